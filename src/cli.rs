@@ -1,0 +1,133 @@
+//! The command line: one subcommand per way of using balcony.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::session::store::{DEFAULT_DIR, ENV_DIR};
+use crate::workshop::Builtin;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "balcony",
+    version,
+    about = "Facilitate adaptive-leadership change workshops from the terminal",
+    long_about = "Facilitate adaptive-leadership change workshops from the terminal.\n\n\
+        Step a room between the balcony (step back, see the patterns) and the dance floor \
+        (capture, decide, assign). Read and regulate the heat, protect gadfly ideas, map \
+        competing values, and give the work back with one owner per commitment. \
+        Every change is saved at once as a RON file.\n\n\
+        With no subcommand, balcony opens its start screen."
+)]
+pub struct Cli {
+    /// Folder of session files [default: ./sessions]
+    #[arg(long, global = true, env = ENV_DIR, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session and go straight to its first checkpoint
+    New(NewArgs),
+    /// Resume a session where it was left
+    Open {
+        /// The session file
+        file: PathBuf,
+    },
+    /// Browse past sessions (read-only)
+    Review {
+        /// Folder to review [default: the sessions folder]
+        dir: Option<PathBuf>,
+    },
+    /// Start a private solo reflection
+    Reflect {
+        /// A title for the reflection
+        #[arg(long, short)]
+        title: Option<String>,
+    },
+    /// Follow a live session read-only, for the projector
+    Present {
+        /// The session file being facilitated in another terminal
+        file: PathBuf,
+    },
+    /// Write a session as Markdown, HTML or CSV
+    Export {
+        /// The session file
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Where to write [default: standard output]
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Check session or template files; report each problem as FILE:LINE:COL
+    Check {
+        /// Files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// One line per session, newest first
+    List {
+        /// Folder to list [default: the sessions folder]
+        dir: Option<PathBuf>,
+    },
+    /// Write a synthetic session, for demos, tests and benchmarks
+    Sample {
+        /// About how many items
+        #[arg(long, short = 'n', default_value_t = 200)]
+        items: usize,
+        /// The same seed gives the same session
+        #[arg(long, short, default_value_t = 1)]
+        seed: u64,
+        /// The file to write (an existing file is not overwritten)
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Print an embedded workshop template, to start a custom one from
+    Template {
+        /// Which template
+        #[arg(value_enum, default_value_t = Builtin::Default)]
+        which: Builtin,
+        /// Print the template's RON (the default action)
+        #[arg(long)]
+        print: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The session's title
+    #[arg(long, short)]
+    pub title: Option<String>,
+    /// Who facilitates
+    #[arg(long, short)]
+    pub facilitator: Option<String>,
+    /// A workshop template file instead of the embedded default
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Use the embedded solo reflection
+    #[arg(long, conflicts_with = "template")]
+    pub solo: bool,
+    /// Start in the projector view
+    #[arg(long)]
+    pub projector: bool,
+    /// Start by reviewing an earlier session's open items
+    #[arg(long, value_name = "FILE")]
+    pub follow_up: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Csv,
+}

@@ -1,0 +1,246 @@
+//! Reading RON files safely and explaining what is wrong with them in words
+//! a facilitator understands.
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::error::{Error as RonError, SpannedError};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::session::FileError;
+
+/// Larger files are refused before parsing: a 10,000-item session is a few MiB.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Read a file as UTF-8 text, refusing directories, huge files and binary data.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_problem(path, &e))?;
+    if meta.is_dir() {
+        return Err(FileError::whole(
+            path,
+            "this is a folder, not a session or template file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::whole(
+            path,
+            format!(
+                "the file is {:.1} MiB; balcony reads files of up to {} MiB",
+                meta.len() as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_problem(path, &e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(bytes);
+            let (line, col) = crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
+            Err(FileError::at(
+                path,
+                &text,
+                line,
+                col,
+                "this is not text (invalid UTF-8): is it a session file at all?",
+            ))
+        }
+    }
+}
+
+fn io_problem(path: &Path, e: &std::io::Error) -> FileError {
+    use std::io::ErrorKind::*;
+    let msg = match e.kind() {
+        NotFound => "no such file".to_string(),
+        PermissionDenied => "permission denied: balcony may not read this file".to_string(),
+        _ => format!("cannot read the file: {e}"),
+    };
+    FileError::whole(path, msg)
+}
+
+/// Parse `text` (read from `path`) as a `T`, with a located, plain-words error.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::whole(
+            path,
+            "the file is empty (was it cut off while being copied?)",
+        ));
+    }
+    // The default recursion limit stays on: without it, deep nesting overflows the stack.
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|e| explain(path, text, &e))
+}
+
+/// Pretty, diff-friendly RON: one field a line, four-space indent.
+pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let mut text = ron::ser::to_string_pretty(value, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn explain(path: &Path, text: &str, e: &SpannedError) -> FileError {
+    let pos = e.span.start;
+    FileError::at(path, text, pos.line, pos.col, describe(&e.code))
+}
+
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing here".to_string(),
+        [one] => format!("`{one}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
+fn within(outer: &Option<String>) -> String {
+    match outer {
+        Some(o) if !o.is_empty() => format!(" in {}", o),
+        _ => String::new(),
+    }
+}
+
+/// Words for ron's error codes, in the terms a person editing the file uses.
+fn describe(code: &RonError) -> String {
+    use RonError::*;
+    match code {
+        Eof => "the file ends too early: something is not closed (truncated file?)".into(),
+        ExpectedArray => "expected a list starting with `[`".into(),
+        ExpectedArrayEnd => "expected `]` to close the list (or a missing comma before this)".into(),
+        ExpectedComma => "expected a comma between the entries".into(),
+        ExpectedStructLike | ExpectedNamedStructLike(_) => {
+            "expected `(` to open a group of fields".into()
+        }
+        ExpectedStructLikeEnd | ExpectedOptionEnd => {
+            "expected `)` to close this group (or a missing comma before this)".into()
+        }
+        ExpectedMap => "expected `{` to open a map".into(),
+        ExpectedMapColon => "expected `:` after the field name".into(),
+        ExpectedMapEnd => "expected `}` to close the map".into(),
+        ExpectedString => "expected text in double quotes, like \"this\"".into(),
+        ExpectedStringEnd => {
+            "this text is never closed with a `\"` (truncated file, or a stray quote?)".into()
+        }
+        ExpectedInteger | InvalidIntegerDigit { .. } => "expected a whole number".into(),
+        IntegerOutOfBounds => "this number is out of range".into(),
+        ExpectedFloat | FloatUnderscore => "expected a number".into(),
+        ExpectedBoolean => "expected `true` or `false`".into(),
+        ExpectedOption => "expected `Some(...)` or `None`".into(),
+        ExpectedIdentifier => "expected a field name or a word such as `Balcony`".into(),
+        ExpectedUnit => "expected `()`".into(),
+        InvalidEscape(what) => format!("a backslash escape in this text is not valid ({what})"),
+        UnclosedBlockComment => "a `/*` comment is never closed".into(),
+        UnclosedLineComment => "a comment runs to the end of the file without a line break".into(),
+        UnexpectedChar(c) => format!("unexpected character {c:?}"),
+        TrailingCharacters => "there is more text after the end of the session".into(),
+        ExceededRecursionLimit => {
+            "brackets are nested far too deeply here (balcony stops at 128 levels)".into()
+        }
+        Utf8Error(_) => "this is not valid text (UTF-8)".into(),
+        InvalidValueForType { expected, found } => {
+            format!("expected {expected}, found {found}")
+        }
+        ExpectedDifferentLength { expected, found } => {
+            format!("expected {expected}, found {found} entries")
+        }
+        NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not a choice here{}; use {}",
+            within(outer),
+            one_of(expected)
+        ),
+        NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; the fields are {}",
+            within(outer),
+            one_of(expected)
+        ),
+        MissingStructField { field, outer } => {
+            format!("the field `{field}` is missing{}", within(outer))
+        }
+        DuplicateStructField { field, outer } => {
+            format!("the field `{field}` appears twice{}", within(outer))
+        }
+        Message(m) => plain_message(m),
+        other => other.to_string(),
+    }
+}
+
+/// serde's custom messages (dates, for one) read better with a hint.
+fn plain_message(m: &str) -> String {
+    if m.contains("input contains invalid characters")
+        || m.contains("premature end of input")
+        || m.contains("input is out of range")
+        || m.contains("trailing input")
+        || m.contains("input is not enough for unique date")
+    {
+        format!(
+            "this date or time is not valid ({m}); write dates as \"2026-11-23\" and times as \"2026-11-23T14:05:00+01:00\""
+        )
+    } else {
+        m.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        a: u8,
+        b: String,
+    }
+
+    fn err(text: &str) -> FileError {
+        parse::<T>(Path::new("t.ron"), text).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_position() {
+        let e = err("(\n  a: 1,\n  c: \"x\",\n)");
+        assert_eq!((e.line, e.col), (3, 3));
+        assert!(e.message.contains("unknown field `c`"), "{}", e.message);
+        assert!(e.message.contains("`a`, `b`"), "{}", e.message);
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let e = err("(a: 1)");
+        assert!(e.message.contains("`b` is missing"), "{}", e.message);
+    }
+
+    #[test]
+    fn empty_file_is_explained() {
+        assert!(err("  \n").message.contains("empty"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let e = parse::<ron::Value>(Path::new("t.ron"), &text).unwrap_err();
+        assert!(e.message.contains("nested"), "{}", e.message);
+    }
+}

@@ -1,0 +1,12 @@
+//! The session model and its RON storage.
+
+mod error;
+mod labels;
+mod model;
+mod ops;
+pub mod store;
+pub mod validate;
+
+pub use error::{FileError, line_col, locate};
+pub use model::*;
+pub use ops::owner_is_group;

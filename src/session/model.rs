@@ -1,0 +1,534 @@
+//! The session: everything a workshop captures, as it is saved in RON.
+//!
+//! Items are never deleted. Each carries the checkpoint where it was captured
+//! and the time, so a review can tell the story in order.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::workshop::Workshop;
+
+/// The schema this build writes. Files with a higher number are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The tension scale runs from 0 (frozen, nobody engages) to this value.
+pub const SCALE_MAX: u8 = 10;
+
+pub type Timestamp = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub schema: u32,
+    pub meta: Meta,
+    /// A full copy of the workshop followed, so the file stands alone.
+    pub workshop: Workshop,
+    pub progress: Progress,
+    /// The productive zone as it stands now; each reading keeps its own copy.
+    pub band: Band,
+    #[serde(default)]
+    pub road: Option<Road>,
+    #[serde(default)]
+    pub readings: Vec<Reading>,
+    #[serde(default)]
+    pub gadflies: Vec<Gadfly>,
+    #[serde(default)]
+    pub facts: Vec<BrutalFact>,
+    #[serde(default)]
+    pub splits: Vec<Split>,
+    #[serde(default)]
+    pub polarities: Vec<Polarity>,
+    #[serde(default)]
+    pub factions: Vec<Faction>,
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
+    #[serde(default)]
+    pub avoidance: Vec<Avoidance>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// The next free item id; ids are unique across all kinds of item.
+    pub next_id: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub mode: Mode,
+    #[serde(default)]
+    pub facilitator: String,
+    /// The organisation and the change it is trying to make.
+    #[serde(default)]
+    pub context: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    /// A session this one follows up on (its file name).
+    #[serde(default)]
+    pub follows: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Mode {
+    /// A facilitator with a room.
+    Facilitated,
+    /// A leader reflecting alone; the session is private.
+    Solo,
+}
+
+/// Where the session stands in its workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Index into `workshop.checkpoints`.
+    pub current: usize,
+    /// One entry per checkpoint, in the workshop's order.
+    pub checkpoints: Vec<CheckpointProgress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointProgress {
+    pub id: String,
+    pub status: Status,
+    /// Seconds spent at this checkpoint so far, over all visits.
+    #[serde(default)]
+    pub spent_secs: u64,
+    /// Minutes added to the suggested timebox.
+    #[serde(default)]
+    pub extra_mins: u32,
+    #[serde(default)]
+    pub first_visit: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    NotYet,
+    Visited,
+    Skipped,
+}
+
+/// The productive zone of disequilibrium on the 0..=SCALE_MAX scale.
+/// `low` is the threshold of learning, `high` the limit of tolerance;
+/// both edges belong to the productive zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub low: u8,
+    pub high: u8,
+}
+
+impl Default for Band {
+    fn default() -> Self {
+        Band { low: 4, high: 7 }
+    }
+}
+
+impl Band {
+    pub fn zone(self, level: u8) -> Zone {
+        if level < self.low {
+            Zone::TooCold
+        } else if level > self.high {
+            Zone::TooHot
+        } else {
+            Zone::Productive
+        }
+    }
+
+    pub fn is_valid(self) -> bool {
+        self.low <= self.high && self.high <= SCALE_MAX
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Zone {
+    /// Below the threshold of learning: complacency, work avoidance.
+    TooCold,
+    Productive,
+    /// Past the limit of tolerance: fight, flight or freeze.
+    TooHot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Move {
+    Raise,
+    Lower,
+    Hold,
+}
+
+/// One reading of the room's temperature and what the facilitator did about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub level: u8,
+    pub band: Band,
+    /// Derived from `level` and `band`; stored so the file reads on its own.
+    pub zone: Zone,
+    #[serde(rename = "move")]
+    pub move_: Move,
+    /// A tactic id from the workshop's list.
+    #[serde(default)]
+    pub tactic: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+    /// Set when the heat went down soon after a gadfly idea was captured:
+    /// a possible silencing of a dissenting voice.
+    #[serde(default)]
+    pub after_gadfly: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Author {
+    Anonymous,
+    Named(String),
+}
+
+/// Who the voice belongs to, seen from the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Voice {
+    Critic,
+    Oddball,
+    FrontLine,
+    Newcomer,
+    Customer,
+    Outsider,
+    Other,
+}
+
+/// How the room took the idea when it was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reaction {
+    NotYetSeen,
+    Silence,
+    Dismissed,
+    Laughter,
+    Pushback,
+    Curiosity,
+    Support,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    Parked,
+    Exploring,
+    Adopted,
+    /// Declining always carries a reason; an idea is never dropped silently.
+    Declined(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gadfly {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    /// The idea as it was said, however badly packaged.
+    pub text: String,
+    pub author: Author,
+    pub voice: Voice,
+    pub reaction: Reaction,
+    pub fate: Fate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceKind {
+    Customer,
+    FrontLine,
+    Data,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrutalFact {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub text: String,
+    pub source: SourceKind,
+    /// Who said it or where the number comes from.
+    #[serde(default)]
+    pub source_detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SplitKind {
+    /// Existing expertise can fix it; someone in authority can decide.
+    Technical,
+    /// The people with the problem must change priorities, habits or loyalties.
+    Adaptive,
+    Unsure,
+}
+
+/// One part of the challenge, sorted into technical or adaptive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub text: String,
+    pub kind: SplitKind,
+    /// What we would lose by working on it this way.
+    #[serde(default)]
+    pub loss: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Pole {
+    /// A neutral name: both poles are values worth holding.
+    pub name: String,
+    /// Who in the room holds this value.
+    #[serde(default)]
+    pub holders: String,
+    #[serde(default)]
+    pub upsides: Vec<String>,
+    #[serde(default)]
+    pub downsides: Vec<String>,
+    /// What its holders would lose if the other pole won.
+    #[serde(default)]
+    pub would_lose: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// An observable sign that one pole is being overdone at the other's expense.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlyWarning {
+    pub sign: String,
+    /// The pole being overdone when the sign shows.
+    pub overdone: Side,
+    /// One named person who watches for it.
+    pub watcher: String,
+    /// When the sign was seen, if ever.
+    #[serde(default)]
+    pub fired: Vec<Timestamp>,
+}
+
+/// Competing values held as a polarity map: managed, not solved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Polarity {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub left: Pole,
+    pub right: Pole,
+    /// The purpose both poles serve.
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub warnings: Vec<EarlyWarning>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    EarlyAdopter,
+    Catalyst,
+    Undecided,
+    Inhibitor,
+    Resistant,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faction {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub name: String,
+    pub stance: Stance,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub loyalties: Vec<String>,
+    /// What this group stands to lose. People resist loss, not change.
+    #[serde(default)]
+    pub losses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AssumptionKind {
+    /// A belief worth holding that pulls us forward.
+    Aspirational,
+    SelfDeception,
+    Denial,
+    Myth,
+    Rationalisation,
+    Excuse,
+}
+
+impl AssumptionKind {
+    pub fn is_vital_lie(self) -> bool {
+        self != AssumptionKind::Aspirational
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub text: String,
+    pub kind: AssumptionKind,
+    /// What evidence there is, set against the brutal facts.
+    #[serde(default)]
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AvoidanceFamily {
+    DiversionOfAttention,
+    DisplacementOfResponsibility,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AvoidancePattern {
+    Denial,
+    TechnicalFix,
+    DistractingIssue,
+    JumpingToConclusions,
+    Scapegoating,
+    BlamingAuthority,
+    OutsideEnemy,
+    ShootingTheMessenger,
+    HandingItOff,
+}
+
+impl AvoidancePattern {
+    pub const ALL: [AvoidancePattern; 9] = [
+        AvoidancePattern::Denial,
+        AvoidancePattern::TechnicalFix,
+        AvoidancePattern::DistractingIssue,
+        AvoidancePattern::JumpingToConclusions,
+        AvoidancePattern::Scapegoating,
+        AvoidancePattern::BlamingAuthority,
+        AvoidancePattern::OutsideEnemy,
+        AvoidancePattern::ShootingTheMessenger,
+        AvoidancePattern::HandingItOff,
+    ];
+
+    pub fn family(self) -> AvoidanceFamily {
+        use AvoidancePattern::*;
+        match self {
+            Denial | TechnicalFix | DistractingIssue | JumpingToConclusions => {
+                AvoidanceFamily::DiversionOfAttention
+            }
+            Scapegoating | BlamingAuthority | OutsideEnemy | ShootingTheMessenger
+            | HandingItOff => AvoidanceFamily::DisplacementOfResponsibility,
+        }
+    }
+}
+
+/// A sign the room is avoiding the work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Avoidance {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub pattern: AvoidancePattern,
+    /// What was seen or said.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CommitmentStatus {
+    Open,
+    Kept,
+    Dropped,
+}
+
+/// Work given back to the people: one named owner, a date to look again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub what: String,
+    /// Exactly one person. Groups ("the team") are warned about in the UI.
+    pub owner: String,
+    pub review: NaiveDate,
+    pub status: CommitmentStatus,
+    /// What this costs someone: loss is recorded wherever a decision is.
+    #[serde(default)]
+    pub loss: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// Facts only: what was seen and heard.
+    Observation,
+    /// One reading of what it means; hold more than one.
+    Interpretation,
+    /// A private journal entry.
+    Reflection,
+    Keep,
+    Drop,
+    Invent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+/// The five roads to customer-centricity; naming the current one is a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Road {
+    /// Process tools; treats the change as a puzzle.
+    Engineering,
+    /// Mission and brand; a puzzle too.
+    StrategicDifferentiator,
+    /// Behavioural models of the customer; a technical problem.
+    ConsumerDecisionMaking,
+    /// Data-driven segmentation; a technical problem.
+    BestCustomer,
+    /// Managing the tension between customer focus and efficiency: adaptive.
+    CompetingValues,
+}
+
+/// The kinds of item a checkpoint can collect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ItemKind {
+    Gadfly,
+    Fact,
+    Split,
+    Polarity,
+    Faction,
+    Assumption,
+    Avoidance,
+    Commitment,
+    Note,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 9] = [
+        ItemKind::Gadfly,
+        ItemKind::Fact,
+        ItemKind::Split,
+        ItemKind::Polarity,
+        ItemKind::Faction,
+        ItemKind::Assumption,
+        ItemKind::Avoidance,
+        ItemKind::Commitment,
+        ItemKind::Note,
+    ];
+}

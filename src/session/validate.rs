@@ -1,0 +1,400 @@
+//! Checks that a parsed file makes sense: the parser knows the shapes, these
+//! checks know the method (one owner per commitment, a reason for every
+//! declined idea, zones that match their band, ...).
+
+use std::collections::HashSet;
+
+use super::model::*;
+use crate::workshop::Workshop;
+
+/// The longest text one field may hold: a long speech fits, a pasted novel does not.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// A problem and where in the file to point: the `nth` occurrence of `needle`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub needle: String,
+    pub nth: usize,
+}
+
+impl Problem {
+    fn new(message: impl Into<String>, needle: impl Into<String>, nth: usize) -> Self {
+        Problem {
+            message: message.into(),
+            needle: needle.into(),
+            nth,
+        }
+    }
+}
+
+/// Problems with a workshop template, in file order where possible.
+pub fn workshop(w: &Workshop) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if w.checkpoints.is_empty() {
+        out.push(Problem::new(
+            "the workshop has no checkpoints; add at least one",
+            "checkpoints",
+            0,
+        ));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for c in &w.checkpoints {
+        let needle = format!("id: \"{}\"", c.id);
+        let nth = seen.iter().filter(|s| **s == c.id).count();
+        if c.id.trim().is_empty() {
+            out.push(Problem::new("a checkpoint has an empty id", "id: \"\"", 0));
+        } else if nth > 0 {
+            out.push(Problem::new(
+                format!(
+                    "the checkpoint id \"{}\" is used twice; each checkpoint needs its own id",
+                    c.id
+                ),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if c.title.trim().is_empty() {
+            out.push(Problem::new(
+                format!("checkpoint \"{}\" has no title", c.id),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if c.timebox_mins == 0 || c.timebox_mins > 24 * 60 {
+            out.push(Problem::new(
+                format!(
+                    "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
+                    c.id
+                ),
+                needle.clone(),
+                nth,
+            ));
+        }
+        seen.push(&c.id);
+    }
+    let mut tactic_ids = HashSet::new();
+    for t in &w.tactics {
+        if !tactic_ids.insert(t.id.as_str()) {
+            out.push(Problem::new(
+                format!("the tactic id \"{}\" is used twice", t.id),
+                format!("id: \"{}\"", t.id),
+                1,
+            ));
+        }
+    }
+    if !w.band.is_valid() {
+        out.push(Problem::new(
+            format!(
+                "the productive band ({}..{}) must have low <= high <= {SCALE_MAX}",
+                w.band.low, w.band.high
+            ),
+            "band",
+            0,
+        ));
+    }
+    if w.start_level > SCALE_MAX {
+        out.push(Problem::new(
+            format!("start_level must be between 0 and {SCALE_MAX}"),
+            "start_level",
+            0,
+        ));
+    }
+    check_text(&mut out, "the workshop name", &w.name, "name", 0);
+    out
+}
+
+fn check_text(out: &mut Vec<Problem>, what: &str, text: &str, needle: &str, nth: usize) {
+    let n = text.chars().count();
+    if n > MAX_TEXT_CHARS {
+        out.push(Problem::new(
+            format!("{what} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}"),
+            needle,
+            nth,
+        ));
+    }
+}
+
+/// Everything every item has: an id, a checkpoint and some texts.
+struct ItemRef<'a> {
+    kind: &'static str,
+    id: u32,
+    checkpoint: &'a str,
+    texts: Vec<&'a str>,
+}
+
+/// Problems with a whole session.
+pub fn session(s: &Session) -> Vec<Problem> {
+    let mut out = workshop(&s.workshop);
+    let w = &s.workshop;
+    let ids: Vec<&str> = w.checkpoints.iter().map(|c| c.id.as_str()).collect();
+    let progress_ids: Vec<&str> = s.progress.checkpoints.iter().map(|c| c.id.as_str()).collect();
+    if progress_ids != ids {
+        out.push(Problem::new(
+            "progress.checkpoints must list the workshop's checkpoint ids in the same order",
+            "progress",
+            0,
+        ));
+    }
+    if s.progress.current >= w.checkpoints.len().max(1) {
+        out.push(Problem::new(
+            format!(
+                "progress.current is {} but the workshop has {} checkpoints",
+                s.progress.current,
+                w.checkpoints.len()
+            ),
+            "current",
+            0,
+        ));
+    }
+    if !s.band.is_valid() {
+        out.push(Problem::new(
+            format!(
+                "the band ({}..{}) must have low <= high <= {SCALE_MAX}",
+                s.band.low, s.band.high
+            ),
+            "band",
+            1,
+        ));
+    }
+    check_text(&mut out, "the title", &s.meta.title, "title", 0);
+    check_text(&mut out, "the context", &s.meta.context, "context", 0);
+
+    let mut items: Vec<ItemRef> = Vec::new();
+    for r in &s.readings {
+        items.push(ItemRef {
+            kind: "reading",
+            id: r.id,
+            checkpoint: &r.checkpoint,
+            texts: vec![&r.reason],
+        });
+    }
+    for g in &s.gadflies {
+        let mut texts = vec![g.text.as_str()];
+        if let Author::Named(n) = &g.author {
+            texts.push(n);
+        }
+        if let Fate::Declined(reason) = &g.fate {
+            texts.push(reason);
+        }
+        items.push(ItemRef {
+            kind: "gadfly idea",
+            id: g.id,
+            checkpoint: &g.checkpoint,
+            texts,
+        });
+    }
+    for f in &s.facts {
+        items.push(ItemRef {
+            kind: "brutal fact",
+            id: f.id,
+            checkpoint: &f.checkpoint,
+            texts: vec![&f.text, &f.source_detail],
+        });
+    }
+    for x in &s.splits {
+        items.push(ItemRef {
+            kind: "split",
+            id: x.id,
+            checkpoint: &x.checkpoint,
+            texts: vec![&x.text, &x.loss],
+        });
+    }
+    for p in &s.polarities {
+        let mut texts = vec![p.purpose.as_str()];
+        for pole in [&p.left, &p.right] {
+            texts.extend([pole.name.as_str(), &pole.holders, &pole.would_lose]);
+            texts.extend(pole.upsides.iter().map(String::as_str));
+            texts.extend(pole.downsides.iter().map(String::as_str));
+        }
+        for w in &p.warnings {
+            texts.extend([w.sign.as_str(), &w.watcher]);
+        }
+        items.push(ItemRef {
+            kind: "polarity map",
+            id: p.id,
+            checkpoint: &p.checkpoint,
+            texts,
+        });
+    }
+    for f in &s.factions {
+        let mut texts = vec![f.name.as_str()];
+        texts.extend(f.values.iter().map(String::as_str));
+        texts.extend(f.loyalties.iter().map(String::as_str));
+        texts.extend(f.losses.iter().map(String::as_str));
+        items.push(ItemRef {
+            kind: "faction",
+            id: f.id,
+            checkpoint: &f.checkpoint,
+            texts,
+        });
+    }
+    for a in &s.assumptions {
+        items.push(ItemRef {
+            kind: "assumption",
+            id: a.id,
+            checkpoint: &a.checkpoint,
+            texts: vec![&a.text, &a.evidence],
+        });
+    }
+    for a in &s.avoidance {
+        items.push(ItemRef {
+            kind: "work-avoidance note",
+            id: a.id,
+            checkpoint: &a.checkpoint,
+            texts: vec![&a.text],
+        });
+    }
+    for c in &s.commitments {
+        items.push(ItemRef {
+            kind: "commitment",
+            id: c.id,
+            checkpoint: &c.checkpoint,
+            texts: vec![&c.what, &c.owner, &c.loss],
+        });
+    }
+    for n in &s.notes {
+        items.push(ItemRef {
+            kind: "note",
+            id: n.id,
+            checkpoint: &n.checkpoint,
+            texts: vec![&n.text],
+        });
+    }
+
+    // Ids are unique across kinds; the nth occurrence of `id: N,` in the file
+    // is the nth item with that id, since items are written in this order.
+    let mut seen_ids: std::collections::HashMap<u32, usize> = Default::default();
+    let known: HashSet<&str> = ids.iter().copied().collect();
+    for item in &items {
+        let nth = *seen_ids.get(&item.id).unwrap_or(&0);
+        seen_ids.insert(item.id, nth + 1);
+        let needle = format!("id: {},", item.id);
+        if nth > 0 {
+            out.push(Problem::new(
+                format!("the id {} is used by more than one item", item.id),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if item.id >= s.next_id {
+            out.push(Problem::new(
+                format!(
+                    "{} {} has an id not below next_id ({}); raise next_id",
+                    item.kind, item.id, s.next_id
+                ),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if !known.contains(item.checkpoint) {
+            out.push(Problem::new(
+                format!(
+                    "{} {} names the checkpoint \"{}\", which this workshop does not have",
+                    item.kind, item.id, item.checkpoint
+                ),
+                needle.clone(),
+                nth,
+            ));
+        }
+        for t in &item.texts {
+            check_text(
+                &mut out,
+                &format!("a text of {} {}", item.kind, item.id),
+                t,
+                &needle,
+                nth,
+            );
+        }
+    }
+
+    let nth_of = |id: u32| -> (String, usize) { (format!("id: {id},"), 0) };
+    for r in &s.readings {
+        let (needle, nth) = nth_of(r.id);
+        if r.level > SCALE_MAX {
+            out.push(Problem::new(
+                format!(
+                    "reading {}: level {} is off the scale (0 to {SCALE_MAX})",
+                    r.id, r.level
+                ),
+                needle.clone(),
+                nth,
+            ));
+        } else if r.band.is_valid() && r.band.zone(r.level) != r.zone {
+            out.push(Problem::new(
+                format!(
+                    "reading {}: zone {:?} does not match level {} in band {}..{}",
+                    r.id, r.zone, r.level, r.band.low, r.band.high
+                ),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if !r.band.is_valid() {
+            out.push(Problem::new(
+                format!("reading {}: its band must have low <= high <= {SCALE_MAX}", r.id),
+                needle.clone(),
+                nth,
+            ));
+        }
+        if let Some(t) = &r.tactic
+            && w.tactic(t).is_none()
+        {
+            out.push(Problem::new(
+                format!("reading {}: the tactic \"{t}\" is not in this workshop", r.id),
+                needle.clone(),
+                nth,
+            ));
+        }
+    }
+    for g in &s.gadflies {
+        if let Fate::Declined(reason) = &g.fate
+            && reason.trim().is_empty()
+        {
+            let (needle, nth) = nth_of(g.id);
+            out.push(Problem::new(
+                format!(
+                    "gadfly idea {} is declined without a reason; ideas are never dropped silently",
+                    g.id
+                ),
+                needle,
+                nth,
+            ));
+        }
+    }
+    for c in &s.commitments {
+        if c.owner.trim().is_empty() {
+            let (needle, nth) = nth_of(c.id);
+            out.push(Problem::new(
+                format!("commitment {} has no owner; every commitment has one named owner", c.id),
+                needle,
+                nth,
+            ));
+        }
+    }
+    for p in &s.polarities {
+        for w in &p.warnings {
+            if w.watcher.trim().is_empty() {
+                let (needle, nth) = nth_of(p.id);
+                out.push(Problem::new(
+                    format!(
+                        "polarity map {}: the early-warning sign \"{}\" has nobody watching it",
+                        p.id,
+                        short(&w.sign)
+                    ),
+                    needle,
+                    nth,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
