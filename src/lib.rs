@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod ronfile;
 pub mod sample;
 pub mod session;

@@ -20,6 +20,11 @@ fn main() -> ExitCode {
             output,
         }) => commands::sample(*items, *seed, output, &mut err),
         Some(Command::Template { which, .. }) => commands::template(*which, &mut out),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
         _ => {
             use std::io::Write;
             let _ = writeln!(err, "balcony: this part of the app is not built yet");

@@ -1,0 +1,237 @@
+//! Exports of a session for people who were not in the room: Markdown a
+//! sponsor reads in two minutes, one self-contained HTML page that prints
+//! cleanly, and CSV for spreadsheets.
+//!
+//! Every export is a pure function of the session: no clock, no hash-map
+//! order, so the same file always gives the same bytes (and snapshot tests
+//! can hold us to that).
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::ExportFormat;
+use crate::session::{
+    Author, Commitment, CommitmentStatus, Fate, Gadfly, Mode, Reading, Session, Timestamp, store,
+};
+
+/// Writing into a `String` cannot fail; this keeps the renderers readable.
+macro_rules! w {
+    ($dst:expr, $($arg:tt)*) => {{
+        use ::std::fmt::Write as _;
+        let _ = $dst.write_fmt(format_args!($($arg)*));
+    }};
+}
+
+mod csv;
+mod html;
+mod markdown;
+
+pub use csv::to_csv;
+pub use html::to_html;
+pub use markdown::to_markdown;
+
+/// The export in the chosen format.
+pub fn render(session: &Session, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Md => to_markdown(session),
+        ExportFormat::Html => to_html(session),
+        ExportFormat::Csv => to_csv(session),
+    }
+}
+
+/// `balcony export FILE --format F [-o OUT]`: 0 on success, 1 when the file
+/// does not load or the output cannot be written.
+pub fn run(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let session = match store::load(file) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let text = render(&session, format);
+    match output {
+        // Replacing is what the user asked for with -o; durably, so a crash
+        // never leaves half an export behind.
+        Some(path) => match store::write_durably(path, text.as_bytes(), true) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                1
+            }
+        },
+        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => 0,
+            // A closed pipe (`| head`) is not worth a scary message.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(err, "could not write the export: {e}");
+                1
+            }
+        },
+    }
+}
+
+/// How many entries a summary list shows before pointing to the full record:
+/// the summary must stay a two-minute read even for a huge session.
+pub(crate) const SUMMARY_CAP: usize = 8;
+
+/// Solo sessions are private reflections: no names of the people in them.
+pub(crate) fn is_private(s: &Session) -> bool {
+    s.meta.mode == Mode::Solo
+}
+
+pub(crate) fn facilitator(s: &Session) -> &str {
+    if is_private(s) {
+        "(private)"
+    } else if s.meta.facilitator.trim().is_empty() {
+        "(not named)"
+    } else {
+        &s.meta.facilitator
+    }
+}
+
+pub(crate) fn author<'a>(s: &Session, a: &'a Author) -> &'a str {
+    match a {
+        Author::Named(name) if !is_private(s) && !name.trim().is_empty() => name,
+        _ => "anonymous",
+    }
+}
+
+/// The checkpoint's title, or its id when the workshop no longer has it.
+pub(crate) fn checkpoint_title<'a>(s: &'a Session, id: &'a str) -> &'a str {
+    s.workshop.checkpoint(id).map_or(id, |c| c.title.as_str())
+}
+
+/// The tactic's name, or its raw id when the workshop does not know it.
+pub(crate) fn tactic_name<'a>(s: &'a Session, r: &'a Reading) -> Option<&'a str> {
+    let id = r.tactic.as_deref()?;
+    Some(s.workshop.tactic(id).map_or(id, |t| t.name.as_str()))
+}
+
+pub(crate) fn when(t: &Timestamp) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub(crate) fn minutes(secs: u64) -> String {
+    let m = (secs + 30) / 60;
+    if m >= 60 {
+        format!("{} h {:02} min", m / 60, m % 60)
+    } else {
+        format!("{m} min")
+    }
+}
+
+pub(crate) fn gadfly(s: &Session, id: u32) -> Option<&Gadfly> {
+    s.gadflies.iter().find(|g| g.id == id)
+}
+
+/// Readings flagged as a possible silencing: heat lowered right after a
+/// gadfly spoke. Each comes with the idea, when it is still in the file.
+pub(crate) fn silencings(s: &Session) -> Vec<(&Reading, Option<&Gadfly>)> {
+    s.readings
+        .iter()
+        .filter_map(|r| r.after_gadfly.map(|g| (r, gadfly(s, g))))
+        .collect()
+}
+
+/// The ideas a sponsor must not lose sight of: still alive but not adopted
+/// (parked, exploring), then the declined ones with their reasons.
+pub(crate) fn minority_report(s: &Session) -> (Vec<&Gadfly>, Vec<&Gadfly>) {
+    let alive = s
+        .gadflies
+        .iter()
+        .filter(|g| matches!(g.fate, Fate::Parked | Fate::Exploring))
+        .collect();
+    let declined = s
+        .gadflies
+        .iter()
+        .filter(|g| matches!(g.fate, Fate::Declined(_)))
+        .collect();
+    (alive, declined)
+}
+
+/// Open first (they need chasing), then kept, then dropped; soonest review
+/// first within each; id breaks ties so the order never wobbles.
+pub(crate) fn commitments_for_review(s: &Session) -> Vec<&Commitment> {
+    let rank = |c: &Commitment| match c.status {
+        CommitmentStatus::Open => 0,
+        CommitmentStatus::Kept => 1,
+        CommitmentStatus::Dropped => 2,
+    };
+    let mut v: Vec<&Commitment> = s.commitments.iter().collect();
+    v.sort_by_key(|c| (rank(c), c.review, c.id));
+    v
+}
+
+/// Counts of readings per zone: (too cold, productive, too hot).
+pub(crate) fn zone_counts(s: &Session) -> (usize, usize, usize) {
+    use crate::session::Zone::*;
+    s.readings
+        .iter()
+        .fold((0, 0, 0), |(c, p, h), r| match r.zone {
+            TooCold => (c + 1, p, h),
+            Productive => (c, p + 1, h),
+            TooHot => (c, p, h + 1),
+        })
+}
+
+/// The first `SUMMARY_CAP / 2` and last `SUMMARY_CAP / 2` entries when a
+/// list is long, with how many were left out between them.
+pub(crate) fn ends<T>(items: &[T]) -> (&[T], usize, &[T]) {
+    if items.len() <= SUMMARY_CAP + 2 {
+        (items, 0, &[])
+    } else {
+        let half = SUMMARY_CAP / 2;
+        (
+            &items[..half],
+            items.len() - 2 * half,
+            &items[items.len() - half..],
+        )
+    }
+}
+
+/// "1 idea", "3 ideas".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 brutal facts", "1 value conflict": counts in words a sponsor reads.
+pub(crate) fn count_of(kind: crate::session::ItemKind, n: usize) -> String {
+    use crate::session::ItemKind::*;
+    let (one, many) = match kind {
+        Gadfly => ("gadfly idea", "gadfly ideas"),
+        Fact => ("brutal fact", "brutal facts"),
+        Split => (
+            "part sorted technical or adaptive",
+            "parts sorted technical or adaptive",
+        ),
+        Polarity => ("value conflict", "value conflicts"),
+        Faction => ("faction", "factions"),
+        Assumption => ("assumption", "assumptions"),
+        Avoidance => ("sign of work avoidance", "signs of work avoidance"),
+        Commitment => ("commitment", "commitments"),
+        Note => ("note", "notes"),
+    };
+    plural(n, one, many)
+}
+
+/// The "Captured" line: every kind that has items, in the usual order.
+pub(crate) fn captured(s: &Session) -> String {
+    let counts: Vec<String> = crate::session::ItemKind::ALL
+        .iter()
+        .filter(|k| s.count(**k) > 0)
+        .map(|k| count_of(*k, s.count(*k)))
+        .collect();
+    if counts.is_empty() {
+        "nothing yet".to_string()
+    } else {
+        counts.join(", ")
+    }
+}
