@@ -24,7 +24,7 @@
 use std::borrow::Cow;
 
 use super::*;
-use crate::session::{Polarity, Pole, Side};
+use crate::session::Pole;
 
 pub const HEADER: [&str; 14] = [
     "kind",
@@ -208,7 +208,7 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
                 &p.checkpoint,
                 [
                     b(&ew.sign),
-                    b(overdone(p, ew.overdone)),
+                    b(pole_name(p, ew.overdone)),
                     b(if ew.fired.is_empty() {
                         "not seen"
                     } else {
@@ -322,13 +322,6 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
     // ties so the same session always gives the same bytes.
     rows.sort_by(|x, y| (x.at, x.id, x.order).cmp(&(y.at, y.id, y.order)));
     rows
-}
-
-fn overdone(p: &Polarity, side: Side) -> &str {
-    match side {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    }
 }
 
 fn pole_summary(p: &Pole) -> String {

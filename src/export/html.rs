@@ -6,7 +6,7 @@
 //! Content-Security-Policy, so a missed escape still could not run code.
 
 use super::*;
-use crate::session::{ItemKind, Move, SCALE_MAX, Side, SplitKind, Status, owner_is_group};
+use crate::session::{ItemKind, Move, SCALE_MAX, SplitKind, Status, owner_is_group};
 
 const STYLE: &str = r#"
 :root { --ink: #1d2430; --muted: #5b6472; --line: #d5d9e0; --band: #d8eedb; --accent: #2f5d8a; }
@@ -273,13 +273,41 @@ fn y_of(level: f64) -> f64 {
     TOP + ph * (1.0 - level.clamp(0.0, SCALE_MAX as f64) / SCALE_MAX as f64)
 }
 
+/// Inset so the first and last markers are not cut by the plot's edges.
+const INSET: f64 = 12.0;
+
 fn x_of(i: usize, n: usize) -> f64 {
-    let pw = W - LEFT - RIGHT;
+    let pw = W - LEFT - RIGHT - 2.0 * INSET;
     if n <= 1 {
-        LEFT + pw / 2.0
+        LEFT + INSET + pw / 2.0
     } else {
-        LEFT + pw * i as f64 / (n - 1) as f64
+        LEFT + INSET + pw * i as f64 / (n - 1) as f64
     }
+}
+
+/// A marker whose shape names the move: triangle up, triangle down, circle.
+fn mark(o: &mut String, m: Move, x: f64, y: f64, k: f64) {
+    let (tip, base) = match m {
+        Move::Raise => (-6.0 * k, 4.0 * k),
+        Move::Lower => (6.0 * k, -4.0 * k),
+        Move::Hold => {
+            w!(
+                o,
+                "<circle class=\"mark\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\"/>",
+                4.5 * k
+            );
+            return;
+        }
+    };
+    w!(
+        o,
+        "<path class=\"mark\" d=\"M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z\"/>",
+        y + tip,
+        x + 5.5 * k,
+        y + base,
+        x - 5.5 * k,
+        y + base
+    );
 }
 
 /// Level against the band over the readings, in order. Shapes carry the
@@ -305,13 +333,16 @@ fn timeline_svg(o: &mut String, s: &Session) {
     // edited during the session. Padded by half a step so readings on the
     // edges (which count as productive) sit inside the shading.
     let edges = |i: usize| -> (f64, f64) {
+        let x = x_of(i, n);
         let half = if n <= 1 {
-            (W - LEFT - RIGHT) / 2.0
+            0.0
         } else {
             (x_of(1, n) - x_of(0, n)) / 2.0
         };
-        let x = x_of(i, n);
-        ((x - half).max(LEFT), (x + half).min(W - RIGHT))
+        // The first and last steps reach the plot's edges.
+        let a = if i == 0 { LEFT } else { x - half };
+        let b = if i + 1 == n { W - RIGHT } else { x + half };
+        (a, b)
     };
     o.push_str("<polygon class=\"band\" points=\"");
     for (i, r) in rs.iter().enumerate() {
@@ -364,33 +395,12 @@ fn timeline_svg(o: &mut String, s: &Session) {
         w!(o, "{:.1},{:.1} ", x_of(i, n), y_of(r.level as f64));
     }
     o.push_str("\"/>\n");
+    // Smaller marks when there are many readings, so they stay apart.
+    let k = if n > 120 { 0.5 } else { 1.0 };
     for (i, r) in rs.iter().enumerate() {
         let (x, y) = (x_of(i, n), y_of(r.level as f64));
         o.push_str("<g>");
-        match r.move_ {
-            Move::Raise => w!(
-                o,
-                "<path class=\"mark\" d=\"M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z\"/>",
-                y - 6.0,
-                x + 5.5,
-                y + 4.0,
-                x - 5.5,
-                y + 4.0
-            ),
-            Move::Lower => w!(
-                o,
-                "<path class=\"mark\" d=\"M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z\"/>",
-                y + 6.0,
-                x + 5.5,
-                y - 4.0,
-                x - 5.5,
-                y - 4.0
-            ),
-            Move::Hold => w!(
-                o,
-                "<circle class=\"mark\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>"
-            ),
-        }
+        mark(o, r.move_, x, y, k);
         if r.after_gadfly.is_some() {
             w!(
                 o,
@@ -427,31 +437,25 @@ fn timeline_svg(o: &mut String, s: &Session) {
         W - RIGHT,
         when(&last.at)
     );
-    let ly = H - 14.0;
+    let ly = H - 18.0;
+    let mut lx = LEFT + 6.0;
+    for m in [Move::Raise, Move::Lower, Move::Hold] {
+        mark(o, m, lx, ly, 1.0);
+        w!(
+            o,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            lx + 10.0,
+            ly + 4.0,
+            m.label()
+        );
+        lx += 70.0;
+    }
     w!(
         o,
-        "<path class=\"mark\" d=\"M{0} {1}L{2} {3}L{4} {3}Z\"/><text x=\"{5}\" y=\"{6}\">raise</text>\
-         <path class=\"mark\" d=\"M{7} {8}L{9} {10}L{11} {10}Z\"/><text x=\"{12}\" y=\"{6}\">lower</text>\
-         <circle class=\"mark\" cx=\"{13}\" cy=\"{14}\" r=\"4.5\"/><text x=\"{15}\" y=\"{6}\">hold</text>\
-         <circle class=\"ring\" cx=\"{16}\" cy=\"{14}\" r=\"7\"/><text x=\"{17}\" y=\"{6}\">possible silencing</text>\n",
-        LEFT + 6.0,
-        ly - 10.0,
-        LEFT + 11.5,
-        ly,
-        LEFT + 0.5,
-        LEFT + 16.0,
-        ly,
-        LEFT + 76.0,
-        ly,
-        LEFT + 81.5,
-        ly - 10.0,
-        LEFT + 70.5,
-        LEFT + 86.0,
-        LEFT + 146.0,
-        ly - 4.0,
-        LEFT + 156.0,
-        LEFT + 216.0,
-        LEFT + 228.0,
+        "<circle class=\"ring\" cx=\"{lx:.1}\" cy=\"{ly:.1}\" r=\"7\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\">possible silencing of a gadfly</text>\n",
+        lx + 12.0,
+        ly + 4.0
     );
     o.push_str("</svg>\n<figcaption>Tension level (0 to ");
     w!(
@@ -462,21 +466,6 @@ fn timeline_svg(o: &mut String, s: &Session) {
 }
 
 // ---- the rest of the summary -----------------------------------------------
-
-fn pole_name(p: &crate::session::Polarity, side: Side) -> &str {
-    match side {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    }
-}
-
-fn watcher(name: &str) -> &str {
-    if name.trim().is_empty() {
-        "nobody yet"
-    } else {
-        name
-    }
-}
 
 fn value_conflicts(o: &mut String, s: &Session) {
     o.push_str("<h3>Value conflicts</h3>\n");

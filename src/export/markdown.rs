@@ -1,7 +1,7 @@
 //! Markdown: the summary a sponsor reads in two minutes, then the full record.
 
 use super::*;
-use crate::session::{ItemKind, Side, SplitKind, owner_is_group};
+use crate::session::{ItemKind, SplitKind, owner_is_group};
 
 pub fn to_markdown(s: &Session) -> String {
     // About 200 bytes an item: one allocation for most sessions.
@@ -178,13 +178,6 @@ fn move_line(o: &mut String, s: &Session, r: &Reading) {
     o.push('\n');
 }
 
-fn pole_name<'a>(p: &'a crate::session::Polarity, side: Side) -> &'a str {
-    match side {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    }
-}
-
 fn value_conflicts(o: &mut String, s: &Session) {
     o.push_str("### Value conflicts\n\n");
     if s.polarities.is_empty() {
@@ -242,14 +235,6 @@ fn value_conflicts(o: &mut String, s: &Session) {
         );
     }
     o.push('\n');
-}
-
-fn watcher(name: &str) -> &str {
-    if name.trim().is_empty() {
-        "nobody yet"
-    } else {
-        name
-    }
 }
 
 fn gadfly_summary(o: &mut String, s: &Session) {

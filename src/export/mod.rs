@@ -11,7 +11,8 @@ use std::path::Path;
 
 use crate::cli::ExportFormat;
 use crate::session::{
-    Author, Commitment, CommitmentStatus, Fate, Gadfly, Mode, Reading, Session, Timestamp, store,
+    Author, Commitment, CommitmentStatus, Fate, Gadfly, Mode, Polarity, Reading, Session, Side,
+    Timestamp, store,
 };
 
 /// Writing into a `String` cannot fail; this keeps the renderers readable.
@@ -233,5 +234,21 @@ pub(crate) fn captured(s: &Session) -> String {
         "nothing yet".to_string()
     } else {
         counts.join(", ")
+    }
+}
+
+/// The name of the pole on `side`: early warnings say which value is overdone.
+pub(crate) fn pole_name(p: &Polarity, side: Side) -> &str {
+    match side {
+        Side::Left => &p.left.name,
+        Side::Right => &p.right.name,
+    }
+}
+
+pub(crate) fn watcher(name: &str) -> &str {
+    if name.trim().is_empty() {
+        "nobody yet"
+    } else {
+        name
     }
 }
