@@ -1,0 +1,108 @@
+//! `balcony export` run as a real process.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn session_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("s.ron");
+    let text = balcony::ronfile::to_pretty(&balcony::sample::session(60, 4)).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn balcony() -> Command {
+    Command::cargo_bin("balcony").unwrap()
+}
+
+#[test]
+fn each_format_to_stdout_matches_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    let session = balcony::session::store::load(&file).unwrap();
+    for (flag, expected) in [
+        ("md", balcony::export::to_markdown(&session)),
+        ("html", balcony::export::to_html(&session)),
+        ("csv", balcony::export::to_csv(&session)),
+    ] {
+        let out = balcony()
+            .args(["export", file.to_str().unwrap(), "--format", flag])
+            .assert()
+            .success()
+            .stderr("")
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(String::from_utf8(out).unwrap(), expected, "format {flag}");
+    }
+}
+
+#[test]
+fn markdown_is_the_default_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    balcony()
+        .args(["export", file.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# Sample workshop 4\n"));
+}
+
+#[test]
+fn each_format_to_a_file_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    for (flag, start) in [
+        ("md", "# Sample workshop 4"),
+        ("html", "<!DOCTYPE html>"),
+        ("csv", "kind,id,checkpoint,"),
+    ] {
+        let out = dir.path().join(format!("out.{flag}"));
+        // Run twice: -o replaces an earlier export of the same name.
+        for _ in 0..2 {
+            balcony()
+                .args(["export", file.to_str().unwrap(), "-f", flag, "-o"])
+                .arg(&out)
+                .assert()
+                .success()
+                .stdout("")
+                .stderr("");
+        }
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.starts_with(start), "{flag}: {}", &written[..40]);
+    }
+    // No temp files left beside the exports.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "left behind: {names:?}");
+}
+
+#[test]
+fn a_broken_file_fails_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.ron");
+    let good = balcony::ronfile::to_pretty(&balcony::sample::session(5, 1)).unwrap();
+    // Break the file a few lines in: a field name the schema does not know.
+    let broken = good.replacen("title:", "titel:", 1);
+    std::fs::write(&file, broken).unwrap();
+    let out = dir.path().join("never.md");
+    balcony()
+        .args(["export", file.to_str().unwrap(), "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::is_match(r"broken\.ron:\d+:\d+: ").unwrap());
+    assert!(!out.exists(), "an export was written for a broken file");
+}
+
+#[test]
+fn a_missing_file_fails() {
+    balcony()
+        .args(["export", "/nonexistent/balcony/none.ron", "--format", "csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("none.ron:1:1:"));
+}
