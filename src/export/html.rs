@@ -476,14 +476,15 @@ fn value_conflicts(o: &mut String, s: &Session) {
     w!(
         o,
         "<p>{} managed, not solved. Each early-warning sign shows one value being overdone at \
-         the other's expense, and one person watches for it.</p>\n<ul>\n",
+         the other's expense, and one person watches for it. ",
         plural(
             s.polarities.len(),
             "value conflict is being",
             "value conflicts are being"
         )
     );
-    for p in s.polarities.iter().take(SUMMARY_CAP) {
+    w!(o, "{}</p>\n<ul>\n", esc(&warnings_line(s)));
+    for p in polarities_for_summary(s).into_iter().take(SUMMARY_CAP) {
         w!(
             o,
             "<li><strong>{}</strong> and <strong>{}</strong>",

@@ -252,3 +252,33 @@ pub(crate) fn watcher(name: &str) -> &str {
         name
     }
 }
+
+/// Value conflicts for the summary: those whose early warnings have fired
+/// first (most sightings first), since a sponsor should see them; otherwise
+/// in the order they were mapped.
+pub(crate) fn polarities_for_summary(s: &Session) -> Vec<&Polarity> {
+    let seen = |p: &Polarity| p.warnings.iter().map(|w| w.fired.len()).sum::<usize>();
+    let mut v: Vec<&Polarity> = s.polarities.iter().collect();
+    // Stable sort: ties keep the mapped order.
+    v.sort_by_key(|p| std::cmp::Reverse(seen(p)));
+    v
+}
+
+/// "3 early-warning signs, 1 of them seen so far."
+pub(crate) fn warnings_line(s: &Session) -> String {
+    let all = s.polarities.iter().map(|p| p.warnings.len()).sum::<usize>();
+    let seen = s
+        .polarities
+        .iter()
+        .flat_map(|p| &p.warnings)
+        .filter(|w| !w.fired.is_empty())
+        .count();
+    if all == 0 {
+        "No early-warning sign has been named yet.".into()
+    } else {
+        format!(
+            "{}, {seen} of them seen so far.",
+            plural(all, "early-warning sign", "early-warning signs")
+        )
+    }
+}
