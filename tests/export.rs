@@ -525,3 +525,24 @@ fn csv_quotes_and_defuses_hostile_text() {
         }
     }
 }
+
+#[test]
+fn an_empty_session_exports_cleanly() {
+    let s = Session::new(Builtin::Default.workshop(), "Nothing yet", "Ana Ruiz", t0());
+    let md = to_markdown(&s);
+    assert!(md.contains("No reading of the room was taken"));
+    assert!(md.contains("*None recorded.*"));
+    let html = to_html(&s);
+    assert!(!html.contains("<svg"), "no chart without readings");
+    assert_eq!(parse_csv(&to_csv(&s)).len(), 1, "header only");
+}
+
+#[test]
+fn markdown_defuses_raw_html() {
+    let md = to_markdown(&every_kind(Mode::Facilitated, |t| format!("{t} {HOSTILE}")));
+    // Every `<` of user text is backslash-escaped, so no renderer sees a tag.
+    for (i, _) in md.match_indices("<script") {
+        assert_eq!(&md[i - 1..i], "\\", "raw <script at {i}");
+    }
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
+}
