@@ -190,7 +190,11 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
                 o(format!("{} vs {}", p.left.name, p.right.name)),
                 b(&p.left.name),
                 b(&p.right.name),
-                o(format!("{} / {}", p.left.holders, p.right.holders)),
+                if p.left.holders.is_empty() && p.right.holders.is_empty() {
+                    E
+                } else {
+                    o(format!("{} / {}", p.left.holders, p.right.holders))
+                },
                 E,
                 b(&p.purpose),
                 o(pole_summary(&p.left)),
