@@ -2,7 +2,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod flow;
 pub mod ronfile;
 pub mod sample;
 pub mod session;
+pub mod ui;
 pub mod workshop;

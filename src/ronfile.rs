@@ -42,7 +42,8 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             let bytes = e.as_bytes();
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(bytes);
-            let (line, col) = crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
+            let (line, col) =
+                crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
             Err(FileError::at(
                 path,
                 &text,
@@ -119,7 +120,9 @@ fn describe(code: &RonError) -> String {
     match code {
         Eof => "the file ends too early: something is not closed (truncated file?)".into(),
         ExpectedArray => "expected a list starting with `[`".into(),
-        ExpectedArrayEnd => "expected `]` to close the list (or a missing comma before this)".into(),
+        ExpectedArrayEnd => {
+            "expected `]` to close the list (or a missing comma before this)".into()
+        }
         ExpectedComma => "expected a comma between the entries".into(),
         ExpectedStructLike | ExpectedNamedStructLike(_) => {
             "expected `(` to open a group of fields".into()

@@ -293,6 +293,8 @@ mod tests {
     fn temp_names_carry_the_pid() {
         let mine = format!(".a.ron.{}.3{TEMP_SUFFIX}", std::process::id());
         assert!(temp_owner_alive(&mine));
-        assert!(!temp_owner_alive(&format!(".a.ron.999999999.3{TEMP_SUFFIX}")));
+        assert!(!temp_owner_alive(&format!(
+            ".a.ron.999999999.3{TEMP_SUFFIX}"
+        )));
     }
 }

@@ -128,7 +128,12 @@ pub fn session(s: &Session) -> Vec<Problem> {
     let mut out = workshop(&s.workshop);
     let w = &s.workshop;
     let ids: Vec<&str> = w.checkpoints.iter().map(|c| c.id.as_str()).collect();
-    let progress_ids: Vec<&str> = s.progress.checkpoints.iter().map(|c| c.id.as_str()).collect();
+    let progress_ids: Vec<&str> = s
+        .progress
+        .checkpoints
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     if progress_ids != ids {
         out.push(Problem::new(
             "progress.checkpoints must list the workshop's checkpoint ids in the same order",
@@ -332,7 +337,10 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
         if !r.band.is_valid() {
             out.push(Problem::new(
-                format!("reading {}: its band must have low <= high <= {SCALE_MAX}", r.id),
+                format!(
+                    "reading {}: its band must have low <= high <= {SCALE_MAX}",
+                    r.id
+                ),
                 needle.clone(),
                 nth,
             ));
@@ -341,7 +349,10 @@ pub fn session(s: &Session) -> Vec<Problem> {
             && w.tactic(t).is_none()
         {
             out.push(Problem::new(
-                format!("reading {}: the tactic \"{t}\" is not in this workshop", r.id),
+                format!(
+                    "reading {}: the tactic \"{t}\" is not in this workshop",
+                    r.id
+                ),
                 needle.clone(),
                 nth,
             ));
@@ -366,7 +377,10 @@ pub fn session(s: &Session) -> Vec<Problem> {
         if c.owner.trim().is_empty() {
             let (needle, nth) = nth_of(c.id);
             out.push(Problem::new(
-                format!("commitment {} has no owner; every commitment has one named owner", c.id),
+                format!(
+                    "commitment {} has no owner; every commitment has one named owner",
+                    c.id
+                ),
                 needle,
                 nth,
             ));
