@@ -1,0 +1,70 @@
+//! The `?` overlay: every key of the screen underneath, from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap::{self, Ctx};
+use super::strings as s;
+use super::text::trunc;
+use super::theme::Theme;
+use super::{centered, keybar};
+
+pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let rows: Vec<(String, &str)> = keymap::bindings(ctx)
+        .map(|b| (keymap::keys_label(b), b.help))
+        .collect();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    Clear.render(rect, buf);
+    let block = Block::bordered().title(Line::styled(format!(" {} ", s::HELP_TITLE), theme.title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let list_h = (inner.height - 1) as usize;
+    // Two columns when one does not fit.
+    let cols = if rows.len() > list_h { 2 } else { 1 };
+    let col_w = inner.width / cols;
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(col_w as usize / 3);
+    for (i, (keys, help)) in rows.iter().enumerate() {
+        let col = (i / list_h.max(1)) as u16;
+        let row = (i % list_h.max(1)) as u16;
+        if col >= cols {
+            break;
+        }
+        let r = Rect {
+            x: inner.x + col * col_w,
+            y: inner.y + row,
+            width: col_w.saturating_sub(1),
+            height: 1,
+        };
+        let help_w = (r.width as usize).saturating_sub(key_w + 2);
+        Line::from(vec![
+            Span::styled(format!("{:<key_w$}  ", trunc(keys, key_w)), theme.key),
+            Span::raw(trunc(help, help_w)),
+        ])
+        .render(r, buf);
+    }
+    keybar::render(
+        Ctx::Help,
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+        buf,
+        theme,
+    );
+}
