@@ -1,5 +1,6 @@
 //! balcony: a terminal facilitator for adaptive-leadership change workshops.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod flow;

@@ -30,6 +30,8 @@ pub enum Input {
     Paste(String),
     Resize(u16, u16),
     Tick,
+    /// SIGTERM or SIGHUP: write everything and leave.
+    Stop,
 }
 
 /// What the app loop must do after an input.
@@ -538,6 +540,7 @@ impl Flow {
                 Vec::new()
             }
             Input::Tick => self.tick(now),
+            Input::Stop => self.quit(now),
             Input::Paste(text) => self.paste(&text),
             Input::Key(ev) if ev.kind == KeyEventKind::Release => Vec::new(),
             Input::Key(ev) => self.key(ev, now),

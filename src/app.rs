@@ -1,0 +1,293 @@
+//! The event loop: the only place that touches the terminal, the clock and
+//! the disk. The flow decides; this carries out its effects.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
+use ratatui::DefaultTerminal;
+
+use crate::flow::{Effect, Flow, Input, NewSession, WorkshopChoice};
+use crate::session::{Session, Timestamp, store};
+use crate::ui::{Screen, theme};
+use crate::workshop;
+
+/// How the app starts.
+pub enum Launch {
+    /// The start screen.
+    Start,
+    /// A session already on disk at this path.
+    Session(Box<Session>, PathBuf),
+}
+
+/// How often the clock in the header moves.
+const TICK: Duration = Duration::from_secs(1);
+/// The longest wait for input, so signals are noticed quickly.
+const POLL: Duration = Duration::from_millis(200);
+/// A failed save is tried again after this long.
+const RETRY: Duration = Duration::from_secs(2);
+
+pub fn now() -> Timestamp {
+    chrono::Local::now().fixed_offset()
+}
+
+/// The result of one save, reported back to the loop.
+type SaveReport = Result<Timestamp, String>;
+
+/// The saver thread: writes the newest snapshot it has, skipping older ones,
+/// and retries failures, so the input path never waits on the disk.
+struct Saver {
+    tx: Option<Sender<Arc<Session>>>,
+    reports: Receiver<SaveReport>,
+    handle: Option<JoinHandle<Option<String>>>,
+}
+
+impl Saver {
+    fn spawn(path: PathBuf) -> Saver {
+        let (tx, rx) = mpsc::channel::<Arc<Session>>();
+        let (rtx, reports) = mpsc::channel();
+        let handle = std::thread::spawn(move || save_loop(&path, rx, rtx));
+        Saver {
+            tx: Some(tx),
+            reports,
+            handle: Some(handle),
+        }
+    }
+
+    fn send(&self, s: &Arc<Session>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Arc::clone(s));
+        }
+    }
+
+    /// Let the thread write what it has, then wait for it. Returns the last
+    /// error if the final state could not be written.
+    fn finish(mut self) -> Option<String> {
+        self.tx = None;
+        self.handle.take().and_then(|h| h.join().ok()).flatten()
+    }
+}
+
+fn save_loop(
+    path: &Path,
+    rx: Receiver<Arc<Session>>,
+    reports: Sender<SaveReport>,
+) -> Option<String> {
+    let mut pending: Option<Arc<Session>> = None;
+    loop {
+        let mut latest = match pending.take() {
+            Some(s) => s,
+            None => match rx.recv() {
+                Ok(s) => s,
+                Err(_) => return None,
+            },
+        };
+        while let Ok(s) = rx.try_recv() {
+            latest = s;
+        }
+        match store::save(path, &latest) {
+            Ok(()) => {
+                let _ = reports.send(Ok(now()));
+            }
+            Err(e) => {
+                let _ = reports.send(Err(e.to_string()));
+                match rx.recv_timeout(RETRY) {
+                    Ok(newer) => pending = Some(newer),
+                    Err(RecvTimeoutError::Timeout) => pending = Some(latest),
+                    Err(RecvTimeoutError::Disconnected) => {
+                        // Shutting down: a few last tries, then say so.
+                        for _ in 0..3 {
+                            std::thread::sleep(Duration::from_millis(200));
+                            if store::save(path, &latest).is_ok() {
+                                return None;
+                            }
+                        }
+                        return Some(e.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Undo what `ratatui::init` and we turned on. Safe to call twice.
+fn restore_terminal() {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Runs the app until the user quits or a signal arrives; returns the exit code.
+pub fn run(launch: Launch, dir: &Path) -> i32 {
+    let no_color = matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty());
+    if no_color {
+        // Without this, crossterm turns every style change into a reset and
+        // bold/reverse are lost; the theme below has no colours anyway.
+        crossterm::style::force_color_output(true);
+    }
+    let theme = theme::from_env();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore_terminal();
+            let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
+            return 1;
+        }
+    };
+    // ratatui's hook restores raw mode and the screen; ours also turns off
+    // bracketed paste and mouse capture, then hands over.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        previous(info);
+    }));
+    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
+
+    let result = event_loop(&mut terminal, launch, dir, theme, &stop);
+    restore_terminal();
+    match result {
+        Ok(None) => 0,
+        Ok(Some(unsaved)) => {
+            let _ = writeln!(
+                io::stderr(),
+                "balcony: the last changes could not be saved: {unsaved}"
+            );
+            1
+        }
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "balcony: {e}");
+            1
+        }
+    }
+}
+
+fn recent_sessions(dir: &Path) -> Vec<PathBuf> {
+    let mut files = store::session_files(dir).unwrap_or_default();
+    files.reverse();
+    files.truncate(50);
+    files
+}
+
+/// Carries out a start-screen request; returns the session and its path.
+fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
+    let w = match &ns.workshop {
+        WorkshopChoice::Builtin(b) => b.workshop(),
+        WorkshopChoice::File(p) => workshop::load(p).map_err(|e| e.to_string())?,
+    };
+    let session = Session::new(w, &ns.title, &ns.facilitator, now());
+    let path = store::create(dir, &session).map_err(|e| e.to_string())?;
+    Ok((session, path))
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    launch: Launch,
+    dir: &Path,
+    theme: &theme::Theme,
+    stop: &AtomicBool,
+) -> io::Result<Option<String>> {
+    let t0 = now();
+    let (mut flow, mut saver) = match launch {
+        Launch::Start => (Flow::start(recent_sessions(dir), t0), None),
+        Launch::Session(s, path) => (Flow::live(*s, t0), Some(Saver::spawn(path))),
+    };
+    let size = terminal.size()?;
+    flow.size = (size.width, size.height);
+    if let (Some(sv), Some(s)) = (&saver, flow.session()) {
+        sv.send(s);
+    }
+    let mut next_tick = Instant::now() + TICK;
+    loop {
+        terminal.draw(|f| f.render_widget(&Screen { flow: &flow, theme }, f.area()))?;
+
+        let mut inputs = Vec::new();
+        let wait = next_tick
+            .saturating_duration_since(Instant::now())
+            .min(POLL);
+        if event::poll(wait)? {
+            // Take everything already queued, so a burst costs one frame.
+            loop {
+                match event::read()? {
+                    Event::Key(k) => inputs.push(Input::Key(k)),
+                    Event::Paste(p) => inputs.push(Input::Paste(p)),
+                    Event::Resize(w, h) => inputs.push(Input::Resize(w, h)),
+                    _ => {}
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if Instant::now() >= next_tick {
+            next_tick = Instant::now() + TICK;
+            inputs.push(Input::Tick);
+        }
+        if stop.load(Ordering::SeqCst) {
+            inputs.clear();
+            inputs.push(Input::Stop);
+        }
+
+        let mut quit = false;
+        for input in inputs {
+            let effects = flow.handle(input, now());
+            for effect in effects {
+                match effect {
+                    Effect::Save => {
+                        if let (Some(sv), Some(s)) = (&saver, flow.session()) {
+                            sv.send(s);
+                        }
+                    }
+                    Effect::Quit => quit = true,
+                    Effect::Create(ns) => match create(dir, &ns) {
+                        Ok((s, path)) => {
+                            flow.begin(s, now());
+                            let sv = Saver::spawn(path);
+                            if let Some(s) = flow.session() {
+                                sv.send(s);
+                            }
+                            saver = Some(sv);
+                        }
+                        Err(e) => flow.start_failed(e),
+                    },
+                    Effect::Open(path) => match store::load(&path) {
+                        Ok(s) => {
+                            flow.begin(s, now());
+                            let sv = Saver::spawn(path);
+                            if let Some(s) = flow.session() {
+                                sv.send(s);
+                            }
+                            saver = Some(sv);
+                        }
+                        Err(e) => flow.start_failed(e.to_string()),
+                    },
+                }
+            }
+            if quit {
+                break;
+            }
+        }
+        if let Some(sv) = &saver {
+            while let Ok(report) = sv.reports.try_recv() {
+                match report {
+                    Ok(at) => flow.saved(at),
+                    Err(e) => flow.save_failed(e),
+                }
+            }
+        }
+        if quit {
+            return Ok(saver.and_then(Saver::finish));
+        }
+    }
+}
