@@ -265,13 +265,13 @@ impl Form {
                 ),
             ],
             ItemKind::Avoidance => vec![
+                required(text("text", "What was seen or said", "", true)),
                 choice(
                     "pattern",
                     "Pattern",
                     labels(&AvoidancePattern::ALL, AvoidancePattern::label),
                     0,
                 ),
-                required(text("text", "What was seen or said", "", true)),
             ],
             ItemKind::Commitment => vec![
                 required(text(
@@ -292,13 +292,13 @@ impl Form {
             ItemKind::Note => {
                 let sel = if mode == Mode::Solo { 2 } else { 0 };
                 vec![
+                    required(text("text", "The note", "", true)),
                     choice(
                         "kind",
                         "Kind of note",
                         labels(&NoteKind::ALL, NoteKind::label),
                         sel,
                     ),
-                    required(text("text", "The note", "", true)),
                 ]
             }
         };

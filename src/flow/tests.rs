@@ -295,7 +295,7 @@ fn each_kind_of_item_can_be_captured() {
     capture(&mut f, 7, &[(0, "We can't control churn"), (2, "none")]);
     assert_eq!(s(&f).assumptions[0].kind, AssumptionKind::Aspirational);
     assert_eq!(s(&f).assumptions[0].evidence, "none");
-    capture(&mut f, 4, &[(1, "blamed IT again")]);
+    capture(&mut f, 4, &[(0, "blamed IT again")]);
     assert_eq!(
         s(&f).avoidance[0].pattern.family(),
         AvoidanceFamily::DiversionOfAttention
@@ -307,7 +307,7 @@ fn each_kind_of_item_can_be_captured() {
         ("Ana", CommitmentStatus::Open)
     );
     assert_eq!(c.review, NaiveDateExt::plus(t0(), 14));
-    capture(&mut f, 0, &[(1, "the room went quiet")]);
+    capture(&mut f, 0, &[(0, "the room went quiet")]);
     assert_eq!(s(&f).notes[0].kind, NoteKind::Observation);
     let ids: Vec<u32> = [
         s(&f).facts[0].id,
@@ -485,7 +485,7 @@ fn no_fate_for_kinds_without_one() {
     let mut f = flow();
     press(&mut f, ch('f'), 1);
     assert!(is_browse(&f), "no items yet");
-    capture(&mut f, 0, &[(1, "a note")]);
+    capture(&mut f, 0, &[(0, "a note")]);
     press(&mut f, ch('f'), 1);
     assert!(is_browse(&f));
     assert_eq!(f.notice.as_ref().unwrap().text, s::NO_FATE);

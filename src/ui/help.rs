@@ -38,9 +38,13 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .max()
         .unwrap_or(0)
         .min(col_w as usize / 3);
+    let per_col = rows.len().div_ceil(cols as usize).max(1);
     for (i, (keys, help)) in rows.iter().enumerate() {
-        let col = (i / list_h.max(1)) as u16;
-        let row = (i % list_h.max(1)) as u16;
+        let col = (i / per_col) as u16;
+        let row = (i % per_col) as u16;
+        if row as usize >= list_h {
+            continue;
+        }
         if col >= cols {
             break;
         }
