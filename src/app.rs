@@ -51,9 +51,13 @@ struct Saver {
 
 impl Saver {
     fn spawn(path: PathBuf) -> Saver {
+        Saver::spawn_with(path, RETRY)
+    }
+
+    fn spawn_with(path: PathBuf, retry: Duration) -> Saver {
         let (tx, rx) = mpsc::channel::<Arc<Session>>();
         let (rtx, reports) = mpsc::channel();
-        let handle = std::thread::spawn(move || save_loop(&path, rx, rtx));
+        let handle = std::thread::spawn(move || save_loop(&path, rx, rtx, retry));
         Saver {
             tx: Some(tx),
             reports,
@@ -79,6 +83,7 @@ fn save_loop(
     path: &Path,
     rx: Receiver<Arc<Session>>,
     reports: Sender<SaveReport>,
+    retry: Duration,
 ) -> Option<String> {
     let mut pending: Option<Arc<Session>> = None;
     loop {
@@ -98,7 +103,7 @@ fn save_loop(
             }
             Err(e) => {
                 let _ = reports.send(Err(e.to_string()));
-                match rx.recv_timeout(RETRY) {
+                match rx.recv_timeout(retry) {
                     Ok(newer) => pending = Some(newer),
                     Err(RecvTimeoutError::Timeout) => pending = Some(latest),
                     Err(RecvTimeoutError::Disconnected) => {
@@ -289,5 +294,53 @@ fn event_loop(
         if quit {
             return Ok(saver.and_then(Saver::finish));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::Builtin;
+
+    /// Waits for a successful save report, with a deadline.
+    fn wait_ok(saver: &Saver) -> Timestamp {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match saver.reports.recv_timeout(left) {
+                Ok(Ok(at)) => return at,
+                Ok(Err(_)) => continue,
+                Err(e) => panic!("no successful save before the deadline: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn failed_saves_are_reported_then_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("not-yet").join("s.ron");
+        let saver = Saver::spawn_with(path.clone(), Duration::from_millis(20));
+        let s = Arc::new(Session::new(Builtin::Default.workshop(), "t", "", now()));
+        saver.send(&s);
+        let first = saver.reports.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert!(first.is_err(), "the folder does not exist yet");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        wait_ok(&saver);
+        assert_eq!(store::load(&path).unwrap(), *s);
+        assert_eq!(saver.finish(), None);
+    }
+
+    #[test]
+    fn the_latest_snapshot_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let saver = Saver::spawn(path.clone());
+        let mut s = Session::new(Builtin::Default.workshop(), "t", "", now());
+        for i in 0..20 {
+            s.meta.title = format!("title {i}");
+            saver.send(&Arc::new(s.clone()));
+        }
+        assert_eq!(saver.finish(), None, "finish writes what is pending");
+        assert_eq!(store::load(&path).unwrap().meta.title, "title 19");
     }
 }

@@ -183,3 +183,28 @@ fn wide_text_keeps_the_layout() {
     render(&f, W, H);
     render(&f, 61, 17);
 }
+
+#[test]
+fn every_mode_draws_at_the_minimum_size() {
+    let opens: [&[balcony::flow::Input]; 7] = [
+        &[],
+        &[ch('g')],
+        &[ch('+')],
+        &[ch('j')],
+        &[ch('b')],
+        &[ch('?')],
+        &[ch('w')],
+    ];
+    for keys in opens {
+        let mut f = live_flow("A title long enough to need cutting at sixty columns wide");
+        for k in keys {
+            press(&mut f, k.clone(), 1);
+        }
+        for (w, h) in [(60, 16), (61, 17), (80, 24), (200, 60)] {
+            let out = render(&f, w, h);
+            assert!(!out.contains("make the window larger"), "{w}x{h}");
+        }
+    }
+    let f = Flow::start(Vec::new(), t0());
+    render(&f, 60, 16);
+}

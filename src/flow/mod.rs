@@ -395,6 +395,27 @@ impl Live {
         after_gadfly.is_some()
     }
 
+    /// Quitting with a complete form open keeps the item rather than
+    /// dropping what was typed. An incomplete one cannot be stored.
+    fn keep_draft(&mut self, now: Timestamp) {
+        let Mode::Form(form) = &self.mode else {
+            return;
+        };
+        let Purpose::Item(kind) = form.purpose else {
+            return;
+        };
+        let stamp = Stamp {
+            id: self.session.next_id,
+            at: now,
+            checkpoint: self.checkpoint().id.clone(),
+        };
+        if let Ok(item) = form::build(form, kind, stamp) {
+            self.s_mut(now).take_id();
+            self.add(item, now);
+        }
+        self.mode = Mode::Browse;
+    }
+
     fn undo(&mut self, now: Timestamp) -> Option<String> {
         let u = self.undo.pop()?;
         let s = self.s_mut(now);
@@ -612,6 +633,7 @@ impl Flow {
         match &mut self.live {
             Some(live) => {
                 live.commit_time(now);
+                live.keep_draft(now);
                 vec![Effect::Save, Effect::Quit]
             }
             None => vec![Effect::Quit],

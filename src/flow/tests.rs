@@ -665,3 +665,17 @@ fn resize_is_remembered_and_release_ignored() {
     press(&mut f, Input::Key(ev), 0);
     assert_eq!(s(&f).progress.current, 0);
 }
+
+#[test]
+fn quitting_with_a_complete_form_keeps_the_item() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "half-said idea", 1);
+    press(&mut f, Input::Stop, 2);
+    assert_eq!(s(&f).gadflies[0].text, "half-said idea");
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(press(&mut f, ctrl_c, 2), vec![Effect::Save, Effect::Quit]);
+    assert!(s(&f).gadflies.is_empty(), "an empty form stores nothing");
+}

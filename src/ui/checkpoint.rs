@@ -68,16 +68,28 @@ fn header(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme)
         Place::DanceFloor => theme.dance_floor,
     };
     let left_w = area.width.saturating_sub(right_w + 1) as usize;
-    let fixed = format!(" · {} {n}/{total} · ", s::CHECKPOINT);
-    let title_w =
-        left_w.saturating_sub(fixed.width() + cp.place.label().width() + s::APP.width() + 3);
-    let left = Line::from(vec![
-        Span::styled(s::APP, theme.header),
-        Span::raw(" · "),
-        Span::styled(trunc(&ses.meta.title, title_w.max(1)), theme.header),
-        Span::raw(fixed),
-        Span::styled(cp.place.label(), place_style),
-    ]);
+    let place = cp.place.label();
+    let full = format!(" · {} {n}/{total} · ", s::CHECKPOINT);
+    let full_w = s::APP.width() + 3 + full.width() + place.width();
+    // Narrow windows drop the app name and the word "checkpoint" before
+    // the place word or the count could be cut.
+    let left = if left_w >= full_w + 8 {
+        Line::from(vec![
+            Span::styled(s::APP, theme.header),
+            Span::raw(" · "),
+            Span::styled(trunc(&ses.meta.title, left_w - full_w), theme.header),
+            Span::raw(full),
+            Span::styled(place, place_style),
+        ])
+    } else {
+        let short = format!(" · {n}/{total} · ");
+        let title_w = left_w.saturating_sub(short.width() + place.width()).max(1);
+        Line::from(vec![
+            Span::styled(trunc(&ses.meta.title, title_w), theme.header),
+            Span::raw(short),
+            Span::styled(place, place_style),
+        ])
+    };
     left.render(
         Rect {
             width: left_w as u16,
@@ -124,6 +136,8 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     };
     gauge::render(live.s(), edit, side, buf, theme);
     main_pane(live, main, buf, theme);
+    // Forms need room: in a narrow window they cover the gauge too.
+    let form_area = if main.width < 60 { inner } else { main };
     if let Some(n) = &flow.notice {
         let st = match n.tone {
             Tone::Info => theme.notice,
@@ -135,7 +149,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
         Line::styled(trunc(message, notice.width as usize), theme.error).render(notice, buf);
     }
     keybar::render(flow.ctx(), bar, buf, theme);
-    main
+    form_area
 }
 
 fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -123,10 +123,8 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
                 .as_deref()
                 .and_then(|t| ses.workshop.tactic(t))
                 .map_or(s::NO_TACTIC, |t| t.name.as_str());
-            rows.push(Line::raw(trunc(
-                &format!("{}: {} · {}", s::LAST_MOVE, r.move_.label(), tactic),
-                w,
-            )));
+            let last = format!("{}: {} · {}", s::LAST_MOVE, r.move_.label(), tactic);
+            rows.extend(wrap(&last, w, 2).into_iter().map(Line::raw));
         }
         None => rows.push(Line::styled(s::NO_READINGS, theme.dim)),
     }

@@ -128,3 +128,42 @@ pub fn from_env() -> &'static Theme {
         _ => &COLOR,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_no_color_theme_has_no_colours() {
+        let t = NO_COLOR;
+        for st in [
+            t.base,
+            t.header,
+            t.title,
+            t.dim,
+            t.heading,
+            t.key,
+            t.selected,
+            t.notice,
+            t.quiet,
+            t.error,
+            t.time_up,
+            t.saved,
+            t.save_failed,
+            t.balcony,
+            t.dance_floor,
+            t.cold,
+            t.productive,
+            t.hot,
+            t.marker,
+            t.focus,
+            t.popup,
+        ] {
+            assert_eq!((st.fg, st.bg), (None, None), "{st:?}");
+        }
+        // Time up and a failed save still stand out without colour.
+        assert!(!t.time_up.add_modifier.is_empty());
+        assert!(!t.save_failed.add_modifier.is_empty());
+        assert_ne!(t.balcony_border, t.dance_border);
+    }
+}
