@@ -214,8 +214,13 @@ fn event_loop(
         sv.send(s);
     }
     let mut next_tick = Instant::now() + TICK;
+    // Draw only when something may have changed.
+    let mut dirty = true;
     loop {
-        terminal.draw(|f| f.render_widget(&Screen { flow: &flow, theme }, f.area()))?;
+        if dirty {
+            terminal.draw(|f| f.render_widget(&Screen { flow: &flow, theme }, f.area()))?;
+            dirty = false;
+        }
 
         let mut inputs = Vec::new();
         let wait = next_tick
@@ -245,6 +250,7 @@ fn event_loop(
         }
 
         let mut quit = false;
+        dirty |= !inputs.is_empty();
         for input in inputs {
             let effects = flow.handle(input, now());
             for effect in effects {
@@ -285,6 +291,7 @@ fn event_loop(
         }
         if let Some(sv) = &saver {
             while let Ok(report) = sv.reports.try_recv() {
+                dirty = true;
                 match report {
                     Ok(at) => flow.saved(at),
                     Err(e) => flow.save_failed(e),
