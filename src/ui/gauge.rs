@@ -107,7 +107,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
     ]));
     let band_line = match edit {
         Some(e) => format!(
-            "{} {}..{} (moving the {} edge)",
+            "{} {}..{} · moving {}",
             s::BAND,
             band.low,
             band.high,

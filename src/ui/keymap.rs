@@ -252,7 +252,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Extend5, &[k('X')], "", "extend the timebox by 5 minutes"),
     b(C::Browse, A::KindNext, &[code(KeyCode::Tab)], "kind", "show the next kind of item"),
     b(C::Browse, A::KindPrev, &[code(KeyCode::BackTab)], "", "show the previous kind of item"),
-    b(C::Browse, A::Up, &[code(KeyCode::Up), k('k')], "", "select the item above"),
+    b(C::Browse, A::Up, &[code(KeyCode::Up)], "", "select the item above"),
     b(C::Browse, A::Down, &[code(KeyCode::Down)], "", "select the item below"),
     b(C::Browse, A::PageUp, &[code(KeyCode::PageUp)], "", "items: page up"),
     b(C::Browse, A::PageDown, &[code(KeyCode::PageDown)], "", "items: page down"),
