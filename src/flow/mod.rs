@@ -3,6 +3,8 @@
 //! the IO, the tests drive this directly.
 
 pub mod form;
+mod live;
+mod pickers;
 #[cfg(test)]
 mod tests;
 
@@ -17,7 +19,9 @@ use crate::session::*;
 use crate::ui::keymap::{self, Action, Ctx};
 use crate::ui::strings as s;
 use crate::workshop::Builtin;
-use form::{Form, NewItem, Purpose, Stamp, Value};
+use form::{Form, Purpose, Stamp, Value};
+pub use live::{Live, Timer};
+use live::{Undo, kind_index};
 
 /// A lowered heat this soon after a gadfly idea counts as a possible silencing.
 pub const SILENCING_WINDOW_SECS: i64 = 5 * 60;
@@ -97,14 +101,6 @@ pub struct Start {
     pub focus: StartFocus,
 }
 
-/// The timebox clock of the current checkpoint.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Timer {
-    /// Since when time has run without being written to the session.
-    pub since: Timestamp,
-    pub paused: bool,
-}
-
 /// What a picker is choosing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pick {
@@ -147,33 +143,6 @@ pub enum Mode {
     Band(BandEdit),
 }
 
-/// The inverse of one change, for undo.
-#[derive(Debug, Clone, PartialEq)]
-enum Undo {
-    Added(ItemKind),
-    Reading,
-    Gadfly(usize, Box<Gadfly>),
-    Status(usize, CommitmentStatus),
-    Band(Band),
-    Road(Option<Road>),
-}
-
-const UNDO_DEPTH: usize = 200;
-
-/// A session being worked.
-#[derive(Debug, Clone)]
-pub struct Live {
-    /// Shared with the saver thread; copied only if it is still writing.
-    pub session: Arc<Session>,
-    pub mode: Mode,
-    pub timer: Timer,
-    /// The kind of item shown in the main pane.
-    pub kind: ItemKind,
-    /// The selected item per kind (index into that kind's list).
-    pub sel: [usize; 9],
-    undo: Vec<Undo>,
-}
-
 #[derive(Debug, Clone)]
 pub struct Flow {
     /// The time of the latest input; screens draw clocks from it.
@@ -184,286 +153,6 @@ pub struct Flow {
     pub notice: Option<Notice>,
     pub save: SaveState,
     pub size: (u16, u16),
-}
-
-fn kind_index(kind: ItemKind) -> usize {
-    ItemKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
-}
-
-impl Live {
-    fn new(session: Session, now: Timestamp) -> Live {
-        let mut live = Live {
-            session: Arc::new(session),
-            mode: Mode::Browse,
-            timer: Timer {
-                since: now,
-                paused: false,
-            },
-            kind: ItemKind::Note,
-            sel: [0; 9],
-            undo: Vec::new(),
-        };
-        for k in ItemKind::ALL {
-            live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
-        }
-        live.enter(now);
-        live
-    }
-
-    pub fn s(&self) -> &Session {
-        &self.session
-    }
-
-    fn s_mut(&mut self, now: Timestamp) -> &mut Session {
-        let s = Arc::make_mut(&mut self.session);
-        s.meta.updated = now;
-        s
-    }
-
-    pub fn checkpoint(&self) -> &crate::workshop::Checkpoint {
-        &self.session.workshop.checkpoints[self.session.progress.current]
-    }
-
-    /// The kinds in the order Tab shows them: this checkpoint's first.
-    pub fn kind_order(&self) -> Vec<ItemKind> {
-        let mut out = self.checkpoint().collects.clone();
-        out.dedup();
-        for k in ItemKind::ALL {
-            if !out.contains(&k) {
-                out.push(k);
-            }
-        }
-        out
-    }
-
-    pub fn selected(&self) -> usize {
-        self.sel[kind_index(self.kind)]
-    }
-
-    /// Seconds spent at the current checkpoint, the running part included.
-    pub fn spent_secs(&self, now: Timestamp) -> u64 {
-        let stored = self.session.progress.checkpoints[self.session.progress.current].spent_secs;
-        stored + self.running_secs(now)
-    }
-
-    fn running_secs(&self, now: Timestamp) -> u64 {
-        if self.timer.paused {
-            0
-        } else {
-            (now - self.timer.since).num_seconds().max(0) as u64
-        }
-    }
-
-    /// Seconds left in the timebox; negative when over.
-    pub fn remaining_secs(&self, now: Timestamp) -> i64 {
-        let p = &self.session.progress.checkpoints[self.session.progress.current];
-        let total = (self.checkpoint().timebox_mins as i64 + p.extra_mins as i64) * 60;
-        total - self.spent_secs(now) as i64
-    }
-
-    /// Write the running time into the session.
-    fn commit_time(&mut self, now: Timestamp) {
-        let secs = self.running_secs(now);
-        self.timer.since = now;
-        if secs > 0 {
-            let cur = self.session.progress.current;
-            self.s_mut(now).progress.checkpoints[cur].spent_secs += secs;
-        }
-    }
-
-    /// Arrive at the current checkpoint.
-    fn enter(&mut self, now: Timestamp) {
-        self.timer = Timer {
-            since: now,
-            paused: false,
-        };
-        let cur = self.session.progress.current;
-        let p = &self.session.progress.checkpoints[cur];
-        if p.status != Status::Visited || p.first_visit.is_none() {
-            let s = self.s_mut(now);
-            let p = &mut s.progress.checkpoints[cur];
-            p.status = Status::Visited;
-            p.first_visit.get_or_insert(now);
-        }
-        self.kind = self
-            .checkpoint()
-            .collects
-            .first()
-            .copied()
-            .unwrap_or(ItemKind::Note);
-    }
-
-    fn go_to(&mut self, index: usize, now: Timestamp) {
-        self.commit_time(now);
-        self.s_mut(now).progress.current = index;
-        self.enter(now);
-    }
-
-    fn push_undo(&mut self, u: Undo) {
-        if self.undo.len() >= UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.undo.push(u);
-    }
-
-    fn add(&mut self, item: NewItem, now: Timestamp) {
-        let kind;
-        {
-            let s = self.s_mut(now);
-            kind = match item {
-                NewItem::Gadfly(x) => {
-                    s.gadflies.push(x);
-                    ItemKind::Gadfly
-                }
-                NewItem::Fact(x) => {
-                    s.facts.push(x);
-                    ItemKind::Fact
-                }
-                NewItem::Split(x) => {
-                    s.splits.push(x);
-                    ItemKind::Split
-                }
-                NewItem::Polarity(x) => {
-                    s.polarities.push(x);
-                    ItemKind::Polarity
-                }
-                NewItem::Faction(x) => {
-                    s.factions.push(x);
-                    ItemKind::Faction
-                }
-                NewItem::Assumption(x) => {
-                    s.assumptions.push(x);
-                    ItemKind::Assumption
-                }
-                NewItem::Avoidance(x) => {
-                    s.avoidance.push(x);
-                    ItemKind::Avoidance
-                }
-                NewItem::Commitment(x) => {
-                    s.commitments.push(x);
-                    ItemKind::Commitment
-                }
-                NewItem::Note(x) => {
-                    s.notes.push(x);
-                    ItemKind::Note
-                }
-            };
-        }
-        self.kind = kind;
-        self.sel[kind_index(kind)] = self.session.count(kind).saturating_sub(1);
-        self.push_undo(Undo::Added(kind));
-    }
-
-    /// Record a reading after a move; returns true when it may have silenced a gadfly.
-    fn record_reading(
-        &mut self,
-        mv: Move,
-        tactic: Option<String>,
-        reason: String,
-        now: Timestamp,
-    ) -> bool {
-        let level = self.session.level();
-        let level = match mv {
-            Move::Raise => (level + 1).min(SCALE_MAX),
-            Move::Lower => level.saturating_sub(1),
-            Move::Hold => level,
-        };
-        let after_gadfly = match mv {
-            Move::Lower => self.session.gadflies.last().and_then(|g| {
-                let age = (now - g.at).num_seconds();
-                (0..=SILENCING_WINDOW_SECS).contains(&age).then_some(g.id)
-            }),
-            _ => None,
-        };
-        let checkpoint = self.checkpoint().id.clone();
-        let s = self.s_mut(now);
-        let band = s.band;
-        let id = s.take_id();
-        s.readings.push(Reading {
-            id,
-            at: now,
-            checkpoint,
-            level,
-            band,
-            zone: band.zone(level),
-            move_: mv,
-            tactic,
-            reason,
-            after_gadfly,
-        });
-        self.push_undo(Undo::Reading);
-        after_gadfly.is_some()
-    }
-
-    /// Quitting with a complete form open keeps the item rather than
-    /// dropping what was typed. An incomplete one cannot be stored.
-    fn keep_draft(&mut self, now: Timestamp) {
-        let Mode::Form(form) = &self.mode else {
-            return;
-        };
-        let Purpose::Item(kind) = form.purpose else {
-            return;
-        };
-        let stamp = Stamp {
-            id: self.session.next_id,
-            at: now,
-            checkpoint: self.checkpoint().id.clone(),
-        };
-        if let Ok(item) = form::build(form, kind, stamp) {
-            self.s_mut(now).take_id();
-            self.add(item, now);
-        }
-        self.mode = Mode::Browse;
-    }
-
-    fn undo(&mut self, now: Timestamp) -> Option<String> {
-        let u = self.undo.pop()?;
-        let s = self.s_mut(now);
-        let what = match u {
-            Undo::Added(kind) => {
-                match kind {
-                    ItemKind::Gadfly => drop(s.gadflies.pop()),
-                    ItemKind::Fact => drop(s.facts.pop()),
-                    ItemKind::Split => drop(s.splits.pop()),
-                    ItemKind::Polarity => drop(s.polarities.pop()),
-                    ItemKind::Faction => drop(s.factions.pop()),
-                    ItemKind::Assumption => drop(s.assumptions.pop()),
-                    ItemKind::Avoidance => drop(s.avoidance.pop()),
-                    ItemKind::Commitment => drop(s.commitments.pop()),
-                    ItemKind::Note => drop(s.notes.pop()),
-                }
-                let n = s.count(kind);
-                let i = kind_index(kind);
-                self.sel[i] = self.sel[i].min(n.saturating_sub(1));
-                format!("undone: new {}", kind.label())
-            }
-            Undo::Reading => {
-                s.readings.pop();
-                "undone: the last reading".to_string()
-            }
-            Undo::Gadfly(i, old) => {
-                if let Some(g) = s.gadflies.get_mut(i) {
-                    *g = *old;
-                }
-                "undone: the change to a gadfly idea".to_string()
-            }
-            Undo::Status(i, old) => {
-                if let Some(c) = s.commitments.get_mut(i) {
-                    c.status = old;
-                }
-                "undone: the commitment's status".to_string()
-            }
-            Undo::Band(old) => {
-                s.band = old;
-                "undone: the band change".to_string()
-            }
-            Undo::Road(old) => {
-                s.road = old;
-                "undone: the road".to_string()
-            }
-        };
-        Some(what)
-    }
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -746,31 +435,7 @@ impl Flow {
                 self.notice = info(s::SKIPPED);
                 return vec![Effect::Save];
             }
-            Action::Jump => {
-                let options = live
-                    .session
-                    .workshop
-                    .checkpoints
-                    .iter()
-                    .zip(&live.session.progress.checkpoints)
-                    .enumerate()
-                    .map(|(i, (c, p))| {
-                        (
-                            format!("{:>2}. {:<11} {}", i + 1, c.place.label(), c.title),
-                            p.status.label().to_string(),
-                        )
-                    })
-                    .collect::<Vec<_>>();
-                live.mode = Mode::Picker(Box::new(Picker {
-                    pick: Pick::Jump,
-                    title: s::JUMP_TITLE.to_string(),
-                    ids: vec![None; options.len()],
-                    options,
-                    sel: cur,
-                    reason: None,
-                    reason_label: "",
-                }));
-            }
+            Action::Jump => live.mode = Mode::Picker(Box::new(Picker::jump(live.s()))),
             Action::Gadfly => {
                 live.mode = Mode::Form(Box::new(Form::for_item(ItemKind::Gadfly, mode, today)))
             }
@@ -781,33 +446,7 @@ impl Flow {
                     Action::Lower => Move::Lower,
                     _ => Move::Hold,
                 };
-                let w = &live.session.workshop;
-                let mut options: Vec<(String, String)> = w
-                    .tactics_for(mv)
-                    .map(|t| (t.name.clone(), t.hint.clone()))
-                    .collect();
-                let mut ids: Vec<Option<String>> =
-                    w.tactics_for(mv).map(|t| Some(t.id.clone())).collect();
-                options.push((s::NO_TACTIC.to_string(), String::new()));
-                ids.push(None);
-                let level = live.session.level();
-                let to = match mv {
-                    Move::Raise => (level + 1).min(SCALE_MAX),
-                    Move::Lower => level.saturating_sub(1),
-                    Move::Hold => level,
-                };
-                live.mode = Mode::Picker(Box::new(Picker {
-                    pick: Pick::Tactic(mv),
-                    title: format!(
-                        "{} the heat: {level} → {to}. Which tactic?",
-                        capital(mv.label())
-                    ),
-                    options,
-                    ids,
-                    sel: 0,
-                    reason: Some(form::text_area("")),
-                    reason_label: s::REASON,
-                }));
+                live.mode = Mode::Picker(Box::new(Picker::tactic(live.s(), mv)));
             }
             Action::Band => {
                 live.mode = Mode::Band(BandEdit {
@@ -855,68 +494,11 @@ impl Flow {
                     return Vec::new();
                 }
                 let i = live.sel[ki].min(count - 1);
+                let ses = live.s();
                 let picker = match (action, live.kind) {
-                    (Action::Fate, ItemKind::Gadfly) => {
-                        let g = &live.session.gadflies[i];
-                        let sel = match g.fate {
-                            Fate::Parked => 0,
-                            Fate::Exploring => 1,
-                            Fate::Adopted => 2,
-                            Fate::Declined(_) => 3,
-                        };
-                        let reason = match &g.fate {
-                            Fate::Declined(r) => r.as_str(),
-                            _ => "",
-                        };
-                        Picker {
-                            pick: Pick::Fate(i),
-                            title: format!("Fate of gadfly idea #{}", g.id),
-                            options: s::FATES
-                                .iter()
-                                .map(|f| (f.to_string(), String::new()))
-                                .collect(),
-                            ids: vec![None; 4],
-                            sel,
-                            reason: Some(form::text_area(reason)),
-                            reason_label: s::DECLINE_REASON,
-                        }
-                    }
-                    (Action::Reaction, ItemKind::Gadfly) => {
-                        let g = &live.session.gadflies[i];
-                        Picker {
-                            pick: Pick::Reaction(i),
-                            title: format!("The room's reaction to gadfly idea #{}", g.id),
-                            options: Reaction::ALL
-                                .iter()
-                                .map(|r| (r.label().to_string(), String::new()))
-                                .collect(),
-                            ids: vec![None; Reaction::ALL.len()],
-                            sel: Reaction::ALL
-                                .iter()
-                                .position(|r| *r == g.reaction)
-                                .unwrap_or(0),
-                            reason: None,
-                            reason_label: "",
-                        }
-                    }
-                    (Action::Fate, ItemKind::Commitment) => {
-                        let c = &live.session.commitments[i];
-                        Picker {
-                            pick: Pick::Status(i),
-                            title: format!("Status of commitment #{}", c.id),
-                            options: CommitmentStatus::ALL
-                                .iter()
-                                .map(|x| (x.label().to_string(), String::new()))
-                                .collect(),
-                            ids: vec![None; CommitmentStatus::ALL.len()],
-                            sel: CommitmentStatus::ALL
-                                .iter()
-                                .position(|x| *x == c.status)
-                                .unwrap_or(0),
-                            reason: None,
-                            reason_label: "",
-                        }
-                    }
+                    (Action::Fate, ItemKind::Gadfly) => Picker::fate(&ses.gadflies[i], i),
+                    (Action::Reaction, ItemKind::Gadfly) => Picker::reaction(&ses.gadflies[i], i),
+                    (Action::Fate, ItemKind::Commitment) => Picker::status(&ses.commitments[i], i),
                     (Action::Fate, _) => {
                         self.notice = info(s::NO_FATE);
                         return Vec::new();
@@ -928,25 +510,7 @@ impl Flow {
                 };
                 live.mode = Mode::Picker(Box::new(picker));
             }
-            Action::Road => {
-                let sel = live
-                    .session
-                    .road
-                    .and_then(|r| Road::ALL.iter().position(|x| *x == r))
-                    .unwrap_or(0);
-                live.mode = Mode::Picker(Box::new(Picker {
-                    pick: Pick::Road,
-                    title: s::ROAD_TITLE.to_string(),
-                    options: Road::ALL
-                        .iter()
-                        .map(|r| (r.label().to_string(), String::new()))
-                        .collect(),
-                    ids: vec![None; Road::ALL.len()],
-                    sel,
-                    reason: None,
-                    reason_label: "",
-                }));
-            }
+            Action::Road => live.mode = Mode::Picker(Box::new(Picker::road(live.s()))),
             Action::Undo => match live.undo(now) {
                 Some(what) => {
                     self.notice = info(what);
@@ -1020,116 +584,6 @@ impl Flow {
                 }
                 if let Some(n) = text_input(form, ev) {
                     self.notice = n;
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    fn picker_key(&mut self, action: Option<Action>, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
-            return Vec::new();
-        };
-        let Mode::Picker(p) = &mut live.mode else {
-            return Vec::new();
-        };
-        let n = p.options.len().max(1);
-        match action {
-            Some(Action::Cancel) => live.mode = Mode::Browse,
-            Some(Action::Up) => p.sel = p.sel.saturating_sub(1),
-            Some(Action::Down) => p.sel = (p.sel + 1).min(n - 1),
-            Some(Action::Accept) => {
-                let p = p.clone();
-                let reason = p
-                    .reason
-                    .as_ref()
-                    .map(|a| a.lines().join(" ").trim().to_string())
-                    .unwrap_or_default();
-                match p.pick {
-                    Pick::Tactic(mv) => {
-                        let tactic = p.ids.get(p.sel).cloned().flatten();
-                        live.mode = Mode::Browse;
-                        if live.record_reading(mv, tactic, reason, now) {
-                            self.notice = Some(Notice {
-                                text: s::SILENCING.to_string(),
-                                tone: Tone::Quiet,
-                            });
-                        }
-                        return vec![Effect::Save];
-                    }
-                    Pick::Fate(i) => {
-                        let fate = match p.sel {
-                            0 => Fate::Parked,
-                            1 => Fate::Exploring,
-                            2 => Fate::Adopted,
-                            _ if reason.is_empty() => {
-                                self.notice = error(s::DECLINE_NEEDS_REASON);
-                                return Vec::new();
-                            }
-                            _ => Fate::Declined(reason),
-                        };
-                        live.mode = Mode::Browse;
-                        if let Some(old) = live.session.gadflies.get(i).cloned()
-                            && old.fate != fate
-                        {
-                            live.s_mut(now).gadflies[i].fate = fate;
-                            live.push_undo(Undo::Gadfly(i, Box::new(old)));
-                            return vec![Effect::Save];
-                        }
-                    }
-                    Pick::Reaction(i) => {
-                        live.mode = Mode::Browse;
-                        let reaction = Reaction::ALL[p.sel % Reaction::ALL.len()];
-                        if let Some(old) = live.session.gadflies.get(i).cloned()
-                            && old.reaction != reaction
-                        {
-                            live.s_mut(now).gadflies[i].reaction = reaction;
-                            live.push_undo(Undo::Gadfly(i, Box::new(old)));
-                            return vec![Effect::Save];
-                        }
-                    }
-                    Pick::Status(i) => {
-                        live.mode = Mode::Browse;
-                        let status = CommitmentStatus::ALL[p.sel % CommitmentStatus::ALL.len()];
-                        if let Some(old) = live.session.commitments.get(i).map(|c| c.status)
-                            && old != status
-                        {
-                            live.s_mut(now).commitments[i].status = status;
-                            live.push_undo(Undo::Status(i, old));
-                            return vec![Effect::Save];
-                        }
-                    }
-                    Pick::Road => {
-                        live.mode = Mode::Browse;
-                        let road = Some(Road::ALL[p.sel % Road::ALL.len()]);
-                        let old = live.session.road;
-                        if old != road {
-                            live.s_mut(now).road = road;
-                            live.push_undo(Undo::Road(old));
-                            return vec![Effect::Save];
-                        }
-                    }
-                    Pick::Jump => {
-                        live.mode = Mode::Browse;
-                        let target = p.sel.min(live.session.workshop.checkpoints.len() - 1);
-                        if target != live.session.progress.current {
-                            live.go_to(target, now);
-                            return vec![Effect::Save];
-                        }
-                    }
-                }
-            }
-            _ => {
-                if let Some(area) = p.reason.as_mut() {
-                    if form::char_count(area) >= MAX_TEXT_CHARS && is_insert(&ev) {
-                        self.notice = error(s::FIELD_FULL);
-                    } else {
-                        area.input(ev);
-                        if area.lines().len() > 1 {
-                            let one = area.lines().join(" ");
-                            **area = *form::text_area(&one);
-                        }
-                    }
                 }
             }
         }
