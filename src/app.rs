@@ -160,22 +160,21 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
     }));
     let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
 
-    let result = event_loop(&mut terminal, launch, dir, theme, &stop);
+    let (result, unsaved) = event_loop(&mut terminal, launch, dir, theme, &stop);
     restore_terminal();
-    match result {
-        Ok(None) => 0,
-        Ok(Some(unsaved)) => {
-            let _ = writeln!(
-                io::stderr(),
-                "balcony: the last changes could not be saved: {unsaved}"
-            );
-            1
-        }
-        Err(e) => {
-            let _ = writeln!(io::stderr(), "balcony: {e}");
-            1
-        }
+    let mut code = 0;
+    if let Err(e) = result {
+        let _ = writeln!(io::stderr(), "balcony: {e}");
+        code = 1;
     }
+    if let Some(e) = unsaved {
+        let _ = writeln!(
+            io::stderr(),
+            "balcony: the last changes could not be saved: {e}"
+        );
+        code = 1;
+    }
+    code
 }
 
 fn recent_sessions(dir: &Path) -> Vec<PathBuf> {
@@ -196,112 +195,150 @@ fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
     Ok((session, path))
 }
 
+/// The loop's state: the flow and the saver of the session it works on.
+struct App<'a> {
+    flow: Flow,
+    saver: Option<Saver>,
+    dir: &'a Path,
+}
+
+impl App<'_> {
+    fn save(&self) {
+        if let (Some(sv), Some(s)) = (&self.saver, self.flow.session()) {
+            sv.send(s);
+        }
+    }
+
+    /// A session has begun: from now on it is saved to `path`.
+    fn begin(&mut self, session: Session, path: PathBuf) {
+        self.flow.begin(session, now());
+        self.saver = Some(Saver::spawn(path));
+        self.save();
+    }
+
+    /// Feeds one input to the flow and carries out its effects; true means quit.
+    fn handle(&mut self, input: Input) -> bool {
+        let mut quit = false;
+        for effect in self.flow.handle(input, now()) {
+            match effect {
+                Effect::Save => self.save(),
+                Effect::Quit => quit = true,
+                Effect::Create(ns) => match create(self.dir, &ns) {
+                    Ok((s, path)) => self.begin(s, path),
+                    Err(e) => self.flow.start_failed(e),
+                },
+                Effect::Open(path) => match store::load(&path) {
+                    Ok(s) => self.begin(s, path),
+                    Err(e) => self.flow.start_failed(e.to_string()),
+                },
+            }
+        }
+        quit
+    }
+
+    /// Takes the saver's reports; true when there were any.
+    fn collect_reports(&mut self) -> bool {
+        let Some(sv) = &self.saver else {
+            return false;
+        };
+        let mut any = false;
+        while let Ok(report) = sv.reports.try_recv() {
+            any = true;
+            match report {
+                Ok(at) => self.flow.saved(at),
+                Err(e) => self.flow.save_failed(e),
+            }
+        }
+        any
+    }
+
+    fn run(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        theme: &theme::Theme,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
+        let size = terminal.size()?;
+        self.flow.size = (size.width, size.height);
+        let mut next_tick = Instant::now() + TICK;
+        // Draw only when something may have changed.
+        let mut dirty = true;
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                self.handle(Input::Stop);
+                return Ok(());
+            }
+            if dirty {
+                let flow = &self.flow;
+                terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
+                dirty = false;
+            }
+            let mut inputs = Vec::new();
+            let wait = next_tick
+                .saturating_duration_since(Instant::now())
+                .min(POLL);
+            if event::poll(wait)? {
+                // Take everything already queued, so a burst costs one frame.
+                loop {
+                    match event::read()? {
+                        Event::Key(k) => inputs.push(Input::Key(k)),
+                        Event::Paste(p) => inputs.push(Input::Paste(p)),
+                        Event::Resize(w, h) => inputs.push(Input::Resize(w, h)),
+                        _ => {}
+                    }
+                    if !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+            }
+            if Instant::now() >= next_tick {
+                next_tick = Instant::now() + TICK;
+                inputs.push(Input::Tick);
+            }
+            dirty |= !inputs.is_empty();
+            for input in inputs {
+                if self.handle(input) {
+                    return Ok(());
+                }
+            }
+            dirty |= self.collect_reports();
+        }
+    }
+}
+
+/// Runs the loop; whatever happens, the saver writes what it was given.
+/// Returns the error that ended the loop, if any, and an unsaved-state error.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     launch: Launch,
     dir: &Path,
     theme: &theme::Theme,
     stop: &AtomicBool,
-) -> io::Result<Option<String>> {
+) -> (io::Result<()>, Option<String>) {
     let t0 = now();
-    let (mut flow, mut saver) = match launch {
-        Launch::Start => (Flow::start(recent_sessions(dir), t0), None),
-        Launch::Session(s, path) => (Flow::live(*s, t0), Some(Saver::spawn(path))),
+    let mut app = match launch {
+        Launch::Start => App {
+            flow: Flow::start(recent_sessions(dir), t0),
+            saver: None,
+            dir,
+        },
+        Launch::Session(s, path) => {
+            let mut app = App {
+                flow: Flow::start(Vec::new(), t0),
+                saver: None,
+                dir,
+            };
+            app.begin(*s, path);
+            app
+        }
     };
-    let size = terminal.size()?;
-    flow.size = (size.width, size.height);
-    if let (Some(sv), Some(s)) = (&saver, flow.session()) {
-        sv.send(s);
+    let result = app.run(terminal, theme, stop);
+    if result.is_err() {
+        // The terminal failed (closed, say): keep the time and any draft.
+        app.handle(Input::Stop);
     }
-    let mut next_tick = Instant::now() + TICK;
-    // Draw only when something may have changed.
-    let mut dirty = true;
-    loop {
-        if dirty {
-            terminal.draw(|f| f.render_widget(&Screen { flow: &flow, theme }, f.area()))?;
-            dirty = false;
-        }
-
-        let mut inputs = Vec::new();
-        let wait = next_tick
-            .saturating_duration_since(Instant::now())
-            .min(POLL);
-        if event::poll(wait)? {
-            // Take everything already queued, so a burst costs one frame.
-            loop {
-                match event::read()? {
-                    Event::Key(k) => inputs.push(Input::Key(k)),
-                    Event::Paste(p) => inputs.push(Input::Paste(p)),
-                    Event::Resize(w, h) => inputs.push(Input::Resize(w, h)),
-                    _ => {}
-                }
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        }
-        if Instant::now() >= next_tick {
-            next_tick = Instant::now() + TICK;
-            inputs.push(Input::Tick);
-        }
-        if stop.load(Ordering::SeqCst) {
-            inputs.clear();
-            inputs.push(Input::Stop);
-        }
-
-        let mut quit = false;
-        dirty |= !inputs.is_empty();
-        for input in inputs {
-            let effects = flow.handle(input, now());
-            for effect in effects {
-                match effect {
-                    Effect::Save => {
-                        if let (Some(sv), Some(s)) = (&saver, flow.session()) {
-                            sv.send(s);
-                        }
-                    }
-                    Effect::Quit => quit = true,
-                    Effect::Create(ns) => match create(dir, &ns) {
-                        Ok((s, path)) => {
-                            flow.begin(s, now());
-                            let sv = Saver::spawn(path);
-                            if let Some(s) = flow.session() {
-                                sv.send(s);
-                            }
-                            saver = Some(sv);
-                        }
-                        Err(e) => flow.start_failed(e),
-                    },
-                    Effect::Open(path) => match store::load(&path) {
-                        Ok(s) => {
-                            flow.begin(s, now());
-                            let sv = Saver::spawn(path);
-                            if let Some(s) = flow.session() {
-                                sv.send(s);
-                            }
-                            saver = Some(sv);
-                        }
-                        Err(e) => flow.start_failed(e.to_string()),
-                    },
-                }
-            }
-            if quit {
-                break;
-            }
-        }
-        if let Some(sv) = &saver {
-            while let Ok(report) = sv.reports.try_recv() {
-                dirty = true;
-                match report {
-                    Ok(at) => flow.saved(at),
-                    Err(e) => flow.save_failed(e),
-                }
-            }
-        }
-        if quit {
-            return Ok(saver.and_then(Saver::finish));
-        }
-    }
+    let unsaved = app.saver.and_then(Saver::finish);
+    (result, unsaved)
 }
 
 #[cfg(test)]
