@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::form::{self, NewItem, Purpose, Stamp};
 use super::{Mode, SILENCING_WINDOW_SECS};
 use crate::session::*;
+use crate::ui::strings as s;
 
 /// The timebox clock of the current checkpoint.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -274,48 +275,48 @@ impl Live {
 
     pub(super) fn undo(&mut self, now: Timestamp) -> Option<String> {
         let u = self.undo.pop()?;
-        let s = self.s_mut(now);
+        let ses = self.s_mut(now);
         let what = match u {
             Undo::Added(kind) => {
                 match kind {
-                    ItemKind::Gadfly => drop(s.gadflies.pop()),
-                    ItemKind::Fact => drop(s.facts.pop()),
-                    ItemKind::Split => drop(s.splits.pop()),
-                    ItemKind::Polarity => drop(s.polarities.pop()),
-                    ItemKind::Faction => drop(s.factions.pop()),
-                    ItemKind::Assumption => drop(s.assumptions.pop()),
-                    ItemKind::Avoidance => drop(s.avoidance.pop()),
-                    ItemKind::Commitment => drop(s.commitments.pop()),
-                    ItemKind::Note => drop(s.notes.pop()),
+                    ItemKind::Gadfly => drop(ses.gadflies.pop()),
+                    ItemKind::Fact => drop(ses.facts.pop()),
+                    ItemKind::Split => drop(ses.splits.pop()),
+                    ItemKind::Polarity => drop(ses.polarities.pop()),
+                    ItemKind::Faction => drop(ses.factions.pop()),
+                    ItemKind::Assumption => drop(ses.assumptions.pop()),
+                    ItemKind::Avoidance => drop(ses.avoidance.pop()),
+                    ItemKind::Commitment => drop(ses.commitments.pop()),
+                    ItemKind::Note => drop(ses.notes.pop()),
                 }
-                let n = s.count(kind);
+                let n = ses.count(kind);
                 let i = kind_index(kind);
                 self.sel[i] = self.sel[i].min(n.saturating_sub(1));
-                format!("undone: new {}", kind.label())
+                s::undone(&format!("new {}", kind.label()))
             }
             Undo::Reading => {
-                s.readings.pop();
-                "undone: the last reading".to_string()
+                ses.readings.pop();
+                s::undone("the last reading")
             }
             Undo::Gadfly(i, old) => {
-                if let Some(g) = s.gadflies.get_mut(i) {
+                if let Some(g) = ses.gadflies.get_mut(i) {
                     *g = *old;
                 }
-                "undone: the change to a gadfly idea".to_string()
+                s::undone("the change to a gadfly idea")
             }
             Undo::Status(i, old) => {
-                if let Some(c) = s.commitments.get_mut(i) {
+                if let Some(c) = ses.commitments.get_mut(i) {
                     c.status = old;
                 }
-                "undone: the commitment's status".to_string()
+                s::undone("the commitment's status")
             }
             Undo::Band(old) => {
-                s.band = old;
-                "undone: the band change".to_string()
+                ses.band = old;
+                s::undone("the band change")
             }
             Undo::Road(old) => {
-                s.road = old;
-                "undone: the road".to_string()
+                ses.road = old;
+                s::undone("the road")
             }
         };
         Some(what)

@@ -468,7 +468,7 @@ impl Flow {
                 let mins = if action == Action::Extend1 { 1 } else { 5 };
                 let p = &mut live.s_mut(now).progress.checkpoints[cur];
                 p.extra_mins = p.extra_mins.saturating_add(mins).min(24 * 60);
-                self.notice = info(format!("timebox extended by {mins} min"));
+                self.notice = info(s::extended(mins));
                 return vec![Effect::Save];
             }
             Action::KindNext | Action::KindPrev => {
@@ -629,7 +629,7 @@ impl Flow {
                 live.mode = Mode::Browse;
                 if band != edit.before {
                     live.push_undo(Undo::Band(edit.before));
-                    self.notice = info(format!("productive band now {}..{}", band.low, band.high));
+                    self.notice = info(s::band_now(band.low, band.high));
                     return vec![Effect::Save];
                 }
             }

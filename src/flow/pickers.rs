@@ -52,10 +52,7 @@ impl Picker {
             Move::Lower => level.saturating_sub(1),
             Move::Hold => level,
         };
-        let title = format!(
-            "{} the heat: {level} → {to}. Which tactic?",
-            capital(mv.label())
-        );
+        let title = s::tactic_title(&capital(mv.label()), level, to);
         let mut p = Picker::new(Pick::Tactic(mv), title, (options, ids), 0);
         p.reason = Some(form::text_area(""));
         p.reason_label = s::REASON;
@@ -98,12 +95,7 @@ impl Picker {
             _ => "",
         };
         let list = plain(s::FATES.iter().map(|f| f.to_string()));
-        let mut p = Picker::new(
-            Pick::Fate(i),
-            format!("Fate of gadfly idea #{}", g.id),
-            list,
-            sel,
-        );
+        let mut p = Picker::new(Pick::Fate(i), s::fate_title(g.id), list, sel);
         p.reason = Some(form::text_area(reason));
         p.reason_label = s::DECLINE_REASON;
         p
@@ -115,12 +107,7 @@ impl Picker {
             .position(|r| *r == g.reaction)
             .unwrap_or(0);
         let list = plain(Reaction::ALL.iter().map(|r| r.label().to_string()));
-        Picker::new(
-            Pick::Reaction(i),
-            format!("The room's reaction to gadfly idea #{}", g.id),
-            list,
-            sel,
-        )
+        Picker::new(Pick::Reaction(i), s::reaction_title(g.id), list, sel)
     }
 
     pub fn status(c: &Commitment, i: usize) -> Picker {
@@ -129,12 +116,7 @@ impl Picker {
             .position(|x| *x == c.status)
             .unwrap_or(0);
         let list = plain(CommitmentStatus::ALL.iter().map(|x| x.label().to_string()));
-        Picker::new(
-            Pick::Status(i),
-            format!("Status of commitment #{}", c.id),
-            list,
-            sel,
-        )
+        Picker::new(Pick::Status(i), s::status_title(c.id), list, sel)
     }
 
     pub fn road(ses: &Session) -> Picker {

@@ -65,3 +65,31 @@ pub const CHECKPOINT: &str = "checkpoint";
 pub const REQUIRED_MARK: &str = "*";
 pub const FORM_KEYS: &str =
     "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
+
+pub fn extended(mins: u32) -> String {
+    format!("timebox extended by {mins} min")
+}
+
+pub fn band_now(low: u8, high: u8) -> String {
+    format!("productive band now {low}..{high}")
+}
+
+pub fn undone(what: &str) -> String {
+    format!("undone: {what}")
+}
+
+pub fn fate_title(id: u32) -> String {
+    format!("Fate of gadfly idea #{id}")
+}
+
+pub fn reaction_title(id: u32) -> String {
+    format!("The room's reaction to gadfly idea #{id}")
+}
+
+pub fn status_title(id: u32) -> String {
+    format!("Status of commitment #{id}")
+}
+
+pub fn tactic_title(verb: &str, from: u8, to: u8) -> String {
+    format!("{verb} the heat: {from} → {to}. Which tactic?")
+}
