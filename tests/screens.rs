@@ -118,7 +118,7 @@ fn every_bound_action_appears_in_help() {
     for ctx in Ctx::ALL {
         let area = Rect::new(0, 0, W, H);
         let mut buf = Buffer::empty(area);
-        help::render(ctx, area, &mut buf, &theme::COLOR);
+        help::render(ctx, 0, area, &mut buf, &theme::COLOR);
         let text: String = (0..H)
             .map(|y| {
                 (0..W)
@@ -207,4 +207,23 @@ fn every_mode_draws_at_the_minimum_size() {
     }
     let f = Flow::start(Vec::new(), t0());
     render(&f, 60, 16);
+}
+
+#[test]
+fn help_scrolls_in_a_small_window() {
+    let mut f = live_flow("T");
+    press(&mut f, ch('?'), 1);
+    let top = render(&f, 60, 16);
+    assert!(top.contains("next checkpoint"));
+    assert!(!top.contains("quit (everything is already saved)"));
+    for _ in 0..40 {
+        press(&mut f, key(KeyCode::Down), 1);
+    }
+    let bottom = render(&f, 60, 16);
+    assert!(
+        bottom.contains("quit (everything is already saved)"),
+        "{bottom}"
+    );
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert!(!f.help);
 }

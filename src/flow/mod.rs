@@ -150,6 +150,8 @@ pub struct Flow {
     pub start: Start,
     pub live: Option<Live>,
     pub help: bool,
+    /// The first help row shown when the list does not fit.
+    pub help_scroll: usize,
     pub notice: Option<Notice>,
     pub save: SaveState,
     pub size: (u16, u16),
@@ -182,6 +184,7 @@ impl Flow {
             },
             live: None,
             help: false,
+            help_scroll: 0,
             notice: None,
             save: SaveState::NotYet,
             size: (100, 30),
@@ -298,13 +301,20 @@ impl Flow {
             return self.quit(now);
         }
         if self.help {
-            if action == Some(Action::CloseHelp) {
-                self.help = false;
+            match action {
+                Some(Action::CloseHelp) => self.help = false,
+                Some(Action::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
+                // The overlay clamps it to what there is to show.
+                Some(Action::Down) => {
+                    self.help_scroll = self.help_scroll.saturating_add(1).min(200)
+                }
+                _ => {}
             }
             return Vec::new();
         }
         if action == Some(Action::Help) {
             self.help = true;
+            self.help_scroll = 0;
             return Vec::new();
         }
         self.notice = None;

@@ -12,7 +12,8 @@ use super::text::trunc;
 use super::theme::Theme;
 use super::{centered, keybar};
 
-pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// `scroll` is the first row shown when even two columns cannot hold the list.
+pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let rows: Vec<(String, &str)> = keymap::bindings(ctx)
         .map(|b| (keymap::keys_label(b), b.help))
         .collect();
@@ -28,9 +29,16 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if inner.height < 2 {
         return;
     }
-    let list_h = (inner.height - 1) as usize;
-    // Two columns when one does not fit.
-    let cols = if rows.len() > list_h { 2 } else { 1 };
+    let list_h = ((inner.height - 1) as usize).max(1);
+    // Two columns when one does not fit; one scrolling column when two do not.
+    let (cols, rows) = if rows.len() <= list_h {
+        (1u16, &rows[..])
+    } else if rows.len() <= list_h * 2 && inner.width >= 70 {
+        (2, &rows[..])
+    } else {
+        let first = scroll.min(rows.len().saturating_sub(list_h));
+        (1, &rows[first..])
+    };
     let col_w = inner.width / cols;
     let key_w = rows
         .iter()
@@ -44,9 +52,6 @@ pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let row = (i % per_col) as u16;
         if row as usize >= list_h {
             continue;
-        }
-        if col >= cols {
-            break;
         }
         let r = Rect {
             x: inner.x + col * col_w,

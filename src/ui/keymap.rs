@@ -291,6 +291,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Band, A::Quit, &[k('q'), ctrl('c')], "", "quit"),
     // The help overlay itself.
     b(C::Help, A::CloseHelp, &[code(KeyCode::Esc), k('?'), k('q'), code(KeyCode::F(1))], "close", "close the help"),
+    b(C::Help, A::Up, &[code(KeyCode::Up)], "", "scroll up (small windows)"),
+    b(C::Help, A::Down, &[code(KeyCode::Down)], "scroll", "scroll down (small windows)"),
     b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
 ];
 

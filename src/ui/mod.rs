@@ -52,7 +52,7 @@ impl Widget for &Screen<'_> {
             }
         }
         if flow.help {
-            help::render(flow.base_ctx(), area, buf, theme);
+            help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
         }
     }
 }
