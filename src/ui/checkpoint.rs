@@ -219,7 +219,13 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let rest = bottom - y;
-    let detail_h = if rest >= 8 { 4 } else { 0 };
+    // The list takes what it needs; the selected item's details get the rest.
+    let n = ses.count(live.kind) as u16;
+    let detail_h = if rest >= 8 && n > 0 {
+        rest.saturating_sub(n.max(3)).clamp(4, rest / 2 + 2)
+    } else {
+        0
+    };
     let list = Rect {
         y,
         height: rest - detail_h,

@@ -131,15 +131,20 @@ pub fn details(ses: &Session, kind: ItemKind, i: usize) -> Vec<(String, String)>
             let p = &ses.polarities[i];
             let mut out = vec![("purpose".into(), t(&p.purpose))];
             for (side, pole) in [("left", &p.left), ("right", &p.right)] {
-                out.push((
-                    format!("{side}: {}", trunc(&pole.name, 30)),
-                    format!(
-                        "up: {} · down: {} · would lose: {}",
-                        joined(&pole.upsides),
-                        joined(&pole.downsides),
-                        t(&pole.would_lose)
-                    ),
-                ));
+                let mut parts = vec![trunc(&pole.name, 40)];
+                if !pole.holders.is_empty() {
+                    parts.push(format!("held by {}", trunc(&pole.holders, 60)));
+                }
+                if !pole.upsides.is_empty() {
+                    parts.push(format!("up: {}", joined(&pole.upsides)));
+                }
+                if !pole.downsides.is_empty() {
+                    parts.push(format!("down: {}", joined(&pole.downsides)));
+                }
+                if !pole.would_lose.is_empty() {
+                    parts.push(format!("would lose: {}", t(&pole.would_lose)));
+                }
+                out.push((side.to_string(), parts.join(" · ")));
             }
             for w in p.warnings.iter().take(4) {
                 out.push((
