@@ -50,6 +50,8 @@ pub struct Form {
     pub error: Option<String>,
     /// Set after a warning that needs a second Enter (a group as owner).
     pub confirmed_warning: bool,
+    /// When changing an existing item: its place in its list and its stamp.
+    pub editing: Option<(usize, Stamp)>,
 }
 
 pub fn text_area(initial: &str) -> Box<TextArea<'static>> {
@@ -109,6 +111,7 @@ impl Form {
             focus: 0,
             error: None,
             confirmed_warning: false,
+            editing: None,
         }
     }
 
@@ -302,7 +305,7 @@ impl Form {
                 ]
             }
         };
-        let mut form = Form::new(Purpose::Item(kind), kind.label(), fields);
+        let mut form = Form::new(Purpose::Item(kind), format!("New {}", kind.label()), fields);
         if kind == ItemKind::Commitment {
             let date = today.checked_add_days(Days::new(14)).unwrap_or(today);
             form.set_text("review", &date.format("%Y-%m-%d").to_string());
@@ -337,6 +340,123 @@ impl Form {
             Some(Value::Choice { sel, .. }) => *sel,
             _ => 0,
         }
+    }
+
+    pub fn set_choice(&mut self, key: &str, value: usize) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
+            && let Value::Choice { options, sel } = &mut f.value
+        {
+            *sel = value.min(options.len().saturating_sub(1));
+        }
+    }
+
+    /// A form filled in from item `i` of `kind`, to change it.
+    pub fn from_item(ses: &Session, kind: ItemKind, i: usize, today: NaiveDate) -> Form {
+        fn pos<T: PartialEq>(all: &[T], x: &T) -> usize {
+            all.iter().position(|a| a == x).unwrap_or(0)
+        }
+        let mut f = Form::for_item(kind, ses.meta.mode, today);
+        let stamp = |id: u32, at: Timestamp, cp: &str| Stamp {
+            id,
+            at,
+            checkpoint: cp.to_string(),
+        };
+        let st = match kind {
+            ItemKind::Gadfly => {
+                let g = &ses.gadflies[i];
+                f.set_text("text", &g.text);
+                if let Author::Named(n) = &g.author {
+                    f.set_text("author", n);
+                }
+                f.set_choice("voice", pos(&Voice::ALL, &g.voice));
+                f.set_choice("reaction", pos(&Reaction::ALL, &g.reaction));
+                let fate = match &g.fate {
+                    Fate::Parked => 0,
+                    Fate::Exploring => 1,
+                    Fate::Adopted => 2,
+                    Fate::Declined(r) => {
+                        f.set_text("reason", r);
+                        3
+                    }
+                };
+                f.set_choice("fate", fate);
+                stamp(g.id, g.at, &g.checkpoint)
+            }
+            ItemKind::Fact => {
+                let x = &ses.facts[i];
+                f.set_text("text", &x.text);
+                f.set_choice("source", pos(&SourceKind::ALL, &x.source));
+                f.set_text("detail", &x.source_detail);
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Split => {
+                let x = &ses.splits[i];
+                f.set_text("text", &x.text);
+                f.set_choice("kind", pos(&SplitKind::ALL, &x.kind));
+                f.set_text("loss", &x.loss);
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Polarity => {
+                let x = &ses.polarities[i];
+                f.set_text("purpose", &x.purpose);
+                for (side, pole) in [("left", &x.left), ("right", &x.right)] {
+                    f.set_text(side, &pole.name);
+                    f.set_text(&format!("{side}_holders"), &pole.holders);
+                    f.set_text(&format!("{side}_up"), &pole.upsides.join("\n"));
+                    f.set_text(&format!("{side}_down"), &pole.downsides.join("\n"));
+                    f.set_text(&format!("{side}_loss"), &pole.would_lose);
+                }
+                for (key, side) in [("left_signs", Side::Left), ("right_signs", Side::Right)] {
+                    let lines: Vec<String> = x
+                        .warnings
+                        .iter()
+                        .filter(|w| w.overdone == side)
+                        .map(|w| format!("{} @ {}", w.sign, w.watcher))
+                        .collect();
+                    f.set_text(key, &lines.join("\n"));
+                }
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Faction => {
+                let x = &ses.factions[i];
+                f.set_text("name", &x.name);
+                f.set_choice("stance", pos(&Stance::ALL, &x.stance));
+                f.set_text("values", &x.values.join("\n"));
+                f.set_text("loyalties", &x.loyalties.join("\n"));
+                f.set_text("losses", &x.losses.join("\n"));
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Assumption => {
+                let x = &ses.assumptions[i];
+                f.set_text("text", &x.text);
+                f.set_choice("kind", pos(&AssumptionKind::ALL, &x.kind));
+                f.set_text("evidence", &x.evidence);
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Avoidance => {
+                let x = &ses.avoidance[i];
+                f.set_text("text", &x.text);
+                f.set_choice("pattern", pos(&AvoidancePattern::ALL, &x.pattern));
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Commitment => {
+                let x = &ses.commitments[i];
+                f.set_text("what", &x.what);
+                f.set_text("owner", &x.owner);
+                f.set_text("review", &x.review.format("%Y-%m-%d").to_string());
+                f.set_text("loss", &x.loss);
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+            ItemKind::Note => {
+                let x = &ses.notes[i];
+                f.set_text("text", &x.text);
+                f.set_choice("kind", pos(&NoteKind::ALL, &x.kind));
+                stamp(x.id, x.at, &x.checkpoint)
+            }
+        };
+        f.title = format!("Change {} #{}", kind.label(), st.id);
+        f.editing = Some((i, st));
+        f
     }
 
     pub fn set_text(&mut self, key: &str, value: &str) {
@@ -400,7 +520,49 @@ pub enum NewItem {
     Note(Note),
 }
 
+impl NewItem {
+    /// A copy of item `i` of `kind`, to put back on undo.
+    pub fn copy_of(ses: &Session, kind: ItemKind, i: usize) -> Option<NewItem> {
+        Some(match kind {
+            ItemKind::Gadfly => NewItem::Gadfly(ses.gadflies.get(i)?.clone()),
+            ItemKind::Fact => NewItem::Fact(ses.facts.get(i)?.clone()),
+            ItemKind::Split => NewItem::Split(ses.splits.get(i)?.clone()),
+            ItemKind::Polarity => NewItem::Polarity(ses.polarities.get(i)?.clone()),
+            ItemKind::Faction => NewItem::Faction(ses.factions.get(i)?.clone()),
+            ItemKind::Assumption => NewItem::Assumption(ses.assumptions.get(i)?.clone()),
+            ItemKind::Avoidance => NewItem::Avoidance(ses.avoidance.get(i)?.clone()),
+            ItemKind::Commitment => NewItem::Commitment(ses.commitments.get(i)?.clone()),
+            ItemKind::Note => NewItem::Note(ses.notes.get(i)?.clone()),
+        })
+    }
+
+    /// Put this item at index `i` of its list; false if there is no such item.
+    pub fn put(self, ses: &mut Session, i: usize) -> bool {
+        fn set<T>(list: &mut [T], i: usize, x: T) -> bool {
+            match list.get_mut(i) {
+                Some(slot) => {
+                    *slot = x;
+                    true
+                }
+                None => false,
+            }
+        }
+        match self {
+            NewItem::Gadfly(x) => set(&mut ses.gadflies, i, x),
+            NewItem::Fact(x) => set(&mut ses.facts, i, x),
+            NewItem::Split(x) => set(&mut ses.splits, i, x),
+            NewItem::Polarity(x) => set(&mut ses.polarities, i, x),
+            NewItem::Faction(x) => set(&mut ses.factions, i, x),
+            NewItem::Assumption(x) => set(&mut ses.assumptions, i, x),
+            NewItem::Avoidance(x) => set(&mut ses.avoidance, i, x),
+            NewItem::Commitment(x) => set(&mut ses.commitments, i, x),
+            NewItem::Note(x) => set(&mut ses.notes, i, x),
+        }
+    }
+}
+
 /// Where and when the new item is captured.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stamp {
     pub id: u32,
     pub at: Timestamp,

@@ -25,6 +25,8 @@ pub(super) enum Undo {
     Status(usize, CommitmentStatus),
     Band(Band),
     Road(Option<Road>),
+    /// An item as it was before it was changed, and where it lives.
+    Replaced(usize, Box<NewItem>),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -254,6 +256,32 @@ impl Live {
 
     /// Quitting with a complete form open keeps the item rather than
     /// dropping what was typed. An incomplete one cannot be stored.
+    /// Put a changed item in place of item `i` of its kind. What the form
+    /// does not show (a commitment's status, when signs fired) is kept.
+    pub(super) fn replace(&mut self, kind: ItemKind, i: usize, mut item: NewItem, now: Timestamp) {
+        let Some(old) = NewItem::copy_of(&self.session, kind, i) else {
+            return;
+        };
+        match (&mut item, &old) {
+            (NewItem::Commitment(new), NewItem::Commitment(old)) => new.status = old.status,
+            (NewItem::Polarity(new), NewItem::Polarity(old)) => {
+                for w in &mut new.warnings {
+                    if let Some(o) = old
+                        .warnings
+                        .iter()
+                        .find(|o| o.sign == w.sign && o.overdone == w.overdone)
+                    {
+                        w.fired = o.fired.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+        if item.put(self.s_mut(now), i) {
+            self.push_undo(Undo::Replaced(i, Box::new(old)));
+        }
+    }
+
     pub(super) fn keep_draft(&mut self, now: Timestamp) {
         let Mode::Form(form) = &self.mode else {
             return;
@@ -313,6 +341,10 @@ impl Live {
             Undo::Band(old) => {
                 ses.band = old;
                 s::undone("the band change")
+            }
+            Undo::Replaced(i, old) => {
+                old.put(ses, i);
+                s::undone("the change to an item")
             }
             Undo::Road(old) => {
                 ses.road = old;

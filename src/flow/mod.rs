@@ -521,6 +521,15 @@ impl Flow {
                 live.mode = Mode::Picker(Box::new(picker));
             }
             Action::Road => live.mode = Mode::Picker(Box::new(Picker::road(live.s()))),
+            Action::Edit => {
+                if count == 0 {
+                    self.notice = info(s::NOTHING_SELECTED);
+                    return Vec::new();
+                }
+                let i = live.sel[ki].min(count - 1);
+                let form = Form::from_item(live.s(), live.kind, i, today);
+                live.mode = Mode::Form(Box::new(form));
+            }
             Action::Undo => match live.undo(now) {
                 Some(what) => {
                     self.notice = info(what);
@@ -567,6 +576,18 @@ impl Flow {
                         return Vec::new();
                     }
                 }
+                if let Some((i, stamp)) = form.editing.clone() {
+                    match form::build(form, kind, stamp) {
+                        Ok(item) => {
+                            live.replace(kind, i, item, now);
+                            live.mode = Mode::Browse;
+                            self.notice = info(s::changed(kind.label()));
+                            return vec![Effect::Save];
+                        }
+                        Err(e) => form.error = Some(e),
+                    }
+                    return Vec::new();
+                }
                 let stamp = Stamp {
                     id: next_id,
                     at: now,
@@ -577,7 +598,7 @@ impl Flow {
                         live.s_mut(now).take_id();
                         live.add(item, now);
                         live.mode = Mode::Browse;
-                        self.notice = info(format!("{} saved", capital(kind.label())));
+                        self.notice = info(s::saved_item(&capital(kind.label())));
                         return vec![Effect::Save];
                     }
                     Err(e) => form.error = Some(e),

@@ -679,3 +679,93 @@ fn quitting_with_a_complete_form_keeps_the_item() {
     assert_eq!(press(&mut f, ctrl_c, 2), vec![Effect::Save, Effect::Quit]);
     assert!(s(&f).gadflies.is_empty(), "an empty form stores nothing");
 }
+
+#[test]
+fn an_item_can_be_changed_and_the_change_undone() {
+    let mut f = with_gadfly();
+    let before = s(&f).gadflies[0].clone();
+    press(&mut f, ch('e'), 5);
+    match &live(&f).mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text("text"), "idea");
+            assert!(form.title.contains(&format!("#{}", before.id)));
+        }
+        _ => panic!("no form"),
+    }
+    typ(&mut f, " (as said)", 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    typ(&mut f, "Wei", 5);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    let g = &s(&f).gadflies[0];
+    assert_eq!(g.text, "idea (as said)");
+    assert_eq!(g.author, Author::Named("Wei".into()));
+    assert_eq!(
+        (g.id, g.at, &g.checkpoint),
+        (before.id, before.at, &before.checkpoint)
+    );
+    assert_eq!(s(&f).gadflies.len(), 1, "changed in place");
+    press(&mut f, ch('u'), 7);
+    assert_eq!(s(&f).gadflies[0], before);
+}
+
+#[test]
+fn changing_a_commitment_keeps_its_status() {
+    let mut f = flow();
+    capture(&mut f, 9, &[(0, "Do it"), (1, "Ana")]);
+    press(&mut f, ch('f'), 2);
+    press(&mut f, key(KeyCode::Down), 2);
+    press(&mut f, key(KeyCode::Enter), 2);
+    press(&mut f, ch('e'), 3);
+    press(&mut f, key(KeyCode::Tab), 3);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Backspace), 3);
+    }
+    typ(&mut f, "Ben", 3);
+    press(&mut f, key(KeyCode::Enter), 3);
+    let c = &s(&f).commitments[0];
+    assert_eq!(
+        (c.owner.as_str(), c.status),
+        ("Ben", CommitmentStatus::Kept)
+    );
+}
+
+#[test]
+fn every_kind_round_trips_through_the_change_form() {
+    let mut ses = crate::sample::session(60, 5);
+    ses.progress.current = 0;
+    let mut f = Flow::live(ses, t0());
+    for kind in ItemKind::ALL {
+        if s(&f).count(kind) == 0 {
+            continue;
+        }
+        while live(&f).kind != kind {
+            press(&mut f, key(KeyCode::Tab), 1);
+        }
+        let i = live(&f).selected();
+        let before = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        press(&mut f, ch('e'), 1);
+        // Confirm twice in case the owner is a group.
+        press(&mut f, key(KeyCode::Enter), 1);
+        if !is_browse(&f) {
+            press(&mut f, key(KeyCode::Enter), 1);
+        }
+        assert!(
+            is_browse(&f),
+            "{kind:?}: {:?}",
+            match &live(&f).mode {
+                Mode::Form(form) => form.error.clone(),
+                _ => None,
+            }
+        );
+        let after = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        assert_eq!(before, after, "{kind:?} changed by an unchanged form");
+    }
+}
+
+#[test]
+fn nothing_to_change_without_items() {
+    let mut f = flow();
+    press(&mut f, ch('e'), 1);
+    assert!(is_browse(&f));
+    assert_eq!(f.notice.as_ref().unwrap().text, s::NOTHING_SELECTED);
+}

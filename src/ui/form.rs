@@ -123,7 +123,7 @@ pub fn render_fields(form: &Form, active: bool, area: Rect, buf: &mut Buffer, th
 pub fn render_popup(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
     let block = Block::bordered()
-        .title(Line::styled(format!(" New {} ", form.title), theme.title))
+        .title(Line::styled(format!(" {} ", form.title), theme.title))
         .style(theme.popup);
     let inner = block.inner(area);
     block.render(area, buf);

@@ -54,6 +54,7 @@ pub enum Action {
     Fate,
     Reaction,
     Road,
+    Edit,
     Undo,
     Accept,
     Cancel,
@@ -68,7 +69,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -96,6 +97,7 @@ impl Action {
         Action::Fate,
         Action::Reaction,
         Action::Road,
+        Action::Edit,
         Action::Undo,
         Action::Accept,
         Action::Cancel,
@@ -261,6 +263,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Fate, &[k('f')], "", "fate or status of the selected item"),
     b(C::Browse, A::Reaction, &[k('r')], "", "the room's reaction to the idea"),
     b(C::Browse, A::Road, &[k('w')], "", "name the road to customer focus"),
+    b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),

@@ -93,3 +93,11 @@ pub fn status_title(id: u32) -> String {
 pub fn tactic_title(verb: &str, from: u8, to: u8) -> String {
     format!("{verb} the heat: {from} → {to}. Which tactic?")
 }
+
+pub fn changed(kind: &str) -> String {
+    format!("{kind} changed")
+}
+
+pub fn saved_item(kind: &str) -> String {
+    format!("{kind} saved")
+}
