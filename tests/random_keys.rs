@@ -28,7 +28,7 @@ fn cases() -> u32 {
 fn any_input() -> impl Strategy<Value = Input> {
     let chars = prop::sample::select(vec![
         'n', 'p', 's', 'j', 'g', 'a', '+', '-', 'h', 'b', ' ', 't', 'x', 'X', 'f', 'r', 'w', 'u',
-        '?', 'q', 'e', 'z', 'e', '日', '🙂', '@', '\u{301}', '\u{200b}',
+        '?', 'q', 'e', 'z', '!', '日', '🙂', '@', '\u{301}', '\u{200b}',
     ]);
     let codes = prop::sample::select(vec![
         KeyCode::Enter,

@@ -110,6 +110,8 @@ pub enum Pick {
     Reaction(usize),
     /// Index into `session.commitments`.
     Status(usize),
+    /// Index into `session.polarities`: which early-warning sign was seen.
+    Fired(usize),
     Road,
     Jump,
 }
@@ -521,6 +523,19 @@ impl Flow {
                 live.mode = Mode::Picker(Box::new(picker));
             }
             Action::Road => live.mode = Mode::Picker(Box::new(Picker::road(live.s()))),
+            Action::Fired => {
+                if live.kind != ItemKind::Polarity || count == 0 {
+                    self.notice = info(s::ONLY_POLARITY);
+                    return Vec::new();
+                }
+                let i = live.sel[ki].min(count - 1);
+                let p = &live.s().polarities[i];
+                if p.warnings.is_empty() {
+                    self.notice = info(s::NO_SIGNS);
+                    return Vec::new();
+                }
+                live.mode = Mode::Picker(Box::new(Picker::fired(p, i)));
+            }
             Action::Edit => {
                 if count == 0 {
                     self.notice = info(s::NOTHING_SELECTED);

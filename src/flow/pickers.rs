@@ -119,6 +119,36 @@ impl Picker {
         Picker::new(Pick::Status(i), s::status_title(c.id), list, sel)
     }
 
+    /// The signs of a polarity map, to record that one was seen now.
+    pub fn fired(p: &Polarity, i: usize) -> Picker {
+        let options = p
+            .warnings
+            .iter()
+            .map(|w| {
+                let pole = match w.overdone {
+                    Side::Left => &p.left.name,
+                    Side::Right => &p.right.name,
+                };
+                (
+                    w.sign.clone(),
+                    format!(
+                        "{} overdone · watcher {} · seen {}×",
+                        pole,
+                        w.watcher,
+                        w.fired.len()
+                    ),
+                )
+            })
+            .collect::<Vec<_>>();
+        let ids = vec![None; options.len()];
+        Picker::new(
+            Pick::Fired(i),
+            s::FIRED_TITLE.to_string(),
+            (options, ids),
+            0,
+        )
+    }
+
     pub fn road(ses: &Session) -> Picker {
         let sel = ses
             .road
@@ -205,6 +235,23 @@ impl Flow {
                         {
                             live.s_mut(now).commitments[i].status = status;
                             live.push_undo(Undo::Status(i, old));
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Fired(i) => {
+                        live.mode = Mode::Browse;
+                        if let Some(old) = live.session.polarities.get(i).cloned()
+                            && p.sel < old.warnings.len()
+                        {
+                            live.s_mut(now).polarities[i].warnings[p.sel]
+                                .fired
+                                .push(now);
+                            let old = Box::new(form::NewItem::Polarity(old));
+                            live.push_undo(Undo::Replaced(i, old));
+                            self.notice = Some(Notice {
+                                text: s::FIRED_NOTED.to_string(),
+                                tone: Tone::Info,
+                            });
                             return vec![Effect::Save];
                         }
                     }

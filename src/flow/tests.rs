@@ -769,3 +769,20 @@ fn nothing_to_change_without_items() {
     assert!(is_browse(&f));
     assert_eq!(f.notice.as_ref().unwrap().text, s::NOTHING_SELECTED);
 }
+
+#[test]
+fn a_seen_sign_is_recorded_and_undone() {
+    let mut f = flow();
+    capture(&mut f, 5, &[(1, "A"), (5, "B"), (5, "queues grow @ Ben")]);
+    assert_eq!(s(&f).polarities.len(), 1);
+    press(&mut f, ch('!'), 50);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 50), vec![Effect::Save]);
+    assert_eq!(s(&f).polarities[0].warnings[0].fired, vec![at(50)]);
+    press(&mut f, ch('u'), 51);
+    assert!(s(&f).polarities[0].warnings[0].fired.is_empty());
+    // Elsewhere the key only explains itself.
+    press(&mut f, key(KeyCode::Tab), 52);
+    press(&mut f, ch('!'), 52);
+    assert!(is_browse(&f));
+    assert_eq!(f.notice.as_ref().unwrap().text, s::ONLY_POLARITY);
+}

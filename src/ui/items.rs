@@ -147,9 +147,13 @@ pub fn details(ses: &Session, kind: ItemKind, i: usize) -> Vec<(String, String)>
                 out.push((side.to_string(), parts.join(" · ")));
             }
             for w in p.warnings.iter().take(4) {
+                let seen = match w.fired.len() {
+                    0 => String::new(),
+                    n => format!(", seen {n}×"),
+                };
                 out.push((
                     "warning".into(),
-                    format!("{} (watcher: {})", t(&w.sign), trunc(&w.watcher, 30)),
+                    format!("{} (watcher: {}{seen})", t(&w.sign), trunc(&w.watcher, 30)),
                 ));
             }
             out

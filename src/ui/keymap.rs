@@ -55,6 +55,7 @@ pub enum Action {
     Reaction,
     Road,
     Edit,
+    Fired,
     Undo,
     Accept,
     Cancel,
@@ -69,7 +70,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -98,6 +99,7 @@ impl Action {
         Action::Reaction,
         Action::Road,
         Action::Edit,
+        Action::Fired,
         Action::Undo,
         Action::Accept,
         Action::Cancel,
@@ -264,6 +266,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Reaction, &[k('r')], "", "the room's reaction to the idea"),
     b(C::Browse, A::Road, &[k('w')], "", "name the road to customer focus"),
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
+    b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
