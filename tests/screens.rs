@@ -227,3 +227,26 @@ fn help_scrolls_in_a_small_window() {
     press(&mut f, key(KeyCode::Esc), 1);
     assert!(!f.help);
 }
+
+#[test]
+fn a_failed_save_is_loud_and_work_goes_on() {
+    let mut f = live_flow("T");
+    f.save_failed("could not save sessions/t.ron: No space left on device");
+    let out = render(&f, W, H);
+    let header = out.lines().next().unwrap();
+    assert!(header.contains("SAVE FAILED"), "{header}");
+    assert!(header.contains("retrying"), "{header}");
+    assert!(out.contains("No space left on device"));
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "still captured", 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    assert_eq!(f.session().unwrap().gadflies.len(), 1);
+    f.saved(at(2));
+    assert!(
+        render(&f, W, H)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("saved 14:00:02")
+    );
+}

@@ -21,7 +21,10 @@ pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
     );
     Clear.render(rect, buf);
     let block = Block::bordered().title(Line::styled(
-        format!(" {} ", trunc(&p.title, rect.width as usize - 4)),
+        format!(
+            " {} ",
+            trunc(&p.title, (rect.width as usize).saturating_sub(4))
+        ),
         theme.title,
     ));
     let inner = block.inner(rect);
