@@ -7,12 +7,13 @@ pub const RESUME: &str = "Resume a recent session";
 pub const NO_RECENT: &str = "No sessions in this folder yet.";
 pub const REVIEW: &str = "Review past sessions: not yet available (a later version).";
 pub const WORKSHOP_CHOICES: [&str; 3] = [
-    "default (facilitated, 12 checkpoints)",
+    "the default workshop (facilitated)",
     "solo reflection",
     "template file",
 ];
 pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give a reason)"];
 pub const UNTITLED: &str = "Untitled session";
+pub const UNTITLED_REFLECTION: &str = "Private reflection";
 
 pub const REQUIRED: &str = "please fill in";
 pub const DECLINE_NEEDS_REASON: &str =
