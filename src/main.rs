@@ -88,10 +88,12 @@ fn new_session(args: &NewArgs, dir: &Path) -> i32 {
         (None, true) => Builtin::Solo.workshop(),
         (None, false) => Builtin::Default.workshop(),
     };
-    let title = args
-        .title
-        .clone()
-        .unwrap_or_else(|| strings::UNTITLED.to_string());
+    let untitled = if args.solo {
+        strings::UNTITLED_REFLECTION
+    } else {
+        strings::UNTITLED
+    };
+    let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
     let session = Session::new(w, &title, &facilitator, app::now());
     match store::create(dir, &session) {
