@@ -274,6 +274,9 @@ impl Flow {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.help || (self.live.is_none() && self.start.focus != StartFocus::Form) {
+            return Vec::new();
+        }
         let area = match &mut self.live {
             None => match &mut self.start.form.focused().value {
                 Value::Text { area, multi } => Some((area, *multi)),
