@@ -328,7 +328,17 @@ impl Flow {
             Ctx::Browse => self.browse(action, now),
             Ctx::Form => self.form_key(action, ev, now),
             Ctx::Picker => self.picker_key(action, ev, now),
-            Ctx::Band => self.band_key(action, now),
+            Ctx::Band => {
+                // Any other key of the checkpoint screen keeps the band and goes on.
+                let browse = keymap::action(Ctx::Browse, &ev);
+                if action.is_none() && browse.is_some() {
+                    let mut effects = self.band_key(Some(Action::Accept), now);
+                    effects.extend(self.browse(browse, now));
+                    effects.dedup();
+                    return effects;
+                }
+                self.band_key(action, now)
+            }
             Ctx::Help => Vec::new(),
         }
     }

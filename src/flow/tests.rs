@@ -786,3 +786,14 @@ fn a_seen_sign_is_recorded_and_undone() {
     assert!(is_browse(&f));
     assert_eq!(f.notice.as_ref().unwrap().text, s::ONLY_POLARITY);
 }
+
+#[test]
+fn checkpoint_keys_work_while_moving_the_band() {
+    let mut f = flow();
+    press(&mut f, ch('b'), 1);
+    press(&mut f, key(KeyCode::Down), 1);
+    assert_eq!(press(&mut f, ch('n'), 2), vec![Effect::Save]);
+    assert!(is_browse(&f));
+    assert_eq!(s(&f).band, Band { low: 3, high: 7 }, "the band was kept");
+    assert_eq!(s(&f).progress.current, 1);
+}
