@@ -151,9 +151,12 @@ fn the_key_bar_comes_from_the_keymap() {
     let f = live_flow("T");
     let screen = render(&f, W, H);
     let last = screen.lines().last().unwrap();
-    for (keys, word) in keymap::bar(Ctx::Browse).into_iter().take(4) {
+    for (keys, word, _) in keymap::bar(Ctx::Browse).into_iter().take(4) {
         assert!(last.contains(&format!("{keys} {word}")), "{last}");
     }
+    let narrow = render(&f, 60, 16);
+    let last = narrow.lines().last().unwrap();
+    assert!(last.contains("help") && last.contains("quit"), "{last}");
 }
 
 #[test]

@@ -320,19 +320,18 @@ pub fn keys_label(b: &Binding) -> String {
     b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
 }
 
-/// Rows for the bottom bar: (keys, word).
-pub fn bar(ctx: Ctx) -> Vec<(String, &'static str)> {
+/// Rows for the bottom bar: (keys, word, action).
+pub fn bar(ctx: Ctx) -> Vec<(String, &'static str, Action)> {
     let mut out = Vec::new();
     for b in bindings(ctx).filter(|b| !b.bar.is_empty()) {
-        // The raise row rides on the lower row's "+/- heat" entry.
+        // A pair of rows shows as one entry, under the second row.
         let keys = match b.action {
             A::Lower => "+/-".to_string(),
             A::ChoicePrev => "←/→".to_string(),
-            A::EdgeDown => "↑/↓".to_string(),
-            A::Down => "↑/↓".to_string(),
+            A::EdgeDown | A::Down => "↑/↓".to_string(),
             _ => keys_label(b),
         };
-        out.push((keys, b.bar));
+        out.push((keys, b.bar, b.action));
     }
     out
 }
