@@ -86,6 +86,21 @@ fn id_of(ses: &Session, kind: ItemKind, i: usize) -> u32 {
     }
 }
 
+/// Where and when item `i` of `kind` was captured.
+fn captured(ses: &Session, kind: ItemKind, i: usize) -> (&str, Timestamp) {
+    match kind {
+        ItemKind::Gadfly => (&ses.gadflies[i].checkpoint, ses.gadflies[i].at),
+        ItemKind::Fact => (&ses.facts[i].checkpoint, ses.facts[i].at),
+        ItemKind::Split => (&ses.splits[i].checkpoint, ses.splits[i].at),
+        ItemKind::Polarity => (&ses.polarities[i].checkpoint, ses.polarities[i].at),
+        ItemKind::Faction => (&ses.factions[i].checkpoint, ses.factions[i].at),
+        ItemKind::Assumption => (&ses.assumptions[i].checkpoint, ses.assumptions[i].at),
+        ItemKind::Avoidance => (&ses.avoidance[i].checkpoint, ses.avoidance[i].at),
+        ItemKind::Commitment => (&ses.commitments[i].checkpoint, ses.commitments[i].at),
+        ItemKind::Note => (&ses.notes[i].checkpoint, ses.notes[i].at),
+    }
+}
+
 fn joined(list: &[String]) -> String {
     // Only the first few entries can ever be shown.
     list.iter()
@@ -253,7 +268,15 @@ pub fn render_details(
     }
     let mut y = area.y;
     let bottom = area.y + area.height;
-    for (label, value) in details(ses, kind, sel.min(n - 1)) {
+    let i = sel.min(n - 1);
+    let (cp, at) = captured(ses, kind, i);
+    let place = ses.workshop.checkpoint(cp).map_or(cp, |c| c.title.as_str());
+    let mut rows = details(ses, kind, i);
+    rows.push((
+        "captured".into(),
+        format!("{} · {}", trunc(place, 60), at.format("%H:%M")),
+    ));
+    for (label, value) in rows {
         if y >= bottom || value.is_empty() {
             continue;
         }
