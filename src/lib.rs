@@ -1,9 +1,12 @@
 //! balcony: a terminal facilitator for adaptive-leadership change workshops.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod flow;
 pub mod ronfile;
 pub mod sample;
 pub mod session;
+pub mod ui;
 pub mod workshop;

@@ -1,9 +1,15 @@
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use balcony::cli::{Cli, Command};
+use balcony::app::{self, Launch};
+use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
+use balcony::session::{Session, store};
+use balcony::ui::strings;
+use balcony::workshop::{self, Builtin};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,11 +31,81 @@ fn main() -> ExitCode {
             format,
             output,
         }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
+        None => {
+            drop((out, err));
+            store::clean_temp_files(&dir);
+            app::run(Launch::Start, &dir)
+        }
+        Some(Command::New(args)) => {
+            drop((out, err));
+            new_session(args, &dir)
+        }
+        Some(Command::Reflect { title }) => {
+            drop((out, err));
+            let args = NewArgs {
+                title: title.clone(),
+                facilitator: None,
+                template: None,
+                solo: true,
+                projector: false,
+                follow_up: None,
+            };
+            new_session(&args, &dir)
+        }
+        Some(Command::Open { file }) => {
+            drop((out, err));
+            if let Some(parent) = file.parent() {
+                store::clean_temp_files(if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                });
+            }
+            match store::load(file) {
+                Ok(s) => app::run(Launch::Session(Box::new(s), file.clone()), &dir),
+                Err(e) => {
+                    // Never written: a file that fails to load stays as it is.
+                    let _ = writeln!(std::io::stderr(), "{e}");
+                    1
+                }
+            }
+        }
         _ => {
-            use std::io::Write;
             let _ = writeln!(err, "balcony: this part of the app is not built yet");
             2
         }
     };
     ExitCode::from(code as u8)
+}
+
+/// `balcony new` and `balcony reflect`: create the file, then run.
+fn new_session(args: &NewArgs, dir: &Path) -> i32 {
+    let mut err = std::io::stderr();
+    store::clean_temp_files(dir);
+    let w = match (&args.template, args.solo) {
+        (Some(path), _) => match workshop::load(path) {
+            Ok(w) => w,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return 1;
+            }
+        },
+        (None, true) => Builtin::Solo.workshop(),
+        (None, false) => Builtin::Default.workshop(),
+    };
+    let untitled = if args.solo {
+        strings::UNTITLED_REFLECTION
+    } else {
+        strings::UNTITLED
+    };
+    let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
+    let facilitator = args.facilitator.clone().unwrap_or_default();
+    let session = Session::new(w, &title, &facilitator, app::now());
+    match store::create(dir, &session) {
+        Ok(path) => app::run(Launch::Session(Box::new(session), path), dir),
+        Err(e) => {
+            let _ = writeln!(err, "balcony: {e}");
+            1
+        }
+    }
 }

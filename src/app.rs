@@ -1,0 +1,390 @@
+//! The event loop: the only place that touches the terminal, the clock and
+//! the disk. The flow decides; this carries out its effects.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
+use ratatui::DefaultTerminal;
+
+use crate::flow::{Effect, Flow, Input, NewSession, WorkshopChoice};
+use crate::session::{Session, Timestamp, store};
+use crate::ui::{Screen, theme};
+use crate::workshop;
+
+/// How the app starts.
+pub enum Launch {
+    /// The start screen.
+    Start,
+    /// A session already on disk at this path.
+    Session(Box<Session>, PathBuf),
+}
+
+/// How often the clock in the header moves.
+const TICK: Duration = Duration::from_secs(1);
+/// The longest wait for input, so signals are noticed quickly.
+const POLL: Duration = Duration::from_millis(200);
+/// A failed save is tried again after this long.
+const RETRY: Duration = Duration::from_secs(2);
+
+pub fn now() -> Timestamp {
+    chrono::Local::now().fixed_offset()
+}
+
+/// The result of one save, reported back to the loop.
+type SaveReport = Result<Timestamp, String>;
+
+/// The saver thread: writes the newest snapshot it has, skipping older ones,
+/// and retries failures, so the input path never waits on the disk.
+struct Saver {
+    tx: Option<Sender<Arc<Session>>>,
+    reports: Receiver<SaveReport>,
+    handle: Option<JoinHandle<Option<String>>>,
+}
+
+impl Saver {
+    fn spawn(path: PathBuf) -> Saver {
+        Saver::spawn_with(path, RETRY)
+    }
+
+    fn spawn_with(path: PathBuf, retry: Duration) -> Saver {
+        let (tx, rx) = mpsc::channel::<Arc<Session>>();
+        let (rtx, reports) = mpsc::channel();
+        let handle = std::thread::spawn(move || save_loop(&path, rx, rtx, retry));
+        Saver {
+            tx: Some(tx),
+            reports,
+            handle: Some(handle),
+        }
+    }
+
+    fn send(&self, s: &Arc<Session>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Arc::clone(s));
+        }
+    }
+
+    /// Let the thread write what it has, then wait for it. Returns the last
+    /// error if the final state could not be written.
+    fn finish(mut self) -> Option<String> {
+        self.tx = None;
+        self.handle.take().and_then(|h| h.join().ok()).flatten()
+    }
+}
+
+fn save_loop(
+    path: &Path,
+    rx: Receiver<Arc<Session>>,
+    reports: Sender<SaveReport>,
+    retry: Duration,
+) -> Option<String> {
+    let mut pending: Option<Arc<Session>> = None;
+    loop {
+        let mut latest = match pending.take() {
+            Some(s) => s,
+            None => match rx.recv() {
+                Ok(s) => s,
+                Err(_) => return None,
+            },
+        };
+        while let Ok(s) = rx.try_recv() {
+            latest = s;
+        }
+        match store::save(path, &latest) {
+            Ok(()) => {
+                let _ = reports.send(Ok(now()));
+            }
+            Err(e) => {
+                let _ = reports.send(Err(e.to_string()));
+                match rx.recv_timeout(retry) {
+                    Ok(newer) => pending = Some(newer),
+                    Err(RecvTimeoutError::Timeout) => pending = Some(latest),
+                    Err(RecvTimeoutError::Disconnected) => {
+                        // Shutting down: a few last tries, then say so.
+                        for _ in 0..3 {
+                            std::thread::sleep(Duration::from_millis(200));
+                            if store::save(path, &latest).is_ok() {
+                                return None;
+                            }
+                        }
+                        return Some(e.to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Undo what `ratatui::init` and we turned on. Safe to call twice.
+fn restore_terminal() {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Runs the app until the user quits or a signal arrives; returns the exit code.
+pub fn run(launch: Launch, dir: &Path) -> i32 {
+    let no_color = matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty());
+    if no_color {
+        // Without this, crossterm turns every style change into a reset and
+        // bold/reverse are lost; the theme below has no colours anyway.
+        crossterm::style::force_color_output(true);
+    }
+    let theme = theme::from_env();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore_terminal();
+            let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
+            return 1;
+        }
+    };
+    // ratatui's hook restores raw mode and the screen; ours also turns off
+    // bracketed paste and mouse capture, then hands over.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+        previous(info);
+    }));
+    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
+
+    let (result, unsaved) = event_loop(&mut terminal, launch, dir, theme, &stop);
+    restore_terminal();
+    let mut code = 0;
+    if let Err(e) = result {
+        let _ = writeln!(io::stderr(), "balcony: {e}");
+        code = 1;
+    }
+    if let Some(e) = unsaved {
+        let _ = writeln!(
+            io::stderr(),
+            "balcony: the last changes could not be saved: {e}"
+        );
+        code = 1;
+    }
+    code
+}
+
+fn recent_sessions(dir: &Path) -> Vec<PathBuf> {
+    let mut files = store::session_files(dir).unwrap_or_default();
+    files.reverse();
+    files.truncate(50);
+    files
+}
+
+/// Carries out a start-screen request; returns the session and its path.
+fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
+    let w = match &ns.workshop {
+        WorkshopChoice::Builtin(b) => b.workshop(),
+        WorkshopChoice::File(p) => workshop::load(p).map_err(|e| e.to_string())?,
+    };
+    let session = Session::new(w, &ns.title, &ns.facilitator, now());
+    let path = store::create(dir, &session).map_err(|e| e.to_string())?;
+    Ok((session, path))
+}
+
+/// The loop's state: the flow and the saver of the session it works on.
+struct App<'a> {
+    flow: Flow,
+    saver: Option<Saver>,
+    dir: &'a Path,
+}
+
+impl App<'_> {
+    fn save(&self) {
+        if let (Some(sv), Some(s)) = (&self.saver, self.flow.session()) {
+            sv.send(s);
+        }
+    }
+
+    /// A session has begun: from now on it is saved to `path`.
+    fn begin(&mut self, session: Session, path: PathBuf) {
+        self.flow.begin(session, now());
+        self.saver = Some(Saver::spawn(path));
+        self.save();
+    }
+
+    /// Feeds one input to the flow and carries out its effects; true means quit.
+    fn handle(&mut self, input: Input) -> bool {
+        let mut quit = false;
+        for effect in self.flow.handle(input, now()) {
+            match effect {
+                Effect::Save => self.save(),
+                Effect::Quit => quit = true,
+                Effect::Create(ns) => match create(self.dir, &ns) {
+                    Ok((s, path)) => self.begin(s, path),
+                    Err(e) => self.flow.start_failed(e),
+                },
+                Effect::Open(path) => match store::load(&path) {
+                    Ok(s) => self.begin(s, path),
+                    Err(e) => self.flow.start_failed(e.to_string()),
+                },
+            }
+        }
+        quit
+    }
+
+    /// Takes the saver's reports; true when there were any.
+    fn collect_reports(&mut self) -> bool {
+        let Some(sv) = &self.saver else {
+            return false;
+        };
+        let mut any = false;
+        while let Ok(report) = sv.reports.try_recv() {
+            any = true;
+            match report {
+                Ok(at) => self.flow.saved(at),
+                Err(e) => self.flow.save_failed(e),
+            }
+        }
+        any
+    }
+
+    fn run(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        theme: &theme::Theme,
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
+        let size = terminal.size()?;
+        self.flow.size = (size.width, size.height);
+        let mut next_tick = Instant::now() + TICK;
+        // Draw only when something may have changed.
+        let mut dirty = true;
+        loop {
+            if stop.load(Ordering::SeqCst) {
+                self.handle(Input::Stop);
+                return Ok(());
+            }
+            if dirty {
+                let flow = &self.flow;
+                terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
+                dirty = false;
+            }
+            let mut inputs = Vec::new();
+            let wait = next_tick
+                .saturating_duration_since(Instant::now())
+                .min(POLL);
+            if event::poll(wait)? {
+                // Take everything already queued, so a burst costs one frame.
+                loop {
+                    match event::read()? {
+                        Event::Key(k) => inputs.push(Input::Key(k)),
+                        Event::Paste(p) => inputs.push(Input::Paste(p)),
+                        Event::Resize(w, h) => inputs.push(Input::Resize(w, h)),
+                        _ => {}
+                    }
+                    if !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+            }
+            if Instant::now() >= next_tick {
+                next_tick = Instant::now() + TICK;
+                inputs.push(Input::Tick);
+            }
+            dirty |= !inputs.is_empty();
+            for input in inputs {
+                if self.handle(input) {
+                    return Ok(());
+                }
+            }
+            dirty |= self.collect_reports();
+        }
+    }
+}
+
+/// Runs the loop; whatever happens, the saver writes what it was given.
+/// Returns the error that ended the loop, if any, and an unsaved-state error.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    launch: Launch,
+    dir: &Path,
+    theme: &theme::Theme,
+    stop: &AtomicBool,
+) -> (io::Result<()>, Option<String>) {
+    let t0 = now();
+    let mut app = match launch {
+        Launch::Start => App {
+            flow: Flow::start(recent_sessions(dir), t0),
+            saver: None,
+            dir,
+        },
+        Launch::Session(s, path) => {
+            let mut app = App {
+                flow: Flow::start(Vec::new(), t0),
+                saver: None,
+                dir,
+            };
+            app.begin(*s, path);
+            app
+        }
+    };
+    let result = app.run(terminal, theme, stop);
+    if result.is_err() {
+        // The terminal failed (closed, say): keep the time and any draft.
+        app.handle(Input::Stop);
+    }
+    let unsaved = app.saver.and_then(Saver::finish);
+    (result, unsaved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::Builtin;
+
+    /// Waits for a successful save report, with a deadline.
+    fn wait_ok(saver: &Saver) -> Timestamp {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match saver.reports.recv_timeout(left) {
+                Ok(Ok(at)) => return at,
+                Ok(Err(_)) => continue,
+                Err(e) => panic!("no successful save before the deadline: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn failed_saves_are_reported_then_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("not-yet").join("s.ron");
+        let saver = Saver::spawn_with(path.clone(), Duration::from_millis(20));
+        let s = Arc::new(Session::new(Builtin::Default.workshop(), "t", "", now()));
+        saver.send(&s);
+        let first = saver.reports.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert!(first.is_err(), "the folder does not exist yet");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        wait_ok(&saver);
+        assert_eq!(store::load(&path).unwrap(), *s);
+        assert_eq!(saver.finish(), None);
+    }
+
+    #[test]
+    fn the_latest_snapshot_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let saver = Saver::spawn(path.clone());
+        let mut s = Session::new(Builtin::Default.workshop(), "t", "", now());
+        for i in 0..20 {
+            s.meta.title = format!("title {i}");
+            saver.send(&Arc::new(s.clone()));
+        }
+        assert_eq!(saver.finish(), None, "finish writes what is pending");
+        assert_eq!(store::load(&path).unwrap().meta.title, "title 19");
+    }
+}

@@ -1,0 +1,356 @@
+//! A session being worked: the session itself, what the screen shows, the
+//! timebox clock and the undo stack.
+
+use std::sync::Arc;
+
+use super::form::{self, NewItem, Purpose, Stamp};
+use super::{Mode, SILENCING_WINDOW_SECS};
+use crate::session::*;
+use crate::ui::strings as s;
+
+/// The timebox clock of the current checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timer {
+    /// Since when time has run without being written to the session.
+    pub since: Timestamp,
+    pub paused: bool,
+}
+
+/// The inverse of one change, for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Undo {
+    Added(ItemKind),
+    Reading,
+    Gadfly(usize, Box<Gadfly>),
+    Status(usize, CommitmentStatus),
+    Band(Band),
+    Road(Option<Road>),
+    /// An item as it was before it was changed, and where it lives.
+    Replaced(usize, Box<NewItem>),
+}
+
+const UNDO_DEPTH: usize = 200;
+
+/// A session being worked.
+#[derive(Debug, Clone)]
+pub struct Live {
+    /// Shared with the saver thread; copied only if it is still writing.
+    pub session: Arc<Session>,
+    pub mode: Mode,
+    pub timer: Timer,
+    /// The kind of item shown in the main pane.
+    pub kind: ItemKind,
+    /// The selected item per kind (index into that kind's list).
+    pub sel: [usize; 9],
+    pub(super) undo: Vec<Undo>,
+}
+
+pub(super) fn kind_index(kind: ItemKind) -> usize {
+    ItemKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+impl Live {
+    pub(super) fn new(session: Session, now: Timestamp) -> Live {
+        let mut live = Live {
+            session: Arc::new(session),
+            mode: Mode::Browse,
+            timer: Timer {
+                since: now,
+                paused: false,
+            },
+            kind: ItemKind::Note,
+            sel: [0; 9],
+            undo: Vec::new(),
+        };
+        for k in ItemKind::ALL {
+            live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
+        }
+        live.enter(now);
+        live
+    }
+
+    pub fn s(&self) -> &Session {
+        &self.session
+    }
+
+    pub(super) fn s_mut(&mut self, now: Timestamp) -> &mut Session {
+        let s = Arc::make_mut(&mut self.session);
+        s.meta.updated = now;
+        s
+    }
+
+    pub fn checkpoint(&self) -> &crate::workshop::Checkpoint {
+        &self.session.workshop.checkpoints[self.session.progress.current]
+    }
+
+    /// The kinds in the order Tab shows them: this checkpoint's first.
+    pub fn kind_order(&self) -> Vec<ItemKind> {
+        let mut out = self.checkpoint().collects.clone();
+        out.dedup();
+        for k in ItemKind::ALL {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    pub fn selected(&self) -> usize {
+        self.sel[kind_index(self.kind)]
+    }
+
+    /// Seconds spent at the current checkpoint, the running part included.
+    pub fn spent_secs(&self, now: Timestamp) -> u64 {
+        let stored = self.session.progress.checkpoints[self.session.progress.current].spent_secs;
+        stored + self.running_secs(now)
+    }
+
+    pub(super) fn running_secs(&self, now: Timestamp) -> u64 {
+        if self.timer.paused {
+            0
+        } else {
+            (now - self.timer.since).num_seconds().max(0) as u64
+        }
+    }
+
+    /// Seconds left in the timebox; negative when over.
+    pub fn remaining_secs(&self, now: Timestamp) -> i64 {
+        let p = &self.session.progress.checkpoints[self.session.progress.current];
+        let total = (self.checkpoint().timebox_mins as i64 + p.extra_mins as i64) * 60;
+        total - self.spent_secs(now) as i64
+    }
+
+    /// Write the running time into the session.
+    pub(super) fn commit_time(&mut self, now: Timestamp) {
+        let secs = self.running_secs(now);
+        self.timer.since = now;
+        if secs > 0 {
+            let cur = self.session.progress.current;
+            self.s_mut(now).progress.checkpoints[cur].spent_secs += secs;
+        }
+    }
+
+    /// Arrive at the current checkpoint.
+    pub(super) fn enter(&mut self, now: Timestamp) {
+        self.timer = Timer {
+            since: now,
+            paused: false,
+        };
+        let cur = self.session.progress.current;
+        let p = &self.session.progress.checkpoints[cur];
+        if p.status != Status::Visited || p.first_visit.is_none() {
+            let s = self.s_mut(now);
+            let p = &mut s.progress.checkpoints[cur];
+            p.status = Status::Visited;
+            p.first_visit.get_or_insert(now);
+        }
+        self.kind = self
+            .checkpoint()
+            .collects
+            .first()
+            .copied()
+            .unwrap_or(ItemKind::Note);
+    }
+
+    pub(super) fn go_to(&mut self, index: usize, now: Timestamp) {
+        self.commit_time(now);
+        self.s_mut(now).progress.current = index;
+        self.enter(now);
+    }
+
+    pub(super) fn push_undo(&mut self, u: Undo) {
+        if self.undo.len() >= UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(u);
+    }
+
+    pub(super) fn add(&mut self, item: NewItem, now: Timestamp) {
+        let kind;
+        {
+            let s = self.s_mut(now);
+            kind = match item {
+                NewItem::Gadfly(x) => {
+                    s.gadflies.push(x);
+                    ItemKind::Gadfly
+                }
+                NewItem::Fact(x) => {
+                    s.facts.push(x);
+                    ItemKind::Fact
+                }
+                NewItem::Split(x) => {
+                    s.splits.push(x);
+                    ItemKind::Split
+                }
+                NewItem::Polarity(x) => {
+                    s.polarities.push(x);
+                    ItemKind::Polarity
+                }
+                NewItem::Faction(x) => {
+                    s.factions.push(x);
+                    ItemKind::Faction
+                }
+                NewItem::Assumption(x) => {
+                    s.assumptions.push(x);
+                    ItemKind::Assumption
+                }
+                NewItem::Avoidance(x) => {
+                    s.avoidance.push(x);
+                    ItemKind::Avoidance
+                }
+                NewItem::Commitment(x) => {
+                    s.commitments.push(x);
+                    ItemKind::Commitment
+                }
+                NewItem::Note(x) => {
+                    s.notes.push(x);
+                    ItemKind::Note
+                }
+            };
+        }
+        self.kind = kind;
+        self.sel[kind_index(kind)] = self.session.count(kind).saturating_sub(1);
+        self.push_undo(Undo::Added(kind));
+    }
+
+    /// Record a reading after a move; returns true when it may have silenced a gadfly.
+    pub(super) fn record_reading(
+        &mut self,
+        mv: Move,
+        tactic: Option<String>,
+        reason: String,
+        now: Timestamp,
+    ) -> bool {
+        let level = self.session.level();
+        let level = match mv {
+            Move::Raise => (level + 1).min(SCALE_MAX),
+            Move::Lower => level.saturating_sub(1),
+            Move::Hold => level,
+        };
+        let after_gadfly = match mv {
+            Move::Lower => self.session.gadflies.last().and_then(|g| {
+                let age = (now - g.at).num_seconds();
+                (0..=SILENCING_WINDOW_SECS).contains(&age).then_some(g.id)
+            }),
+            _ => None,
+        };
+        let checkpoint = self.checkpoint().id.clone();
+        let s = self.s_mut(now);
+        let band = s.band;
+        let id = s.take_id();
+        s.readings.push(Reading {
+            id,
+            at: now,
+            checkpoint,
+            level,
+            band,
+            zone: band.zone(level),
+            move_: mv,
+            tactic,
+            reason,
+            after_gadfly,
+        });
+        self.push_undo(Undo::Reading);
+        after_gadfly.is_some()
+    }
+
+    /// Quitting with a complete form open keeps the item rather than
+    /// dropping what was typed. An incomplete one cannot be stored.
+    /// Put a changed item in place of item `i` of its kind. What the form
+    /// does not show (a commitment's status, when signs fired) is kept.
+    pub(super) fn replace(&mut self, kind: ItemKind, i: usize, mut item: NewItem, now: Timestamp) {
+        let Some(old) = NewItem::copy_of(&self.session, kind, i) else {
+            return;
+        };
+        match (&mut item, &old) {
+            (NewItem::Commitment(new), NewItem::Commitment(old)) => new.status = old.status,
+            (NewItem::Polarity(new), NewItem::Polarity(old)) => {
+                for w in &mut new.warnings {
+                    if let Some(o) = old
+                        .warnings
+                        .iter()
+                        .find(|o| o.sign == w.sign && o.overdone == w.overdone)
+                    {
+                        w.fired = o.fired.clone();
+                    }
+                }
+            }
+            _ => {}
+        }
+        if item.put(self.s_mut(now), i) {
+            self.push_undo(Undo::Replaced(i, Box::new(old)));
+        }
+    }
+
+    pub(super) fn keep_draft(&mut self, now: Timestamp) {
+        let Mode::Form(form) = &self.mode else {
+            return;
+        };
+        let Purpose::Item(kind) = form.purpose else {
+            return;
+        };
+        let stamp = Stamp {
+            id: self.session.next_id,
+            at: now,
+            checkpoint: self.checkpoint().id.clone(),
+        };
+        if let Ok(item) = form::build(form, kind, stamp) {
+            self.s_mut(now).take_id();
+            self.add(item, now);
+        }
+        self.mode = Mode::Browse;
+    }
+
+    pub(super) fn undo(&mut self, now: Timestamp) -> Option<String> {
+        let u = self.undo.pop()?;
+        let ses = self.s_mut(now);
+        let what = match u {
+            Undo::Added(kind) => {
+                match kind {
+                    ItemKind::Gadfly => drop(ses.gadflies.pop()),
+                    ItemKind::Fact => drop(ses.facts.pop()),
+                    ItemKind::Split => drop(ses.splits.pop()),
+                    ItemKind::Polarity => drop(ses.polarities.pop()),
+                    ItemKind::Faction => drop(ses.factions.pop()),
+                    ItemKind::Assumption => drop(ses.assumptions.pop()),
+                    ItemKind::Avoidance => drop(ses.avoidance.pop()),
+                    ItemKind::Commitment => drop(ses.commitments.pop()),
+                    ItemKind::Note => drop(ses.notes.pop()),
+                }
+                let n = ses.count(kind);
+                let i = kind_index(kind);
+                self.sel[i] = self.sel[i].min(n.saturating_sub(1));
+                s::undone(&format!("new {}", kind.label()))
+            }
+            Undo::Reading => {
+                ses.readings.pop();
+                s::undone("the last reading")
+            }
+            Undo::Gadfly(i, old) => {
+                if let Some(g) = ses.gadflies.get_mut(i) {
+                    *g = *old;
+                }
+                s::undone("the change to a gadfly idea")
+            }
+            Undo::Status(i, old) => {
+                if let Some(c) = ses.commitments.get_mut(i) {
+                    c.status = old;
+                }
+                s::undone("the commitment's status")
+            }
+            Undo::Band(old) => {
+                ses.band = old;
+                s::undone("the band change")
+            }
+            Undo::Replaced(i, old) => {
+                old.put(ses, i);
+                s::undone("the change to an item")
+            }
+            Undo::Road(old) => {
+                ses.road = old;
+                s::undone("the road")
+            }
+        };
+        Some(what)
+    }
+}

@@ -1,0 +1,294 @@
+//! Choosing from a list: tactics, fates, reactions, statuses, the road, the
+//! checkpoint to jump to. Building each picker, and what Enter does.
+
+use crossterm::event::KeyEvent;
+
+use super::live::Undo;
+use super::{Effect, Flow, Mode, Notice, Pick, Picker, Tone, capital, error, form, is_insert};
+use crate::session::validate::MAX_TEXT_CHARS;
+use crate::session::*;
+use crate::ui::keymap::Action;
+use crate::ui::strings as s;
+
+/// A plain list of labels, without hints or ids.
+fn plain(labels: impl Iterator<Item = String>) -> (Vec<(String, String)>, Vec<Option<String>>) {
+    let options: Vec<(String, String)> = labels.map(|l| (l, String::new())).collect();
+    let ids = vec![None; options.len()];
+    (options, ids)
+}
+
+impl Picker {
+    fn new(
+        pick: Pick,
+        title: String,
+        list: (Vec<(String, String)>, Vec<Option<String>>),
+        sel: usize,
+    ) -> Picker {
+        let (options, ids) = list;
+        Picker {
+            pick,
+            title,
+            options,
+            ids,
+            sel,
+            reason: None,
+            reason_label: "",
+        }
+    }
+
+    /// The workshop's tactics for a move, then "no tactic". The first is the default.
+    pub fn tactic(ses: &Session, mv: Move) -> Picker {
+        let w = &ses.workshop;
+        let mut options: Vec<(String, String)> = w
+            .tactics_for(mv)
+            .map(|t| (t.name.clone(), t.hint.clone()))
+            .collect();
+        let mut ids: Vec<Option<String>> = w.tactics_for(mv).map(|t| Some(t.id.clone())).collect();
+        options.push((s::NO_TACTIC.to_string(), String::new()));
+        ids.push(None);
+        let level = ses.level();
+        let to = match mv {
+            Move::Raise => (level + 1).min(SCALE_MAX),
+            Move::Lower => level.saturating_sub(1),
+            Move::Hold => level,
+        };
+        let title = s::tactic_title(&capital(mv.label()), level, to);
+        let mut p = Picker::new(Pick::Tactic(mv), title, (options, ids), 0);
+        p.reason = Some(form::text_area(""));
+        p.reason_label = s::REASON;
+        p
+    }
+
+    pub fn jump(ses: &Session) -> Picker {
+        let labels = ses
+            .workshop
+            .checkpoints
+            .iter()
+            .zip(&ses.progress.checkpoints)
+            .enumerate()
+            .map(|(i, (c, p))| {
+                (
+                    format!("{:>2}. {:<11} {}", i + 1, c.place.label(), c.title),
+                    p.status.label().to_string(),
+                )
+            })
+            .collect::<Vec<_>>();
+        let ids = vec![None; labels.len()];
+        Picker::new(
+            Pick::Jump,
+            s::JUMP_TITLE.to_string(),
+            (labels, ids),
+            ses.progress.current,
+        )
+    }
+
+    /// Declining keeps a reason: the reason field is filled with the old one.
+    pub fn fate(g: &Gadfly, i: usize) -> Picker {
+        let sel = match g.fate {
+            Fate::Parked => 0,
+            Fate::Exploring => 1,
+            Fate::Adopted => 2,
+            Fate::Declined(_) => 3,
+        };
+        let reason = match &g.fate {
+            Fate::Declined(r) => r.as_str(),
+            _ => "",
+        };
+        let list = plain(s::FATES.iter().map(|f| f.to_string()));
+        let mut p = Picker::new(Pick::Fate(i), s::fate_title(g.id), list, sel);
+        p.reason = Some(form::text_area(reason));
+        p.reason_label = s::DECLINE_REASON;
+        p
+    }
+
+    pub fn reaction(g: &Gadfly, i: usize) -> Picker {
+        let sel = Reaction::ALL
+            .iter()
+            .position(|r| *r == g.reaction)
+            .unwrap_or(0);
+        let list = plain(Reaction::ALL.iter().map(|r| r.label().to_string()));
+        Picker::new(Pick::Reaction(i), s::reaction_title(g.id), list, sel)
+    }
+
+    pub fn status(c: &Commitment, i: usize) -> Picker {
+        let sel = CommitmentStatus::ALL
+            .iter()
+            .position(|x| *x == c.status)
+            .unwrap_or(0);
+        let list = plain(CommitmentStatus::ALL.iter().map(|x| x.label().to_string()));
+        Picker::new(Pick::Status(i), s::status_title(c.id), list, sel)
+    }
+
+    /// The signs of a polarity map, to record that one was seen now.
+    pub fn fired(p: &Polarity, i: usize) -> Picker {
+        let options = p
+            .warnings
+            .iter()
+            .map(|w| {
+                let pole = match w.overdone {
+                    Side::Left => &p.left.name,
+                    Side::Right => &p.right.name,
+                };
+                (
+                    w.sign.clone(),
+                    format!(
+                        "{} overdone · watcher {} · seen {}×",
+                        pole,
+                        w.watcher,
+                        w.fired.len()
+                    ),
+                )
+            })
+            .collect::<Vec<_>>();
+        let ids = vec![None; options.len()];
+        Picker::new(
+            Pick::Fired(i),
+            s::FIRED_TITLE.to_string(),
+            (options, ids),
+            0,
+        )
+    }
+
+    pub fn road(ses: &Session) -> Picker {
+        let sel = ses
+            .road
+            .and_then(|r| Road::ALL.iter().position(|x| *x == r))
+            .unwrap_or(0);
+        let list = plain(Road::ALL.iter().map(|r| r.label().to_string()));
+        Picker::new(Pick::Road, s::ROAD_TITLE.to_string(), list, sel)
+    }
+}
+
+impl Flow {
+    pub(super) fn picker_key(
+        &mut self,
+        action: Option<Action>,
+        ev: KeyEvent,
+        now: Timestamp,
+    ) -> Vec<Effect> {
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        let Mode::Picker(p) = &mut live.mode else {
+            return Vec::new();
+        };
+        let n = p.options.len().max(1);
+        match action {
+            Some(Action::Cancel) => live.mode = Mode::Browse,
+            Some(Action::Up) => p.sel = p.sel.saturating_sub(1),
+            Some(Action::Down) => p.sel = (p.sel + 1).min(n - 1),
+            Some(Action::Accept) => {
+                let p = p.clone();
+                let reason = p
+                    .reason
+                    .as_ref()
+                    .map(|a| a.lines().join(" ").trim().to_string())
+                    .unwrap_or_default();
+                match p.pick {
+                    Pick::Tactic(mv) => {
+                        let tactic = p.ids.get(p.sel).cloned().flatten();
+                        live.mode = Mode::Browse;
+                        if live.record_reading(mv, tactic, reason, now) {
+                            self.notice = Some(Notice {
+                                text: s::SILENCING.to_string(),
+                                tone: Tone::Quiet,
+                            });
+                        }
+                        return vec![Effect::Save];
+                    }
+                    Pick::Fate(i) => {
+                        let fate = match p.sel {
+                            0 => Fate::Parked,
+                            1 => Fate::Exploring,
+                            2 => Fate::Adopted,
+                            _ if reason.is_empty() => {
+                                self.notice = error(s::DECLINE_NEEDS_REASON);
+                                return Vec::new();
+                            }
+                            _ => Fate::Declined(reason),
+                        };
+                        live.mode = Mode::Browse;
+                        if let Some(old) = live.session.gadflies.get(i).cloned()
+                            && old.fate != fate
+                        {
+                            live.s_mut(now).gadflies[i].fate = fate;
+                            live.push_undo(Undo::Gadfly(i, Box::new(old)));
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Reaction(i) => {
+                        live.mode = Mode::Browse;
+                        let reaction = Reaction::ALL[p.sel % Reaction::ALL.len()];
+                        if let Some(old) = live.session.gadflies.get(i).cloned()
+                            && old.reaction != reaction
+                        {
+                            live.s_mut(now).gadflies[i].reaction = reaction;
+                            live.push_undo(Undo::Gadfly(i, Box::new(old)));
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Status(i) => {
+                        live.mode = Mode::Browse;
+                        let status = CommitmentStatus::ALL[p.sel % CommitmentStatus::ALL.len()];
+                        if let Some(old) = live.session.commitments.get(i).map(|c| c.status)
+                            && old != status
+                        {
+                            live.s_mut(now).commitments[i].status = status;
+                            live.push_undo(Undo::Status(i, old));
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Fired(i) => {
+                        live.mode = Mode::Browse;
+                        if let Some(old) = live.session.polarities.get(i).cloned()
+                            && p.sel < old.warnings.len()
+                        {
+                            live.s_mut(now).polarities[i].warnings[p.sel]
+                                .fired
+                                .push(now);
+                            let old = Box::new(form::NewItem::Polarity(old));
+                            live.push_undo(Undo::Replaced(i, old));
+                            self.notice = Some(Notice {
+                                text: s::FIRED_NOTED.to_string(),
+                                tone: Tone::Info,
+                            });
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Road => {
+                        live.mode = Mode::Browse;
+                        let road = Some(Road::ALL[p.sel % Road::ALL.len()]);
+                        let old = live.session.road;
+                        if old != road {
+                            live.s_mut(now).road = road;
+                            live.push_undo(Undo::Road(old));
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Jump => {
+                        live.mode = Mode::Browse;
+                        let target = p.sel.min(live.session.workshop.checkpoints.len() - 1);
+                        if target != live.session.progress.current {
+                            live.go_to(target, now);
+                            return vec![Effect::Save];
+                        }
+                    }
+                }
+            }
+            _ => {
+                if let Some(area) = p.reason.as_mut() {
+                    if form::char_count(area) >= MAX_TEXT_CHARS && is_insert(&ev) {
+                        self.notice = error(s::FIELD_FULL);
+                    } else {
+                        area.input(ev);
+                        if area.lines().len() > 1 {
+                            let one = area.lines().join(" ");
+                            **area = *form::text_area(&one);
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,799 @@
+//! Every transition of the flow, driven without a terminal.
+
+use chrono::{FixedOffset, TimeZone};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::workshop::Builtin;
+
+fn t0() -> Timestamp {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 23, 14, 0, 0)
+        .unwrap()
+}
+
+fn at(secs: i64) -> Timestamp {
+    t0() + chrono::Duration::seconds(secs)
+}
+
+fn flow() -> Flow {
+    Flow::live(
+        Session::new(Builtin::Default.workshop(), "T", "F", t0()),
+        t0(),
+    )
+}
+
+fn key(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Input {
+    key(KeyCode::Char(c))
+}
+
+/// Press at time t0 + secs.
+fn press(f: &mut Flow, input: Input, secs: i64) -> Vec<Effect> {
+    f.handle(input, at(secs))
+}
+
+fn typ(f: &mut Flow, text: &str, secs: i64) {
+    for c in text.chars() {
+        press(f, ch(c), secs);
+    }
+}
+
+fn s(f: &Flow) -> &Session {
+    f.live.as_ref().unwrap().s()
+}
+
+fn live(f: &Flow) -> &Live {
+    f.live.as_ref().unwrap()
+}
+
+fn is_browse(f: &Flow) -> bool {
+    matches!(live(f).mode, Mode::Browse)
+}
+
+/// Go to checkpoint `i` with jump.
+fn jump(f: &mut Flow, i: usize, secs: i64) {
+    press(f, ch('j'), secs);
+    for _ in 0..12 {
+        press(f, key(KeyCode::Up), secs);
+    }
+    for _ in 0..i {
+        press(f, key(KeyCode::Down), secs);
+    }
+    press(f, key(KeyCode::Enter), secs);
+}
+
+#[test]
+fn starts_visited_at_the_first_checkpoint() {
+    let f = flow();
+    assert_eq!(s(&f).progress.current, 0);
+    assert_eq!(s(&f).progress.checkpoints[0].status, Status::Visited);
+    assert_eq!(s(&f).progress.checkpoints[0].first_visit, Some(t0()));
+}
+
+#[test]
+fn next_and_prev_move_and_record_time() {
+    let mut f = flow();
+    assert_eq!(press(&mut f, ch('n'), 90), vec![Effect::Save]);
+    assert_eq!(s(&f).progress.current, 1);
+    assert_eq!(s(&f).progress.checkpoints[0].spent_secs, 90);
+    assert_eq!(s(&f).progress.checkpoints[1].status, Status::Visited);
+    press(&mut f, key(KeyCode::Right), 100);
+    assert_eq!(s(&f).progress.current, 2);
+    press(&mut f, key(KeyCode::Left), 130);
+    press(&mut f, ch('p'), 140);
+    assert_eq!(s(&f).progress.current, 0);
+    assert_eq!(s(&f).progress.checkpoints[1].spent_secs, 10 + 10);
+    assert_eq!(s(&f).progress.checkpoints[2].spent_secs, 30);
+    // Nothing before the first.
+    assert!(press(&mut f, ch('p'), 150).is_empty());
+    assert_eq!(s(&f).progress.current, 0);
+    assert!(f.notice.is_some());
+}
+
+#[test]
+fn next_stops_at_the_last_checkpoint() {
+    let mut f = flow();
+    for _ in 0..20 {
+        press(&mut f, ch('n'), 1);
+    }
+    assert_eq!(s(&f).progress.current, 11);
+    assert_eq!(f.notice.as_ref().unwrap().text, s::LAST_CHECKPOINT);
+}
+
+#[test]
+fn skip_is_recorded() {
+    let mut f = flow();
+    press(&mut f, ch('s'), 5);
+    assert_eq!(s(&f).progress.checkpoints[0].status, Status::Skipped);
+    assert_eq!(s(&f).progress.current, 1);
+    assert_eq!(s(&f).progress.checkpoints[1].status, Status::Visited);
+}
+
+#[test]
+fn jump_goes_anywhere_and_esc_stays() {
+    let mut f = flow();
+    jump(&mut f, 7, 10);
+    assert_eq!(s(&f).progress.current, 7);
+    assert!(is_browse(&f));
+    press(&mut f, ch('j'), 11);
+    press(&mut f, key(KeyCode::Down), 11);
+    press(&mut f, key(KeyCode::Esc), 11);
+    assert_eq!(s(&f).progress.current, 7);
+    assert!(is_browse(&f));
+}
+
+#[test]
+fn timebox_counts_down_pauses_extends_and_goes_over() {
+    let mut f = flow();
+    // The first checkpoint has 10 minutes.
+    assert_eq!(live(&f).remaining_secs(at(0)), 600);
+    assert_eq!(live(&f).remaining_secs(at(60)), 540);
+    press(&mut f, ch(' '), 60);
+    assert!(live(&f).timer.paused);
+    assert_eq!(
+        live(&f).remaining_secs(at(500)),
+        540,
+        "paused time does not count"
+    );
+    press(&mut f, ch('t'), 500);
+    assert!(!live(&f).timer.paused);
+    assert_eq!(live(&f).remaining_secs(at(560)), 480);
+    press(&mut f, ch('x'), 560);
+    assert_eq!(s(&f).progress.checkpoints[0].extra_mins, 1);
+    press(&mut f, ch('X'), 560);
+    assert_eq!(s(&f).progress.checkpoints[0].extra_mins, 6);
+    assert_eq!(live(&f).remaining_secs(at(560)), 480 + 360);
+    assert!(
+        live(&f).remaining_secs(at(560 + 480 + 361)) < 0,
+        "over time"
+    );
+}
+
+#[test]
+fn ticks_write_time_now_and_then() {
+    let mut f = flow();
+    assert!(press(&mut f, Input::Tick, 10).is_empty());
+    assert_eq!(press(&mut f, Input::Tick, 31), vec![Effect::Save]);
+    assert_eq!(s(&f).progress.checkpoints[0].spent_secs, 31);
+}
+
+#[test]
+fn quit_saves_time_then_quits() {
+    let mut f = flow();
+    assert_eq!(press(&mut f, ch('q'), 42), vec![Effect::Save, Effect::Quit]);
+    assert_eq!(s(&f).progress.checkpoints[0].spent_secs, 42);
+    let mut f = flow();
+    let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    press(&mut f, ch('g'), 1);
+    assert_eq!(press(&mut f, ctrl_c, 2), vec![Effect::Save, Effect::Quit]);
+    let mut f = flow();
+    assert_eq!(
+        press(&mut f, Input::Stop, 3),
+        vec![Effect::Save, Effect::Quit]
+    );
+}
+
+#[test]
+fn gadfly_capture_anonymous_by_default() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    assert!(matches!(live(&f).mode, Mode::Form(_)));
+    typ(&mut f, "Fire the survey", 2);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 3), vec![Effect::Save]);
+    let g = &s(&f).gadflies[0];
+    assert_eq!(g.text, "Fire the survey");
+    assert_eq!(g.author, Author::Anonymous);
+    assert_eq!(g.fate, Fate::Parked);
+    assert_eq!(g.checkpoint, "frame");
+    assert_eq!(g.at, at(3));
+    assert!(is_browse(&f));
+}
+
+#[test]
+fn gadfly_named_with_voice_and_newline() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "line one", 1);
+    press(
+        &mut f,
+        Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
+        1,
+    );
+    typ(&mut f, "line two", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    typ(&mut f, "Ana", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    press(&mut f, key(KeyCode::Right), 1);
+    press(&mut f, key(KeyCode::Right), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    let g = &s(&f).gadflies[0];
+    assert_eq!(g.text, "line one\nline two");
+    assert_eq!(g.author, Author::Named("Ana".into()));
+    assert_eq!(g.voice, Voice::FrontLine);
+}
+
+#[test]
+fn empty_required_field_keeps_the_form_open() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
+    match &live(&f).mode {
+        Mode::Form(form) => assert!(form.error.is_some()),
+        _ => panic!("form closed"),
+    }
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert!(is_browse(&f));
+    assert!(s(&f).gadflies.is_empty());
+}
+
+#[test]
+fn paste_goes_into_the_field_and_is_capped() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    press(&mut f, Input::Paste("pasted\nidea".into()), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    assert_eq!(s(&f).gadflies[0].text, "pasted\nidea");
+    press(&mut f, ch('g'), 2);
+    press(&mut f, Input::Paste("x".repeat(30_000)), 2);
+    assert_eq!(f.notice.as_ref().unwrap().text, s::FIELD_FULL);
+    press(&mut f, ch('y'), 2);
+    press(&mut f, key(KeyCode::Enter), 2);
+    assert_eq!(s(&f).gadflies[1].text.chars().count(), MAX_TEXT_CHARS);
+}
+
+/// Capture one item of `kind` at checkpoint `cp`, filling the fields given
+/// as (tabs to reach it, text).
+fn capture(f: &mut Flow, cp: usize, fields: &[(usize, &str)]) -> Vec<Effect> {
+    jump(f, cp, 1);
+    press(f, ch('a'), 1);
+    for (tabs, text) in fields {
+        for _ in 0..*tabs {
+            press(f, key(KeyCode::Tab), 1);
+        }
+        typ(f, text, 1);
+    }
+    press(f, key(KeyCode::Enter), 1)
+}
+
+#[test]
+fn each_kind_of_item_can_be_captured() {
+    let mut f = flow();
+    capture(&mut f, 1, &[(0, "Refunds take 40 days"), (2, "call log")]);
+    assert_eq!(s(&f).facts[0].source_detail, "call log");
+    capture(
+        &mut f,
+        2,
+        &[(0, "Rewrite the refund flow"), (2, "our control")],
+    );
+    assert_eq!(s(&f).splits[0].kind, SplitKind::Adaptive);
+    assert_eq!(s(&f).splits[0].loss, "our control");
+    capture(
+        &mut f,
+        5,
+        &[
+            (0, "serve customers"),
+            (1, "Customer focus"),
+            (2, "happy customers"),
+            (3, "Efficiency"),
+            (5, "queue time up @ Ben"),
+        ],
+    );
+    let p = &s(&f).polarities[0];
+    assert_eq!(p.left.name, "Customer focus");
+    assert_eq!(p.left.upsides, vec!["happy customers"]);
+    assert_eq!(p.right.name, "Efficiency");
+    assert_eq!(p.warnings[0].watcher, "Ben");
+    assert_eq!(p.warnings[0].overdone, Side::Left);
+    capture(&mut f, 6, &[(0, "Support"), (4, "overtime")]);
+    assert_eq!(s(&f).factions[0].losses, vec!["overtime"]);
+    assert_eq!(s(&f).factions[0].stance, Stance::Undecided);
+    capture(&mut f, 7, &[(0, "We can't control churn"), (2, "none")]);
+    assert_eq!(s(&f).assumptions[0].kind, AssumptionKind::Aspirational);
+    assert_eq!(s(&f).assumptions[0].evidence, "none");
+    capture(&mut f, 4, &[(0, "blamed IT again")]);
+    assert_eq!(
+        s(&f).avoidance[0].pattern.family(),
+        AvoidanceFamily::DiversionOfAttention
+    );
+    capture(&mut f, 9, &[(0, "Sit in on calls"), (1, "Ana")]);
+    let c = &s(&f).commitments[0];
+    assert_eq!(
+        (c.owner.as_str(), c.status),
+        ("Ana", CommitmentStatus::Open)
+    );
+    assert_eq!(c.review, NaiveDateExt::plus(t0(), 14));
+    capture(&mut f, 0, &[(0, "the room went quiet")]);
+    assert_eq!(s(&f).notes[0].kind, NoteKind::Observation);
+    let ids: Vec<u32> = [
+        s(&f).facts[0].id,
+        s(&f).splits[0].id,
+        s(&f).polarities[0].id,
+        s(&f).factions[0].id,
+    ]
+    .to_vec();
+    assert_eq!(ids, vec![1, 2, 3, 4], "ids are unique across kinds");
+}
+
+struct NaiveDateExt;
+impl NaiveDateExt {
+    fn plus(t: Timestamp, days: u64) -> chrono::NaiveDate {
+        t.date_naive()
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap()
+    }
+}
+
+#[test]
+fn polarity_sign_without_watcher_is_refused() {
+    let mut f = flow();
+    let eff = capture(&mut f, 5, &[(1, "A"), (5, "B"), (5, "no watcher here")]);
+    assert!(eff.is_empty());
+    assert!(s(&f).polarities.is_empty());
+}
+
+#[test]
+fn commitment_owner_required_and_group_warned() {
+    let mut f = flow();
+    assert!(capture(&mut f, 9, &[(0, "Do it")]).is_empty(), "no owner");
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert!(capture(&mut f, 9, &[(0, "Do it"), (1, "the team")]).is_empty());
+    match &live(&f).mode {
+        Mode::Form(form) => assert!(form.error.as_ref().unwrap().contains("group")),
+        _ => panic!("form closed"),
+    }
+    // A second Enter keeps it anyway.
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
+    assert_eq!(s(&f).commitments[0].owner, "the team");
+}
+
+#[test]
+fn raise_with_default_tactic() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    assert!(matches!(live(&f).mode, Mode::Picker(_)));
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    let r = &s(&f).readings[0];
+    assert_eq!(
+        (r.level, r.move_, r.zone),
+        (4, Move::Raise, Zone::Productive)
+    );
+    assert_eq!(r.tactic.as_deref(), Some("tough-questions"));
+    assert_eq!(r.checkpoint, "frame");
+    assert_eq!(r.at, at(6));
+    assert_eq!(s(&f).level(), 4);
+}
+
+#[test]
+fn lower_with_chosen_tactic_and_reason() {
+    let mut f = flow();
+    press(&mut f, ch('-'), 5);
+    press(&mut f, key(KeyCode::Down), 5);
+    typ(&mut f, "too much at once", 5);
+    press(&mut f, key(KeyCode::Enter), 5);
+    let r = &s(&f).readings[0];
+    assert_eq!((r.level, r.move_), (2, Move::Lower));
+    assert_eq!(r.tactic.as_deref(), Some("longer-timeframe"));
+    assert_eq!(r.reason, "too much at once");
+    assert_eq!(r.after_gadfly, None);
+}
+
+#[test]
+fn esc_cancels_the_move() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    assert!(press(&mut f, key(KeyCode::Esc), 5).is_empty());
+    assert!(s(&f).readings.is_empty());
+    assert_eq!(s(&f).level(), 3);
+    assert!(is_browse(&f));
+}
+
+#[test]
+fn hold_keeps_the_level_and_the_scale_has_ends() {
+    let mut f = flow();
+    press(&mut f, ch('h'), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    assert_eq!(s(&f).readings[0].move_, Move::Hold);
+    assert_eq!(s(&f).readings[0].tactic.as_deref(), Some("use-silence"));
+    for _ in 0..15 {
+        press(&mut f, ch('+'), 1);
+        press(&mut f, key(KeyCode::Enter), 1);
+    }
+    assert_eq!(s(&f).level(), SCALE_MAX);
+    for _ in 0..15 {
+        press(&mut f, ch('-'), 1);
+        press(&mut f, key(KeyCode::Enter), 1);
+    }
+    assert_eq!(s(&f).level(), 0);
+}
+
+#[test]
+fn lowering_soon_after_a_gadfly_is_noticed() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 100);
+    typ(&mut f, "odd idea", 100);
+    press(&mut f, key(KeyCode::Enter), 100);
+    let id = s(&f).gadflies[0].id;
+    press(&mut f, ch('-'), 100 + 4 * 60);
+    press(&mut f, key(KeyCode::Enter), 100 + 4 * 60);
+    assert_eq!(s(&f).readings[0].after_gadfly, Some(id));
+    let n = f.notice.as_ref().unwrap();
+    assert_eq!((n.tone, n.text.as_str()), (Tone::Quiet, s::SILENCING));
+    // Raising is not silencing; lowering much later is not noticed.
+    press(&mut f, ch('+'), 100 + 4 * 60);
+    press(&mut f, key(KeyCode::Enter), 100 + 4 * 60);
+    assert_eq!(s(&f).readings[1].after_gadfly, None);
+    press(&mut f, ch('-'), 100 + 6 * 60);
+    press(&mut f, key(KeyCode::Enter), 100 + 6 * 60);
+    assert_eq!(s(&f).readings[2].after_gadfly, None);
+}
+
+fn with_gadfly() -> Flow {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "idea", 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    f
+}
+
+#[test]
+fn declining_needs_a_reason() {
+    let mut f = with_gadfly();
+    press(&mut f, ch('f'), 2);
+    press(&mut f, key(KeyCode::End), 2);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Down), 2);
+    }
+    assert!(press(&mut f, key(KeyCode::Enter), 2).is_empty());
+    assert_eq!(s(&f).gadflies[0].fate, Fate::Parked);
+    assert_eq!(f.notice.as_ref().unwrap().text, s::DECLINE_NEEDS_REASON);
+    typ(&mut f, "out of scope", 2);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
+    assert_eq!(
+        s(&f).gadflies[0].fate,
+        Fate::Declined("out of scope".into())
+    );
+}
+
+#[test]
+fn fate_and_reaction_change_and_undo() {
+    let mut f = with_gadfly();
+    press(&mut f, ch('f'), 2);
+    press(&mut f, key(KeyCode::Down), 2);
+    press(&mut f, key(KeyCode::Enter), 2);
+    assert_eq!(s(&f).gadflies[0].fate, Fate::Exploring);
+    press(&mut f, ch('r'), 3);
+    press(&mut f, key(KeyCode::Down), 3);
+    press(&mut f, key(KeyCode::Enter), 3);
+    assert_eq!(s(&f).gadflies[0].reaction, Reaction::Silence);
+    press(&mut f, ch('u'), 4);
+    assert_eq!(s(&f).gadflies[0].reaction, Reaction::NotYetSeen);
+    press(&mut f, ch('u'), 4);
+    assert_eq!(s(&f).gadflies[0].fate, Fate::Parked);
+    press(&mut f, ch('u'), 4);
+    assert!(s(&f).gadflies.is_empty(), "undo of the capture");
+    press(&mut f, ch('u'), 4);
+    assert_eq!(f.notice.as_ref().unwrap().text, s::NOTHING_TO_UNDO);
+}
+
+#[test]
+fn no_fate_for_kinds_without_one() {
+    let mut f = flow();
+    press(&mut f, ch('f'), 1);
+    assert!(is_browse(&f), "no items yet");
+    capture(&mut f, 0, &[(0, "a note")]);
+    press(&mut f, ch('f'), 1);
+    assert!(is_browse(&f));
+    assert_eq!(f.notice.as_ref().unwrap().text, s::NO_FATE);
+}
+
+#[test]
+fn commitment_status_changes() {
+    let mut f = flow();
+    capture(&mut f, 9, &[(0, "Do it"), (1, "Ana")]);
+    press(&mut f, ch('f'), 2);
+    press(&mut f, key(KeyCode::Down), 2);
+    press(&mut f, key(KeyCode::Enter), 2);
+    assert_eq!(s(&f).commitments[0].status, CommitmentStatus::Kept);
+    press(&mut f, ch('u'), 2);
+    assert_eq!(s(&f).commitments[0].status, CommitmentStatus::Open);
+}
+
+#[test]
+fn undo_of_a_reading() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    assert_eq!(press(&mut f, ch('u'), 2), vec![Effect::Save]);
+    assert!(s(&f).readings.is_empty());
+    assert_eq!(s(&f).level(), 3);
+}
+
+#[test]
+fn band_edges_move_keep_and_cancel() {
+    let mut f = flow();
+    press(&mut f, ch('b'), 1);
+    press(&mut f, key(KeyCode::Down), 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    press(&mut f, key(KeyCode::Up), 1);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 1), vec![Effect::Save]);
+    assert_eq!(s(&f).band, Band { low: 3, high: 8 });
+    assert_eq!(s(&f).zone(), Zone::Productive);
+    // The edges cannot cross or leave the scale.
+    press(&mut f, ch('b'), 1);
+    for _ in 0..20 {
+        press(&mut f, key(KeyCode::Up), 1);
+    }
+    assert_eq!(s(&f).band, Band { low: 8, high: 8 });
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert_eq!(s(&f).band, Band { low: 3, high: 8 });
+    press(&mut f, ch('u'), 1);
+    assert_eq!(s(&f).band, Band { low: 4, high: 7 });
+}
+
+#[test]
+fn road_is_named_and_undone() {
+    let mut f = flow();
+    press(&mut f, ch('w'), 1);
+    press(&mut f, key(KeyCode::End), 1);
+    for _ in 0..4 {
+        press(&mut f, key(KeyCode::Down), 1);
+    }
+    press(&mut f, key(KeyCode::Enter), 1);
+    assert_eq!(s(&f).road, Some(Road::CompetingValues));
+    press(&mut f, ch('u'), 1);
+    assert_eq!(s(&f).road, None);
+}
+
+#[test]
+fn earlier_items_stay_reachable() {
+    let mut f = with_gadfly();
+    press(&mut f, ch('n'), 5);
+    press(&mut f, ch('n'), 5);
+    // "diagnose" collects splits and notes; Tab reaches gadfly ideas too.
+    assert_eq!(live(&f).kind, ItemKind::Split);
+    let mut seen = Vec::new();
+    for _ in 0..9 {
+        press(&mut f, key(KeyCode::Tab), 5);
+        seen.push(live(&f).kind);
+    }
+    assert!(seen.contains(&ItemKind::Gadfly));
+    assert_eq!(
+        seen.last(),
+        Some(&ItemKind::Split),
+        "Tab cycles through all nine"
+    );
+}
+
+#[test]
+fn selection_moves_within_the_list() {
+    let mut f = flow();
+    for i in 0..5 {
+        press(&mut f, ch('g'), 1);
+        typ(&mut f, &format!("idea {i}"), 1);
+        press(&mut f, key(KeyCode::Enter), 1);
+    }
+    assert_eq!(live(&f).selected(), 4, "the newest is selected");
+    press(&mut f, key(KeyCode::Home), 1);
+    assert_eq!(live(&f).selected(), 0);
+    press(&mut f, key(KeyCode::Up), 1);
+    assert_eq!(live(&f).selected(), 0);
+    press(&mut f, key(KeyCode::PageDown), 1);
+    assert_eq!(live(&f).selected(), 4);
+}
+
+#[test]
+fn help_opens_and_closes_and_swallows_keys() {
+    let mut f = flow();
+    press(&mut f, ch('?'), 1);
+    assert!(f.help);
+    assert_eq!(f.ctx(), Ctx::Help);
+    assert_eq!(f.base_ctx(), Ctx::Browse);
+    press(&mut f, ch('n'), 1);
+    assert_eq!(s(&f).progress.current, 0);
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert!(!f.help);
+}
+
+#[test]
+fn start_screen_creates_and_opens() {
+    let mut f = Flow::start(vec![PathBuf::from("a.ron")], t0());
+    typ(&mut f, "Q3", 0);
+    press(&mut f, key(KeyCode::Tab), 0);
+    typ(&mut f, "Ana", 0);
+    press(&mut f, key(KeyCode::Tab), 0);
+    press(&mut f, key(KeyCode::Right), 0);
+    let eff = press(&mut f, key(KeyCode::Enter), 0);
+    assert_eq!(
+        eff,
+        vec![Effect::Create(NewSession {
+            title: "Q3".into(),
+            facilitator: "Ana".into(),
+            workshop: WorkshopChoice::Builtin(Builtin::Solo),
+        })]
+    );
+    // A template file needs a path.
+    press(&mut f, key(KeyCode::Right), 0);
+    assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
+    assert!(f.notice.is_some());
+    press(&mut f, key(KeyCode::Tab), 0);
+    typ(&mut f, "my.ron", 0);
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 0),
+        vec![Effect::Create(NewSession {
+            title: "Q3".into(),
+            facilitator: "Ana".into(),
+            workshop: WorkshopChoice::File("my.ron".into()),
+        })]
+    );
+    press(&mut f, key(KeyCode::Tab), 0);
+    assert_eq!(f.start.focus, StartFocus::Recent);
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 0),
+        vec![Effect::Open("a.ron".into())]
+    );
+    press(&mut f, key(KeyCode::Tab), 0);
+    assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
+    assert!(f.notice.is_some(), "review is not yet available");
+    assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
+    f.start_failed("bad template");
+    f.begin(Session::new(Builtin::Solo.workshop(), "x", "", t0()), t0());
+    assert!(f.live.is_some());
+}
+
+#[test]
+fn save_state_is_tracked() {
+    let mut f = flow();
+    assert_eq!(f.save, SaveState::NotYet);
+    f.save_failed("disk full");
+    assert!(matches!(f.save, SaveState::Failed { .. }));
+    f.saved(at(3));
+    assert_eq!(f.save, SaveState::Saved(at(3)));
+}
+
+#[test]
+fn resize_is_remembered_and_release_ignored() {
+    let mut f = flow();
+    press(&mut f, Input::Resize(70, 20), 0);
+    assert_eq!(f.size, (70, 20));
+    let mut ev = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+    ev.kind = crossterm::event::KeyEventKind::Release;
+    press(&mut f, Input::Key(ev), 0);
+    assert_eq!(s(&f).progress.current, 0);
+}
+
+#[test]
+fn quitting_with_a_complete_form_keeps_the_item() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "half-said idea", 1);
+    press(&mut f, Input::Stop, 2);
+    assert_eq!(s(&f).gadflies[0].text, "half-said idea");
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(press(&mut f, ctrl_c, 2), vec![Effect::Save, Effect::Quit]);
+    assert!(s(&f).gadflies.is_empty(), "an empty form stores nothing");
+}
+
+#[test]
+fn an_item_can_be_changed_and_the_change_undone() {
+    let mut f = with_gadfly();
+    let before = s(&f).gadflies[0].clone();
+    press(&mut f, ch('e'), 5);
+    match &live(&f).mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text("text"), "idea");
+            assert!(form.title.contains(&format!("#{}", before.id)));
+        }
+        _ => panic!("no form"),
+    }
+    typ(&mut f, " (as said)", 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    typ(&mut f, "Wei", 5);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    let g = &s(&f).gadflies[0];
+    assert_eq!(g.text, "idea (as said)");
+    assert_eq!(g.author, Author::Named("Wei".into()));
+    assert_eq!(
+        (g.id, g.at, &g.checkpoint),
+        (before.id, before.at, &before.checkpoint)
+    );
+    assert_eq!(s(&f).gadflies.len(), 1, "changed in place");
+    press(&mut f, ch('u'), 7);
+    assert_eq!(s(&f).gadflies[0], before);
+}
+
+#[test]
+fn changing_a_commitment_keeps_its_status() {
+    let mut f = flow();
+    capture(&mut f, 9, &[(0, "Do it"), (1, "Ana")]);
+    press(&mut f, ch('f'), 2);
+    press(&mut f, key(KeyCode::Down), 2);
+    press(&mut f, key(KeyCode::Enter), 2);
+    press(&mut f, ch('e'), 3);
+    press(&mut f, key(KeyCode::Tab), 3);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Backspace), 3);
+    }
+    typ(&mut f, "Ben", 3);
+    press(&mut f, key(KeyCode::Enter), 3);
+    let c = &s(&f).commitments[0];
+    assert_eq!(
+        (c.owner.as_str(), c.status),
+        ("Ben", CommitmentStatus::Kept)
+    );
+}
+
+#[test]
+fn every_kind_round_trips_through_the_change_form() {
+    let mut ses = crate::sample::session(60, 5);
+    ses.progress.current = 0;
+    let mut f = Flow::live(ses, t0());
+    for kind in ItemKind::ALL {
+        if s(&f).count(kind) == 0 {
+            continue;
+        }
+        while live(&f).kind != kind {
+            press(&mut f, key(KeyCode::Tab), 1);
+        }
+        let i = live(&f).selected();
+        let before = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        press(&mut f, ch('e'), 1);
+        // Confirm twice in case the owner is a group.
+        press(&mut f, key(KeyCode::Enter), 1);
+        if !is_browse(&f) {
+            press(&mut f, key(KeyCode::Enter), 1);
+        }
+        assert!(
+            is_browse(&f),
+            "{kind:?}: {:?}",
+            match &live(&f).mode {
+                Mode::Form(form) => form.error.clone(),
+                _ => None,
+            }
+        );
+        let after = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        assert_eq!(before, after, "{kind:?} changed by an unchanged form");
+    }
+}
+
+#[test]
+fn nothing_to_change_without_items() {
+    let mut f = flow();
+    press(&mut f, ch('e'), 1);
+    assert!(is_browse(&f));
+    assert_eq!(f.notice.as_ref().unwrap().text, s::NOTHING_SELECTED);
+}
+
+#[test]
+fn a_seen_sign_is_recorded_and_undone() {
+    let mut f = flow();
+    capture(&mut f, 5, &[(1, "A"), (5, "B"), (5, "queues grow @ Ben")]);
+    assert_eq!(s(&f).polarities.len(), 1);
+    press(&mut f, ch('!'), 50);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 50), vec![Effect::Save]);
+    assert_eq!(s(&f).polarities[0].warnings[0].fired, vec![at(50)]);
+    press(&mut f, ch('u'), 51);
+    assert!(s(&f).polarities[0].warnings[0].fired.is_empty());
+    // Elsewhere the key only explains itself.
+    press(&mut f, key(KeyCode::Tab), 52);
+    press(&mut f, ch('!'), 52);
+    assert!(is_browse(&f));
+    assert_eq!(f.notice.as_ref().unwrap().text, s::ONLY_POLARITY);
+}
+
+#[test]
+fn checkpoint_keys_work_while_moving_the_band() {
+    let mut f = flow();
+    press(&mut f, ch('b'), 1);
+    press(&mut f, key(KeyCode::Down), 1);
+    assert_eq!(press(&mut f, ch('n'), 2), vec![Effect::Save]);
+    assert!(is_browse(&f));
+    assert_eq!(s(&f).band, Band { low: 3, high: 7 }, "the band was kept");
+    assert_eq!(s(&f).progress.current, 1);
+}

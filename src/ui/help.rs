@@ -1,0 +1,79 @@
+//! The `?` overlay: every key of the screen underneath, from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap::{self, Ctx};
+use super::strings as s;
+use super::text::trunc;
+use super::theme::Theme;
+use super::{centered, keybar};
+
+/// `scroll` is the first row shown when even two columns cannot hold the list.
+pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let rows: Vec<(String, &str)> = keymap::bindings(ctx)
+        .map(|b| (keymap::keys_label(b), b.help))
+        .collect();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    Clear.render(rect, buf);
+    let block = Block::bordered().title(Line::styled(format!(" {} ", s::HELP_TITLE), theme.title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let list_h = ((inner.height - 1) as usize).max(1);
+    // Two columns when one does not fit; one scrolling column when two do not.
+    let (cols, rows) = if rows.len() <= list_h {
+        (1u16, &rows[..])
+    } else if rows.len() <= list_h * 2 && inner.width >= 70 {
+        (2, &rows[..])
+    } else {
+        let first = scroll.min(rows.len().saturating_sub(list_h));
+        (1, &rows[first..])
+    };
+    let col_w = inner.width / cols;
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(col_w as usize / 3);
+    let per_col = rows.len().div_ceil(cols as usize).max(1);
+    for (i, (keys, help)) in rows.iter().enumerate() {
+        let col = (i / per_col) as u16;
+        let row = (i % per_col) as u16;
+        if row as usize >= list_h {
+            continue;
+        }
+        let r = Rect {
+            x: inner.x + col * col_w,
+            y: inner.y + row,
+            width: col_w.saturating_sub(1),
+            height: 1,
+        };
+        let help_w = (r.width as usize).saturating_sub(key_w + 2);
+        Line::from(vec![
+            Span::styled(format!("{:<key_w$}  ", trunc(keys, key_w)), theme.key),
+            Span::raw(trunc(help, help_w)),
+        ])
+        .render(r, buf);
+    }
+    keybar::render(
+        Ctx::Help,
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+        buf,
+        theme,
+    );
+}

@@ -1,0 +1,32 @@
+//! The bottom bar: the keys that work right now, from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap::{self, Action, Ctx};
+use super::theme::Theme;
+
+/// Help and quit always make it into the bar; others as room allows.
+pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let entries = keymap::bar(ctx);
+    let width = |(k, w, _): &(String, &str, Action)| k.width() + 1 + w.width() + 2;
+    let must = |a: Action| matches!(a, Action::Help | Action::Quit | Action::CloseHelp);
+    let reserved: usize = entries.iter().filter(|e| must(e.2)).map(width).sum();
+    let mut room = (area.width as usize).saturating_sub(reserved);
+    let mut spans = Vec::new();
+    for e in &entries {
+        let w = width(e);
+        if !must(e.2) {
+            if w > room {
+                continue;
+            }
+            room -= w;
+        }
+        spans.push(Span::styled(e.0.clone(), theme.key));
+        spans.push(Span::raw(format!(" {}  ", e.1)));
+    }
+    Line::from(spans).render(area, buf);
+}

@@ -1,0 +1,371 @@
+//! The one keymap: dispatch, the bottom key bar and the help overlay all read
+//! this table, so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keys are being read: each context has its own rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ctx {
+    Start,
+    Browse,
+    Form,
+    Picker,
+    Band,
+    Help,
+}
+
+impl Ctx {
+    pub const ALL: [Ctx; 6] = [
+        Ctx::Start,
+        Ctx::Browse,
+        Ctx::Form,
+        Ctx::Picker,
+        Ctx::Band,
+        Ctx::Help,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    CloseHelp,
+    Next,
+    Prev,
+    Skip,
+    Jump,
+    Gadfly,
+    Add,
+    Raise,
+    Lower,
+    Hold,
+    Band,
+    Pause,
+    Extend1,
+    Extend5,
+    KindNext,
+    KindPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Fate,
+    Reaction,
+    Road,
+    Edit,
+    Fired,
+    Undo,
+    Accept,
+    Cancel,
+    Newline,
+    FieldNext,
+    FieldPrev,
+    ChoiceNext,
+    ChoicePrev,
+    EdgeSwitch,
+    EdgeUp,
+    EdgeDown,
+}
+
+impl Action {
+    pub const ALL: [Action; 40] = [
+        Action::Quit,
+        Action::Help,
+        Action::CloseHelp,
+        Action::Next,
+        Action::Prev,
+        Action::Skip,
+        Action::Jump,
+        Action::Gadfly,
+        Action::Add,
+        Action::Raise,
+        Action::Lower,
+        Action::Hold,
+        Action::Band,
+        Action::Pause,
+        Action::Extend1,
+        Action::Extend5,
+        Action::KindNext,
+        Action::KindPrev,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::First,
+        Action::Last,
+        Action::Fate,
+        Action::Reaction,
+        Action::Road,
+        Action::Edit,
+        Action::Fired,
+        Action::Undo,
+        Action::Accept,
+        Action::Cancel,
+        Action::Newline,
+        Action::FieldNext,
+        Action::FieldPrev,
+        Action::ChoiceNext,
+        Action::ChoicePrev,
+        Action::EdgeSwitch,
+        Action::EdgeUp,
+        Action::EdgeDown,
+    ];
+}
+
+/// One key: a code and the modifiers that matter (Ctrl, Alt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+impl Key {
+    /// Shift is ignored: terminals disagree on whether `+` or `?` carry it.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let mask = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let code_eq = match (self.code, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                if self.mods.contains(KeyModifiers::CONTROL) {
+                    a.eq_ignore_ascii_case(&b)
+                } else {
+                    a == b
+                }
+            }
+            (a, b) => a == b,
+        };
+        code_eq && (ev.modifiers & mask) == (self.mods & mask)
+    }
+
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the keymap.
+pub struct Binding {
+    pub ctx: Ctx,
+    pub action: Action,
+    pub keys: &'static [Key],
+    /// A word or two for the bottom bar; empty keeps the row out of the bar.
+    pub bar: &'static str,
+    /// The line in the help overlay.
+    pub help: &'static str,
+}
+
+const fn b(
+    ctx: Ctx,
+    action: Action,
+    keys: &'static [Key],
+    bar: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        ctx,
+        action,
+        keys,
+        bar,
+        help,
+    }
+}
+
+use Action as A;
+use Ctx as C;
+
+const QUIT_CTRL_C: &[Key] = &[ctrl('c')];
+const HELP_F1: &[Key] = &[code(KeyCode::F(1))];
+
+#[rustfmt::skip]
+pub const KEYMAP: &[Binding] = &[
+    // The start screen.
+    b(C::Start, A::Accept, &[code(KeyCode::Enter)], "start/open", "start new, or open the chosen file"),
+    b(C::Start, A::FieldNext, &[code(KeyCode::Tab)], "next field", "next field or list"),
+    b(C::Start, A::FieldPrev, &[code(KeyCode::BackTab)], "", "previous field or list"),
+    b(C::Start, A::Up, &[code(KeyCode::Up)], "", "choose a recent session (up)"),
+    b(C::Start, A::Down, &[code(KeyCode::Down)], "", "choose a recent session (down)"),
+    b(C::Start, A::ChoiceNext, &[code(KeyCode::Right)], "", "next workshop choice"),
+    b(C::Start, A::ChoicePrev, &[code(KeyCode::Left)], "", "previous workshop choice"),
+    b(C::Start, A::Help, HELP_F1, "help", "this help"),
+    b(C::Start, A::Quit, &[code(KeyCode::Esc), ctrl('c')], "quit", "quit"),
+    // The checkpoint screen.
+    b(C::Browse, A::Next, &[code(KeyCode::Right), k('n')], "next", "next checkpoint"),
+    b(C::Browse, A::Prev, &[code(KeyCode::Left), k('p')], "prev", "previous checkpoint"),
+    b(C::Browse, A::Skip, &[k('s')], "", "skip this checkpoint (recorded)"),
+    b(C::Browse, A::Jump, &[k('j')], "jump", "jump to any checkpoint"),
+    b(C::Browse, A::Gadfly, &[k('g')], "gadfly", "capture a gadfly idea"),
+    b(C::Browse, A::Add, &[k('a')], "add", "add an item of the kind shown"),
+    b(C::Browse, A::Raise, &[k('+')], "", "raise the tension (pick a tactic)"),
+    b(C::Browse, A::Lower, &[k('-')], "heat", "lower the tension (pick a tactic)"),
+    b(C::Browse, A::Hold, &[k('h')], "", "hold: a reading at the same level"),
+    b(C::Browse, A::Band, &[k('b')], "", "adjust the productive band's edges"),
+    b(C::Browse, A::Pause, &[k(' '), k('t')], "", "pause or resume the timebox"),
+    b(C::Browse, A::Extend1, &[k('x')], "", "extend the timebox by 1 minute"),
+    b(C::Browse, A::Extend5, &[k('X')], "", "extend the timebox by 5 minutes"),
+    b(C::Browse, A::KindNext, &[code(KeyCode::Tab)], "kind", "show the next kind of item"),
+    b(C::Browse, A::KindPrev, &[code(KeyCode::BackTab)], "", "show the previous kind of item"),
+    b(C::Browse, A::Up, &[code(KeyCode::Up)], "", "select the item above"),
+    b(C::Browse, A::Down, &[code(KeyCode::Down)], "", "select the item below"),
+    b(C::Browse, A::PageUp, &[code(KeyCode::PageUp)], "", "items: page up"),
+    b(C::Browse, A::PageDown, &[code(KeyCode::PageDown)], "", "items: page down"),
+    b(C::Browse, A::First, &[code(KeyCode::Home)], "", "items: first"),
+    b(C::Browse, A::Last, &[code(KeyCode::End)], "", "items: last"),
+    b(C::Browse, A::Fate, &[k('f')], "", "fate or status of the selected item"),
+    b(C::Browse, A::Reaction, &[k('r')], "", "the room's reaction to the idea"),
+    b(C::Browse, A::Road, &[k('w')], "", "name the road to customer focus"),
+    b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
+    b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
+    b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
+    b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
+    // Item forms.
+    b(C::Form, A::Accept, &[code(KeyCode::Enter)], "save", "save the item"),
+    b(C::Form, A::Newline, &[alt(KeyCode::Enter), ctrl('j')], "newline", "new line in a text field"),
+    b(C::Form, A::FieldNext, &[code(KeyCode::Tab)], "next field", "next field"),
+    b(C::Form, A::FieldPrev, &[code(KeyCode::BackTab)], "", "previous field"),
+    b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
+    b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
+    b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
+    b(C::Form, A::Help, HELP_F1, "help", "this help"),
+    b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
+    // Pickers: tactics, fates, reactions, checkpoints.
+    b(C::Picker, A::Up, &[code(KeyCode::Up)], "", "choose the option above"),
+    b(C::Picker, A::Down, &[code(KeyCode::Down)], "choose", "choose the option below"),
+    b(C::Picker, A::Accept, &[code(KeyCode::Enter)], "accept", "accept (the first option is default)"),
+    b(C::Picker, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing changes"),
+    b(C::Picker, A::Help, HELP_F1, "help", "this help (type to write a reason)"),
+    b(C::Picker, A::Quit, QUIT_CTRL_C, "", "quit"),
+    // Adjusting the band.
+    b(C::Band, A::EdgeSwitch, &[code(KeyCode::Tab)], "edge", "switch lower / upper edge"),
+    b(C::Band, A::EdgeUp, &[code(KeyCode::Up), k('+')], "", "move the edge up"),
+    b(C::Band, A::EdgeDown, &[code(KeyCode::Down), k('-')], "move", "move the edge down"),
+    b(C::Band, A::Accept, &[code(KeyCode::Enter)], "keep", "keep the new band"),
+    b(C::Band, A::Cancel, &[code(KeyCode::Esc)], "cancel", "put the band back as it was"),
+    b(C::Band, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::Band, A::Quit, &[k('q'), ctrl('c')], "", "quit"),
+    // The help overlay itself.
+    b(C::Help, A::CloseHelp, &[code(KeyCode::Esc), k('?'), k('q'), code(KeyCode::F(1))], "close", "close the help"),
+    b(C::Help, A::Up, &[code(KeyCode::Up)], "", "scroll up (small windows)"),
+    b(C::Help, A::Down, &[code(KeyCode::Down)], "scroll", "scroll down (small windows)"),
+    b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
+];
+
+/// The action a key means in a context, if any.
+pub fn action(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.ctx == ctx)
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}
+
+pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.ctx == ctx)
+}
+
+/// "→/n" for a row's keys.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+}
+
+/// Rows for the bottom bar: (keys, word, action).
+pub fn bar(ctx: Ctx) -> Vec<(String, &'static str, Action)> {
+    let mut out = Vec::new();
+    for b in bindings(ctx).filter(|b| !b.bar.is_empty()) {
+        // A pair of rows shows as one entry, under the second row.
+        let keys = match b.action {
+            A::Lower => "+/-".to_string(),
+            A::ChoicePrev => "←/→".to_string(),
+            A::EdgeDown | A::Down => "↑/↓".to_string(),
+            _ => keys_label(b),
+        };
+        out.push((keys, b.bar, b.action));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_bound_somewhere() {
+        for a in Action::ALL {
+            assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
+        }
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        for ctx in Ctx::ALL {
+            let rows: Vec<_> = bindings(ctx).collect();
+            for (i, a) in rows.iter().enumerate() {
+                for b in &rows[i + 1..] {
+                    for ka in a.keys {
+                        assert!(!b.keys.contains(ka), "{ctx:?}: {ka:?} is bound twice");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters() {
+        let ev = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
+        assert_eq!(action(Ctx::Browse, &ev), Some(Action::Raise));
+        let ev = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(Ctx::Form, &ev), Some(Action::Quit));
+    }
+}

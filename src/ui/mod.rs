@@ -1,0 +1,79 @@
+//! Drawing: every screen renders from the flow's state, nothing else, and
+//! only looks at what fits on screen.
+
+pub mod checkpoint;
+pub mod form;
+pub mod gauge;
+pub mod help;
+pub mod items;
+pub mod keybar;
+pub mod keymap;
+pub mod picker;
+pub mod start;
+pub mod strings;
+pub mod text;
+pub mod theme;
+pub mod too_small;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::flow::{Flow, Mode};
+use theme::Theme;
+
+/// Below this the layout breaks; a message asks for more room instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The whole screen, drawn from the flow.
+pub struct Screen<'a> {
+    pub flow: &'a Flow,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (flow, theme) = (self.flow, self.theme);
+        buf.set_style(area, theme.base);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small::render(area, buf, theme);
+            return;
+        }
+        match &flow.live {
+            None => start::render(flow, area, buf, theme),
+            Some(live) => {
+                let main = checkpoint::render(flow, live, area, buf, theme);
+                match &live.mode {
+                    Mode::Form(f) => form::render_popup(f, main, buf, theme),
+                    Mode::Picker(p) => picker::render(p, area, buf, theme),
+                    Mode::Band(_) | Mode::Browse => {}
+                }
+            }
+        }
+        if flow.help {
+            help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+        }
+    }
+}
+
+/// A rectangle of at most `w`×`h`, centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The first row to show so that `sel` is visible in `height` rows.
+pub fn window_start(sel: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        sel.saturating_sub(height - 1)
+    }
+}

@@ -1,0 +1,100 @@
+//! The start screen: a new session, a recent one, or review (later).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::strings as s;
+use super::text::trunc;
+use super::theme::Theme;
+use super::{form, keybar, window_start};
+use crate::flow::{Flow, StartFocus, Tone};
+
+pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let st = &flow.start;
+    let [top, body, review, notice, bar] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(8),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Line::styled(
+        format!("{} — adaptive work, one checkpoint at a time", s::APP),
+        theme.header,
+    )
+    .render(top, buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+
+    let focus_style = |on: bool| if on { theme.focus } else { theme.base };
+    let new_block = Block::bordered()
+        .border_style(focus_style(st.focus == StartFocus::Form))
+        .title(Line::styled(format!(" {} ", s::NEW_SESSION), theme.title));
+    let inner = new_block.inner(left);
+    new_block.render(left, buf);
+    form::render_fields(&st.form, st.focus == StartFocus::Form, inner, buf, theme);
+
+    let recent_block = Block::bordered()
+        .border_style(focus_style(st.focus == StartFocus::Recent))
+        .title(Line::styled(format!(" {} ", s::RESUME), theme.title));
+    let inner = recent_block.inner(right);
+    recent_block.render(right, buf);
+    if st.recent.is_empty() {
+        Line::styled(s::NO_RECENT, theme.dim).render(inner, buf);
+    } else {
+        let h = inner.height as usize;
+        let first = window_start(st.sel, h);
+        for (row, i) in (first..st.recent.len().min(first + h)).enumerate() {
+            let name = st.recent[i]
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mark = if i == st.sel { "▶ " } else { "  " };
+            let mut line = Line::raw(trunc(&format!("{mark}{name}"), inner.width as usize));
+            if i == st.sel && st.focus == StartFocus::Recent {
+                line = line.style(theme.selected);
+            }
+            line.render(
+                Rect {
+                    y: inner.y + row as u16,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+    }
+    let mark = if st.focus == StartFocus::Review {
+        "▶ "
+    } else {
+        "  "
+    };
+    Line::styled(
+        trunc(&format!("{mark}{}", s::REVIEW), review.width as usize),
+        if st.focus == StartFocus::Review {
+            theme.focus
+        } else {
+            theme.dim
+        },
+    )
+    .render(
+        Rect {
+            y: review.y + 1,
+            height: 1,
+            ..review
+        },
+        buf,
+    );
+    if let Some(n) = &flow.notice {
+        let style = if n.tone == Tone::Error {
+            theme.error
+        } else {
+            theme.notice
+        };
+        Line::styled(trunc(&n.text, notice.width as usize), style).render(notice, buf);
+    }
+    keybar::render(flow.ctx(), bar, buf, theme);
+}

@@ -1,0 +1,108 @@
+//! The words on screen, kept together. Words for the model's own choices
+//! live in `session::labels`.
+
+pub const APP: &str = "balcony";
+pub const NEW_SESSION: &str = "New session";
+pub const RESUME: &str = "Resume a recent session";
+pub const NO_RECENT: &str = "No sessions in this folder yet.";
+pub const REVIEW: &str = "Review past sessions: not yet available (a later version).";
+pub const WORKSHOP_CHOICES: [&str; 3] = [
+    "the default workshop (facilitated)",
+    "solo reflection",
+    "template file",
+];
+pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give a reason)"];
+pub const UNTITLED: &str = "Untitled session";
+pub const UNTITLED_REFLECTION: &str = "Private reflection";
+
+pub const REQUIRED: &str = "please fill in";
+pub const DECLINE_NEEDS_REASON: &str =
+    "declining an idea needs a reason: an idea is never dropped silently";
+pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
+pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
+pub const GROUP_OWNER: &str = "looks like a group, and a group owns nothing. Name one person, \
+     or press Enter again to keep it";
+pub const TEMPLATE_PATH_NEEDED: &str = "name the template file to use";
+pub const FIELD_FULL: &str = "a field holds at most 20,000 characters; the rest was left out";
+pub const TEMPLATE_NOT_READY: &str = "review is not available yet";
+
+pub const LAST_CHECKPOINT: &str = "this is the last checkpoint";
+pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
+pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+pub const NOTHING_SELECTED: &str = "no item selected: add one first";
+pub const NO_FATE: &str = "only gadfly ideas have a fate and commitments a status";
+pub const ONLY_POLARITY: &str = "signs belong to polarity maps: show competing values first (Tab)";
+pub const NO_SIGNS: &str = "this polarity map has no early-warning signs yet (e to add some)";
+pub const FIRED_TITLE: &str = "Which early-warning sign was seen?";
+pub const FIRED_NOTED: &str = "sign noted as seen now";
+pub const ONLY_GADFLY: &str = "only gadfly ideas have a reaction";
+pub const PAUSED: &str = "timer paused";
+pub const RESUMED: &str = "timer running";
+pub const SKIPPED: &str = "skipped";
+pub const SAVED: &str = "saved";
+pub const NOT_SAVED_YET: &str = "not saved yet";
+pub const SAVE_FAILED: &str = "SAVE FAILED";
+pub const RETRYING: &str = "kept in memory, retrying";
+pub const TIME_UP: &str = "TIME UP";
+pub const PAUSED_TAG: &str = "PAUSED";
+pub const SILENCING: &str =
+    "The heat went down soon after a gadfly idea: was a dissenting voice quietened?";
+
+pub const PURPOSE: &str = "Purpose";
+pub const PROMPTS: &str = "Prompts";
+pub const NO_ITEMS: &str = "Nothing captured yet.";
+pub const TENSION: &str = "Tension";
+pub const LEVEL: &str = "level";
+pub const LAST_MOVE: &str = "last";
+pub const NO_READINGS: &str = "no readings yet";
+pub const READINGS: &str = "readings";
+pub const BAND: &str = "band";
+pub const HELP_TITLE: &str = "Keys";
+pub const TOO_SMALL: &str = "Please make the window larger";
+pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
+pub const NO_TACTIC: &str = "(no tactic)";
+pub const REASON: &str = "Reason (optional)";
+pub const DECLINE_REASON: &str = "Reason (needed to decline)";
+pub const JUMP_TITLE: &str = "Jump to a checkpoint";
+pub const ROAD_TITLE: &str = "Which road to customer focus are we on?";
+pub const BAND_TITLE: &str = "Adjust the productive band";
+pub const CHECKPOINT: &str = "checkpoint";
+pub const REQUIRED_MARK: &str = "*";
+pub const FORM_KEYS: &str =
+    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
+
+pub fn extended(mins: u32) -> String {
+    format!("timebox extended by {mins} min")
+}
+
+pub fn band_now(low: u8, high: u8) -> String {
+    format!("productive band now {low}..{high}")
+}
+
+pub fn undone(what: &str) -> String {
+    format!("undone: {what}")
+}
+
+pub fn fate_title(id: u32) -> String {
+    format!("Fate of gadfly idea #{id}")
+}
+
+pub fn reaction_title(id: u32) -> String {
+    format!("The room's reaction to gadfly idea #{id}")
+}
+
+pub fn status_title(id: u32) -> String {
+    format!("Status of commitment #{id}")
+}
+
+pub fn tactic_title(verb: &str, from: u8, to: u8) -> String {
+    format!("{verb} the heat: {from} → {to}. Which tactic?")
+}
+
+pub fn changed(kind: &str) -> String {
+    format!("{kind} changed")
+}
+
+pub fn saved_item(kind: &str) -> String {
+    format!("{kind} saved")
+}

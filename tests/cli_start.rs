@@ -1,0 +1,55 @@
+//! Starting the live app from the command line: files that cannot be used
+//! are reported, exit 1, and are never written.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+#[test]
+fn open_reports_a_broken_file_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let text = "(\n    schema: 1,\n    meta: oops\n";
+    std::fs::write(&path, text).unwrap();
+    Command::cargo_bin("balcony")
+        .unwrap()
+        .arg("open")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(contains("broken.ron"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn open_reports_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("balcony")
+        .unwrap()
+        .arg("open")
+        .arg(dir.path().join("nope.ron"))
+        .assert()
+        .code(1)
+        .stderr(contains("nope.ron"));
+}
+
+#[test]
+fn new_reports_a_broken_template_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.ron");
+    std::fs::write(
+        &template,
+        "(name: \"x\", mode: Facilitated, tactics: [], checkpoints: [])",
+    )
+    .unwrap();
+    let sessions = dir.path().join("sessions");
+    Command::cargo_bin("balcony")
+        .unwrap()
+        .args(["new", "--title", "T", "--template"])
+        .arg(&template)
+        .arg("--dir")
+        .arg(&sessions)
+        .assert()
+        .code(1)
+        .stderr(contains("t.ron"));
+    assert!(!sessions.exists() || std::fs::read_dir(&sessions).unwrap().next().is_none());
+}

@@ -1,0 +1,81 @@
+//! Helpers shared by the screen tests: a fixed clock, keys, and rendering a
+//! flow onto ratatui's TestBackend.
+
+#![allow(dead_code)]
+
+use balcony::flow::{Flow, Input};
+use balcony::session::{Session, Timestamp};
+use balcony::ui::{Screen, theme};
+use balcony::workshop::Builtin;
+use chrono::{FixedOffset, TimeZone};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn t0() -> Timestamp {
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 23, 14, 0, 0)
+        .unwrap()
+}
+
+pub fn at(secs: i64) -> Timestamp {
+    t0() + chrono::Duration::seconds(secs)
+}
+
+pub fn key(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Input {
+    key(KeyCode::Char(c))
+}
+
+pub fn typ(f: &mut Flow, text: &str, secs: i64) {
+    for c in text.chars() {
+        f.handle(ch(c), at(secs));
+    }
+}
+
+pub fn press(f: &mut Flow, input: Input, secs: i64) {
+    f.handle(input, at(secs));
+}
+
+pub fn live_flow(title: &str) -> Flow {
+    Flow::live(
+        Session::new(Builtin::Default.workshop(), title, "Ana", t0()),
+        t0(),
+    )
+}
+
+/// The screen's cells.
+pub fn render_buf(flow: &Flow, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| {
+        f.render_widget(
+            &Screen {
+                flow,
+                theme: &theme::COLOR,
+            },
+            f.area(),
+        )
+    })
+    .unwrap();
+    term.backend().buffer().clone()
+}
+
+/// The screen as plain text rows.
+pub fn render(flow: &Flow, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| {
+        f.render_widget(
+            &Screen {
+                flow,
+                theme: &theme::COLOR,
+            },
+            f.area(),
+        )
+    })
+    .unwrap();
+    term.backend().to_string()
+}

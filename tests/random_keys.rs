@@ -1,0 +1,119 @@
+//! Random key sequences: the flow never panics, the checkpoint index and the
+//! level stay valid, every screen draws, and the session always saves into a
+//! file that loads back.
+//!
+//! A few hundred cases by default; `BALCONY_LONG=1` runs 10,000
+//! (`PROPTEST_CASES=N` sets any number).
+
+mod common;
+
+use std::path::Path;
+
+use balcony::flow::{Flow, Input};
+use balcony::ronfile;
+use balcony::session::{SCALE_MAX, Session, store};
+use balcony::workshop::Builtin;
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+
+fn cases() -> u32 {
+    if std::env::var_os("BALCONY_LONG").is_some() {
+        10_000
+    } else {
+        ProptestConfig::default().cases
+    }
+}
+
+fn any_input() -> impl Strategy<Value = Input> {
+    let chars = prop::sample::select(vec![
+        'n', 'p', 's', 'j', 'g', 'a', '+', '-', 'h', 'b', ' ', 't', 'x', 'X', 'f', 'r', 'w', 'u',
+        '?', 'q', 'e', 'z', '!', '日', '🙂', '@', '\u{301}', '\u{200b}',
+    ]);
+    let codes = prop::sample::select(vec![
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::F(1),
+    ]);
+    let mods = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::ALT,
+        KeyModifiers::CONTROL,
+    ]);
+    prop_oneof![
+        8 => (chars, mods.clone()).prop_map(|(c, m)| {
+            // Ctrl-C quits; keep the walk going most of the time.
+            let m = if c == 'q' { KeyModifiers::NONE } else { m };
+            Input::Key(KeyEvent::new(KeyCode::Char(c), m))
+        }),
+        6 => (codes, mods).prop_map(|(c, m)| Input::Key(KeyEvent::new(c, m))),
+        1 => "\\PC{0,40}".prop_map(Input::Paste),
+        1 => Just(Input::Tick),
+        1 => (1u16..200, 1u16..60).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+fn check(flow: &Flow) -> Result<(), TestCaseError> {
+    if let Some(s) = flow.session() {
+        prop_assert!(s.progress.current < s.workshop.checkpoints.len());
+        prop_assert!(s.level() <= SCALE_MAX);
+        prop_assert!(s.band.is_valid());
+    }
+    Ok(())
+}
+
+fn round_trip(s: &Session) -> Result<(), TestCaseError> {
+    let text = ronfile::to_pretty(s).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back = store::load_str(Path::new("prop.ron"), &text);
+    prop_assert!(back.is_ok(), "{}", back.err().unwrap());
+    prop_assert_eq!(&back.unwrap(), s);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn random_keys_keep_the_session_valid(
+        solo in any::<bool>(),
+        steps in prop::collection::vec((any_input(), 0i64..120), 1..150),
+        size in (20u16..160, 5u16..50),
+    ) {
+        let w = if solo { Builtin::Solo } else { Builtin::Default };
+        let mut flow = Flow::live(Session::new(w.workshop(), "prop", "", t0()), t0());
+        let mut secs = 0;
+        for (input, dt) in steps {
+            secs += dt;
+            flow.handle(input, at(secs));
+            check(&flow)?;
+        }
+        render(&flow, size.0, size.1);
+        round_trip(flow.session().unwrap())?;
+    }
+
+    #[test]
+    fn random_keys_on_the_start_screen(
+        steps in prop::collection::vec(any_input(), 1..60),
+    ) {
+        let mut flow = Flow::start(vec!["a.ron".into(), "b.ron".into()], t0());
+        for input in steps {
+            flow.handle(input, t0());
+        }
+        render(&flow, 100, 30);
+    }
+}

@@ -1,0 +1,183 @@
+//! The real `balcony` binary in a pseudo-terminal: type keys, read the
+//! screen through a vt100 parser, wait for conditions with a deadline.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const COLS: u16 = 100;
+pub const ROWS: u16 = 30;
+/// Generous: CI machines are slow and shared.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Pty {
+    /// Start `balcony ARGS` with its sessions in `dir` and a clean environment.
+    pub fn spawn(args: &[&str], dir: &Path, extra_env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_balcony"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env_clear();
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("BALCONY_SESSIONS", dir.join("sessions"));
+        cmd.env("HOME", dir);
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn balcony");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until `pred` holds for the screen, or fail with the screen shown.
+    pub fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if pred(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out waiting for {what}; the screen was:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?} on screen"), |s| {
+            s.contents().contains(text)
+        });
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("child pid") as i32
+    }
+
+    pub fn signal(&self, sig: i32) {
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+        let rc = unsafe { libc::kill(self.pid(), sig) };
+        assert_eq!(rc, 0, "kill failed");
+    }
+
+    /// Wait for the process to exit and return its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader thread drain the last bytes the app wrote.
+                let _ = self.wait_quiet();
+                return status.exit_code();
+            }
+            if start.elapsed() > DEADLINE {
+                let _ = self.child.kill();
+                panic!("balcony did not exit; the screen was:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Wait until the screen stops changing for a moment (after exit only).
+    fn wait_quiet(&self) -> Option<()> {
+        let start = Instant::now();
+        let mut last = self.parser.lock().ok()?.screen().contents_formatted();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = self.parser.lock().ok()?.screen().contents_formatted();
+            if now == last || start.elapsed() > Duration::from_secs(2) {
+                return Some(());
+            }
+            last = now;
+        }
+    }
+
+    /// The terminal modes the app must leave as it found them.
+    pub fn terminal_restored(&self) -> Result<(), String> {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        if s.alternate_screen() {
+            return Err("still on the alternate screen".into());
+        }
+        if s.hide_cursor() {
+            return Err("the cursor is still hidden".into());
+        }
+        if s.bracketed_paste() {
+            return Err("bracketed paste is still on".into());
+        }
+        if s.mouse_protocol_mode() != vt100::MouseProtocolMode::None {
+            return Err("mouse capture is still on".into());
+        }
+        drop(p);
+        if let Some(fd) = self.master.as_raw_fd() {
+            // SAFETY: tcgetattr on a valid fd into a zeroed struct.
+            let mut t: libc::termios = unsafe { std::mem::zeroed() };
+            if unsafe { libc::tcgetattr(fd, &mut t) } == 0
+                && (t.c_lflag & libc::ICANON == 0 || t.c_lflag & libc::ECHO == 0)
+            {
+                return Err("the terminal is still in raw mode".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Keys as a terminal sends them.
+pub mod keys {
+    pub const ENTER: &str = "\r";
+    pub const ESC: &str = "\x1b";
+    pub const RIGHT: &str = "\x1b[C";
+    pub const LEFT: &str = "\x1b[D";
+    pub const CTRL_C: &str = "\x03";
+}
