@@ -30,7 +30,9 @@ pub struct Cli {
 
 impl Cli {
     pub fn sessions_dir(&self) -> PathBuf {
-        self.dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
+        self.dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
     }
 }
 

@@ -42,7 +42,8 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             let bytes = e.as_bytes();
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(bytes);
-            let (line, col) = crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
+            let (line, col) =
+                crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
             Err(FileError::at(
                 path,
                 &text,
@@ -72,6 +73,16 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileErro
             "the file is empty (was it cut off while being copied?)",
         ));
     }
+    if let Some(at) = text.find('\0') {
+        let (line, col) = crate::session::line_col(text, at);
+        return Err(FileError::at(
+            path,
+            text,
+            line,
+            col,
+            "this is binary data, not text: is it a session or template file at all?",
+        ));
+    }
     // The default recursion limit stays on: without it, deep nesting overflows the stack.
     ron::Options::default()
         .from_str::<T>(text)
@@ -92,7 +103,28 @@ pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 
 fn explain(path: &Path, text: &str, e: &SpannedError) -> FileError {
     let pos = e.span.start;
-    FileError::at(path, text, pos.line, pos.col, describe(&e.code))
+    if matches!(e.code, RonError::ExpectedAttribute) {
+        // ron has read the `#` already: point at it.
+        let col = pos.col.saturating_sub(1);
+        return FileError::at(path, text, pos.line, col, describe(&e.code));
+    }
+    // ron's span can start on the blanks before the value: point at the value.
+    let col = text
+        .lines()
+        .nth(pos.line.saturating_sub(1))
+        .map_or(pos.col, |line| {
+            let blanks = line
+                .chars()
+                .skip(pos.col.saturating_sub(1))
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .count();
+            if pos.col.saturating_sub(1) + blanks < line.chars().count() {
+                pos.col + blanks
+            } else {
+                pos.col
+            }
+        });
+    FileError::at(path, text, pos.line, col, describe(&e.code))
 }
 
 fn one_of(names: &[&str]) -> String {
@@ -119,7 +151,9 @@ fn describe(code: &RonError) -> String {
     match code {
         Eof => "the file ends too early: something is not closed (truncated file?)".into(),
         ExpectedArray => "expected a list starting with `[`".into(),
-        ExpectedArrayEnd => "expected `]` to close the list (or a missing comma before this)".into(),
+        ExpectedArrayEnd => {
+            "expected `]` to close the list (or a missing comma before this)".into()
+        }
         ExpectedComma => "expected a comma between the entries".into(),
         ExpectedStructLike | ExpectedNamedStructLike(_) => {
             "expected `(` to open a group of fields".into()
@@ -147,7 +181,8 @@ fn describe(code: &RonError) -> String {
         UnexpectedChar(c) => format!("unexpected character {c:?}"),
         TrailingCharacters => "there is more text after the end of the session".into(),
         ExceededRecursionLimit => {
-            "brackets are nested far too deeply here (balcony stops at 128 levels)".into()
+            "brackets are nested far too deeply here (far deeper than any session or template)"
+                .into()
         }
         Utf8Error(_) => "this is not valid text (UTF-8)".into(),
         InvalidValueForType { expected, found } => {
@@ -181,6 +216,22 @@ fn describe(code: &RonError) -> String {
             format!("the field `{field}` appears twice{}", within(outer))
         }
         Message(m) => plain_message(m),
+        ExpectedAttribute | ExpectedAttributeEnd | NoSuchExtension(_) => {
+            "this is not a balcony file: a session or template starts with `(` (is it RON at all?)"
+                .into()
+        }
+        ExpectedChar | ExpectedByteLiteral | ExpectedByteString => {
+            "expected text in double quotes, like \"this\"".into()
+        }
+        ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}` here, not `{found}`")
+        }
+        ExpectedStructName(name) => format!("expected `{name}` here"),
+        InvalidIdentifier(word) | SuggestRawIdentifier(word) => {
+            format!("`{word}` is not a valid name here")
+        }
+        UnderscoreAtBeginning => "a number cannot start with `_`".into(),
+        ExpectedRawValue | ExpectedRangeSyntax => "this value is not valid here".into(),
         other => other.to_string(),
     }
 }

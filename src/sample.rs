@@ -105,8 +105,12 @@ pub fn session(items: usize, seed: u64) -> Session {
                 } else {
                     Author::Named(pick(&mut rng, PEOPLE).into())
                 },
-                voice: [Voice::Critic, Voice::Oddball, Voice::FrontLine, Voice::Newcomer]
-                    [rng.usize(..4)],
+                voice: [
+                    Voice::Critic,
+                    Voice::Oddball,
+                    Voice::FrontLine,
+                    Voice::Newcomer,
+                ][rng.usize(..4)],
                 reaction: [Reaction::Silence, Reaction::Laughter, Reaction::Curiosity]
                     [rng.usize(..3)],
                 fate: match rng.u8(..4) {
@@ -121,8 +125,11 @@ pub fn session(items: usize, seed: u64) -> Session {
                 at: now,
                 checkpoint,
                 text: format!("{} (#{serial})", pick(&mut rng, FACTS)),
-                source: [SourceKind::Customer, SourceKind::FrontLine, SourceKind::Data]
-                    [rng.usize(..3)],
+                source: [
+                    SourceKind::Customer,
+                    SourceKind::FrontLine,
+                    SourceKind::Data,
+                ][rng.usize(..3)],
                 source_detail: pick(&mut rng, PEOPLE).into(),
             }),
             2 => s.splits.push(Split {
@@ -212,11 +219,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                 let level = rng.u8(1..=9);
                 let band = s.band;
                 let move_ = [Move::Raise, Move::Lower, Move::Hold][rng.usize(..3)];
-                let tactic = s
-                    .workshop
-                    .tactics_for(move_)
-                    .next()
-                    .map(|t| t.id.clone());
+                let tactic = s.workshop.tactics_for(move_).next().map(|t| t.id.clone());
                 s.readings.push(Reading {
                     id,
                     at: now,

@@ -47,7 +47,8 @@ pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
     }
     let problems = validate::session(&session);
     if let Some(p) = problems.into_iter().next() {
-        return Err(FileError::near(path, text, &p.needle, p.nth, p.message));
+        let (line, col) = p.position(text);
+        return Err(FileError::at(path, text, line, col, p.message));
     }
     Ok(session)
 }
@@ -80,17 +81,55 @@ fn schema_problem(path: &Path, text: &str) -> Option<FileError> {
     }
 }
 
-/// The `schema: N` field near the top of the file, with its position.
+/// The top-level `schema: N` field, with its position. Only the outermost
+/// group counts: a `schema:` inside a text or a comment is not the field.
 fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
-    let head = &text[..text.len().min(4096)];
-    let at = head.find("schema:")?;
-    let digits: String = head[at + 7..]
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let n = digits.parse().ok()?;
-    Some((n, super::error::line_col(text, at)))
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b's' if depth == 1
+                && bytes[i..].starts_with(b"schema")
+                && !bytes
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
+            {
+                let rest = text[i + 6..].trim_start();
+                if let Some(value) = rest.strip_prefix(':') {
+                    let digits: String = value
+                        .trim_start()
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    return Some((digits.parse().ok()?, super::error::line_col(text, i)));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The folder sessions live in by default, under the working directory.
@@ -287,12 +326,32 @@ mod tests {
     fn schema_version_is_found() {
         let (v, pos) = schema_version("(\n    schema: 7,\n").unwrap();
         assert_eq!((v, pos), (7, (2, 5)));
+        let (v, pos) =
+            schema_version("// x\n(name: \"schema: 9\", /* schema: 8 */ schema : 3)").unwrap();
+        assert_eq!((v, pos), (3, (2, 37)));
+    }
+
+    #[test]
+    fn schema_is_not_found_in_texts_comments_or_nested_groups() {
+        assert_eq!(schema_version("// schema: 2\n(name: \"schema: 2\")"), None);
+        assert_eq!(schema_version("(meta: (schema: 2))"), None);
+        assert_eq!(schema_version("(myschema: 2)"), None);
+    }
+
+    #[test]
+    fn multibyte_text_near_4096_bytes_does_not_panic() {
+        // The old check sliced the text at byte 4096, inside this 'é'.
+        let text = format!("(name: \"{}é\")", "x".repeat(4096 - 9));
+        assert!(!text.is_char_boundary(4096));
+        assert!(!looks_like_session(&text));
     }
 
     #[test]
     fn temp_names_carry_the_pid() {
         let mine = format!(".a.ron.{}.3{TEMP_SUFFIX}", std::process::id());
         assert!(temp_owner_alive(&mine));
-        assert!(!temp_owner_alive(&format!(".a.ron.999999999.3{TEMP_SUFFIX}")));
+        assert!(!temp_owner_alive(&format!(
+            ".a.ron.999999999.3{TEMP_SUFFIX}"
+        )));
     }
 }

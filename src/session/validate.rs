@@ -10,12 +10,16 @@ use crate::workshop::Workshop;
 /// The longest text one field may hold: a long speech fits, a pasted novel does not.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
-/// A problem and where in the file to point: the `nth` occurrence of `needle`.
+/// A problem and where in the file to point: the `nth` occurrence of `needle`
+/// (usually the item's `id: N,`), then, when `field` is set, the `field_nth`
+/// occurrence of that field inside the same item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
     pub needle: String,
     pub nth: usize,
+    pub field: Option<String>,
+    pub field_nth: usize,
 }
 
 impl Problem {
@@ -24,8 +28,60 @@ impl Problem {
             message: message.into(),
             needle: needle.into(),
             nth,
+            field: None,
+            field_nth: 0,
         }
     }
+
+    /// Point at `field` (e.g. `owner:`) inside the item the needle finds.
+    fn at_field(mut self, field: impl Into<String>, field_nth: usize) -> Self {
+        self.field = Some(field.into());
+        self.field_nth = field_nth;
+        self
+    }
+
+    /// 1-based line and column in `text`: the field when it is found inside
+    /// the needle's item, else the needle, else the start of the file.
+    pub fn position(&self, text: &str) -> (usize, usize) {
+        let Some((anchor, _)) = text.match_indices(self.needle.as_str()).nth(self.nth) else {
+            return (1, 1);
+        };
+        if let Some(field) = self.field.as_deref().filter(|f| !f.is_empty()) {
+            let end = enclosing_end(text, anchor);
+            if let Some((at, _)) = text[anchor..end].match_indices(field).nth(self.field_nth) {
+                return super::line_col(text, anchor + at);
+            }
+        }
+        super::line_col(text, anchor)
+    }
+}
+
+/// The byte offset where the group (`(...)`, `[...]`, `{...}`) holding
+/// `from` closes, or the end of the text. Quoted texts are skipped.
+fn enclosing_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return i;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    text.len()
 }
 
 /// Problems with a workshop template, in file order where possible.
@@ -34,7 +90,7 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
     if w.checkpoints.is_empty() {
         out.push(Problem::new(
             "the workshop has no checkpoints; add at least one",
-            "checkpoints",
+            "checkpoints:",
             0,
         ));
     }
@@ -55,21 +111,27 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
             ));
         }
         if c.title.trim().is_empty() {
-            out.push(Problem::new(
-                format!("checkpoint \"{}\" has no title", c.id),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!("checkpoint \"{}\" has no title", c.id),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("title:", 0),
+            );
         }
         if c.timebox_mins == 0 || c.timebox_mins > 24 * 60 {
-            out.push(Problem::new(
-                format!(
-                    "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
-                    c.id
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
+                        c.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("timebox_mins:", 0),
+            );
         }
         seen.push(&c.id);
     }
@@ -89,18 +151,18 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
                 "the productive band ({}..{}) must have low <= high <= {SCALE_MAX}",
                 w.band.low, w.band.high
             ),
-            "band",
+            "band:",
             0,
         ));
     }
     if w.start_level > SCALE_MAX {
         out.push(Problem::new(
             format!("start_level must be between 0 and {SCALE_MAX}"),
-            "start_level",
+            "start_level:",
             0,
         ));
     }
-    check_text(&mut out, "the workshop name", &w.name, "name", 0);
+    check_text(&mut out, "the workshop name", &w.name, "name:", 0);
     out
 }
 
@@ -128,37 +190,48 @@ pub fn session(s: &Session) -> Vec<Problem> {
     let mut out = workshop(&s.workshop);
     let w = &s.workshop;
     let ids: Vec<&str> = w.checkpoints.iter().map(|c| c.id.as_str()).collect();
-    let progress_ids: Vec<&str> = s.progress.checkpoints.iter().map(|c| c.id.as_str()).collect();
+    let progress_ids: Vec<&str> = s
+        .progress
+        .checkpoints
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     if progress_ids != ids {
         out.push(Problem::new(
             "progress.checkpoints must list the workshop's checkpoint ids in the same order",
-            "progress",
+            "progress:",
             0,
         ));
     }
     if s.progress.current >= w.checkpoints.len().max(1) {
-        out.push(Problem::new(
-            format!(
-                "progress.current is {} but the workshop has {} checkpoints",
-                s.progress.current,
-                w.checkpoints.len()
-            ),
-            "current",
-            0,
-        ));
+        out.push(
+            Problem::new(
+                format!(
+                    "progress.current is {} but the workshop has {} checkpoints",
+                    s.progress.current,
+                    w.checkpoints.len()
+                ),
+                "progress:",
+                0,
+            )
+            .at_field("current:", 0),
+        );
     }
     if !s.band.is_valid() {
-        out.push(Problem::new(
-            format!(
-                "the band ({}..{}) must have low <= high <= {SCALE_MAX}",
-                s.band.low, s.band.high
-            ),
-            "band",
-            1,
-        ));
+        out.push(
+            Problem::new(
+                format!(
+                    "the band ({}..{}) must have low <= high <= {SCALE_MAX}",
+                    s.band.low, s.band.high
+                ),
+                "progress:",
+                0,
+            )
+            .at_field("band:", 0),
+        );
     }
-    check_text(&mut out, "the title", &s.meta.title, "title", 0);
-    check_text(&mut out, "the context", &s.meta.context, "context", 0);
+    check_text(&mut out, "the title", &s.meta.title, "title:", 0);
+    check_text(&mut out, "the context", &s.meta.context, "context:", 0);
 
     let mut items: Vec<ItemRef> = Vec::new();
     for r in &s.readings {
@@ -288,14 +361,17 @@ pub fn session(s: &Session) -> Vec<Problem> {
             ));
         }
         if !known.contains(item.checkpoint) {
-            out.push(Problem::new(
-                format!(
-                    "{} {} names the checkpoint \"{}\", which this workshop does not have",
-                    item.kind, item.id, item.checkpoint
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "{} {} names the checkpoint \"{}\", which this workshop does not have",
+                        item.kind, item.id, item.checkpoint
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("checkpoint:", 0),
+            );
         }
         for t in &item.texts {
             check_text(
@@ -312,39 +388,57 @@ pub fn session(s: &Session) -> Vec<Problem> {
     for r in &s.readings {
         let (needle, nth) = nth_of(r.id);
         if r.level > SCALE_MAX {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: level {} is off the scale (0 to {SCALE_MAX})",
-                    r.id, r.level
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: level {} is off the scale (0 to {SCALE_MAX})",
+                        r.id, r.level
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("level:", 0),
+            );
         } else if r.band.is_valid() && r.band.zone(r.level) != r.zone {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: zone {:?} does not match level {} in band {}..{}",
-                    r.id, r.zone, r.level, r.band.low, r.band.high
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: zone {:?} does not match level {} in band {}..{}",
+                        r.id, r.zone, r.level, r.band.low, r.band.high
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("zone:", 0),
+            );
         }
         if !r.band.is_valid() {
-            out.push(Problem::new(
-                format!("reading {}: its band must have low <= high <= {SCALE_MAX}", r.id),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: its band must have low <= high <= {SCALE_MAX}",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("band:", 0),
+            );
         }
         if let Some(t) = &r.tactic
             && w.tactic(t).is_none()
         {
-            out.push(Problem::new(
-                format!("reading {}: the tactic \"{t}\" is not in this workshop", r.id),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: the tactic \"{t}\" is not in this workshop",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("tactic:", 0),
+            );
         }
     }
     for g in &s.gadflies {
@@ -359,32 +453,42 @@ pub fn session(s: &Session) -> Vec<Problem> {
                 ),
                 needle,
                 nth,
-            ));
+            )
+            .at_field("fate:", 0));
         }
     }
     for c in &s.commitments {
         if c.owner.trim().is_empty() {
             let (needle, nth) = nth_of(c.id);
-            out.push(Problem::new(
-                format!("commitment {} has no owner; every commitment has one named owner", c.id),
-                needle,
-                nth,
-            ));
-        }
-    }
-    for p in &s.polarities {
-        for w in &p.warnings {
-            if w.watcher.trim().is_empty() {
-                let (needle, nth) = nth_of(p.id);
-                out.push(Problem::new(
+            out.push(
+                Problem::new(
                     format!(
-                        "polarity map {}: the early-warning sign \"{}\" has nobody watching it",
-                        p.id,
-                        short(&w.sign)
+                        "commitment {} has no owner; every commitment has one named owner",
+                        c.id
                     ),
                     needle,
                     nth,
-                ));
+                )
+                .at_field("owner:", 0),
+            );
+        }
+    }
+    for p in &s.polarities {
+        for (i, w) in p.warnings.iter().enumerate() {
+            if w.watcher.trim().is_empty() {
+                let (needle, nth) = nth_of(p.id);
+                out.push(
+                    Problem::new(
+                        format!(
+                            "polarity map {}: the early-warning sign \"{}\" has nobody watching it",
+                            p.id,
+                            short(&w.sign)
+                        ),
+                        needle,
+                        nth,
+                    )
+                    .at_field("watcher:", i),
+                );
             }
         }
     }

@@ -73,7 +73,9 @@ impl Workshop {
     }
 
     pub fn tactics_for(&self, direction: Move) -> impl Iterator<Item = &Tactic> {
-        self.tactics.iter().filter(move |t| t.direction == direction)
+        self.tactics
+            .iter()
+            .filter(move |t| t.direction == direction)
     }
 
     pub fn tactic(&self, id: &str) -> Option<&Tactic> {
