@@ -167,11 +167,30 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
 }
 
 fn check_text(out: &mut Vec<Problem>, what: &str, text: &str, needle: &str, nth: usize) {
+    check_text_with(out, || what.to_string(), text, || needle.to_string(), nth);
+}
+
+/// Like `check_text`, with the words and the needle made only when needed:
+/// a large session has tens of thousands of texts and almost all are fine.
+fn check_text_with(
+    out: &mut Vec<Problem>,
+    what: impl FnOnce() -> String,
+    text: &str,
+    needle: impl FnOnce() -> String,
+    nth: usize,
+) {
+    // A text is never more characters than bytes: most need no counting.
+    if text.len() <= MAX_TEXT_CHARS {
+        return;
+    }
     let n = text.chars().count();
     if n > MAX_TEXT_CHARS {
         out.push(Problem::new(
-            format!("{what} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}"),
-            needle,
+            format!(
+                "{} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}",
+                what()
+            ),
+            needle(),
             nth,
         ));
     }
@@ -340,13 +359,14 @@ pub fn session(s: &Session) -> Vec<Problem> {
     let mut seen_ids: std::collections::HashMap<u32, usize> = Default::default();
     let known: HashSet<&str> = ids.iter().copied().collect();
     for item in &items {
-        let nth = *seen_ids.get(&item.id).unwrap_or(&0);
-        seen_ids.insert(item.id, nth + 1);
-        let needle = format!("id: {},", item.id);
+        let seen = seen_ids.entry(item.id).or_insert(0);
+        let nth = *seen;
+        *seen += 1;
+        let needle = || format!("id: {},", item.id);
         if nth > 0 {
             out.push(Problem::new(
                 format!("the id {} is used by more than one item", item.id),
-                needle.clone(),
+                needle(),
                 nth,
             ));
         }
@@ -356,7 +376,7 @@ pub fn session(s: &Session) -> Vec<Problem> {
                     "{} {} has an id not below next_id ({}); raise next_id",
                     item.kind, item.id, s.next_id
                 ),
-                needle.clone(),
+                needle(),
                 nth,
             ));
         }
@@ -367,18 +387,18 @@ pub fn session(s: &Session) -> Vec<Problem> {
                         "{} {} names the checkpoint \"{}\", which this workshop does not have",
                         item.kind, item.id, item.checkpoint
                     ),
-                    needle.clone(),
+                    needle(),
                     nth,
                 )
                 .at_field("checkpoint:", 0),
             );
         }
         for t in &item.texts {
-            check_text(
+            check_text_with(
                 &mut out,
-                &format!("a text of {} {}", item.kind, item.id),
+                || format!("a text of {} {}", item.kind, item.id),
                 t,
-                &needle,
+                needle,
                 nth,
             );
         }
