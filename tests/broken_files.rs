@@ -188,6 +188,16 @@ fn unknown_checkpoint_points_at_the_checkpoint() {
 }
 
 #[test]
+fn reading_after_a_gadfly_that_is_not_there() {
+    expect(
+        "dangling-gadfly.ron",
+        60,
+        13,
+        "after_gadfly points at item 3, which is not a gadfly idea",
+    );
+}
+
+#[test]
 fn impossible_date() {
     expect("bad-date.ron", 90, 22, "date or time is not valid");
 }
@@ -203,7 +213,7 @@ fn every_fixture_is_covered_and_fails() {
         assert!(e.line >= 1 && e.col >= 1 && e.path == path, "{e}");
         n += 1;
     }
-    assert_eq!(n, 17);
+    assert_eq!(n, 18);
 }
 
 fn minimal() -> String {

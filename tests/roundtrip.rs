@@ -156,7 +156,14 @@ fn workshop() -> impl Strategy<Value = Workshop> {
 /// One item of some kind, before ids and checkpoints are assigned.
 #[derive(Debug, Clone)]
 enum Draft {
-    Reading(u8, Band, Move, Option<usize>, String, Option<u32>),
+    Reading(
+        u8,
+        Band,
+        Move,
+        Option<usize>,
+        String,
+        Option<prop::sample::Index>,
+    ),
     Gadfly(String, Option<String>, Voice, Reaction, Fate),
     Fact(String, SourceKind, String),
     Split(String, SplitKind, String),
@@ -225,7 +232,7 @@ fn draft() -> impl Strategy<Value = Draft> {
             mv(),
             proptest::option::of(0usize..8),
             text(),
-            proptest::option::of(any::<u32>())
+            proptest::option::of(any::<prop::sample::Index>())
         )
             .prop_map(|(l, b, m, t, r, g)| Draft::Reading(l, b, m, t, r, g)),
         (text(), proptest::option::of(text()), voice, reaction, fate)
@@ -343,6 +350,7 @@ prop_compose! {
             cp.first_visit = first;
         }
         s.progress.current = current.index(s.workshop.checkpoints.len());
+        let mut after_picks = Vec::new();
         for (draft, at, cp, gap) in drafts {
             // Ids are unique across kinds but need not be consecutive.
             s.next_id += gap;
@@ -351,10 +359,11 @@ prop_compose! {
                 .id
                 .clone();
             match draft {
-                Draft::Reading(level, band, move_, tactic, reason, after_gadfly) => {
+                Draft::Reading(level, band, move_, tactic, reason, after) => {
                     let tactic = tactic.and_then(|i| s.workshop.tactics.get(i)).map(|t| t.id.clone());
+                    after_picks.push(after);
                     s.readings.push(Reading {
-                        id, at, checkpoint, level, band, zone: band.zone(level), move_, tactic, reason, after_gadfly,
+                        id, at, checkpoint, level, band, zone: band.zone(level), move_, tactic, reason, after_gadfly: None,
                     });
                 }
                 Draft::Gadfly(text, author, voice, reaction, fate) => s.gadflies.push(Gadfly {
@@ -383,6 +392,13 @@ prop_compose! {
             }
         }
         s.next_id += spare_ids;
+        // A reading can only point at a gadfly idea of this session.
+        let gadflies: Vec<u32> = s.gadflies.iter().map(|g| g.id).collect();
+        for (r, pick) in s.readings.iter_mut().zip(after_picks) {
+            r.after_gadfly = pick
+                .filter(|_| !gadflies.is_empty())
+                .map(|i| gadflies[i.index(gadflies.len())]);
+        }
         s
     }
 }

@@ -405,6 +405,7 @@ pub fn session(s: &Session) -> Vec<Problem> {
     }
 
     let nth_of = |id: u32| -> (String, usize) { (format!("id: {id},"), 0) };
+    let gadfly_ids: HashSet<u32> = s.gadflies.iter().map(|g| g.id).collect();
     for r in &s.readings {
         let (needle, nth) = nth_of(r.id);
         if r.level > SCALE_MAX {
@@ -443,6 +444,21 @@ pub fn session(s: &Session) -> Vec<Problem> {
                     nth,
                 )
                 .at_field("band:", 0),
+            );
+        }
+        if let Some(g) = r.after_gadfly
+            && !gadfly_ids.contains(&g)
+        {
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: after_gadfly points at item {g}, which is not a gadfly idea in this session",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("after_gadfly:", 0),
             );
         }
         if let Some(t) = &r.tactic
