@@ -224,7 +224,9 @@ fn describe(code: &RonError) -> String {
             "expected text in double quotes, like \"this\"".into()
         }
         ExpectedDifferentStructName { expected, found } => {
-            format!("expected `{expected}` here, not `{found}`")
+            format!(
+                "found the word `{found}` where `(` (or `{expected}(`) should open a group of fields"
+            )
         }
         ExpectedStructName(name) => format!("expected `{name}` here"),
         InvalidIdentifier(word) | SuggestRawIdentifier(word) => {
@@ -281,6 +283,16 @@ mod tests {
     fn missing_field_is_named() {
         let e = err("(a: 1)");
         assert!(e.message.contains("`b` is missing"), "{}", e.message);
+    }
+
+    #[test]
+    fn yaml_is_explained_in_words() {
+        let e = err("schema: 1\nmeta:\n");
+        assert_eq!((e.line, e.col), (1, 1));
+        assert!(e.message.contains("found the word `schema`"), "{}", e.message);
+        let e = err("# Notes\n");
+        assert_eq!((e.line, e.col), (1, 1));
+        assert!(e.message.contains("not a balcony file"), "{}", e.message);
     }
 
     #[test]
