@@ -289,7 +289,11 @@ mod tests {
     fn yaml_is_explained_in_words() {
         let e = err("schema: 1\nmeta:\n");
         assert_eq!((e.line, e.col), (1, 1));
-        assert!(e.message.contains("found the word `schema`"), "{}", e.message);
+        assert!(
+            e.message.contains("found the word `schema`"),
+            "{}",
+            e.message
+        );
         let e = err("# Notes\n");
         assert_eq!((e.line, e.col), (1, 1));
         assert!(e.message.contains("not a balcony file"), "{}", e.message);
