@@ -198,6 +198,11 @@ fn reading_after_a_gadfly_that_is_not_there() {
 }
 
 #[test]
+fn a_session_without_its_schema_is_still_read_as_a_session() {
+    expect("missing-schema.ron", 94, 1, "the field `schema` is missing");
+}
+
+#[test]
 fn impossible_date() {
     expect("bad-date.ron", 90, 22, "date or time is not valid");
 }
@@ -213,7 +218,7 @@ fn every_fixture_is_covered_and_fails() {
         assert!(e.line >= 1 && e.col >= 1 && e.path == path, "{e}");
         n += 1;
     }
-    assert_eq!(n, 18);
+    assert_eq!(n, 19);
 }
 
 fn minimal() -> String {

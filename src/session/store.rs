@@ -84,6 +84,19 @@ fn schema_problem(path: &Path, text: &str) -> Option<FileError> {
 /// The top-level `schema: N` field, with its position. Only the outermost
 /// group counts: a `schema:` inside a text or a comment is not the field.
 fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
+    let at = top_level_field(text, "schema")?;
+    let value = text[at + "schema".len()..].trim_start().strip_prefix(':')?;
+    let digits: String = value
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some((digits.parse().ok()?, super::error::line_col(text, at)))
+}
+
+/// The byte offset of the field `name:` in the file's outermost group,
+/// skipping texts and comments.
+fn top_level_field(text: &str, name: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
@@ -109,21 +122,13 @@ fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
             }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b's' if depth == 1
-                && bytes[i..].starts_with(b"schema")
-                && !bytes
-                    .get(i.wrapping_sub(1))
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') =>
+            _ if depth == 1
+                && bytes[i..].starts_with(name.as_bytes())
+                && !is_word(bytes.get(i.wrapping_sub(1)))
+                && !is_word(bytes.get(i + name.len()))
+                && text[i + name.len()..].trim_start().starts_with(':') =>
             {
-                let rest = text[i + 6..].trim_start();
-                if let Some(value) = rest.strip_prefix(':') {
-                    let digits: String = value
-                        .trim_start()
-                        .chars()
-                        .take_while(char::is_ascii_digit)
-                        .collect();
-                    return Some((digits.parse().ok()?, super::error::line_col(text, i)));
-                }
+                return Some(i);
             }
             _ => {}
         }
@@ -132,13 +137,19 @@ fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
     None
 }
 
+fn is_word(b: Option<&u8>) -> bool {
+    b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
 /// The folder sessions live in by default, under the working directory.
 /// (`--dir` and `$BALCONY_SESSIONS` override it; clap reads both.)
 pub const DEFAULT_DIR: &str = "sessions";
 
-/// Whether text is a session rather than a template: sessions carry a schema.
+/// Whether text is a session rather than a template: sessions carry a schema and meta.
 pub fn looks_like_session(text: &str) -> bool {
-    schema_version(text).is_some()
+    // `meta` too: a session whose schema line was lost is still a session,
+    // and is better told "the field `schema` is missing" than about templates.
+    top_level_field(text, "schema").is_some() || top_level_field(text, "meta").is_some()
 }
 
 /// `2026-11-23-1405-q3-customer-first.ron`
@@ -336,6 +347,9 @@ mod tests {
         assert_eq!(schema_version("// schema: 2\n(name: \"schema: 2\")"), None);
         assert_eq!(schema_version("(meta: (schema: 2))"), None);
         assert_eq!(schema_version("(myschema: 2)"), None);
+        assert_eq!(schema_version("(schemas: 2)"), None);
+        assert!(looks_like_session("(meta: (), schema: \"x\")"));
+        assert!(!looks_like_session("(name: \"meta: schema: 1\")"));
     }
 
     #[test]
