@@ -293,3 +293,23 @@ fn a_missing_file() {
     let e = error_of(&path);
     assert_error(&e, &path, 1, 1, "no such file");
 }
+
+#[test]
+fn quoted_field_names_in_texts_do_not_mislead_the_position() {
+    let text = minimal()
+        .replacen(
+            "Time the payment queue every day for two weeks.",
+            "Ask: who is the owner: \\\"\\\"? // (see id: 4, above)",
+            1,
+        )
+        .replacen(
+            "Outpatient clinic;",
+            "Outpatient clinic (id: 4, owner: \\\"\\\");",
+            1,
+        )
+        .replacen("owner: \"Ines Duarte\"", "owner: \"\"", 1);
+    let path = Path::new("quoted.ron");
+    let e = store::load_str(path, &text).unwrap_err();
+    assert_error(&e, path, 89, 13, "commitment 4 has no owner");
+    assert_eq!(e.excerpt.as_deref(), Some("            owner: \"\","));
+}

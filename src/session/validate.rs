@@ -42,34 +42,78 @@ impl Problem {
 
     /// 1-based line and column in `text`: the field when it is found inside
     /// the needle's item, else the needle, else the start of the file.
+    /// Texts and comments are skipped: a quote of `owner: ""` is not the field.
     pub fn position(&self, text: &str) -> (usize, usize) {
-        let Some((anchor, _)) = text.match_indices(self.needle.as_str()).nth(self.nth) else {
+        let Some(anchor) = find_code(text, &self.needle, 0, text.len(), self.nth) else {
             return (1, 1);
         };
-        if let Some(field) = self.field.as_deref().filter(|f| !f.is_empty()) {
+        if let Some(field) = self.field.as_deref() {
             let end = enclosing_end(text, anchor);
-            if let Some((at, _)) = text[anchor..end].match_indices(field).nth(self.field_nth) {
-                return super::line_col(text, anchor + at);
+            if let Some(at) = find_code(text, field, anchor, end, self.field_nth) {
+                return super::line_col(text, at);
             }
         }
         super::line_col(text, anchor)
     }
 }
 
+/// The `nth` occurrence of `needle` in `text[from..end]` that starts outside
+/// quoted texts and comments.
+fn find_code(text: &str, needle: &str, from: usize, end: usize, nth: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut seen = 0;
+    let mut i = from;
+    while i < end {
+        if bytes[i..].starts_with(needle.as_bytes()) {
+            if seen == nth {
+                return Some(i);
+            }
+            seen += 1;
+        }
+        i = skip_text_or_comment(bytes, i) + 1;
+    }
+    None
+}
+
+/// When `i` starts a quoted text or a comment, the index of its last byte;
+/// otherwise `i`.
+fn skip_text_or_comment(bytes: &[u8], mut i: usize) -> usize {
+    match (bytes[i], bytes.get(i + 1)) {
+        (b'"', _) => {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'"' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i
+        }
+        (b'/', Some(b'/')) => {
+            while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                i += 1;
+            }
+            i
+        }
+        (b'/', Some(b'*')) => {
+            i += 2;
+            while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                i += 1;
+            }
+            i + 1
+        }
+        _ => i,
+    }
+}
+
 /// The byte offset where the group (`(...)`, `[...]`, `{...}`) holding
-/// `from` closes, or the end of the text. Quoted texts are skipped.
+/// `from` closes, or the end of the text. Texts and comments are skipped.
 fn enclosing_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = from;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => {
                 if depth == 0 {
@@ -77,7 +121,7 @@ fn enclosing_end(text: &str, from: usize) -> usize {
                 }
                 depth -= 1;
             }
-            _ => {}
+            _ => i = skip_text_or_comment(bytes, i),
         }
         i += 1;
     }
