@@ -497,3 +497,67 @@ fn saving_into_a_read_only_folder_fails_and_keeps_the_old_file() {
     assert_eq!(store::load(&path).unwrap(), old);
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
+
+    /// A mistake put into any session is reported on the line of the field
+    /// at fault, whatever the texts around it contain.
+    #[test]
+    fn a_mistake_is_located_at_its_field(
+        s in session(),
+        pick in any::<prop::sample::Index>(),
+        kind in 0usize..4,
+    ) {
+        let mut s = s;
+        // The chosen kind of mistake, or the next one this session has room for.
+        let kind = (kind..kind + 4)
+            .map(|k| k % 4)
+            .find(|k| match k {
+                0 => !s.commitments.is_empty(),
+                1 => !s.readings.is_empty(),
+                2 => !s.gadflies.is_empty(),
+                _ => true,
+            })
+            .unwrap();
+        let (expected_line, gist) = match kind {
+            0 => {
+                let n = s.commitments.len();
+                let c = &mut s.commitments[pick.index(n)];
+                c.owner = " ".into();
+                ("owner: \" \",".to_string(), format!("commitment {} has no owner", c.id))
+            }
+            1 => {
+                let n = s.readings.len();
+                let r = &mut s.readings[pick.index(n)];
+                r.zone = match r.zone {
+                    Zone::Productive => Zone::TooHot,
+                    _ => Zone::Productive,
+                };
+                (format!("zone: {:?},", r.zone), format!("reading {}: zone", r.id))
+            }
+            2 => {
+                let n = s.gadflies.len();
+                let g = &mut s.gadflies[pick.index(n)];
+                g.fate = Fate::Declined(String::new());
+                ("fate: Declined(\"\"),".to_string(), format!("gadfly idea {} is declined", g.id))
+            }
+            _ => {
+                let n = s.workshop.checkpoints.len();
+                let dup = s.workshop.checkpoints[pick.index(n)].clone();
+                let progress = s.progress.checkpoints[pick.index(n)].clone();
+                let line = format!("id: {},", ronfile::to_pretty(&dup.id).unwrap().trim_end());
+                s.workshop.checkpoints.push(dup);
+                s.progress.checkpoints.push(progress);
+                (line, "is used twice".to_string())
+            }
+        };
+        let text = ronfile::to_pretty(&s).unwrap();
+        let path = std::path::Path::new("mistake.ron");
+        let e = store::load_str(path, &text).unwrap_err();
+        prop_assert!(e.message.contains(&gist), "{} does not say {}", e.message, gist);
+        let line = text.lines().nth(e.line - 1).unwrap();
+        prop_assert_eq!(line.trim(), expected_line.as_str(), "{}", e);
+        prop_assert_eq!(e.col, line.len() - line.trim_start().len() + 1);
+    }
+}

@@ -128,6 +128,11 @@ fn enclosing_end(text: &str, from: usize) -> usize {
     text.len()
 }
 
+/// A text as balcony writes it in a file: in quotes, with escapes.
+fn quoted(s: &str) -> String {
+    ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
 /// Problems with a workshop template, in file order where possible.
 pub fn workshop(w: &Workshop) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -140,7 +145,7 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
     }
     let mut seen: Vec<&str> = Vec::new();
     for c in &w.checkpoints {
-        let needle = format!("id: \"{}\"", c.id);
+        let needle = format!("id: {}", quoted(&c.id));
         let nth = seen.iter().filter(|s| **s == c.id).count();
         if c.id.trim().is_empty() {
             out.push(Problem::new("a checkpoint has an empty id", "id: \"\"", 0));
@@ -184,7 +189,7 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
         if !tactic_ids.insert(t.id.as_str()) {
             out.push(Problem::new(
                 format!("the tactic id \"{}\" is used twice", t.id),
-                format!("id: \"{}\"", t.id),
+                format!("id: {}", quoted(&t.id)),
                 1,
             ));
         }
