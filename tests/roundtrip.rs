@@ -507,16 +507,18 @@ proptest! {
     fn a_mistake_is_located_at_its_field(
         s in session(),
         pick in any::<prop::sample::Index>(),
-        kind in 0usize..4,
+        kind in 0usize..6,
     ) {
         let mut s = s;
         // The chosen kind of mistake, or the next one this session has room for.
-        let kind = (kind..kind + 4)
-            .map(|k| k % 4)
+        let kind = (kind..kind + 6)
+            .map(|k| k % 6)
             .find(|k| match k {
                 0 => !s.commitments.is_empty(),
                 1 => !s.readings.is_empty(),
                 2 => !s.gadflies.is_empty(),
+                4 => !s.facts.is_empty(),
+                5 => s.polarities.iter().any(|p| !p.warnings.is_empty()),
                 _ => true,
             })
             .unwrap();
@@ -541,6 +543,23 @@ proptest! {
                 let g = &mut s.gadflies[pick.index(n)];
                 g.fate = Fate::Declined(String::new());
                 ("fate: Declined(\"\"),".to_string(), format!("gadfly idea {} is declined", g.id))
+            }
+            4 => {
+                let n = s.facts.len();
+                let f = &mut s.facts[pick.index(n)];
+                f.checkpoint = format!("{}\"x", f.checkpoint);
+                let line = format!("checkpoint: {},", ronfile::to_pretty(&f.checkpoint).unwrap().trim_end());
+                (line, format!("brutal fact {} names the checkpoint", f.id))
+            }
+            5 => {
+                let with: Vec<usize> = (0..s.polarities.len())
+                    .filter(|i| !s.polarities[*i].warnings.is_empty())
+                    .collect();
+                let p = &mut s.polarities[with[pick.index(with.len())]];
+                let n = p.warnings.len();
+                let w = &mut p.warnings[pick.index(n)];
+                w.watcher = String::new();
+                ("watcher: \"\",".to_string(), format!("polarity map {}: the early-warning sign", p.id))
             }
             _ => {
                 let n = s.workshop.checkpoints.len();
