@@ -313,3 +313,23 @@ fn quoted_field_names_in_texts_do_not_mislead_the_position() {
     assert_error(&e, path, 89, 13, "commitment 4 has no owner");
     assert_eq!(e.excerpt.as_deref(), Some("            owner: \"\","));
 }
+
+#[test]
+fn an_id_is_not_found_inside_next_id() {
+    // The commitment comes last in the file, after `next_id: 4,`.
+    let text = minimal().replacen("next_id: 5,", "next_id: 4,", 1);
+    let moved = {
+        let start = text.find("    commitments: [").unwrap();
+        let end = text.find("    next_id: 4,\n").unwrap();
+        let block = &text[start..end];
+        format!("{}    next_id: 4,\n{block})\n", &text[..start],)
+    };
+    let path = Path::new("next-id.ron");
+    let e = store::load_str(path, &moved).unwrap_err();
+    assert!(
+        e.message
+            .contains("commitment 4 has an id not below next_id"),
+        "{e}"
+    );
+    assert_eq!(e.excerpt.as_deref(), Some("            id: 4,"), "{e}");
+}

@@ -66,8 +66,13 @@ fn find_code(text: &str, needle: &str, from: usize, end: usize, nth: usize) -> O
     let bytes = text.as_bytes();
     let mut seen = 0;
     let mut i = from;
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let starts_word = needle.as_bytes().first().is_some_and(word);
     while i < end {
-        if bytes[i..].starts_with(needle.as_bytes()) {
+        // `id: 5,` is not found inside `next_id: 5,`.
+        if bytes[i..].starts_with(needle.as_bytes())
+            && !(starts_word && i > 0 && word(&bytes[i - 1]))
+        {
             if seen == nth {
                 return Some(i);
             }
