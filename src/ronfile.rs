@@ -65,8 +65,15 @@ fn io_problem(path: &Path, e: &std::io::Error) -> FileError {
     FileError::whole(path, msg)
 }
 
+/// The text without the byte-order mark some editors put first: editors do
+/// not show it or count it in columns, and RON does not expect it.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parse `text` (read from `path`) as a `T`, with a located, plain-words error.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+    let text = strip_bom(text);
     if text.trim().is_empty() {
         return Err(FileError::whole(
             path,
@@ -297,6 +304,14 @@ mod tests {
         let e = err("# Notes\n");
         assert_eq!((e.line, e.col), (1, 1));
         assert!(e.message.contains("not a balcony file"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let v: T = parse(Path::new("t.ron"), "\u{feff}(a: 1, b: \"x\")").unwrap();
+        assert_eq!(v.a, 1);
+        let e = err("\u{feff}(a: 1, c: 2)");
+        assert_eq!((e.line, e.col), (1, 8));
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn load(path: &Path) -> Result<Session, FileError> {
 
 /// Load from text already read (`path` names it in errors).
 pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
+    let text = ronfile::strip_bom(text);
     let session: Session = match ronfile::parse(path, text) {
         Ok(s) => s,
         Err(e) => return Err(schema_problem(path, text).unwrap_or(e)),

@@ -49,6 +49,7 @@ pub fn load(path: &Path) -> Result<Workshop, FileError> {
 
 /// Parse and check template text (`path` names it in errors).
 pub fn parse(path: &Path, text: &str) -> Result<Workshop, FileError> {
+    let text = ronfile::strip_bom(text);
     let w: Workshop = ronfile::parse(path, text)?;
     if let Some(p) = validate::workshop(&w).into_iter().next() {
         let (line, col) = p.position(text);
