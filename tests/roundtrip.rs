@@ -580,3 +580,14 @@ proptest! {
         prop_assert_eq!(e.col, line.len() - line.trim_start().len() + 1);
     }
 }
+
+#[test]
+fn a_file_name_as_long_as_allowed_can_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{}.ron", "é".repeat(125)));
+    let s = balcony::sample::session(3, 1);
+    store::save(&path, &s).unwrap();
+    store::save(&path, &s).unwrap();
+    assert_eq!(store::load(&path).unwrap(), s);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

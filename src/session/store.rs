@@ -229,6 +229,8 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
         .file_name()
         .ok_or_else(|| io(std::io::Error::other("the path has no file name")))?
         .to_string_lossy();
+    // Cut long names: the temp name must fit where the file's own name fits.
+    let name: String = name.chars().take(64).collect();
     let temp = dir.join(format!(
         ".{name}.{}.{}{TEMP_SUFFIX}",
         std::process::id(),
