@@ -591,3 +591,15 @@ fn a_file_name_as_long_as_allowed_can_be_saved() {
     assert_eq!(store::load(&path).unwrap(), s);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn saving_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let s = balcony::sample::session(3, 1);
+    let path = store::create(dir.path(), &s).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    store::save(&path, &s).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

@@ -242,6 +242,11 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
             .create_new(true)
             .open(&temp)?;
         file.write_all(bytes)?;
+        if replace && let Ok(old) = fs::metadata(path) {
+            // Keep the old file's permissions: a private reflection (0600)
+            // must not become readable by others on its next save.
+            file.set_permissions(old.permissions())?;
+        }
         file.sync_all()?;
         drop(file);
         if replace {
