@@ -65,12 +65,29 @@ fn io_problem(path: &Path, e: &std::io::Error) -> FileError {
     FileError::whole(path, msg)
 }
 
+/// The text without the byte-order mark some editors put first: editors do
+/// not show it or count it in columns, and RON does not expect it.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parse `text` (read from `path`) as a `T`, with a located, plain-words error.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+    let text = strip_bom(text);
     if text.trim().is_empty() {
         return Err(FileError::whole(
             path,
             "the file is empty (was it cut off while being copied?)",
+        ));
+    }
+    if let Some(at) = text.find('\0') {
+        let (line, col) = crate::session::line_col(text, at);
+        return Err(FileError::at(
+            path,
+            text,
+            line,
+            col,
+            "this is binary data, not text: is it a session or template file at all?",
         ));
     }
     // The default recursion limit stays on: without it, deep nesting overflows the stack.
@@ -93,7 +110,28 @@ pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 
 fn explain(path: &Path, text: &str, e: &SpannedError) -> FileError {
     let pos = e.span.start;
-    FileError::at(path, text, pos.line, pos.col, describe(&e.code))
+    if matches!(e.code, RonError::ExpectedAttribute) {
+        // ron has read the `#` already: point at it.
+        let col = pos.col.saturating_sub(1);
+        return FileError::at(path, text, pos.line, col, describe(&e.code));
+    }
+    // ron's span can start on the blanks before the value: point at the value.
+    let col = text
+        .lines()
+        .nth(pos.line.saturating_sub(1))
+        .map_or(pos.col, |line| {
+            let blanks = line
+                .chars()
+                .skip(pos.col.saturating_sub(1))
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .count();
+            if pos.col.saturating_sub(1) + blanks < line.chars().count() {
+                pos.col + blanks
+            } else {
+                pos.col
+            }
+        });
+    FileError::at(path, text, pos.line, col, describe(&e.code))
 }
 
 fn one_of(names: &[&str]) -> String {
@@ -150,7 +188,8 @@ fn describe(code: &RonError) -> String {
         UnexpectedChar(c) => format!("unexpected character {c:?}"),
         TrailingCharacters => "there is more text after the end of the session".into(),
         ExceededRecursionLimit => {
-            "brackets are nested far too deeply here (balcony stops at 128 levels)".into()
+            "brackets are nested far too deeply here (far deeper than any session or template)"
+                .into()
         }
         Utf8Error(_) => "this is not valid text (UTF-8)".into(),
         InvalidValueForType { expected, found } => {
@@ -184,6 +223,24 @@ fn describe(code: &RonError) -> String {
             format!("the field `{field}` appears twice{}", within(outer))
         }
         Message(m) => plain_message(m),
+        ExpectedAttribute | ExpectedAttributeEnd | NoSuchExtension(_) => {
+            "this is not a balcony file: a session or template starts with `(` (is it RON at all?)"
+                .into()
+        }
+        ExpectedChar | ExpectedByteLiteral | ExpectedByteString => {
+            "expected text in double quotes, like \"this\"".into()
+        }
+        ExpectedDifferentStructName { expected, found } => {
+            format!(
+                "found the word `{found}` where `(` (or `{expected}(`) should open a group of fields"
+            )
+        }
+        ExpectedStructName(name) => format!("expected `{name}` here"),
+        InvalidIdentifier(word) | SuggestRawIdentifier(word) => {
+            format!("`{word}` is not a valid name here")
+        }
+        UnderscoreAtBeginning => "a number cannot start with `_`".into(),
+        ExpectedRawValue | ExpectedRangeSyntax => "this value is not valid here".into(),
         other => other.to_string(),
     }
 }
@@ -233,6 +290,28 @@ mod tests {
     fn missing_field_is_named() {
         let e = err("(a: 1)");
         assert!(e.message.contains("`b` is missing"), "{}", e.message);
+    }
+
+    #[test]
+    fn yaml_is_explained_in_words() {
+        let e = err("schema: 1\nmeta:\n");
+        assert_eq!((e.line, e.col), (1, 1));
+        assert!(
+            e.message.contains("found the word `schema`"),
+            "{}",
+            e.message
+        );
+        let e = err("# Notes\n");
+        assert_eq!((e.line, e.col), (1, 1));
+        assert!(e.message.contains("not a balcony file"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let v: T = parse(Path::new("t.ron"), "\u{feff}(a: 1, b: \"x\")").unwrap();
+        assert_eq!(v.a, 1);
+        let e = err("\u{feff}(a: 1, c: 2)");
+        assert_eq!((e.line, e.col), (1, 8));
     }
 
     #[test]

@@ -74,10 +74,15 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.headline())?;
         if let Some(line) = &self.excerpt {
+            // As wide as what the terminal shows before the column: CJK and
+            // emoji take two cells, combining marks none, tabs stay tabs.
             let caret_at = line
                 .chars()
                 .take(self.col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)),
+                })
                 .collect::<String>();
             write!(f, "\n    {line}\n    {caret_at}^")?;
         }
@@ -149,6 +154,21 @@ mod tests {
     fn display_shows_line_and_caret() {
         let e = FileError::at(Path::new("s.ron"), "one\n  two\n", 2, 3, "bad");
         assert_eq!(e.to_string(), "s.ron:2:3: bad\n      two\n      ^");
+    }
+
+    #[test]
+    fn caret_lines_up_under_wide_characters() {
+        let e = FileError::at(
+            Path::new("s.ron"),
+            "(a: \"日本🙂e\u{301}\" x)",
+            1,
+            13,
+            "bad",
+        );
+        assert_eq!(
+            e.to_string(),
+            "s.ron:1:13: bad\n    (a: \"日本🙂e\u{301}\" x)\n                  ^"
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn load(path: &Path) -> Result<Session, FileError> {
 
 /// Load from text already read (`path` names it in errors).
 pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
+    let text = ronfile::strip_bom(text);
     let session: Session = match ronfile::parse(path, text) {
         Ok(s) => s,
         Err(e) => return Err(schema_problem(path, text).unwrap_or(e)),
@@ -47,7 +48,8 @@ pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
     }
     let problems = validate::session(&session);
     if let Some(p) = problems.into_iter().next() {
-        return Err(FileError::near(path, text, &p.needle, p.nth, p.message));
+        let (line, col) = p.position(text);
+        return Err(FileError::at(path, text, line, col, p.message));
     }
     Ok(session)
 }
@@ -80,26 +82,75 @@ fn schema_problem(path: &Path, text: &str) -> Option<FileError> {
     }
 }
 
-/// The `schema: N` field near the top of the file, with its position.
+/// The top-level `schema: N` field, with its position. Only the outermost
+/// group counts: a `schema:` inside a text or a comment is not the field.
 fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
-    let head = &text[..text.len().min(4096)];
-    let at = head.find("schema:")?;
-    let digits: String = head[at + 7..]
+    let at = top_level_field(text, "schema")?;
+    let value = text[at + "schema".len()..].trim_start().strip_prefix(':')?;
+    let digits: String = value
         .trim_start()
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    let n = digits.parse().ok()?;
-    Some((n, super::error::line_col(text, at)))
+    Some((digits.parse().ok()?, super::error::line_col(text, at)))
+}
+
+/// The byte offset of the field `name:` in the file's outermost group,
+/// skipping texts and comments.
+fn top_level_field(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ if depth == 1
+                && bytes[i..].starts_with(name.as_bytes())
+                && !is_word(bytes.get(i.wrapping_sub(1)))
+                && !is_word(bytes.get(i + name.len()))
+                && text[i + name.len()..].trim_start().starts_with(':') =>
+            {
+                return Some(i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_word(b: Option<&u8>) -> bool {
+    b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
 /// The folder sessions live in by default, under the working directory.
 /// (`--dir` and `$BALCONY_SESSIONS` override it; clap reads both.)
 pub const DEFAULT_DIR: &str = "sessions";
 
-/// Whether text is a session rather than a template: sessions carry a schema.
+/// Whether text is a session rather than a template: sessions carry a schema and meta.
 pub fn looks_like_session(text: &str) -> bool {
-    schema_version(text).is_some()
+    // `meta` too: a session whose schema line was lost is still a session,
+    // and is better told "the field `schema` is missing" than about templates.
+    top_level_field(text, "schema").is_some() || top_level_field(text, "meta").is_some()
 }
 
 /// `2026-11-23-1405-q3-customer-first.ron`
@@ -178,6 +229,8 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
         .file_name()
         .ok_or_else(|| io(std::io::Error::other("the path has no file name")))?
         .to_string_lossy();
+    // Cut long names: the temp name must fit where the file's own name fits.
+    let name: String = name.chars().take(64).collect();
     let temp = dir.join(format!(
         ".{name}.{}.{}{TEMP_SUFFIX}",
         std::process::id(),
@@ -189,6 +242,11 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
             .create_new(true)
             .open(&temp)?;
         file.write_all(bytes)?;
+        if replace && let Ok(old) = fs::metadata(path) {
+            // Keep the old file's permissions: a private reflection (0600)
+            // must not become readable by others on its next save.
+            file.set_permissions(old.permissions())?;
+        }
         file.sync_all()?;
         drop(file);
         if replace {
@@ -287,6 +345,27 @@ mod tests {
     fn schema_version_is_found() {
         let (v, pos) = schema_version("(\n    schema: 7,\n").unwrap();
         assert_eq!((v, pos), (7, (2, 5)));
+        let (v, pos) =
+            schema_version("// x\n(name: \"schema: 9\", /* schema: 8 */ schema : 3)").unwrap();
+        assert_eq!((v, pos), (3, (2, 37)));
+    }
+
+    #[test]
+    fn schema_is_not_found_in_texts_comments_or_nested_groups() {
+        assert_eq!(schema_version("// schema: 2\n(name: \"schema: 2\")"), None);
+        assert_eq!(schema_version("(meta: (schema: 2))"), None);
+        assert_eq!(schema_version("(myschema: 2)"), None);
+        assert_eq!(schema_version("(schemas: 2)"), None);
+        assert!(looks_like_session("(meta: (), schema: \"x\")"));
+        assert!(!looks_like_session("(name: \"meta: schema: 1\")"));
+    }
+
+    #[test]
+    fn multibyte_text_near_4096_bytes_does_not_panic() {
+        // The old check sliced the text at byte 4096, inside this 'é'.
+        let text = format!("(name: \"{}é\")", "x".repeat(4096 - 9));
+        assert!(!text.is_char_boundary(4096));
+        assert!(!looks_like_session(&text));
     }
 
     #[test]

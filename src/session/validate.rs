@@ -10,12 +10,16 @@ use crate::workshop::Workshop;
 /// The longest text one field may hold: a long speech fits, a pasted novel does not.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
-/// A problem and where in the file to point: the `nth` occurrence of `needle`.
+/// A problem and where in the file to point: the `nth` occurrence of `needle`
+/// (usually the item's `id: N,`), then, when `field` is set, the `field_nth`
+/// occurrence of that field inside the same item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub message: String,
     pub needle: String,
     pub nth: usize,
+    pub field: Option<String>,
+    pub field_nth: usize,
 }
 
 impl Problem {
@@ -24,8 +28,114 @@ impl Problem {
             message: message.into(),
             needle: needle.into(),
             nth,
+            field: None,
+            field_nth: 0,
         }
     }
+
+    /// Point at `field` (e.g. `owner:`) inside the item the needle finds.
+    fn at_field(mut self, field: impl Into<String>, field_nth: usize) -> Self {
+        self.field = Some(field.into());
+        self.field_nth = field_nth;
+        self
+    }
+
+    /// 1-based line and column in `text`: the field when it is found inside
+    /// the needle's item, else the needle, else the start of the file.
+    /// Texts and comments are skipped: a quote of `owner: ""` is not the field.
+    pub fn position(&self, text: &str) -> (usize, usize) {
+        let Some(anchor) = find_code(text, &self.needle, 0, text.len(), self.nth) else {
+            return (1, 1);
+        };
+        if let Some(field) = self.field.as_deref() {
+            let end = enclosing_end(text, anchor);
+            if let Some(at) = find_code(text, field, anchor, end, self.field_nth) {
+                return super::line_col(text, at);
+            }
+        }
+        super::line_col(text, anchor)
+    }
+}
+
+/// The `nth` occurrence of `needle` in `text[from..end]` that starts outside
+/// quoted texts and comments.
+fn find_code(text: &str, needle: &str, from: usize, end: usize, nth: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut seen = 0;
+    let mut i = from;
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let starts_word = needle.as_bytes().first().is_some_and(word);
+    while i < end {
+        // `id: 5,` is not found inside `next_id: 5,`.
+        if bytes[i..].starts_with(needle.as_bytes())
+            && !(starts_word && i > 0 && word(&bytes[i - 1]))
+        {
+            if seen == nth {
+                return Some(i);
+            }
+            seen += 1;
+        }
+        i = skip_text_or_comment(bytes, i) + 1;
+    }
+    None
+}
+
+/// When `i` starts a quoted text or a comment, the index of its last byte;
+/// otherwise `i`.
+fn skip_text_or_comment(bytes: &[u8], mut i: usize) -> usize {
+    match (bytes[i], bytes.get(i + 1)) {
+        (b'"', _) => {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'"' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i
+        }
+        (b'/', Some(b'/')) => {
+            while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                i += 1;
+            }
+            i
+        }
+        (b'/', Some(b'*')) => {
+            i += 2;
+            while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                i += 1;
+            }
+            i + 1
+        }
+        _ => i,
+    }
+}
+
+/// The byte offset where the group (`(...)`, `[...]`, `{...}`) holding
+/// `from` closes, or the end of the text. Texts and comments are skipped.
+fn enclosing_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return i;
+                }
+                depth -= 1;
+            }
+            _ => i = skip_text_or_comment(bytes, i),
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+/// A text as balcony writes it in a file: in quotes, with escapes.
+fn quoted(s: &str) -> String {
+    ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
 /// Problems with a workshop template, in file order where possible.
@@ -34,13 +144,13 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
     if w.checkpoints.is_empty() {
         out.push(Problem::new(
             "the workshop has no checkpoints; add at least one",
-            "checkpoints",
+            "checkpoints:",
             0,
         ));
     }
     let mut seen: Vec<&str> = Vec::new();
     for c in &w.checkpoints {
-        let needle = format!("id: \"{}\"", c.id);
+        let needle = format!("id: {}", quoted(&c.id));
         let nth = seen.iter().filter(|s| **s == c.id).count();
         if c.id.trim().is_empty() {
             out.push(Problem::new("a checkpoint has an empty id", "id: \"\"", 0));
@@ -55,21 +165,27 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
             ));
         }
         if c.title.trim().is_empty() {
-            out.push(Problem::new(
-                format!("checkpoint \"{}\" has no title", c.id),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!("checkpoint \"{}\" has no title", c.id),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("title:", 0),
+            );
         }
         if c.timebox_mins == 0 || c.timebox_mins > 24 * 60 {
-            out.push(Problem::new(
-                format!(
-                    "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
-                    c.id
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
+                        c.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("timebox_mins:", 0),
+            );
         }
         seen.push(&c.id);
     }
@@ -78,7 +194,7 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
         if !tactic_ids.insert(t.id.as_str()) {
             out.push(Problem::new(
                 format!("the tactic id \"{}\" is used twice", t.id),
-                format!("id: \"{}\"", t.id),
+                format!("id: {}", quoted(&t.id)),
                 1,
             ));
         }
@@ -89,27 +205,46 @@ pub fn workshop(w: &Workshop) -> Vec<Problem> {
                 "the productive band ({}..{}) must have low <= high <= {SCALE_MAX}",
                 w.band.low, w.band.high
             ),
-            "band",
+            "band:",
             0,
         ));
     }
     if w.start_level > SCALE_MAX {
         out.push(Problem::new(
             format!("start_level must be between 0 and {SCALE_MAX}"),
-            "start_level",
+            "start_level:",
             0,
         ));
     }
-    check_text(&mut out, "the workshop name", &w.name, "name", 0);
+    check_text(&mut out, "the workshop name", &w.name, "name:", 0);
     out
 }
 
 fn check_text(out: &mut Vec<Problem>, what: &str, text: &str, needle: &str, nth: usize) {
+    check_text_with(out, || what.to_string(), text, || needle.to_string(), nth);
+}
+
+/// Like `check_text`, with the words and the needle made only when needed:
+/// a large session has tens of thousands of texts and almost all are fine.
+fn check_text_with(
+    out: &mut Vec<Problem>,
+    what: impl FnOnce() -> String,
+    text: &str,
+    needle: impl FnOnce() -> String,
+    nth: usize,
+) {
+    // A text is never more characters than bytes: most need no counting.
+    if text.len() <= MAX_TEXT_CHARS {
+        return;
+    }
     let n = text.chars().count();
     if n > MAX_TEXT_CHARS {
         out.push(Problem::new(
-            format!("{what} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}"),
-            needle,
+            format!(
+                "{} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}",
+                what()
+            ),
+            needle(),
             nth,
         ));
     }
@@ -137,33 +272,39 @@ pub fn session(s: &Session) -> Vec<Problem> {
     if progress_ids != ids {
         out.push(Problem::new(
             "progress.checkpoints must list the workshop's checkpoint ids in the same order",
-            "progress",
+            "progress:",
             0,
         ));
     }
     if s.progress.current >= w.checkpoints.len().max(1) {
-        out.push(Problem::new(
-            format!(
-                "progress.current is {} but the workshop has {} checkpoints",
-                s.progress.current,
-                w.checkpoints.len()
-            ),
-            "current",
-            0,
-        ));
+        out.push(
+            Problem::new(
+                format!(
+                    "progress.current is {} but the workshop has {} checkpoints",
+                    s.progress.current,
+                    w.checkpoints.len()
+                ),
+                "progress:",
+                0,
+            )
+            .at_field("current:", 0),
+        );
     }
     if !s.band.is_valid() {
-        out.push(Problem::new(
-            format!(
-                "the band ({}..{}) must have low <= high <= {SCALE_MAX}",
-                s.band.low, s.band.high
-            ),
-            "band",
-            1,
-        ));
+        out.push(
+            Problem::new(
+                format!(
+                    "the band ({}..{}) must have low <= high <= {SCALE_MAX}",
+                    s.band.low, s.band.high
+                ),
+                "progress:",
+                0,
+            )
+            .at_field("band:", 0),
+        );
     }
-    check_text(&mut out, "the title", &s.meta.title, "title", 0);
-    check_text(&mut out, "the context", &s.meta.context, "context", 0);
+    check_text(&mut out, "the title", &s.meta.title, "title:", 0);
+    check_text(&mut out, "the context", &s.meta.context, "context:", 0);
 
     let mut items: Vec<ItemRef> = Vec::new();
     for r in &s.readings {
@@ -272,13 +413,14 @@ pub fn session(s: &Session) -> Vec<Problem> {
     let mut seen_ids: std::collections::HashMap<u32, usize> = Default::default();
     let known: HashSet<&str> = ids.iter().copied().collect();
     for item in &items {
-        let nth = *seen_ids.get(&item.id).unwrap_or(&0);
-        seen_ids.insert(item.id, nth + 1);
-        let needle = format!("id: {},", item.id);
+        let seen = seen_ids.entry(item.id).or_insert(0);
+        let nth = *seen;
+        *seen += 1;
+        let needle = || format!("id: {},", item.id);
         if nth > 0 {
             out.push(Problem::new(
                 format!("the id {} is used by more than one item", item.id),
-                needle.clone(),
+                needle(),
                 nth,
             ));
         }
@@ -288,74 +430,105 @@ pub fn session(s: &Session) -> Vec<Problem> {
                     "{} {} has an id not below next_id ({}); raise next_id",
                     item.kind, item.id, s.next_id
                 ),
-                needle.clone(),
+                needle(),
                 nth,
             ));
         }
         if !known.contains(item.checkpoint) {
-            out.push(Problem::new(
-                format!(
-                    "{} {} names the checkpoint \"{}\", which this workshop does not have",
-                    item.kind, item.id, item.checkpoint
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "{} {} names the checkpoint \"{}\", which this workshop does not have",
+                        item.kind, item.id, item.checkpoint
+                    ),
+                    needle(),
+                    nth,
+                )
+                .at_field("checkpoint:", 0),
+            );
         }
         for t in &item.texts {
-            check_text(
+            check_text_with(
                 &mut out,
-                &format!("a text of {} {}", item.kind, item.id),
+                || format!("a text of {} {}", item.kind, item.id),
                 t,
-                &needle,
+                needle,
                 nth,
             );
         }
     }
 
     let nth_of = |id: u32| -> (String, usize) { (format!("id: {id},"), 0) };
+    let gadfly_ids: HashSet<u32> = s.gadflies.iter().map(|g| g.id).collect();
     for r in &s.readings {
         let (needle, nth) = nth_of(r.id);
         if r.level > SCALE_MAX {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: level {} is off the scale (0 to {SCALE_MAX})",
-                    r.id, r.level
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: level {} is off the scale (0 to {SCALE_MAX})",
+                        r.id, r.level
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("level:", 0),
+            );
         } else if r.band.is_valid() && r.band.zone(r.level) != r.zone {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: zone {:?} does not match level {} in band {}..{}",
-                    r.id, r.zone, r.level, r.band.low, r.band.high
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: zone {:?} does not match level {} in band {}..{}",
+                        r.id, r.zone, r.level, r.band.low, r.band.high
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("zone:", 0),
+            );
         }
         if !r.band.is_valid() {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: its band must have low <= high <= {SCALE_MAX}",
-                    r.id
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: its band must have low <= high <= {SCALE_MAX}",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("band:", 0),
+            );
+        }
+        if let Some(g) = r.after_gadfly
+            && !gadfly_ids.contains(&g)
+        {
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: after_gadfly points at item {g}, which is not a gadfly idea in this session",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("after_gadfly:", 0),
+            );
         }
         if let Some(t) = &r.tactic
             && w.tactic(t).is_none()
         {
-            out.push(Problem::new(
-                format!(
-                    "reading {}: the tactic \"{t}\" is not in this workshop",
-                    r.id
-                ),
-                needle.clone(),
-                nth,
-            ));
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: the tactic \"{t}\" is not in this workshop",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("tactic:", 0),
+            );
         }
     }
     for g in &s.gadflies {
@@ -370,35 +543,42 @@ pub fn session(s: &Session) -> Vec<Problem> {
                 ),
                 needle,
                 nth,
-            ));
+            )
+            .at_field("fate:", 0));
         }
     }
     for c in &s.commitments {
         if c.owner.trim().is_empty() {
             let (needle, nth) = nth_of(c.id);
-            out.push(Problem::new(
-                format!(
-                    "commitment {} has no owner; every commitment has one named owner",
-                    c.id
-                ),
-                needle,
-                nth,
-            ));
-        }
-    }
-    for p in &s.polarities {
-        for w in &p.warnings {
-            if w.watcher.trim().is_empty() {
-                let (needle, nth) = nth_of(p.id);
-                out.push(Problem::new(
+            out.push(
+                Problem::new(
                     format!(
-                        "polarity map {}: the early-warning sign \"{}\" has nobody watching it",
-                        p.id,
-                        short(&w.sign)
+                        "commitment {} has no owner; every commitment has one named owner",
+                        c.id
                     ),
                     needle,
                     nth,
-                ));
+                )
+                .at_field("owner:", 0),
+            );
+        }
+    }
+    for p in &s.polarities {
+        for (i, w) in p.warnings.iter().enumerate() {
+            if w.watcher.trim().is_empty() {
+                let (needle, nth) = nth_of(p.id);
+                out.push(
+                    Problem::new(
+                        format!(
+                            "polarity map {}: the early-warning sign \"{}\" has nobody watching it",
+                            p.id,
+                            short(&w.sign)
+                        ),
+                        needle,
+                        nth,
+                    )
+                    .at_field("watcher:", i),
+                );
             }
         }
     }

@@ -49,9 +49,11 @@ pub fn load(path: &Path) -> Result<Workshop, FileError> {
 
 /// Parse and check template text (`path` names it in errors).
 pub fn parse(path: &Path, text: &str) -> Result<Workshop, FileError> {
+    let text = ronfile::strip_bom(text);
     let w: Workshop = ronfile::parse(path, text)?;
     if let Some(p) = validate::workshop(&w).into_iter().next() {
-        return Err(FileError::near(path, text, &p.needle, p.nth, p.message));
+        let (line, col) = p.position(text);
+        return Err(FileError::at(path, text, line, col, p.message));
     }
     Ok(w)
 }

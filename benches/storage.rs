@@ -1,0 +1,77 @@
+//! How long loading and saving take: `cargo bench --bench storage`.
+//! Plain std::time; each figure is the median of several runs.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use balcony::ronfile;
+use balcony::session::{Session, store};
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm up
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:>9.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!(
+        "{:<8} {:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+        "items",
+        "bytes",
+        "ron::from_str",
+        "validate",
+        "load_str",
+        "load (file)",
+        "to_pretty",
+        "save (fsync)"
+    );
+    for (items, runs) in [(200, 51), (10_000, 11)] {
+        let session = balcony::sample::session(items, 1);
+        let text = ronfile::to_pretty(&session).expect("encode");
+        let path = dir.path().join(format!("bench-{items}.ron"));
+        store::save(&path, &session).expect("save");
+
+        let baseline = median(runs, || {
+            black_box(ron::from_str::<Session>(black_box(&text)).expect("parse"));
+        });
+        let validate = median(runs, || {
+            black_box(balcony::session::validate::session(black_box(&session)));
+        });
+        let load_str = median(runs, || {
+            black_box(store::load_str(Path::new("bench.ron"), black_box(&text)).expect("load"));
+        });
+        let load = median(runs, || {
+            black_box(store::load(&path).expect("load"));
+        });
+        let encode = median(runs, || {
+            black_box(ronfile::to_pretty(black_box(&session)).expect("encode"));
+        });
+        let save = median(runs, || {
+            store::save(&path, black_box(&session)).expect("save")
+        });
+        println!(
+            "{:<8} {:>9} {} {} {} {} {} {}",
+            items,
+            text.len(),
+            ms(baseline),
+            ms(validate),
+            ms(load_str),
+            ms(load),
+            ms(encode),
+            ms(save)
+        );
+    }
+}
