@@ -9,6 +9,7 @@ pub mod items;
 pub mod keybar;
 pub mod keymap;
 pub mod picker;
+pub mod projector;
 pub mod start;
 pub mod strings;
 pub mod text;
@@ -19,7 +20,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::flow::{Flow, Mode};
+use crate::flow::form::{Value, char_count};
+use crate::flow::{Flow, Live, Mode, Room};
 use theme::Theme;
 
 /// Below this the layout breaks; a message asks for more room instead.
@@ -36,6 +38,12 @@ impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
         buf.set_style(area, theme.base);
+        if let Some(live) = &flow.live
+            && (flow.projector || flow.room != Room::Shown)
+        {
+            projector_screen(flow, live, area, buf, theme);
+            return;
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small::render(area, buf, theme);
             return;
@@ -54,6 +62,52 @@ impl Widget for &Screen<'_> {
         if flow.help {
             help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
         }
+    }
+}
+
+/// The projector view, or the room's blank or frozen view with the
+/// facilitator's reminder in a corner. Forms and pickers open over the
+/// projector view, but never over a blanked or frozen one.
+fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let reminder = match &flow.room {
+        Room::Shown => {
+            let frame = projector::Frame::from_live(live, flow.now);
+            projector::render(&frame, None, area, buf, theme);
+            match &live.mode {
+                Mode::Form(f) => form::render_popup(f, area, buf, theme),
+                Mode::Picker(p) => picker::render(p, area, buf, theme),
+                Mode::Band(_) | Mode::Browse => {}
+            }
+            None
+        }
+        Room::Blanked => {
+            projector::render_blank(area, buf, theme);
+            Some(strings::BLANKED)
+        }
+        Room::Frozen(frame) => {
+            projector::render(frame, None, area, buf, theme);
+            Some(strings::FROZEN)
+        }
+    };
+    if let Some(text) = reminder {
+        let text = match &live.mode {
+            Mode::Form(f) => {
+                let typed: usize = f
+                    .fields
+                    .iter()
+                    .map(|fl| match &fl.value {
+                        Value::Text { area, .. } => char_count(area),
+                        _ => 0,
+                    })
+                    .sum();
+                format!("{} · {text}", strings::typed_privately(typed))
+            }
+            _ => text.to_string(),
+        };
+        projector::render_indicator(&text, area, buf, theme);
+    }
+    if flow.help {
+        help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
     }
 }
 

@@ -1,0 +1,490 @@
+//! The projector view: what the room reads from the back. The checkpoint's
+//! title and prompts, the balcony / dance-floor marker, the timebox and the
+//! tension, drawn big when the window allows. No facilitator notes, no key
+//! bar, no spinners. It draws from a [`Frame`], a small copy of what the room
+//! may see, so the live view, a frozen view and `balcony present` share it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::checkpoint::clock;
+use super::strings as s;
+use super::text::{trunc, wrap};
+use super::theme::Theme;
+use crate::flow::Live;
+use crate::session::{Band, SCALE_MAX, Session, Timestamp, Zone};
+use crate::workshop::Place;
+
+/// What the room may see, taken from a session at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// 1-based checkpoint number, and how many there are.
+    pub n: usize,
+    pub total: usize,
+    pub place: Place,
+    pub title: String,
+    pub prompts: Vec<String>,
+    /// Seconds left in the timebox; negative when over.
+    pub remaining: i64,
+    pub paused: bool,
+    pub level: u8,
+    pub band: Band,
+}
+
+impl Frame {
+    fn build(ses: &Session, remaining: i64, paused: bool) -> Frame {
+        let cur = ses.progress.current;
+        let cp = &ses.workshop.checkpoints[cur];
+        Frame {
+            n: cur + 1,
+            total: ses.workshop.checkpoints.len(),
+            place: cp.place,
+            title: cp.title.clone(),
+            prompts: cp.prompts.clone(),
+            remaining,
+            paused,
+            level: ses.level(),
+            band: ses.band,
+        }
+    }
+
+    /// The live session as the facilitator works it.
+    pub fn from_live(live: &Live, now: Timestamp) -> Frame {
+        Frame::build(live.s(), live.remaining_secs(now), live.timer.paused)
+    }
+
+    /// A session read from its file (`balcony present`): the clock runs on
+    /// from `progress.running_since`, which the facilitator's app keeps.
+    pub fn from_session(ses: &Session, now: Timestamp) -> Frame {
+        let cur = ses.progress.current;
+        let p = &ses.progress.checkpoints[cur];
+        let total = (ses.workshop.checkpoints[cur].timebox_mins as i64 + p.extra_mins as i64) * 60;
+        let running = ses
+            .progress
+            .running_since
+            .map_or(0, |since| (now - since).num_seconds().max(0));
+        Frame::build(
+            ses,
+            total - p.spent_secs as i64 - running,
+            ses.progress.running_since.is_none(),
+        )
+    }
+
+    pub fn zone(&self) -> Zone {
+        self.band.zone(self.level)
+    }
+}
+
+/// How big the text is drawn: chosen from the window's size on every draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// 8×8 cells a letter.
+    Full,
+    /// 8×4 cells a letter.
+    Half,
+    /// Bold plain text, with a hint to zoom out.
+    Plain,
+}
+
+impl Scale {
+    fn pixel(self) -> PixelSize {
+        match self {
+            Scale::Full => PixelSize::Full,
+            _ => PixelSize::HalfHeight,
+        }
+    }
+
+    fn glyph_h(self) -> u16 {
+        match self {
+            Scale::Full => 8,
+            _ => 4,
+        }
+    }
+}
+
+const GLYPH_W: u16 = 8;
+/// Columns between the clock and the level.
+const GAP: u16 = 6;
+
+fn big_w(text: &str) -> u16 {
+    text.chars().count() as u16 * GLYPH_W
+}
+
+/// A word or symbol for each zone, so colour never carries it alone.
+pub fn zone_mark(z: Zone) -> &'static str {
+    match z {
+        Zone::TooCold => "▽",
+        Zone::Productive => "◆",
+        Zone::TooHot => "▲",
+    }
+}
+
+fn zone_style(theme: &Theme, z: Zone) -> Style {
+    match z {
+        Zone::TooCold => theme.cold,
+        Zone::Productive => theme.productive,
+        Zone::TooHot => theme.hot,
+    }
+}
+
+fn place_style(theme: &Theme, p: Place) -> Style {
+    match p {
+        Place::Balcony => theme.balcony,
+        Place::DanceFloor => theme.dance_floor,
+    }
+}
+
+/// The big clock: "12:05" while time is left, "+1:30" when over.
+fn clock_text(f: &Frame) -> String {
+    if f.remaining < 0 {
+        format!("+{}", clock(-f.remaining))
+    } else {
+        clock(f.remaining)
+    }
+}
+
+/// The place word as big lines: on one line when it fits, else a word a line.
+fn place_lines(f: &Frame, width: u16) -> Vec<String> {
+    let word = f.place.label();
+    if big_w(word) <= width {
+        vec![word.to_string()]
+    } else {
+        word.split(' ').map(str::to_string).collect()
+    }
+}
+
+/// Rows a layout at this scale needs, and columns.
+fn needs(f: &Frame, scale: Scale, width: u16) -> (u16, u16) {
+    let place = place_lines(f, width);
+    let place_w = place.iter().map(|l| big_w(l)).max().unwrap_or(0);
+    let stats_w = big_w(&clock_text(f)) + GAP + big_w(&f.level.to_string());
+    let w = place_w.max(stats_w);
+    let gh = scale.glyph_h();
+    // place, title, prompt, gap, clock+level, their labels, gauge
+    let h = place.len() as u16 * gh + 1 + 1 + 1 + 1 + gh + 1 + 1;
+    (w, h)
+}
+
+/// The scale for a window: the biggest that fits whole.
+pub fn scale_for(f: &Frame, inner: Rect) -> Scale {
+    for scale in [Scale::Full, Scale::Half] {
+        let (w, h) = needs(f, scale, inner.width);
+        if w <= inner.width && h <= inner.height {
+            return scale;
+        }
+    }
+    Scale::Plain
+}
+
+/// A one-row tension scale: a cell group per level, the band shaded and the
+/// level marked with a symbol as well as colour.
+fn gauge_line(f: &Frame, width: u16, theme: &Theme) -> Line<'static> {
+    let levels = SCALE_MAX as u16 + 1;
+    let cell = ((width.saturating_sub(8)) / levels).clamp(1, 4) as usize;
+    let mut spans = vec![Span::raw("0 ")];
+    for lv in 0..=SCALE_MAX {
+        let z = f.band.zone(lv);
+        let c = if lv == f.level {
+            "█"
+        } else if z == Zone::Productive {
+            "░"
+        } else {
+            "·"
+        };
+        let st = if lv == f.level {
+            zone_style(theme, z).patch(theme.marker)
+        } else {
+            zone_style(theme, z)
+        };
+        spans.push(Span::styled(c.repeat(cell), st));
+    }
+    spans.push(Span::raw(format!(" {SCALE_MAX}")));
+    Line::from(spans)
+}
+
+fn tension_words(f: &Frame) -> String {
+    let z = f.zone();
+    format!(
+        "{} {} · {} {} · {} {}–{}",
+        s::TENSION_WORD,
+        f.level,
+        zone_mark(z),
+        z.label().to_uppercase(),
+        s::BAND,
+        f.band.low,
+        f.band.high
+    )
+}
+
+fn time_words(f: &Frame) -> (String, bool) {
+    let mut out = if f.remaining < 0 {
+        format!("{} · {} {}", s::TIME_UP, s::OVER_BY, clock(-f.remaining))
+    } else {
+        format!("{} {}", clock(f.remaining), s::LEFT)
+    };
+    if f.paused {
+        out = format!("{} · {out}", s::PAUSED_TAG);
+    }
+    (out, f.remaining < 0)
+}
+
+/// Draws the projector view. `note` is a quiet line at the bottom (a file
+/// that could not be read just now, a config warning).
+pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.base);
+    let pst = place_style(theme, f.place);
+    let inner = if area.width >= 20 && area.height >= 6 {
+        let border = match f.place {
+            Place::Balcony => theme.balcony_border,
+            Place::DanceFloor => theme.dance_border,
+        };
+        let title = format!(" {} {}/{} ", s::CHECKPOINT, f.n, f.total);
+        let block = Block::bordered()
+            .border_type(border)
+            .border_style(pst)
+            .title(Line::styled(title, theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        }
+    } else {
+        area
+    };
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let (body, note_row) = match note {
+        Some(n) if inner.height >= 2 => {
+            let row = Rect {
+                y: inner.y + inner.height - 1,
+                height: 1,
+                ..inner
+            };
+            Line::styled(trunc(n, row.width as usize), theme.quiet).render(row, buf);
+            (
+                Rect {
+                    height: inner.height - 1,
+                    ..inner
+                },
+                true,
+            )
+        }
+        _ => (inner, false),
+    };
+    let _ = note_row;
+    match scale_for(f, body) {
+        Scale::Plain => plain(f, body, buf, theme),
+        scale => big(f, scale, body, buf, theme),
+    }
+}
+
+/// Puts lines one under the other, stopping at the bottom.
+struct Rows<'b> {
+    area: Rect,
+    y: u16,
+    buf: &'b mut Buffer,
+}
+
+impl Rows<'_> {
+    fn left(&self) -> u16 {
+        (self.area.y + self.area.height).saturating_sub(self.y)
+    }
+
+    fn put(&mut self, line: Line) {
+        if self.left() > 0 {
+            line.render(
+                Rect {
+                    y: self.y,
+                    height: 1,
+                    ..self.area
+                },
+                self.buf,
+            );
+            self.y += 1;
+        }
+    }
+
+    fn big(&mut self, text: &str, style: Style, scale: Scale, x: u16) {
+        let h = scale.glyph_h();
+        if self.left() < h {
+            return;
+        }
+        let rect = Rect {
+            x: self.area.x + x,
+            y: self.y,
+            width: big_w(text).min(self.area.width.saturating_sub(x)),
+            height: h,
+        };
+        BigText::builder()
+            .pixel_size(scale.pixel())
+            .style(style)
+            .lines(vec![Line::from(text.to_string())])
+            .build()
+            .render(rect, self.buf);
+        self.y += h;
+    }
+}
+
+fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = area.width as usize;
+    let mut rows = Rows {
+        area,
+        y: area.y,
+        buf,
+    };
+    for l in place_lines(f, area.width) {
+        rows.big(&l, theme.title.patch(place_style(theme, f.place)), scale, 0);
+    }
+    rows.put(Line::styled(trunc(&f.title, w), theme.title));
+    if let Some(p) = f.prompts.first() {
+        rows.put(Line::raw(trunc(p, w)));
+    }
+    rows.y += 1;
+    // The clock and the level, side by side.
+    let clock_txt = clock_text(f);
+    let level_txt = f.level.to_string();
+    let clock_style = if f.remaining < 0 {
+        theme.time_up
+    } else {
+        theme.title
+    };
+    let level_x = big_w(&clock_txt) + GAP;
+    let top = rows.y;
+    rows.big(&clock_txt, clock_style, scale, 0);
+    rows.y = top;
+    rows.big(
+        &level_txt,
+        theme.title.patch(zone_style(theme, f.zone())),
+        scale,
+        level_x,
+    );
+    // Words under each: time left or TIME UP; the zone and band.
+    let (time, over) = time_words(f);
+    let label_row = Rect {
+        y: rows.y,
+        height: 1,
+        ..area
+    };
+    if rows.left() > 0 {
+        Line::styled(
+            trunc(&time, level_x as usize - 1),
+            if over { theme.time_up } else { theme.title },
+        )
+        .render(
+            Rect {
+                width: level_x - 1,
+                ..label_row
+            },
+            rows.buf,
+        );
+        Line::styled(
+            trunc(&tension_words(f), (area.width - level_x) as usize),
+            theme.title.patch(zone_style(theme, f.zone())),
+        )
+        .render(
+            Rect {
+                x: area.x + level_x,
+                width: area.width - level_x,
+                ..label_row
+            },
+            rows.buf,
+        );
+        rows.y += 1;
+    }
+    let gauge = gauge_line(f, area.width, theme);
+    rows.put(gauge);
+}
+
+fn plain(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = area.width as usize;
+    let mut rows = Rows {
+        area,
+        y: area.y,
+        buf,
+    };
+    let pst = place_style(theme, f.place);
+    // The place word and its shape: ‖ for the balcony, ▌ for the dance floor.
+    let shape = match f.place {
+        Place::Balcony => "‖",
+        Place::DanceFloor => "▌",
+    };
+    let head = format!("{shape} {} {shape}", f.place.label());
+    rows.put(Line::from(vec![
+        Span::styled(head, pst.patch(theme.marker)),
+        Span::raw(format!("  {}/{}", f.n, f.total)),
+    ]));
+    // The hint goes last but its row is kept.
+    let keep = 3u16.min(rows.left().saturating_sub(1));
+    let title_lines = wrap(&f.title, w, 2);
+    for l in title_lines {
+        if rows.left() <= keep {
+            break;
+        }
+        rows.put(Line::styled(l, theme.title));
+    }
+    let (time, over) = time_words(f);
+    rows.put(Line::styled(
+        trunc(&time, w),
+        if over { theme.time_up } else { theme.title },
+    ));
+    rows.put(Line::styled(
+        trunc(&tension_words(f), w),
+        theme.title.patch(zone_style(theme, f.zone())),
+    ));
+    for p in f.prompts.iter().take(1) {
+        for l in wrap(p, w, rows.left().saturating_sub(1) as usize) {
+            rows.put(Line::raw(l));
+        }
+    }
+    if rows.left() > 0 {
+        let hint = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        Paragraph::new(Line::styled(trunc(s::ZOOM_OUT, w), theme.dim))
+            .alignment(Alignment::Right)
+            .render(hint, rows.buf);
+    }
+}
+
+/// What the room sees while the view is blanked: nothing but a calm word.
+pub fn render_blank(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.base);
+    if area.height == 0 {
+        return;
+    }
+    let row = Rect {
+        y: area.y + area.height / 2,
+        height: 1,
+        ..area
+    };
+    Paragraph::new(Line::styled(s::BLANK_SCREEN, theme.dim))
+        .alignment(Alignment::Center)
+        .render(row, buf);
+}
+
+/// The facilitator's reminder, in the bottom-right corner, that the room is
+/// blanked or frozen (and, while typing privately, that keys are taken).
+pub fn render_indicator(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let text = format!(" {text} ");
+    let w = (text.width() as u16).min(area.width);
+    let rect = Rect {
+        x: area.x + area.width - w,
+        y: area.y + area.height - 1,
+        width: w,
+        height: 1,
+    };
+    Line::styled(trunc(&text, w as usize), theme.marker).render(rect, buf);
+}
