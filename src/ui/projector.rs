@@ -165,8 +165,8 @@ fn needs(f: &Frame, scale: Scale, width: u16) -> (u16, u16) {
     let stats_w = big_w(&clock_text(f)) + GAP + big_w(&f.level.to_string());
     let w = place_w.max(stats_w);
     let gh = scale.glyph_h();
-    // place, title, prompt, gap, clock+level, their labels, gauge
-    let h = place.len() as u16 * gh + 1 + 1 + 1 + 1 + gh + 1 + 1;
+    // place, title, prompt, a gap, clock and level, their words, the gauge
+    let h = place.len() as u16 * gh + 1 + 1 + 1 + gh + 1 + 1;
     (w, h)
 }
 
@@ -261,7 +261,7 @@ pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let (body, note_row) = match note {
+    let body = match note {
         Some(n) if inner.height >= 2 => {
             let row = Rect {
                 y: inner.y + inner.height - 1,
@@ -269,17 +269,13 @@ pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme
                 ..inner
             };
             Line::styled(trunc(n, row.width as usize), theme.quiet).render(row, buf);
-            (
-                Rect {
-                    height: inner.height - 1,
-                    ..inner
-                },
-                true,
-            )
+            Rect {
+                height: inner.height - 1,
+                ..inner
+            }
         }
-        _ => (inner, false),
+        _ => inner,
     };
-    let _ = note_row;
     match scale_for(f, body) {
         Scale::Plain => plain(f, body, buf, theme),
         scale => big(f, scale, body, buf, theme),
@@ -335,17 +331,36 @@ impl Rows<'_> {
 
 fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = area.width as usize;
+    let (_, need) = needs(f, scale, area.width);
+    let mut spare = area.height.saturating_sub(need);
+    // Spare rows go to a big title (full scale only), then the prompts; what
+    // is left centres the whole.
+    let big_title = scale == Scale::Full && big_w(&f.title) <= area.width && spare >= 5;
+    if big_title {
+        spare -= 4;
+    }
+    let prompt_lines: Vec<String> = f
+        .prompts
+        .iter()
+        .flat_map(|p| wrap(p, w, 3))
+        .take(1 + spare.min(4) as usize)
+        .collect();
+    spare -= prompt_lines.len().saturating_sub(1) as u16;
     let mut rows = Rows {
         area,
-        y: area.y,
+        y: area.y + spare / 2,
         buf,
     };
     for l in place_lines(f, area.width) {
         rows.big(&l, theme.title.patch(place_style(theme, f.place)), scale, 0);
     }
-    rows.put(Line::styled(trunc(&f.title, w), theme.title));
-    if let Some(p) = f.prompts.first() {
-        rows.put(Line::raw(trunc(p, w)));
+    if big_title {
+        rows.big(&f.title, theme.title, Scale::Half, 0);
+    } else {
+        rows.put(Line::styled(trunc(&f.title, w), theme.title));
+    }
+    for l in prompt_lines {
+        rows.put(Line::raw(l));
     }
     rows.y += 1;
     // The clock and the level, side by side.
