@@ -83,6 +83,7 @@ pub const PROJECTOR_ON: &str = "projector view: v returns to the facilitator's s
 pub const PROJECTOR_OFF: &str = "facilitator's screen (private): v shows the projector view";
 pub const SOLO_PRIVATE: &str = "a reflection is private: there is no projector view";
 pub const PRIVATE_TAG: &str = "private";
+pub const SOLO_OWNER: &str = "me";
 pub const OVER_SUGGESTED: &str = "past the suggested time";
 pub const FOLLOW_WAITING: &str = "waiting for the session file…";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
