@@ -350,3 +350,24 @@ fn a_broken_config_falls_back_with_a_visible_warning() {
     // (Set only in this process's copy of the variable, read right away.)
     assert_eq!(config::ENV_CONFIG, "BALCONY_CONFIG");
 }
+
+#[test]
+fn the_facilitator_can_preview_the_room() {
+    let mut f = projected();
+    press(&mut f, ch('v'), 126);
+    assert!(!f.projector);
+    press(&mut f, ch('P'), 126);
+    assert!(f.preview);
+    let t = text(&draw(&f, &ThemeName::Normal.builtin(), (100, 30)));
+    assert!(t.contains("the room sees"), "{t}");
+    assert!(t.contains("BALCONY ‖"), "{t}");
+    insta::assert_snapshot!(t);
+    press(&mut f, ch('.'), 127);
+    // Blanked: the facilitator's whole screen is blank too (one mirrored
+    // display); on unblanking the preview says how the room is.
+    press(&mut f, ch('.'), 128);
+    press(&mut f, ch(','), 129);
+    assert!(matches!(f.room, Room::Frozen(_)));
+    let t = text(&draw(&f, &ThemeName::Normal.builtin(), (100, 30)));
+    assert!(t.contains("ROOM FROZEN"), "{t}");
+}

@@ -163,6 +163,8 @@ pub struct Flow {
     pub projector: bool,
     /// Whether the room sees the screen, a blank or a frozen view.
     pub room: Room,
+    /// A small preview of the room's view on the facilitator's screen.
+    pub preview: bool,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -198,6 +200,7 @@ impl Flow {
             size: (100, 30),
             projector: false,
             room: Room::Shown,
+            preview: false,
         }
     }
 
@@ -448,7 +451,9 @@ impl Flow {
     }
 
     fn browse(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        if let Some(a @ (Action::Projector | Action::Blank | Action::Freeze)) = action {
+        if let Some(a @ (Action::Projector | Action::Blank | Action::Freeze | Action::Preview)) =
+            action
+        {
             self.room_key(a, now);
             return Vec::new();
         }

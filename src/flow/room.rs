@@ -38,6 +38,7 @@ impl Flow {
                     s::PROJECTOR_OFF
                 });
             }
+            Action::Preview => self.preview = !self.preview,
             Action::Blank => {
                 (self.room, self.notice) = match self.room {
                     Room::Blanked => (Room::Shown, info(s::ROOM_SHOWN)),

@@ -76,10 +76,12 @@ pub enum Action {
     Blank,
     /// The room sees the projector view as it was when frozen.
     Freeze,
+    /// A small preview of the room's view on the facilitator's screen.
+    Preview,
 }
 
 impl Action {
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 44] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -123,6 +125,7 @@ impl Action {
         Action::Projector,
         Action::Blank,
         Action::Freeze,
+        Action::Preview,
     ];
 }
 
@@ -283,6 +286,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),
+    b(C::Browse, A::Preview, &[k('P')], "", "a small preview of the room's view"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.

@@ -52,6 +52,9 @@ impl Widget for &Screen<'_> {
             None => start::render(flow, area, buf, theme),
             Some(live) => {
                 let main = checkpoint::render(flow, live, area, buf, theme);
+                if flow.preview {
+                    preview(flow, live, area, buf, theme);
+                }
                 match &live.mode {
                     Mode::Form(f) => form::render_popup(f, main, buf, theme),
                     Mode::Picker(p) => picker::render(p, area, buf, theme),
@@ -108,6 +111,40 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
     }
     if flow.help {
         help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+    }
+}
+
+/// The facilitator's small preview of what the room sees, bottom right,
+/// above the notice line and the key bar.
+fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = 44.min(area.width / 2);
+    let h = 12.min(area.height.saturating_sub(4));
+    let rect = Rect {
+        x: area.x + area.width - w,
+        y: (area.y + area.height).saturating_sub(h + 2),
+        width: w,
+        height: h,
+    };
+    ratatui::widgets::Clear.render(rect, buf);
+    let block = ratatui::widgets::Block::bordered().title(ratatui::text::Line::styled(
+        format!(" {} ", strings::PREVIEW_TITLE),
+        theme.title,
+    ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    match &flow.room {
+        Room::Shown => {
+            let frame = projector::Frame::from_live(live, flow.now);
+            projector::render_preview(&frame, inner, buf, theme);
+        }
+        Room::Blanked => {
+            projector::render_blank(inner, buf, theme);
+            projector::render_indicator(strings::BLANKED, inner, buf, theme);
+        }
+        Room::Frozen(frame) => {
+            projector::render_preview(frame, inner, buf, theme);
+            projector::render_indicator(strings::FROZEN, inner, buf, theme);
+        }
     }
 }
 

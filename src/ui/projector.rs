@@ -236,6 +236,22 @@ fn time_words(f: &Frame) -> (String, bool) {
 /// Draws the projector view. `note` is a quiet line at the bottom (a file
 /// that could not be read just now, a config warning).
 pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(f, note, true, area, buf, theme);
+}
+
+/// The facilitator's small preview: the same view, without the zoom hint.
+pub fn render_preview(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(f, None, false, area, buf, theme);
+}
+
+fn render_with(
+    f: &Frame,
+    note: Option<&str>,
+    hint: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     buf.set_style(area, theme.base);
     let pst = place_style(theme, f.place);
     let inner = if area.width >= 20 && area.height >= 6 {
@@ -277,7 +293,7 @@ pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme
         _ => inner,
     };
     match scale_for(f, body) {
-        Scale::Plain => plain(f, body, buf, theme),
+        Scale::Plain => plain(f, hint, body, buf, theme),
         scale => big(f, scale, body, buf, theme),
     }
 }
@@ -418,7 +434,7 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
     rows.put(gauge);
 }
 
-fn plain(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn plain(f: &Frame, hint: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = area.width as usize;
     let mut rows = Rows {
         area,
@@ -459,7 +475,7 @@ fn plain(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
             rows.put(Line::raw(l));
         }
     }
-    if rows.left() > 0 {
+    if hint && rows.left() > 0 {
         let hint = Rect {
             y: area.y + area.height - 1,
             height: 1,

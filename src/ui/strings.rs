@@ -84,6 +84,7 @@ pub const PROJECTOR_OFF: &str = "facilitator's screen (private): v shows the pro
 pub const SOLO_PRIVATE: &str = "a reflection is private: there is no projector view";
 pub const PRIVATE_TAG: &str = "private";
 pub const SOLO_OWNER: &str = "me";
+pub const PREVIEW_TITLE: &str = "the room sees";
 pub const OVER_SUGGESTED: &str = "past the suggested time";
 pub const FOLLOW_WAITING: &str = "waiting for the session file…";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
