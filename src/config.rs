@@ -462,4 +462,17 @@ mod tests {
         assert!(e.message.contains("not a colour"), "{}", e.message);
         assert!(e.headline().contains(":1:"), "{}", e.headline());
     }
+
+    #[test]
+    fn the_readme_example_is_a_good_file() {
+        let readme = include_str!("../README.md");
+        let at = readme.find("## Settings").unwrap();
+        let start = readme[at..].find("```ron\n").unwrap() + at + 7;
+        let end = readme[start..].find("```").unwrap() + start;
+        let f = write(&readme[start..end]);
+        let (c, err) = Config::load_from(f.path());
+        assert_eq!(err, None);
+        assert_eq!(c.projector_theme, ThemeName::LightProjector);
+        assert_eq!(c.keys.len(), 3);
+    }
 }
