@@ -156,7 +156,12 @@ pub fn warning(e: &FileError) -> String {
 
 /// Where the config file is, and whether the environment named it.
 pub fn config_path() -> Option<(PathBuf, bool)> {
-    if let Some(p) = std::env::var_os(ENV_CONFIG).filter(|p| !p.is_empty()) {
+    config_path_from(std::env::var_os(ENV_CONFIG))
+}
+
+/// [`config_path`] given the variable's value.
+fn config_path_from(env: Option<std::ffi::OsString>) -> Option<(PathBuf, bool)> {
+    if let Some(p) = env.filter(|p| !p.is_empty()) {
         return Some((PathBuf::from(p), true));
     }
     directories::ProjectDirs::from("", "", "balcony")
@@ -461,6 +466,20 @@ mod tests {
         let e = error_of("(palettes: { Normal: (fg: \"glitter\") })");
         assert!(e.message.contains("not a colour"), "{}", e.message);
         assert!(e.headline().contains(":1:"), "{}", e.headline());
+    }
+
+    #[test]
+    fn the_environment_names_the_file() {
+        let (p, named) = config_path_from(Some("/x/mine.ron".into())).unwrap();
+        assert_eq!((p, named), (PathBuf::from("/x/mine.ron"), true));
+        if let Some((p, named)) = config_path_from(Some("".into())) {
+            assert!(!named);
+            assert!(p.ends_with("config.ron"), "{}", p.display());
+        }
+        // A named file that is missing is a problem worth a warning.
+        let (c, err) = Config::load_from(Path::new("/no/such/balcony-config.ron"));
+        assert_eq!(c, Config::default());
+        assert!(err.unwrap().message.contains("no such file"));
     }
 
     #[test]

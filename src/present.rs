@@ -152,6 +152,10 @@ impl Widget for &PresentScreen<'_> {
 
 /// Runs the presenter until `q` or a signal; returns the exit code.
 pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
+    if crate::ui::theme::no_color_env() {
+        // As in the app: otherwise crossterm drops bold and reverse too.
+        crossterm::style::force_color_output(true);
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use balcony::config::{self, Config, Look};
+use balcony::config::{Config, Look};
 use balcony::flow::{Flow, Input, Room};
 use balcony::ui::keymap::{self, Action, Ctx};
 use balcony::ui::theme::{Theme, ThemeName};
@@ -346,9 +346,21 @@ fn a_broken_config_falls_back_with_a_visible_warning() {
     f.warn(w);
     let t = text(&draw(&f, &look.theme, (100, 30)));
     assert!(t.contains("config.ron:5:1"), "{t}");
-    // The environment variable names the file.
-    // (Set only in this process's copy of the variable, read right away.)
-    assert_eq!(config::ENV_CONFIG, "BALCONY_CONFIG");
+    // In the projector view too, as a quiet line.
+    press(&mut f, Input::Resize(100, 30), 1);
+    f.projector = true;
+    let t = text(&draw(&f, &look.projector, (100, 30)));
+    assert!(t.contains("config.ron:5:1"), "{t}");
+}
+
+#[test]
+fn a_failed_save_reaches_the_projector_view() {
+    let mut f = projected();
+    let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
+    assert!(!t.contains("SAVE FAILED"), "{t}");
+    f.save_failed("disk full");
+    let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
+    assert!(t.contains("SAVE FAILED"), "{t}");
 }
 
 #[test]

@@ -21,7 +21,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
-use crate::flow::{Flow, Live, Mode, Room};
+use crate::flow::{Flow, Live, Mode, Notice, Room, SaveState, Tone};
+use strings as s;
 use theme::Theme;
 
 /// Below this the layout breaks; a message asks for more room instead.
@@ -72,10 +73,23 @@ impl Widget for &Screen<'_> {
 /// facilitator's reminder in a corner. Forms and pickers open over the
 /// projector view, but never over a blanked or frozen one.
 fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    // Only what the facilitator must not miss reaches the room's view, as a
+    // quiet line: a failed save, a broken config file.
+    let note = match (&flow.save, &flow.notice) {
+        (SaveState::Failed { .. }, _) => Some(format!("{} · {}", s::SAVE_FAILED, s::RETRYING)),
+        (
+            _,
+            Some(Notice {
+                text,
+                tone: Tone::Error,
+            }),
+        ) => Some(text.clone()),
+        _ => None,
+    };
     let reminder = match &flow.room {
         Room::Shown => {
             let frame = projector::Frame::from_live(live, flow.now);
-            projector::render(&frame, None, area, buf, theme);
+            projector::render(&frame, note.as_deref(), area, buf, theme);
             match &live.mode {
                 Mode::Form(f) => form::render_popup(f, area, buf, theme),
                 Mode::Picker(p) => picker::render(p, area, buf, theme),
