@@ -519,3 +519,35 @@ pub fn render_indicator(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme)
     };
     Line::styled(trunc(&text, w as usize), theme.marker).render(rect, buf);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zones_and_places_have_words_and_symbols_not_just_colour() {
+        let marks: Vec<&str> = [Zone::TooCold, Zone::Productive, Zone::TooHot]
+            .into_iter()
+            .map(zone_mark)
+            .collect();
+        assert_eq!(marks, ["▽", "◆", "▲"]);
+        let mut f = Frame {
+            n: 1,
+            total: 2,
+            place: Place::Balcony,
+            title: "t".into(),
+            prompts: vec![],
+            remaining: -90,
+            paused: false,
+            level: 9,
+            band: Band { low: 4, high: 7 },
+        };
+        assert_eq!(tension_words(&f), "tension 9 · ▲ TOO HOT · band 4–7");
+        assert_eq!(time_words(&f), ("TIME UP · over by 1:30".to_string(), true));
+        f.level = 1;
+        assert!(tension_words(&f).contains("▽ TOO COLD"));
+        f.remaining = 65;
+        f.paused = true;
+        assert_eq!(time_words(&f).0, "PAUSED · 1:05 left");
+    }
+}

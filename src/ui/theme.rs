@@ -369,4 +369,51 @@ mod tests {
         assert!(!t.save_failed.add_modifier.is_empty());
         assert_ne!(t.balcony_border, t.dance_border);
     }
+
+    #[test]
+    fn projector_themes_are_light_on_black_and_black_on_white() {
+        let white = Color::Rgb(255, 255, 255);
+        assert_eq!(DARK_PROJECTOR.base.fg, Some(white));
+        assert_eq!(DARK_PROJECTOR.base.bg, Some(okabe_ito::BLACK));
+        assert_eq!(LIGHT_PROJECTOR.base.fg, Some(okabe_ito::BLACK));
+        assert_eq!(LIGHT_PROJECTOR.base.bg, Some(white));
+        // Nothing dims or blinks on a washed-out projector.
+        for t in [DARK_PROJECTOR, LIGHT_PROJECTOR] {
+            for st in [t.dim, t.cold, t.hot, t.save_failed, t.notice] {
+                assert!(!st.add_modifier.contains(Modifier::DIM), "{st:?}");
+                assert!(!st.add_modifier.contains(Modifier::SLOW_BLINK), "{st:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn categories_take_distinct_okabe_ito_colours() {
+        let oi = [
+            okabe_ito::ORANGE,
+            okabe_ito::SKY_BLUE,
+            okabe_ito::BLUISH_GREEN,
+            okabe_ito::YELLOW,
+            okabe_ito::BLUE,
+            okabe_ito::VERMILLION,
+            okabe_ito::REDDISH_PURPLE,
+        ];
+        for name in [
+            ThemeName::Normal,
+            ThemeName::DarkProjector,
+            ThemeName::LightProjector,
+        ] {
+            let p = name.palette().unwrap();
+            for c in [p.balcony, p.dance_floor, p.cold, p.productive, p.hot] {
+                assert!(oi.contains(&c), "{name:?}: {c:?} is not Okabe-Ito");
+            }
+            assert_ne!(p.balcony, p.dance_floor, "{name:?}");
+            assert_ne!(p.cold, p.productive, "{name:?}");
+            assert_ne!(p.productive, p.hot, "{name:?}");
+            assert_ne!(p.cold, p.hot, "{name:?}");
+            let t = name.builtin();
+            assert_eq!(t, name.with_palette(p), "{name:?}");
+            // The places differ in shape as well as colour.
+            assert_ne!(t.balcony_border, t.dance_border);
+        }
+    }
 }
