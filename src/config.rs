@@ -494,4 +494,19 @@ mod tests {
         assert_eq!(c.projector_theme, ThemeName::LightProjector);
         assert_eq!(c.keys.len(), 3);
     }
+
+    #[test]
+    fn theme_flag_and_no_color_choose_the_look() {
+        let c = Config::default();
+        let l = Look::new(&c, None, None, false);
+        assert_eq!(l.theme, ThemeName::Normal.builtin());
+        assert_eq!(l.projector, ThemeName::DarkProjector.builtin());
+        assert_eq!(l.warning, None);
+        let l = Look::new(&c, None, Some(ThemeName::LightProjector), false);
+        assert_eq!(l.theme, ThemeName::LightProjector.builtin());
+        assert_eq!(l.projector, ThemeName::LightProjector.builtin());
+        let l = Look::new(&c, None, Some(ThemeName::LightProjector), true);
+        assert_eq!(l.theme, ThemeName::NoColor.builtin(), "NO_COLOR wins");
+        assert_eq!(l.projector, ThemeName::NoColor.builtin());
+    }
 }

@@ -137,3 +137,20 @@ fn a_reflection_can_be_completed_end_to_end() {
         assert!(!out.contains("Ana"), "{format:?} names the author:\n{out}");
     }
 }
+
+#[test]
+fn the_reflection_screen_is_calm() {
+    let s = Session::new(
+        Builtin::Solo.workshop(),
+        "Am I the bottleneck?",
+        "Ana",
+        t0(),
+    );
+    let mut f = Flow::live(s, t0());
+    press(&mut f, ch('a'), 5);
+    typ(&mut f, "Support says refunds take three weeks", 5);
+    enter(&mut f, 6);
+    f.saved(at(6));
+    press(&mut f, Input::Tick, 12 * 60);
+    insta::assert_snapshot!(render(&f, 100, 30));
+}
