@@ -122,6 +122,8 @@ impl Widget for &PresentScreen<'_> {
                 let frame = Frame::from_session(ses, self.now);
                 let note = if f.problem.is_some() {
                     Some(s::FOLLOW_STALE)
+                } else if projector::clock_stale(ses, self.now) {
+                    Some(s::FOLLOW_SILENT)
                 } else {
                     self.warning
                 };

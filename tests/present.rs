@@ -162,23 +162,49 @@ fn the_presenter_clock_runs_with_the_facilitators() {
     press(&mut flow, Input::Tick, 95);
     press(&mut flow, ch('n'), 100);
     press(&mut flow, ch('x'), 130);
-    // The facilitator's saved session, read at later instants.
+    // The facilitator's app ticks (and saves at least every 30 s); the file
+    // as saved then, read up to half a minute later, agrees with the app.
     for secs in [130, 131, 200, 900, 1200] {
+        press(&mut flow, Input::Tick, secs);
         let ses = flow.session().unwrap().as_ref().clone();
-        let live = Frame::from_live(flow.live.as_ref().unwrap(), at(secs));
-        assert_eq!(Frame::from_session(&ses, at(secs)), live, "at {secs}");
+        for later in [0, 1, 29] {
+            let live = Frame::from_live(flow.live.as_ref().unwrap(), at(secs + later));
+            assert_eq!(
+                Frame::from_session(&ses, at(secs + later)),
+                live,
+                "at {secs}+{later}"
+            );
+        }
     }
     // Paused: the presenter's clock stops too.
-    press(&mut flow, ch(' '), 300);
+    press(&mut flow, ch(' '), 1300);
     let ses = flow.session().unwrap().as_ref().clone();
-    let a = Frame::from_session(&ses, at(400));
-    let b = Frame::from_session(&ses, at(900));
+    let a = Frame::from_session(&ses, at(1400));
+    let b = Frame::from_session(&ses, at(1900));
     assert_eq!(a, b);
     assert!(a.paused);
-    assert_eq!(a, Frame::from_live(flow.live.as_ref().unwrap(), at(900)));
+    assert_eq!(a, Frame::from_live(flow.live.as_ref().unwrap(), at(1900)));
+    // Running again, then the app dies without a word: the presenter's
+    // clock stops soon after, and says so.
+    press(&mut flow, ch(' '), 2001);
+    let ses = flow.session().unwrap().as_ref().clone();
+    let running = Frame::from_session(&ses, at(2020));
+    assert!(!running.paused);
+    let f1 = Frame::from_session(&ses, at(3000));
+    let f2 = Frame::from_session(&ses, at(4000));
+    assert_eq!(f1, f2);
+    assert!(f1.remaining > running.remaining - 60, "{f1:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crashed.ron");
+    store::save(&path, &ses).unwrap();
+    let mut follower = Follower::new(&path);
+    follower.poll();
+    assert!(!screen_text(&follower, at(2010)).contains("has not saved"));
+    assert!(screen_text(&follower, at(3000)).contains("has not saved for a while"));
+    press(&mut flow, ch(' '), 3002);
     // Quitting stops it as well.
-    press(&mut flow, ch(' '), 310);
-    press(&mut flow, key(KeyCode::Char('q')), 320);
+    press(&mut flow, ch(' '), 3010);
+    press(&mut flow, key(KeyCode::Char('q')), 3020);
     let ses = flow.session().unwrap().as_ref().clone();
     assert!(ses.progress.running_since.is_none());
 }

@@ -28,7 +28,7 @@ pub use room::Room;
 /// A lowered heat this soon after a gadfly idea counts as a possible silencing.
 pub const SILENCING_WINDOW_SECS: i64 = 5 * 60;
 /// Time spent is written to the session at least this often while running.
-const COMMIT_EVERY_SECS: i64 = 30;
+pub const COMMIT_EVERY_SECS: i64 = 30;
 
 #[derive(Debug, Clone)]
 pub enum Input {

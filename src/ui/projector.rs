@@ -16,9 +16,19 @@ use super::checkpoint::clock;
 use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
-use crate::flow::Live;
+use crate::flow::{COMMIT_EVERY_SECS, Live};
 use crate::session::{Band, SCALE_MAX, Session, Timestamp, Zone};
 use crate::workshop::Place;
+
+/// A running clock not saved for this long has lost its facilitator.
+pub const STALE_SECS: i64 = COMMIT_EVERY_SECS + 15;
+
+/// Whether a followed session's clock has not been heard from for too long.
+pub fn clock_stale(ses: &Session, now: Timestamp) -> bool {
+    ses.progress
+        .running_since
+        .is_some_and(|since| (now - since).num_seconds() > STALE_SECS)
+}
 
 /// What the room may see, taken from a session at one instant.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +69,10 @@ impl Frame {
     }
 
     /// A session read from its file (`balcony present`): the clock runs on
-    /// from `progress.running_since`, which the facilitator's app keeps.
+    /// from `progress.running_since`, which the facilitator's app keeps. A
+    /// running clock is saved at least every [`COMMIT_EVERY_SECS`]; if the
+    /// file is older than [`STALE_SECS`] the app has stopped without saying
+    /// so (a crash), and the clock stops there rather than run on forever.
     pub fn from_session(ses: &Session, now: Timestamp) -> Frame {
         let cur = ses.progress.current;
         let p = &ses.progress.checkpoints[cur];
@@ -67,7 +80,7 @@ impl Frame {
         let running = ses
             .progress
             .running_since
-            .map_or(0, |since| (now - since).num_seconds().max(0));
+            .map_or(0, |since| (now - since).num_seconds().clamp(0, STALE_SECS));
         Frame::build(
             ses,
             total - p.spent_secs as i64 - running,

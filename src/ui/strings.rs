@@ -87,6 +87,8 @@ pub const SOLO_OWNER: &str = "me";
 pub const PREVIEW_TITLE: &str = "the room sees";
 pub const OVER_SUGGESTED: &str = "past the suggested time";
 pub const FOLLOW_WAITING: &str = "waiting for the session file…";
+pub const FOLLOW_SILENT: &str =
+    "the facilitator's session has not saved for a while; the clock is stopped here";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
 pub const FORM_KEYS: &str =
     "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
