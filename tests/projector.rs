@@ -141,9 +141,14 @@ fn every_resize_is_laid_out_again() {
     let f = projected();
     for w in [10u16, 20, 40, 61, 80, 99, 130, 200] {
         for h in [1u16, 3, 6, 10, 15, 21, 30, 50] {
-            // Nothing may panic or spill, at any size.
+            // Nothing may panic, at any size; from 40×6 up, the clock and
+            // the tension are always there in words.
             let buf = draw(&f, &ThemeName::Normal.builtin(), (w, h));
-            assert_eq!(buf.area, Rect::new(0, 0, w, h));
+            let t = text(&buf);
+            if w >= 40 && h >= 6 {
+                assert!(t.contains("7:55 left"), "{w}×{h}:\n{t}");
+                assert!(t.contains("tension 6"), "{w}×{h}:\n{t}");
+            }
         }
     }
 }
