@@ -14,7 +14,8 @@ use crossterm::event::{
 };
 use ratatui::DefaultTerminal;
 
-use crate::flow::{Effect, Flow, Input, NewSession, WorkshopChoice};
+use crate::config::Look;
+use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::session::{Session, Timestamp, store};
 use crate::ui::{Screen, theme};
 use crate::workshop;
@@ -130,13 +131,23 @@ fn restore_terminal() {
 
 /// Runs the app until the user quits or a signal arrives; returns the exit code.
 pub fn run(launch: Launch, dir: &Path) -> i32 {
-    let no_color = matches!(std::env::var_os("NO_COLOR"), Some(v) if !v.is_empty());
-    if no_color {
+    let theme = theme::from_env();
+    let look = Look {
+        theme: *theme,
+        projector: *theme,
+        warning: None,
+        projector_view: false,
+    };
+    run_with(launch, dir, &look)
+}
+
+/// Like [`run`], with the themes, config warning and start view given.
+pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
+    if theme::no_color_env() {
         // Without this, crossterm turns every style change into a reset and
-        // bold/reverse are lost; the theme below has no colours anyway.
+        // bold/reverse are lost; the theme has no colours anyway.
         crossterm::style::force_color_output(true);
     }
-    let theme = theme::from_env();
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -160,7 +171,7 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
     }));
     let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
 
-    let (result, unsaved) = event_loop(&mut terminal, launch, dir, theme, &stop);
+    let (result, unsaved) = event_loop(&mut terminal, launch, dir, look, &stop);
     restore_terminal();
     let mut code = 0;
     if let Err(e) = result {
@@ -255,7 +266,7 @@ impl App<'_> {
     fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
-        theme: &theme::Theme,
+        look: &Look,
         stop: &AtomicBool,
     ) -> io::Result<()> {
         let size = terminal.size()?;
@@ -270,6 +281,11 @@ impl App<'_> {
             }
             if dirty {
                 let flow = &self.flow;
+                let theme = if flow.projector || flow.room != Room::Shown {
+                    &look.projector
+                } else {
+                    &look.theme
+                };
                 terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
                 dirty = false;
             }
@@ -312,7 +328,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     launch: Launch,
     dir: &Path,
-    theme: &theme::Theme,
+    look: &Look,
     stop: &AtomicBool,
 ) -> (io::Result<()>, Option<String>) {
     let t0 = now();
@@ -329,10 +345,18 @@ fn event_loop(
                 dir,
             };
             app.begin(*s, path);
+            app.flow.projector = look.projector_view
+                && app
+                    .flow
+                    .session()
+                    .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
             app
         }
     };
-    let result = app.run(terminal, theme, stop);
+    if let Some(w) = &look.warning {
+        app.flow.warn(w.clone());
+    }
+    let result = app.run(terminal, look, stop);
     if result.is_err() {
         // The terminal failed (closed, say): keep the time and any draft.
         app.handle(Input::Stop);

@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long, global = true, env = ENV_DIR, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Colours for this run (both the facilitator's screen and the projector
+    /// view); the config file sets them otherwise
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

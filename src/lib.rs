@@ -3,8 +3,10 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod export;
 pub mod flow;
+pub mod present;
 pub mod ronfile;
 pub mod sample;
 pub mod session;

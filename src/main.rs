@@ -7,13 +7,20 @@ use clap::Parser;
 use balcony::app::{self, Launch};
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
+use balcony::config::{Config, Look};
 use balcony::session::{Session, store};
 use balcony::ui::strings;
+use balcony::ui::theme;
 use balcony::workshop::{self, Builtin};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.sessions_dir();
+    let look = || {
+        let (cfg, problem) = Config::load();
+        cfg.install_keys();
+        Look::new(&cfg, problem.as_ref(), cli.theme, theme::no_color_env())
+    };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &cli.command {
         Some(Command::Check { files }) => commands::check(files, &mut out, &mut err),
@@ -34,11 +41,16 @@ fn main() -> ExitCode {
         None => {
             drop((out, err));
             store::clean_temp_files(&dir);
-            app::run(Launch::Start, &dir)
+            app::run_with(Launch::Start, &dir, &look())
         }
         Some(Command::New(args)) => {
             drop((out, err));
-            new_session(args, &dir)
+            new_session(args, &dir, look())
+        }
+        Some(Command::Present { file }) => {
+            drop((out, err));
+            let look = look();
+            balcony::present::run(file, &look.projector, look.warning)
         }
         Some(Command::Reflect { title }) => {
             drop((out, err));
@@ -50,7 +62,7 @@ fn main() -> ExitCode {
                 projector: false,
                 follow_up: None,
             };
-            new_session(&args, &dir)
+            new_session(&args, &dir, look())
         }
         Some(Command::Open { file }) => {
             drop((out, err));
@@ -62,7 +74,7 @@ fn main() -> ExitCode {
                 });
             }
             match store::load(file) {
-                Ok(s) => app::run(Launch::Session(Box::new(s), file.clone()), &dir),
+                Ok(s) => app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look()),
                 Err(e) => {
                     // Never written: a file that fails to load stays as it is.
                     let _ = writeln!(std::io::stderr(), "{e}");
@@ -79,7 +91,8 @@ fn main() -> ExitCode {
 }
 
 /// `balcony new` and `balcony reflect`: create the file, then run.
-fn new_session(args: &NewArgs, dir: &Path) -> i32 {
+fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
+    look.projector_view = args.projector;
     let mut err = std::io::stderr();
     store::clean_temp_files(dir);
     let w = match (&args.template, args.solo) {
@@ -102,7 +115,7 @@ fn new_session(args: &NewArgs, dir: &Path) -> i32 {
     let facilitator = args.facilitator.clone().unwrap_or_default();
     let session = Session::new(w, &title, &facilitator, app::now());
     match store::create(dir, &session) {
-        Ok(path) => app::run(Launch::Session(Box::new(session), path), dir),
+        Ok(path) => app::run_with(Launch::Session(Box::new(session), path), dir, &look),
         Err(e) => {
             let _ = writeln!(err, "balcony: {e}");
             1

@@ -96,6 +96,18 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileErro
         .map_err(|e| explain(path, text, &e))
 }
 
+/// Like [`parse`], for hand-written settings files: optional fields may be
+/// written bare (`theme: DarkProjector`, not `theme: Some(DarkProjector)`).
+pub fn parse_settings<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::whole(path, "the file is empty"));
+    }
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<T>(text)
+        .map_err(|e| explain(path, text, &e))
+}
+
 /// Pretty, diff-friendly RON: one field a line, four-space indent.
 pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()

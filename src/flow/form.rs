@@ -309,6 +309,10 @@ impl Form {
         if kind == ItemKind::Commitment {
             let date = today.checked_add_days(Days::new(14)).unwrap_or(today);
             form.set_text("review", &date.format("%Y-%m-%d").to_string());
+            // Alone, the one commitment is the leader's own.
+            if mode == Mode::Solo {
+                form.set_text("owner", crate::ui::strings::SOLO_OWNER);
+            }
         }
         form
     }

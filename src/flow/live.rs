@@ -152,6 +152,15 @@ impl Live {
             .unwrap_or(ItemKind::Note);
     }
 
+    /// Writes the timebox clock into the session for `balcony present`:
+    /// running since when, or none while paused or once the app has left.
+    pub(super) fn sync_clock(&mut self, now: Timestamp, open: bool) {
+        let want = (open && !self.timer.paused).then_some(self.timer.since);
+        if self.session.progress.running_since != want {
+            self.s_mut(now).progress.running_since = want;
+        }
+    }
+
     pub(super) fn go_to(&mut self, index: usize, now: Timestamp) {
         self.commit_time(now);
         self.s_mut(now).progress.current = index;

@@ -5,6 +5,7 @@
 pub mod form;
 mod live;
 mod pickers;
+mod room;
 #[cfg(test)]
 mod tests;
 
@@ -22,11 +23,12 @@ use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
 pub use live::{Live, Timer};
 use live::{Undo, kind_index};
+pub use room::Room;
 
 /// A lowered heat this soon after a gadfly idea counts as a possible silencing.
 pub const SILENCING_WINDOW_SECS: i64 = 5 * 60;
 /// Time spent is written to the session at least this often while running.
-const COMMIT_EVERY_SECS: i64 = 30;
+pub const COMMIT_EVERY_SECS: i64 = 30;
 
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -157,6 +159,12 @@ pub struct Flow {
     pub notice: Option<Notice>,
     pub save: SaveState,
     pub size: (u16, u16),
+    /// The projector view is shown instead of the facilitator's screen.
+    pub projector: bool,
+    /// Whether the room sees the screen, a blank or a frozen view.
+    pub room: Room,
+    /// A small preview of the room's view on the facilitator's screen.
+    pub preview: bool,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -190,6 +198,9 @@ impl Flow {
             notice: None,
             save: SaveState::NotYet,
             size: (100, 30),
+            projector: false,
+            room: Room::Shown,
+            preview: false,
         }
     }
 
@@ -203,7 +214,9 @@ impl Flow {
     /// The app created or loaded a session for the start screen.
     pub fn begin(&mut self, session: Session, now: Timestamp) {
         self.now = now;
-        self.live = Some(Live::new(session, now));
+        let mut live = Live::new(session, now);
+        live.sync_clock(now, true);
+        self.live = Some(live);
         self.notice = None;
     }
 
@@ -248,6 +261,21 @@ impl Flow {
     }
 
     pub fn handle(&mut self, input: Input, now: Timestamp) -> Vec<Effect> {
+        let effects = self.dispatch(input, now);
+        if let Some(live) = &mut self.live
+            && effects.contains(&Effect::Save)
+        {
+            live.sync_clock(now, !effects.contains(&Effect::Quit));
+        }
+        effects
+    }
+
+    /// A warning to show at once (a broken config file, say).
+    pub fn warn(&mut self, message: impl Into<String>) {
+        self.notice = error(message);
+    }
+
+    fn dispatch(&mut self, input: Input, now: Timestamp) -> Vec<Effect> {
         self.now = now;
         match input {
             Input::Resize(w, h) => {
@@ -339,7 +367,7 @@ impl Flow {
                 }
                 self.band_key(action, now)
             }
-            Ctx::Help => Vec::new(),
+            Ctx::Help | Ctx::Present => Vec::new(),
         }
     }
 
@@ -423,6 +451,12 @@ impl Flow {
     }
 
     fn browse(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
+        if let Some(a @ (Action::Projector | Action::Blank | Action::Freeze | Action::Preview)) =
+            action
+        {
+            self.room_key(a, now);
+            return Vec::new();
+        }
         let Some(live) = &mut self.live else {
             return Vec::new();
         };

@@ -85,6 +85,11 @@ pub struct Progress {
     pub current: usize,
     /// One entry per checkpoint, in the workshop's order.
     pub checkpoints: Vec<CheckpointProgress>,
+    /// While the current checkpoint's timebox runs: since when, on top of its
+    /// `spent_secs`. Absent while paused or when nobody has the session open.
+    /// `balcony present` runs its clock from this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_since: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -33,6 +33,7 @@ impl Session {
             progress: Progress {
                 current: 0,
                 checkpoints,
+                running_since: None,
             },
             band,
             road: None,

@@ -51,7 +51,14 @@ fn header(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme)
     if live.timer.paused {
         right.push(Span::styled(format!("{} ", s::PAUSED_TAG), theme.time_up));
     }
-    if remaining < 0 {
+    // A reflection is calm: the timebox is only a suggestion there.
+    let solo = ses.meta.mode == crate::session::Mode::Solo;
+    if remaining < 0 && solo {
+        right.push(Span::styled(
+            format!("{} (+{})", s::OVER_SUGGESTED, clock(-remaining)),
+            theme.dim,
+        ));
+    } else if remaining < 0 {
         right.push(Span::styled(
             format!(" {} +{} ", s::TIME_UP, clock(-remaining)),
             theme.time_up,
@@ -68,7 +75,11 @@ fn header(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme)
         Place::DanceFloor => theme.dance_floor,
     };
     let left_w = area.width.saturating_sub(right_w + 1) as usize;
-    let place = cp.place.label();
+    let place = if solo {
+        format!("{} · {}", cp.place.label(), s::PRIVATE_TAG)
+    } else {
+        cp.place.label().to_string()
+    };
     let full = format!(" · {} {n}/{total} · ", s::CHECKPOINT);
     let full_w = s::APP.width() + 3 + full.width() + place.width();
     // Narrow windows drop the app name and the word "checkpoint" before

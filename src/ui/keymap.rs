@@ -12,16 +12,19 @@ pub enum Ctx {
     Picker,
     Band,
     Help,
+    /// `balcony present`: the read-only projector screen.
+    Present,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 6] = [
+    pub const ALL: [Ctx; 7] = [
         Ctx::Start,
         Ctx::Browse,
         Ctx::Form,
         Ctx::Picker,
         Ctx::Band,
         Ctx::Help,
+        Ctx::Present,
     ];
 }
 
@@ -67,10 +70,18 @@ pub enum Action {
     EdgeSwitch,
     EdgeUp,
     EdgeDown,
+    /// Switch between the facilitator's screen and the projector view.
+    Projector,
+    /// The room sees a neutral screen (a single mirrored display).
+    Blank,
+    /// The room sees the projector view as it was when frozen.
+    Freeze,
+    /// A small preview of the room's view on the facilitator's screen.
+    Preview,
 }
 
 impl Action {
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 44] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -111,6 +122,10 @@ impl Action {
         Action::EdgeSwitch,
         Action::EdgeUp,
         Action::EdgeDown,
+        Action::Projector,
+        Action::Blank,
+        Action::Freeze,
+        Action::Preview,
     ];
 }
 
@@ -268,6 +283,10 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
+    b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),
+    b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
+    b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),
+    b(C::Browse, A::Preview, &[k('P')], "", "a small preview of the room's view"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.
@@ -300,15 +319,50 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Help, A::Up, &[code(KeyCode::Up)], "", "scroll up (small windows)"),
     b(C::Help, A::Down, &[code(KeyCode::Down)], "scroll", "scroll down (small windows)"),
     b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
+    // `balcony present`: read-only.
+    b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
 ];
 
 /// The action a key means in a context, if any.
 pub fn action(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.ctx == ctx)
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
-        .map(|b| b.action)
+    with_overrides(|ov| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.ctx == ctx)
+            .find(|b| keys_in(ov, b).iter().any(|k| k.matches(ev)))
+            .map(|b| b.action)
+    })
+}
+
+/// Keys the user's config gives a row instead of the built-in ones.
+pub type Overrides = Vec<(Ctx, Action, Vec<Key>)>;
+
+thread_local! {
+    // The UI runs on one thread; tests each get their own (empty) table, so
+    // they cannot disturb one another.
+    static OVERRIDES: std::cell::RefCell<std::rc::Rc<Overrides>> = Default::default();
+}
+
+/// Install the user's key overrides for this (the UI) thread. Dispatch, the
+/// key bar and the help all read them through this module.
+pub fn set_overrides(ov: Overrides) {
+    OVERRIDES.with(|o| *o.borrow_mut() = std::rc::Rc::new(ov));
+}
+
+fn with_overrides<T>(f: impl FnOnce(&Overrides) -> T) -> T {
+    let ov = OVERRIDES.with(|o| o.borrow().clone());
+    f(&ov)
+}
+
+fn keys_in<'a>(ov: &'a Overrides, b: &'a Binding) -> &'a [Key] {
+    ov.iter()
+        .find(|(c, a, _)| *c == b.ctx && *a == b.action)
+        .map_or(b.keys, |(_, _, k)| k.as_slice())
+}
+
+/// The keys of a row now: the user's, or the built-in ones.
+pub fn keys_of(b: &Binding) -> Vec<Key> {
+    with_overrides(|ov| keys_in(ov, b).to_vec())
 }
 
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
@@ -317,7 +371,11 @@ pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
 
 /// "→/n" for a row's keys.
 pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+    keys_of(b)
+        .iter()
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Rows for the bottom bar: (keys, word, action).
@@ -325,10 +383,17 @@ pub fn bar(ctx: Ctx) -> Vec<(String, &'static str, Action)> {
     let mut out = Vec::new();
     for b in bindings(ctx).filter(|b| !b.bar.is_empty()) {
         // A pair of rows shows as one entry, under the second row.
+        let first = |a: Action| {
+            bindings(ctx)
+                .find(|r| r.action == a)
+                .and_then(|r| keys_of(r).first().map(Key::label))
+                .unwrap_or_default()
+        };
         let keys = match b.action {
-            A::Lower => "+/-".to_string(),
-            A::ChoicePrev => "←/→".to_string(),
-            A::EdgeDown | A::Down => "↑/↓".to_string(),
+            A::Lower => format!("{}/{}", first(A::Raise), first(A::Lower)),
+            A::ChoicePrev => format!("{}/{}", first(A::ChoicePrev), first(A::ChoiceNext)),
+            A::EdgeDown => format!("{}/{}", first(A::EdgeUp), first(A::EdgeDown)),
+            A::Down => format!("{}/{}", first(A::Up), first(A::Down)),
             _ => keys_label(b),
         };
         out.push((keys, b.bar, b.action));

@@ -9,6 +9,7 @@ pub mod items;
 pub mod keybar;
 pub mod keymap;
 pub mod picker;
+pub mod projector;
 pub mod start;
 pub mod strings;
 pub mod text;
@@ -19,7 +20,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::flow::{Flow, Mode};
+use crate::flow::form::{Value, char_count};
+use crate::flow::{Flow, Live, Mode, Notice, Room, SaveState, Tone};
+use strings as s;
 use theme::Theme;
 
 /// Below this the layout breaks; a message asks for more room instead.
@@ -36,6 +39,12 @@ impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
         buf.set_style(area, theme.base);
+        if let Some(live) = &flow.live
+            && (flow.projector || flow.room != Room::Shown)
+        {
+            projector_screen(flow, live, area, buf, theme);
+            return;
+        }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small::render(area, buf, theme);
             return;
@@ -44,6 +53,9 @@ impl Widget for &Screen<'_> {
             None => start::render(flow, area, buf, theme),
             Some(live) => {
                 let main = checkpoint::render(flow, live, area, buf, theme);
+                if flow.preview {
+                    preview(flow, live, area, buf, theme);
+                }
                 match &live.mode {
                     Mode::Form(f) => form::render_popup(f, main, buf, theme),
                     Mode::Picker(p) => picker::render(p, area, buf, theme),
@@ -53,6 +65,99 @@ impl Widget for &Screen<'_> {
         }
         if flow.help {
             help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+        }
+    }
+}
+
+/// The projector view, or the room's blank or frozen view with the
+/// facilitator's reminder in a corner. Forms and pickers open over the
+/// projector view, but never over a blanked or frozen one.
+fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    // Only what the facilitator must not miss reaches the room's view, as a
+    // quiet line: a failed save, a broken config file.
+    let note = match (&flow.save, &flow.notice) {
+        (SaveState::Failed { .. }, _) => Some(format!("{} · {}", s::SAVE_FAILED, s::RETRYING)),
+        (
+            _,
+            Some(Notice {
+                text,
+                tone: Tone::Error,
+            }),
+        ) => Some(text.clone()),
+        _ => None,
+    };
+    let reminder = match &flow.room {
+        Room::Shown => {
+            let frame = projector::Frame::from_live(live, flow.now);
+            projector::render(&frame, note.as_deref(), area, buf, theme);
+            match &live.mode {
+                Mode::Form(f) => form::render_popup(f, area, buf, theme),
+                Mode::Picker(p) => picker::render(p, area, buf, theme),
+                Mode::Band(_) | Mode::Browse => {}
+            }
+            None
+        }
+        Room::Blanked => {
+            projector::render_blank(area, buf, theme);
+            Some(strings::BLANKED)
+        }
+        Room::Frozen(frame) => {
+            projector::render(frame, None, area, buf, theme);
+            Some(strings::FROZEN)
+        }
+    };
+    if let Some(text) = reminder {
+        let text = match &live.mode {
+            Mode::Form(f) => {
+                let typed: usize = f
+                    .fields
+                    .iter()
+                    .map(|fl| match &fl.value {
+                        Value::Text { area, .. } => char_count(area),
+                        _ => 0,
+                    })
+                    .sum();
+                format!("{} · {text}", strings::typed_privately(typed))
+            }
+            _ => text.to_string(),
+        };
+        projector::render_indicator(&text, area, buf, theme);
+    }
+    if flow.help {
+        help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+    }
+}
+
+/// The facilitator's small preview of what the room sees, bottom right,
+/// above the notice line and the key bar.
+fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = 44.min(area.width / 2);
+    let h = 12.min(area.height.saturating_sub(4));
+    let rect = Rect {
+        x: area.x + area.width - w,
+        y: (area.y + area.height).saturating_sub(h + 2),
+        width: w,
+        height: h,
+    };
+    ratatui::widgets::Clear.render(rect, buf);
+    let block = ratatui::widgets::Block::bordered().title(ratatui::text::Line::styled(
+        format!(" {} ", strings::PREVIEW_TITLE),
+        theme.title,
+    ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    match &flow.room {
+        Room::Shown => {
+            let frame = projector::Frame::from_live(live, flow.now);
+            projector::render_preview(&frame, inner, buf, theme);
+        }
+        Room::Blanked => {
+            projector::render_blank(inner, buf, theme);
+            projector::render_indicator(strings::BLANKED, inner, buf, theme);
+        }
+        Room::Frozen(frame) => {
+            projector::render_preview(frame, inner, buf, theme);
+            projector::render_indicator(strings::FROZEN, inner, buf, theme);
         }
     }
 }

@@ -68,6 +68,28 @@ pub const ROAD_TITLE: &str = "Which road to customer focus are we on?";
 pub const BAND_TITLE: &str = "Adjust the productive band";
 pub const CHECKPOINT: &str = "checkpoint";
 pub const REQUIRED_MARK: &str = "*";
+pub const TENSION_WORD: &str = "tension";
+pub const OVER_BY: &str = "over by";
+pub const LEFT: &str = "left";
+pub const ZOOM_OUT: &str = "zoom out (Ctrl -) for big text";
+pub const BLANK_SCREEN: &str = "· · ·";
+pub const BLANKED: &str = "ROOM BLANKED · . to show";
+pub const FROZEN: &str = "ROOM FROZEN · , to unfreeze";
+pub const TYPING_PRIVATELY: &str = "typing privately";
+pub const ROOM_SHOWN: &str = "the room sees the projector view again";
+pub const ROOM_BLANKED: &str = "the room's view is blanked: type privately, . to show it again";
+pub const ROOM_FROZEN: &str = "the room's view is frozen: work privately, , to unfreeze";
+pub const PROJECTOR_ON: &str = "projector view: v returns to the facilitator's screen";
+pub const PROJECTOR_OFF: &str = "facilitator's screen (private): v shows the projector view";
+pub const SOLO_PRIVATE: &str = "a reflection is private: there is no projector view";
+pub const PRIVATE_TAG: &str = "private";
+pub const SOLO_OWNER: &str = "me";
+pub const PREVIEW_TITLE: &str = "the room sees";
+pub const OVER_SUGGESTED: &str = "past the suggested time";
+pub const FOLLOW_WAITING: &str = "waiting for the session file…";
+pub const FOLLOW_SILENT: &str =
+    "the facilitator's session has not saved for a while; the clock is stopped here";
+pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
 pub const FORM_KEYS: &str =
     "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
 
@@ -105,4 +127,9 @@ pub fn changed(kind: &str) -> String {
 
 pub fn saved_item(kind: &str) -> String {
     format!("{kind} saved")
+}
+
+/// How many characters have been typed while the room cannot see them.
+pub fn typed_privately(chars: usize) -> String {
+    format!("{TYPING_PRIVATELY}: {chars} characters")
 }

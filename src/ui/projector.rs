@@ -1,0 +1,566 @@
+//! The projector view: what the room reads from the back. The checkpoint's
+//! title and prompts, the balcony / dance-floor marker, the timebox and the
+//! tension, drawn big when the window allows. No facilitator notes, no key
+//! bar, no spinners. It draws from a [`Frame`], a small copy of what the room
+//! may see, so the live view, a frozen view and `balcony present` share it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::checkpoint::clock;
+use super::strings as s;
+use super::text::{trunc, wrap};
+use super::theme::Theme;
+use crate::flow::{COMMIT_EVERY_SECS, Live};
+use crate::session::{Band, SCALE_MAX, Session, Timestamp, Zone};
+use crate::workshop::Place;
+
+/// A running clock not saved for this long has lost its facilitator.
+pub const STALE_SECS: i64 = COMMIT_EVERY_SECS + 15;
+
+/// Whether a followed session's clock has not been heard from for too long.
+pub fn clock_stale(ses: &Session, now: Timestamp) -> bool {
+    ses.progress
+        .running_since
+        .is_some_and(|since| (now - since).num_seconds() > STALE_SECS)
+}
+
+/// What the room may see, taken from a session at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// 1-based checkpoint number, and how many there are.
+    pub n: usize,
+    pub total: usize,
+    pub place: Place,
+    pub title: String,
+    pub prompts: Vec<String>,
+    /// Seconds left in the timebox; negative when over.
+    pub remaining: i64,
+    pub paused: bool,
+    pub level: u8,
+    pub band: Band,
+}
+
+impl Frame {
+    fn build(ses: &Session, remaining: i64, paused: bool) -> Frame {
+        let cur = ses.progress.current;
+        let cp = &ses.workshop.checkpoints[cur];
+        Frame {
+            n: cur + 1,
+            total: ses.workshop.checkpoints.len(),
+            place: cp.place,
+            title: cp.title.clone(),
+            prompts: cp.prompts.clone(),
+            remaining,
+            paused,
+            level: ses.level(),
+            band: ses.band,
+        }
+    }
+
+    /// The live session as the facilitator works it.
+    pub fn from_live(live: &Live, now: Timestamp) -> Frame {
+        Frame::build(live.s(), live.remaining_secs(now), live.timer.paused)
+    }
+
+    /// A session read from its file (`balcony present`): the clock runs on
+    /// from `progress.running_since`, which the facilitator's app keeps. A
+    /// running clock is saved at least every [`COMMIT_EVERY_SECS`]; if the
+    /// file is older than [`STALE_SECS`] the app has stopped without saying
+    /// so (a crash), and the clock stops there rather than run on forever.
+    pub fn from_session(ses: &Session, now: Timestamp) -> Frame {
+        let cur = ses.progress.current;
+        let p = &ses.progress.checkpoints[cur];
+        let total = (ses.workshop.checkpoints[cur].timebox_mins as i64 + p.extra_mins as i64) * 60;
+        let running = ses
+            .progress
+            .running_since
+            .map_or(0, |since| (now - since).num_seconds().clamp(0, STALE_SECS));
+        Frame::build(
+            ses,
+            total - p.spent_secs as i64 - running,
+            ses.progress.running_since.is_none(),
+        )
+    }
+
+    pub fn zone(&self) -> Zone {
+        self.band.zone(self.level)
+    }
+}
+
+/// How big the text is drawn: chosen from the window's size on every draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// 8×8 cells a letter.
+    Full,
+    /// 8×4 cells a letter.
+    Half,
+    /// Bold plain text, with a hint to zoom out.
+    Plain,
+}
+
+impl Scale {
+    fn pixel(self) -> PixelSize {
+        match self {
+            Scale::Full => PixelSize::Full,
+            _ => PixelSize::HalfHeight,
+        }
+    }
+
+    fn glyph_h(self) -> u16 {
+        match self {
+            Scale::Full => 8,
+            _ => 4,
+        }
+    }
+}
+
+const GLYPH_W: u16 = 8;
+/// Columns between the clock and the level.
+const GAP: u16 = 6;
+
+fn big_w(text: &str) -> u16 {
+    text.chars().count() as u16 * GLYPH_W
+}
+
+/// A word or symbol for each zone, so colour never carries it alone.
+pub fn zone_mark(z: Zone) -> &'static str {
+    match z {
+        Zone::TooCold => "▽",
+        Zone::Productive => "◆",
+        Zone::TooHot => "▲",
+    }
+}
+
+fn zone_style(theme: &Theme, z: Zone) -> Style {
+    match z {
+        Zone::TooCold => theme.cold,
+        Zone::Productive => theme.productive,
+        Zone::TooHot => theme.hot,
+    }
+}
+
+fn place_style(theme: &Theme, p: Place) -> Style {
+    match p {
+        Place::Balcony => theme.balcony,
+        Place::DanceFloor => theme.dance_floor,
+    }
+}
+
+/// The big clock: "12:05" while time is left, "+1:30" when over.
+fn clock_text(f: &Frame) -> String {
+    if f.remaining < 0 {
+        format!("+{}", clock(-f.remaining))
+    } else {
+        clock(f.remaining)
+    }
+}
+
+/// The place word as big lines: on one line when it fits, else a word a line.
+fn place_lines(f: &Frame, width: u16) -> Vec<String> {
+    let word = f.place.label();
+    if big_w(word) <= width {
+        vec![word.to_string()]
+    } else {
+        word.split(' ').map(str::to_string).collect()
+    }
+}
+
+/// Rows a layout at this scale needs, and columns.
+fn needs(f: &Frame, scale: Scale, width: u16) -> (u16, u16) {
+    let place = place_lines(f, width);
+    let place_w = place.iter().map(|l| big_w(l)).max().unwrap_or(0);
+    let stats_w = big_w(&clock_text(f)) + GAP + big_w(&f.level.to_string());
+    let w = place_w.max(stats_w);
+    let gh = scale.glyph_h();
+    // place, title, prompt, a gap, clock and level, their words, the gauge
+    let h = place.len() as u16 * gh + 1 + 1 + 1 + gh + 1 + 1;
+    (w, h)
+}
+
+/// The scale for a window: the biggest that fits whole.
+pub fn scale_for(f: &Frame, inner: Rect) -> Scale {
+    for scale in [Scale::Full, Scale::Half] {
+        let (w, h) = needs(f, scale, inner.width);
+        if w <= inner.width && h <= inner.height {
+            return scale;
+        }
+    }
+    Scale::Plain
+}
+
+/// A one-row tension scale: a cell group per level, the band shaded and the
+/// level marked with a symbol as well as colour.
+fn gauge_line(f: &Frame, width: u16, theme: &Theme) -> Line<'static> {
+    let levels = SCALE_MAX as u16 + 1;
+    let cell = ((width.saturating_sub(8)) / levels).clamp(1, 4) as usize;
+    let mut spans = vec![Span::raw("0 ")];
+    for lv in 0..=SCALE_MAX {
+        let z = f.band.zone(lv);
+        let c = if lv == f.level {
+            "█"
+        } else if z == Zone::Productive {
+            "░"
+        } else {
+            "·"
+        };
+        let st = if lv == f.level {
+            zone_style(theme, z).patch(theme.marker)
+        } else {
+            zone_style(theme, z)
+        };
+        spans.push(Span::styled(c.repeat(cell), st));
+    }
+    spans.push(Span::raw(format!(" {SCALE_MAX}")));
+    Line::from(spans)
+}
+
+fn tension_words(f: &Frame) -> String {
+    let z = f.zone();
+    format!(
+        "{} {} · {} {} · {} {}–{}",
+        s::TENSION_WORD,
+        f.level,
+        zone_mark(z),
+        z.label().to_uppercase(),
+        s::BAND,
+        f.band.low,
+        f.band.high
+    )
+}
+
+fn time_words(f: &Frame) -> (String, bool) {
+    let mut out = if f.remaining < 0 {
+        format!("{} · {} {}", s::TIME_UP, s::OVER_BY, clock(-f.remaining))
+    } else {
+        format!("{} {}", clock(f.remaining), s::LEFT)
+    };
+    if f.paused {
+        out = format!("{} · {out}", s::PAUSED_TAG);
+    }
+    (out, f.remaining < 0)
+}
+
+/// Draws the projector view. `note` is a quiet line at the bottom (a file
+/// that could not be read just now, a config warning).
+pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(f, note, true, area, buf, theme);
+}
+
+/// The facilitator's small preview: the same view, without the zoom hint.
+pub fn render_preview(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(f, None, false, area, buf, theme);
+}
+
+fn render_with(
+    f: &Frame,
+    note: Option<&str>,
+    hint: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    buf.set_style(area, theme.base);
+    let pst = place_style(theme, f.place);
+    let inner = if area.width >= 20 && area.height >= 6 {
+        let border = match f.place {
+            Place::Balcony => theme.balcony_border,
+            Place::DanceFloor => theme.dance_border,
+        };
+        let title = format!(" {} {}/{} ", s::CHECKPOINT, f.n, f.total);
+        let block = Block::bordered()
+            .border_type(border)
+            .border_style(pst)
+            .title(Line::styled(title, theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        }
+    } else {
+        area
+    };
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let body = match note {
+        Some(n) if inner.height >= 2 => {
+            let row = Rect {
+                y: inner.y + inner.height - 1,
+                height: 1,
+                ..inner
+            };
+            Line::styled(trunc(n, row.width as usize), theme.quiet).render(row, buf);
+            Rect {
+                height: inner.height - 1,
+                ..inner
+            }
+        }
+        _ => inner,
+    };
+    match scale_for(f, body) {
+        Scale::Plain => plain(f, hint, body, buf, theme),
+        scale => big(f, scale, body, buf, theme),
+    }
+}
+
+/// Puts lines one under the other, stopping at the bottom.
+struct Rows<'b> {
+    area: Rect,
+    y: u16,
+    buf: &'b mut Buffer,
+}
+
+impl Rows<'_> {
+    fn left(&self) -> u16 {
+        (self.area.y + self.area.height).saturating_sub(self.y)
+    }
+
+    fn put(&mut self, line: Line) {
+        if self.left() > 0 {
+            line.render(
+                Rect {
+                    y: self.y,
+                    height: 1,
+                    ..self.area
+                },
+                self.buf,
+            );
+            self.y += 1;
+        }
+    }
+
+    fn big(&mut self, text: &str, style: Style, scale: Scale, x: u16) {
+        let h = scale.glyph_h();
+        if self.left() < h {
+            return;
+        }
+        let rect = Rect {
+            x: self.area.x + x,
+            y: self.y,
+            width: big_w(text).min(self.area.width.saturating_sub(x)),
+            height: h,
+        };
+        BigText::builder()
+            .pixel_size(scale.pixel())
+            .style(style)
+            .lines(vec![Line::from(text.to_string())])
+            .build()
+            .render(rect, self.buf);
+        self.y += h;
+    }
+}
+
+fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = area.width as usize;
+    let (_, need) = needs(f, scale, area.width);
+    let mut spare = area.height.saturating_sub(need);
+    // Spare rows go to a big title (full scale only), then the prompts; what
+    // is left centres the whole.
+    let big_title = scale == Scale::Full && big_w(&f.title) <= area.width && spare >= 5;
+    if big_title {
+        spare -= 4;
+    }
+    let prompt_lines: Vec<String> = f
+        .prompts
+        .iter()
+        .flat_map(|p| wrap(p, w, 3))
+        .take(1 + spare.min(4) as usize)
+        .collect();
+    spare -= prompt_lines.len().saturating_sub(1) as u16;
+    let mut rows = Rows {
+        area,
+        y: area.y + spare / 2,
+        buf,
+    };
+    for l in place_lines(f, area.width) {
+        rows.big(&l, theme.title.patch(place_style(theme, f.place)), scale, 0);
+    }
+    if big_title {
+        rows.big(&f.title, theme.title, Scale::Half, 0);
+    } else {
+        rows.put(Line::styled(trunc(&f.title, w), theme.title));
+    }
+    for l in prompt_lines {
+        rows.put(Line::raw(l));
+    }
+    rows.y += 1;
+    // The clock and the level, side by side.
+    let clock_txt = clock_text(f);
+    let level_txt = f.level.to_string();
+    let clock_style = if f.remaining < 0 {
+        theme.time_up
+    } else {
+        theme.title
+    };
+    let level_x = big_w(&clock_txt) + GAP;
+    let top = rows.y;
+    rows.big(&clock_txt, clock_style, scale, 0);
+    rows.y = top;
+    rows.big(
+        &level_txt,
+        theme.title.patch(zone_style(theme, f.zone())),
+        scale,
+        level_x,
+    );
+    // Words under each: time left or TIME UP; the zone and band.
+    let (time, over) = time_words(f);
+    let label_row = Rect {
+        y: rows.y,
+        height: 1,
+        ..area
+    };
+    if rows.left() > 0 {
+        Line::styled(
+            trunc(&time, level_x as usize - 1),
+            if over { theme.time_up } else { theme.title },
+        )
+        .render(
+            Rect {
+                width: level_x - 1,
+                ..label_row
+            },
+            rows.buf,
+        );
+        Line::styled(
+            trunc(&tension_words(f), (area.width - level_x) as usize),
+            theme.title.patch(zone_style(theme, f.zone())),
+        )
+        .render(
+            Rect {
+                x: area.x + level_x,
+                width: area.width - level_x,
+                ..label_row
+            },
+            rows.buf,
+        );
+        rows.y += 1;
+    }
+    let gauge = gauge_line(f, area.width, theme);
+    rows.put(gauge);
+}
+
+fn plain(f: &Frame, hint: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = area.width as usize;
+    let mut rows = Rows {
+        area,
+        y: area.y,
+        buf,
+    };
+    let pst = place_style(theme, f.place);
+    // The place word and its shape: ‖ for the balcony, ▌ for the dance floor.
+    let shape = match f.place {
+        Place::Balcony => "‖",
+        Place::DanceFloor => "▌",
+    };
+    let head = format!("{shape} {} {shape}", f.place.label());
+    rows.put(Line::from(vec![
+        Span::styled(head, pst.patch(theme.marker)),
+        Span::raw(format!("  {}/{}", f.n, f.total)),
+    ]));
+    // The hint goes last but its row is kept.
+    let keep = 3u16.min(rows.left().saturating_sub(1));
+    let title_lines = wrap(&f.title, w, 2);
+    for l in title_lines {
+        if rows.left() <= keep {
+            break;
+        }
+        rows.put(Line::styled(l, theme.title));
+    }
+    let (time, over) = time_words(f);
+    rows.put(Line::styled(
+        trunc(&time, w),
+        if over { theme.time_up } else { theme.title },
+    ));
+    rows.put(Line::styled(
+        trunc(&tension_words(f), w),
+        theme.title.patch(zone_style(theme, f.zone())),
+    ));
+    for p in f.prompts.iter().take(1) {
+        for l in wrap(p, w, rows.left().saturating_sub(1) as usize) {
+            rows.put(Line::raw(l));
+        }
+    }
+    if hint && rows.left() > 0 {
+        let hint = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        Paragraph::new(Line::styled(trunc(s::ZOOM_OUT, w), theme.dim))
+            .alignment(Alignment::Right)
+            .render(hint, rows.buf);
+    }
+}
+
+/// What the room sees while the view is blanked: nothing but a calm word.
+pub fn render_blank(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.base);
+    if area.height == 0 {
+        return;
+    }
+    let row = Rect {
+        y: area.y + area.height / 2,
+        height: 1,
+        ..area
+    };
+    Paragraph::new(Line::styled(s::BLANK_SCREEN, theme.dim))
+        .alignment(Alignment::Center)
+        .render(row, buf);
+}
+
+/// The facilitator's reminder, in the bottom-right corner, that the room is
+/// blanked or frozen (and, while typing privately, that keys are taken).
+pub fn render_indicator(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let text = format!(" {text} ");
+    let w = (text.width() as u16).min(area.width);
+    let rect = Rect {
+        x: area.x + area.width - w,
+        y: area.y + area.height - 1,
+        width: w,
+        height: 1,
+    };
+    Line::styled(trunc(&text, w as usize), theme.marker).render(rect, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zones_and_places_have_words_and_symbols_not_just_colour() {
+        let marks: Vec<&str> = [Zone::TooCold, Zone::Productive, Zone::TooHot]
+            .into_iter()
+            .map(zone_mark)
+            .collect();
+        assert_eq!(marks, ["▽", "◆", "▲"]);
+        let mut f = Frame {
+            n: 1,
+            total: 2,
+            place: Place::Balcony,
+            title: "t".into(),
+            prompts: vec![],
+            remaining: -90,
+            paused: false,
+            level: 9,
+            band: Band { low: 4, high: 7 },
+        };
+        assert_eq!(tension_words(&f), "tension 9 · ▲ TOO HOT · band 4–7");
+        assert_eq!(time_words(&f), ("TIME UP · over by 1:30".to_string(), true));
+        f.level = 1;
+        assert!(tension_words(&f).contains("▽ TOO COLD"));
+        f.remaining = 65;
+        f.paused = true;
+        assert_eq!(time_words(&f).0, "PAUSED · 1:05 left");
+    }
+}
