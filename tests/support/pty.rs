@@ -43,7 +43,11 @@ impl Pty {
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn balcony");
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            ROWS.try_into().expect("rows"),
+            COLS.try_into().expect("cols"),
+            0,
+        )));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
         std::thread::spawn(move || {
@@ -174,6 +178,7 @@ impl Drop for Pty {
 }
 
 /// Keys as a terminal sends them.
+#[allow(dead_code)]
 pub mod keys {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Regenerate the README's screenshots from the real binary:
+# tmux drives `balcony`, `capture-pane -e` keeps the colours, aha turns the
+# capture into HTML, headless Chromium turns that into a PNG.
+#
+#   bash scripts/screenshots.sh            # writes docs/screenshots/*.png
+#
+# Needs tmux, aha and chromium (Debian: apt-get install tmux aha chromium
+# fonts-dejavu-core). Works on copies of sessions/examples: nothing in the
+# repo's sessions is touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in tmux aha chromium; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is needed" >&2; exit 1; }
+done
+cargo build --release --quiet
+bin=$PWD/target/release/balcony
+out=$PWD/docs/screenshots
+work=$(mktemp -d)
+trap 'tmux -L shots kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$out" "$work/sessions" "$work/chrome"
+cp sessions/examples/*.ron "$work/sessions/"
+cols=110 rows=32
+
+# Wait until the pane shows TEXT, for at most ten seconds.
+wait_for() {
+  local deadline=$((SECONDS + 10))
+  until tmux -L shots capture-pane -p -t shot | grep -qF -- "$1"; do
+    if ((SECONDS > deadline)); then
+      echo "screenshots: timed out waiting for '$1'; the pane was:" >&2
+      tmux -L shots capture-pane -p -t shot >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+}
+
+start() {
+  tmux -L shots kill-server 2>/dev/null || true
+  tmux -L shots -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
+    "cd '$work' && BALCONY_SESSIONS='$work/sessions' HOME='$work' TERM=xterm-256color $*"
+  tmux -L shots set -g status off
+}
+
+keys() { tmux -L shots send-keys -t shot "$@"; }
+
+shot() {
+  local name=$1
+  tmux -L shots capture-pane -e -p -t shot >"$work/$name.ans"
+  aha --black --title "balcony: $name" <"$work/$name.ans" |
+    sed 's#<pre>#<pre style="font: 15px/1.2 \x27DejaVu Sans Mono\x27, monospace; margin: 8px">#' \
+      >"$work/$name.html"
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --hide-scrollbars --user-data-dir="$work/chrome" \
+    --window-size=1000,640 --screenshot="$out/$name.png" "file://$work/$name.html" \
+    >/dev/null 2>&1
+  echo "wrote docs/screenshots/$name.png"
+}
+
+example=$(ls "$work"/sessions/*northline*.ron)
+
+start "$bin"
+wait_for "New session"
+shot start
+
+start "$bin new --title 'Q3 customer first' --facilitator Ana"
+wait_for "BALCONY"
+shot balcony
+
+start "$bin open '$example'"
+wait_for "Northline"
+keys j; wait_for "Jump"
+keys Home; for _ in 1 2 3; do keys Down; done; keys Enter
+wait_for "DANCE FLOOR"
+shot dance-floor
+
+keys +; wait_for "tactic"
+shot tension
+
+keys Escape; keys v
+wait_for "DANCE FLOOR"
+shot projector
+
+if "$bin" review --help >/dev/null 2>&1 && ! "$bin" review "$work/sessions" </dev/null 2>&1 | grep -q "not built"; then
+  start "$bin review '$work/sessions'"
+  wait_for "Northline"
+  shot review
+fi

@@ -1,0 +1,130 @@
+//! The live workshop end to end: the real binary in a pseudo-terminal, keys
+//! typed as a facilitator would, the screen read back, and the saved file
+//! checked afterwards.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use balcony::session::{Move, Session, store};
+use pty::{DEADLINE, Pty, keys};
+
+/// The one session file balcony created in `dir/sessions`, once it exists.
+fn session_file(dir: &Path) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir.join("sessions")).ok().and_then(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        });
+        if let Some(p) = found {
+            return p;
+        }
+        assert!(start.elapsed() < DEADLINE, "no session file was created");
+        std::thread::yield_now();
+    }
+}
+
+/// Wait until the file on disk satisfies `pred` (saving happens off the
+/// input path, so the screen can be ahead of the disk for a moment).
+fn wait_for_file(path: &Path, what: &str, pred: impl Fn(&Session) -> bool) -> Session {
+    let start = Instant::now();
+    loop {
+        if let Ok(s) = store::load(path)
+            && pred(&s)
+        {
+            return s;
+        }
+        assert!(start.elapsed() < DEADLINE, "the file never showed {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_facilitator_captures_a_gadfly_raises_the_heat_moves_on_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Pty workshop"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.wait_text("BALCONY · Frame the gap");
+
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("Close the call centre on Fridays 🙂");
+    t.send(keys::ENTER);
+    t.wait_for("the form closed and the idea listed", |s| {
+        let text = s.contents();
+        !text.contains("New gadfly idea") && text.contains("Close the call centre on Fridays")
+    });
+
+    t.send("+");
+    t.wait_text("Which tactic?");
+    t.send(keys::ENTER);
+    t.wait_text("level 4");
+
+    t.send("n");
+    t.wait_text("checkpoint 2/12");
+    t.wait_text("DANCE FLOOR");
+
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+
+    let s = store::load(&session_file(dir.path())).unwrap();
+    assert_eq!(s.meta.title, "Pty workshop");
+    assert_eq!(s.gadflies.len(), 1);
+    assert_eq!(s.gadflies[0].text, "Close the call centre on Fridays 🙂");
+    assert_eq!(s.gadflies[0].checkpoint, "frame");
+    assert_eq!(s.readings.len(), 1);
+    assert_eq!(s.readings[0].move_, Move::Raise);
+    assert_eq!(s.readings[0].level, 4);
+    assert_eq!(s.readings[0].checkpoint, "frame");
+    assert!(
+        s.readings[0].tactic.is_some(),
+        "Enter takes the first tactic"
+    );
+    assert_eq!(s.progress.current, 1);
+}
+
+#[test]
+fn sigterm_mid_session_restores_the_terminal_and_keeps_the_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Killed"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("Nobody owns the churn number");
+    t.send(keys::ENTER);
+    t.wait_text("Nobody owns the churn number");
+    let file = session_file(dir.path());
+    wait_for_file(&file, "the gadfly idea", |s| s.gadflies.len() == 1);
+    // A half-typed idea in an open form is kept too: a signal must not cost
+    // the facilitator what they were typing.
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("half typed");
+
+    t.signal(libc::SIGTERM);
+    t.wait_exit();
+    t.terminal_restored().unwrap();
+    let s = store::load(&file).unwrap();
+    let texts: Vec<&str> = s.gadflies.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(texts, ["Nobody owns the churn number", "half typed"]);
+}
+
+#[test]
+fn sighup_restores_the_terminal_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Hung up"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("n");
+    t.wait_text("checkpoint 2/12");
+    t.signal(libc::SIGHUP);
+    t.wait_exit();
+    t.terminal_restored().unwrap();
+    let s = wait_for_file(&session_file(dir.path()), "checkpoint 2", |s| {
+        s.progress.current == 1
+    });
+    assert_eq!(s.meta.title, "Hung up");
+}
