@@ -128,3 +128,75 @@ fn sighup_restores_the_terminal_too() {
     });
     assert_eq!(s.meta.title, "Hung up");
 }
+
+#[test]
+fn a_solo_reflection_is_completed_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(
+        &["reflect", "--title", "Am I the bottleneck?"],
+        dir.path(),
+        &[],
+    );
+    let workshop = balcony::workshop::Builtin::Solo.workshop();
+    let n = workshop.checkpoints.len();
+    for (i, cp) in workshop.checkpoints.iter().enumerate() {
+        t.wait_text(&format!("{}/{n}", i + 1));
+        t.wait_text(&cp.title);
+        let entry = match cp.id.as_str() {
+            "avoid" => "Support says refunds take three weeks".to_string(),
+            // A polarity map: purpose, left pole, five fields on, right pole.
+            "my-values" => {
+                "keep customers and the business\tCustomer generosity\t\t\t\t\tCost discipline"
+                    .to_string()
+            }
+            "my-part" => "I approve every refund over 50 myself".to_string(),
+            "my-lies" => "I can't change the refund policy".to_string(),
+            "my-heat" => {
+                t.send("+");
+                t.wait_text("Which tactic?");
+                t.send("stretched, usefully");
+                t.send(keys::ENTER);
+                t.wait_text("level 4");
+                "I notice I blame finance".to_string()
+            }
+            // The owner is already "me": the one commitment I own.
+            "my-commitment" => "Delegate refunds under 200 to the front line".to_string(),
+            other => panic!("a checkpoint this test does not know: {other}"),
+        };
+        t.send("a");
+        t.wait_for("a form", |s| s.contents().contains("Enter save"));
+        t.send(&entry);
+        t.send(keys::ENTER);
+        let shown = entry.split('\t').next().unwrap().to_string();
+        t.wait_for("the entry listed, form closed", |s| {
+            let text = s.contents();
+            !text.contains("Enter save") && text.contains(&shown[..20])
+        });
+        assert!(t.screen().contains("private"), "{}", t.screen());
+        if i + 1 < n {
+            t.send("n");
+        }
+    }
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+
+    let s = store::load(&session_file(dir.path())).unwrap();
+    assert_eq!(s.meta.mode, balcony::session::Mode::Solo);
+    assert!(
+        s.progress
+            .checkpoints
+            .iter()
+            .all(|c| c.status == balcony::session::Status::Visited),
+        "{:?}",
+        s.progress.checkpoints
+    );
+    assert_eq!(s.facts.len(), 1);
+    assert_eq!(s.assumptions.len(), 1);
+    assert_eq!(s.polarities.len(), 1);
+    assert_eq!(s.readings.len(), 1);
+    assert_eq!(s.readings[0].reason, "stretched, usefully");
+    assert_eq!(s.commitments.len(), 1);
+    assert_eq!(s.commitments[0].owner, "me");
+    assert_eq!(s.notes.len(), 2);
+}
