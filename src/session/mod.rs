@@ -1,6 +1,7 @@
 //! The session model and its RON storage.
 
 mod error;
+mod items;
 mod labels;
 mod model;
 mod ops;

@@ -6,6 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use super::items::Items;
 use crate::workshop::Workshop;
 
 /// The schema this build writes. Files with a higher number are refused.
@@ -29,25 +30,25 @@ pub struct Session {
     #[serde(default)]
     pub road: Option<Road>,
     #[serde(default)]
-    pub readings: Vec<Reading>,
+    pub readings: Items<Reading>,
     #[serde(default)]
-    pub gadflies: Vec<Gadfly>,
+    pub gadflies: Items<Gadfly>,
     #[serde(default)]
-    pub facts: Vec<BrutalFact>,
+    pub facts: Items<BrutalFact>,
     #[serde(default)]
-    pub splits: Vec<Split>,
+    pub splits: Items<Split>,
     #[serde(default)]
-    pub polarities: Vec<Polarity>,
+    pub polarities: Items<Polarity>,
     #[serde(default)]
-    pub factions: Vec<Faction>,
+    pub factions: Items<Faction>,
     #[serde(default)]
-    pub assumptions: Vec<Assumption>,
+    pub assumptions: Items<Assumption>,
     #[serde(default)]
-    pub avoidance: Vec<Avoidance>,
+    pub avoidance: Items<Avoidance>,
     #[serde(default)]
-    pub commitments: Vec<Commitment>,
+    pub commitments: Items<Commitment>,
     #[serde(default)]
-    pub notes: Vec<Note>,
+    pub notes: Items<Note>,
     /// The next free item id; ids are unique across all kinds of item.
     pub next_id: u32,
 }

@@ -1,0 +1,100 @@
+//! A list of items that is cheap to copy.
+//!
+//! The live app hands a snapshot of the session to the saver thread on every
+//! change; while the saver holds it, the next change copies the session. With
+//! each list behind its own `Arc`, that copy shares every list and only the
+//! list being changed is copied, so a 10,000-item session costs no more per
+//! keystroke than a small one. In the file it is a plain list.
+
+use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct Items<T>(Arc<Vec<T>>);
+
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Items(Arc::new(Vec::new()))
+    }
+}
+
+impl<T> Deref for Items<T> {
+    type Target = Vec<T>;
+
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+/// Writing copies the list first if a snapshot still shares it.
+impl<T: Clone> DerefMut for Items<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<T> From<Vec<T>> for Items<T> {
+    fn from(v: Vec<T>) -> Self {
+        Items(Arc::new(v))
+    }
+}
+
+impl<T> FromIterator<T> for Items<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Items(Arc::new(iter.into_iter().collect()))
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Items<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Items<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Items<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::deserialize(d).map(Items::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_shares_the_list_until_one_side_writes() {
+        let mut a: Items<String> = vec!["one".to_string()].into();
+        let b = a.clone();
+        assert!(std::ptr::eq(a.as_ptr(), b.as_ptr()));
+        a.push("two".into());
+        assert_eq!(b.len(), 1, "the snapshot is untouched");
+        assert_eq!(a.len(), 2);
+        assert!(!std::ptr::eq(a.as_ptr(), b.as_ptr()));
+    }
+
+    #[test]
+    fn in_ron_it_is_a_plain_list() {
+        let a: Items<u8> = vec![1, 2].into();
+        let text = ron::to_string(&a).unwrap();
+        assert_eq!(text, "[1,2]");
+        assert_eq!(ron::from_str::<Items<u8>>(&text).unwrap(), a);
+    }
+}
