@@ -36,7 +36,7 @@ struct Run {
 }
 
 /// Spawn `cmd` in a 100x30 pty; time until `marker` is on its screen; read
-/// its peak memory; press `q` and wait for it to leave.
+/// its peak memory; press Ctrl-C and wait for it to leave.
 fn run_in_pty(mut cmd: CommandBuilder, marker: &str) -> Run {
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -83,7 +83,8 @@ fn run_in_pty(mut cmd: CommandBuilder, marker: &str) -> Run {
         })
         .unwrap_or(0);
     let mut writer = pair.master.take_writer().expect("writer");
-    let _ = writer.write_all(b"q");
+    // Ctrl-C: quits balcony from any screen, and ends the bare program.
+    let _ = writer.write_all(b"\x03");
     let _ = writer.flush();
     let until = Instant::now() + DEADLINE;
     while child.try_wait().expect("try_wait").is_none() {

@@ -28,7 +28,7 @@ fn ms(d: Duration) -> String {
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     println!(
-        "{:<8} {:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+        "{:<8} {:>9} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
         "items",
         "bytes",
         "ron::from_str",
@@ -36,7 +36,8 @@ fn main() {
         "load_str",
         "load (file)",
         "to_pretty",
-        "save (fsync)"
+        "save (fsync)",
+        "fsync floor"
     );
     for (items, runs) in [(200, 51), (10_000, 11)] {
         let session = balcony::sample::session(items, 1);
@@ -62,8 +63,20 @@ fn main() {
         let save = median(runs, || {
             store::save(&path, black_box(&session)).expect("save")
         });
+        // The floor any durable save pays on this disk: the same bytes
+        // written, fsynced, renamed and the folder fsynced, with plain std.
+        let floor = median(runs, || {
+            let temp = dir.path().join("floor.tmp");
+            let mut f = std::fs::File::create(&temp).expect("create");
+            std::io::Write::write_all(&mut f, text.as_bytes()).expect("write");
+            f.sync_all().expect("fsync");
+            std::fs::rename(&temp, dir.path().join("floor.ron")).expect("rename");
+            std::fs::File::open(dir.path())
+                .and_then(|d| d.sync_all())
+                .expect("fsync dir");
+        });
         println!(
-            "{:<8} {:>9} {} {} {} {} {} {}",
+            "{:<8} {:>9} {} {} {} {} {} {} {}",
             items,
             text.len(),
             ms(baseline),
@@ -71,7 +84,8 @@ fn main() {
             ms(load_str),
             ms(load),
             ms(encode),
-            ms(save)
+            ms(save),
+            ms(floor)
         );
     }
 }
