@@ -17,7 +17,8 @@ cargo build --release --quiet
 bin=$PWD/target/release/balcony
 out=$PWD/docs/screenshots
 work=$(mktemp -d)
-trap 'tmux -L shots kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+sock=shots-$$-0
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$out" "$work/sessions" "$work/chrome"
 cp sessions/examples/*.ron "$work/sessions/"
 cols=110 rows=32
@@ -25,35 +26,37 @@ cols=110 rows=32
 # Wait until the pane shows TEXT, for at most ten seconds.
 wait_for() {
   local deadline=$((SECONDS + 10))
-  until tmux -L shots capture-pane -p -t shot | grep -qF -- "$1"; do
+  until tmux -L "$sock" capture-pane -p -t shot | grep -qF -- "$1"; do
     if ((SECONDS > deadline)); then
       echo "screenshots: timed out waiting for '$1'; the pane was:" >&2
-      tmux -L shots capture-pane -p -t shot >&2
+      tmux -L "$sock" capture-pane -p -t shot >&2
       exit 1
     fi
     sleep 0.1
   done
 }
 
+# Each shot gets a server of its own: reusing one while it shuts down races.
 start() {
-  tmux -L shots kill-server 2>/dev/null || true
-  tmux -L shots -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  sock=shots-$$-$((${sock##*-} + 1))
+  tmux -L "$sock" -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
     "cd '$work' && BALCONY_SESSIONS='$work/sessions' HOME='$work' TERM=xterm-256color $*"
-  tmux -L shots set -g status off
+  tmux -L "$sock" set -g status off
 }
 
-keys() { tmux -L shots send-keys -t shot "$@"; }
+keys() { tmux -L "$sock" send-keys -t shot "$@"; }
 
 shot() {
   local name=$1
-  tmux -L shots capture-pane -e -p -t shot >"$work/$name.ans"
+  tmux -L "$sock" capture-pane -e -p -t shot >"$work/$name.ans"
   aha --black --title "balcony: $name" <"$work/$name.ans" |
-    sed 's#<pre>#<pre style="font: 15px/1.2 \x27DejaVu Sans Mono\x27, monospace; margin: 8px">#' \
+    sed 's#<pre>#<pre style="font: 15px/1.0 \x27DejaVu Sans Mono\x27, monospace; margin: 8px">#' \
       >"$work/$name.html"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --hide-scrollbars --user-data-dir="$work/chrome" \
-    --window-size=1000,640 --screenshot="$out/$name.png" "file://$work/$name.html" \
+    --window-size=1030,560 --screenshot="$out/$name.png" "file://$work/$name.html" \
     >/dev/null 2>&1
   echo "wrote docs/screenshots/$name.png"
 }
@@ -70,20 +73,19 @@ shot balcony
 
 start "$bin open '$example'"
 wait_for "Northline"
-keys j; wait_for "Jump"
-keys Home; for _ in 1 2 3; do keys Down; done; keys Enter
-wait_for "DANCE FLOOR"
+wait_for "checkpoint 6/12"
+keys p; wait_for "checkpoint 5/12"
+keys p; wait_for "DANCE FLOOR · The questions we avoid"
 shot dance-floor
 
 keys +; wait_for "tactic"
 shot tension
 
-keys Escape; keys v
-wait_for "DANCE FLOOR"
+# Esc then v at once reads as Alt-v: wait for the picker to close first.
+keys Escape; wait_for "g gadfly"
+keys v; wait_for "tension 5"
 shot projector
 
-if "$bin" review --help >/dev/null 2>&1 && ! "$bin" review "$work/sessions" </dev/null 2>&1 | grep -q "not built"; then
-  start "$bin review '$work/sessions'"
-  wait_for "Northline"
-  shot review
-fi
+start "$bin review '$work/sessions'"
+wait_for "Northline"
+shot review
