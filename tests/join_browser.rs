@@ -48,7 +48,12 @@ impl Drop for Driver {
 }
 
 fn call(c: &mut http::Client, method: &str, path: &str, body: &Value) -> Value {
-    let body = body.to_string();
+    // A GET carries no body: chromedriver refuses one.
+    let body = if body.is_null() {
+        String::new()
+    } else {
+        body.to_string()
+    };
     let req = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
