@@ -283,15 +283,38 @@ enum Kind {
     Reading,
 }
 
-/// Counts the device in (if there is room) and checks its rate; the error
-/// is the answer to send.
-fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Response> {
+/// Why a device was turned away.
+enum Refused {
+    /// The server's state is broken (a thread panicked holding it).
+    Broken,
+    /// As many devices as allowed have joined already.
+    Full,
+    /// Too soon after the last one: try again in so many seconds.
+    Wait(u64),
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::Broken => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+            Refused::Full => StatusCode::TOO_MANY_REQUESTS.into_response(),
+            Refused::Wait(secs) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::RETRY_AFTER, secs.to_string())],
+            )
+                .into_response(),
+        }
+    }
+}
+
+/// Counts the device in (if there is room) and checks its rate.
+fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Refused> {
     let Ok(mut devices) = sh.devices.lock() else {
-        return Err(StatusCode::SERVICE_UNAVAILABLE.into_response());
+        return Err(Refused::Broken);
     };
     let key = (ip, device.to_string());
     if !devices.contains_key(&key) && devices.len() >= sh.limits.max_devices {
-        return Err(StatusCode::TOO_MANY_REQUESTS.into_response());
+        return Err(Refused::Full);
     }
     let d = devices.entry(key).or_default();
     let (last, every) = match kind {
@@ -302,12 +325,7 @@ fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Respon
     if let Some(t) = *last {
         let since = now.duration_since(t);
         if since < every {
-            let wait = (every - since).as_secs() + 1;
-            return Err((
-                StatusCode::TOO_MANY_REQUESTS,
-                [(header::RETRY_AFTER, wait.to_string())],
-            )
-                .into_response());
+            return Err(Refused::Wait((every - since).as_secs() + 1));
         }
     }
     *last = Some(now);
@@ -350,7 +368,7 @@ async fn idea(
         return StatusCode::BAD_REQUEST.into_response();
     }
     if let Err(r) = admit(&sh, peer.ip(), &b.device, Kind::Idea) {
-        return r;
+        return r.into_response();
     }
     deliver(
         &sh,
@@ -373,7 +391,7 @@ async fn reading(
         return StatusCode::BAD_REQUEST.into_response();
     }
     if let Err(r) = admit(&sh, peer.ip(), &b.device, Kind::Reading) {
-        return r;
+        return r.into_response();
     }
     deliver(
         &sh,

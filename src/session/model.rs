@@ -226,7 +226,7 @@ impl Spread {
         if n == 0 {
             return None;
         }
-        let mid = (n + 1) / 2;
+        let mid = n.div_ceil(2);
         let mut seen = 0;
         for (lv, c) in self.counts.iter().enumerate() {
             seen += c;

@@ -113,13 +113,13 @@ pub fn render_queue(flow: &Flow, ses: &Session, area: Rect, buf: &mut Buffer, th
     let block = Block::bordered().title(Line::styled(title, theme.title));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if inner.height < 4 || inner.width < 10 {
+    if inner.height < 3 || inner.width < 10 {
         return;
     }
     let w = inner.width as usize;
     // The selected idea in full takes the lower part, the list the rest.
     let detail_h = (inner.height / 2).min(8);
-    let list_h = (inner.height - detail_h - 2) as usize;
+    let list_h = (inner.height - detail_h - 1) as usize;
     let first = window_start(sel, list_h);
     for (row, &i) in list.iter().enumerate().skip(first).take(list_h) {
         let idea = &ses.participant_ideas[i];
@@ -174,16 +174,6 @@ pub fn render_queue(flow: &Flow, ses: &Session, area: Rect, buf: &mut Buffer, th
             y += 1;
         }
     }
-    super::keybar::render(
-        flow.ctx(),
-        Rect {
-            y: inner.y + inner.height - 1,
-            height: 1,
-            ..inner
-        },
-        buf,
-        theme,
-    );
 }
 
 /// The lines the gauge adds for the participants' readings at the current
