@@ -392,7 +392,10 @@ impl App<'_> {
                 next_tick = Instant::now() + TICK;
                 inputs.push(Input::Tick);
             }
-            inputs.extend(self.join_arrivals());
+            // Before the keys: a quit among them must not drop what arrived.
+            if let Some(arrived) = self.join_arrivals() {
+                inputs.insert(0, arrived);
+            }
             dirty |= !inputs.is_empty();
             for input in inputs {
                 if self.handle(input) {

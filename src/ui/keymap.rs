@@ -302,9 +302,9 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),
     b(C::Browse, A::Preview, &[k('P')], "", "a small preview of the room's view"),
-    b(C::Browse, A::JoinOpen, &[k('o')], "", "open the join page for phones / show its address"),
-    b(C::Browse, A::JoinClose, &[k('O')], "", "close the join page (its code stops working)"),
-    b(C::Browse, A::Queue, &[k('i')], "", "ideas sent from phones: accept or hide"),
+    b(C::Browse, A::JoinOpen, &[k('o')], "", "join page for phones: open / show"),
+    b(C::Browse, A::JoinClose, &[k('O')], "", "close the join page (code stops)"),
+    b(C::Browse, A::Queue, &[k('i')], "", "ideas from phones: accept or hide"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.
