@@ -238,6 +238,16 @@ fn a_phone_browser_sends_an_idea_and_a_reading() {
         println!("screenshot written to {path}");
     }
 
+    // The facilitator moves on: the page follows within its polling time.
+    server.set_board(Board {
+        checkpoint: "next".into(),
+        title: "Brutal facts".into(),
+        prompt: "<b>not bold</b>".into(),
+        low: 4,
+        high: 7,
+    });
+    d.wait_text("#title", "Brutal facts");
+    d.wait_text("#prompt", "<b>not bold</b>");
     // What the page sent reaches the session file.
     let mut got = Vec::new();
     let t0 = Instant::now();

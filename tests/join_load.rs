@@ -109,13 +109,7 @@ fn two_hundred_participants_at_once_lose_nothing() {
     let secs = if long { 20 } else { 3 };
     let dir = tempfile::tempdir().unwrap();
     let mut term = pty::Pty::spawn(&["new", "--title", "Load", "--room"], dir.path(), &[]);
-    term.wait_text("http://127.0.0.1:");
-    let screen = term.screen();
-    let at = screen.find("http://127.0.0.1:").unwrap();
-    let url: String = screen[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || ":/.".contains(*c))
-        .collect();
+    let url = url_on(&term);
     // Hide the address card so the gauge shows.
     term.send("o");
 
@@ -209,4 +203,50 @@ fn two_hundred_participants_at_once_lose_nothing() {
         "every participant got an idea in"
     );
     assert!(percentile(&lat, 0.99) < Duration::from_secs(2));
+}
+
+/// The first `http://127.0.0.1:...` address on the screen.
+fn url_on(term: &pty::Pty) -> String {
+    term.wait_text("http://127.0.0.1:");
+    let screen = term.screen();
+    let at = screen.find("http://127.0.0.1:").unwrap();
+    screen[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || ":/.".contains(*c))
+        .collect()
+}
+
+#[test]
+fn o_opens_the_page_and_shift_o_closes_it_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = pty::Pty::spawn(&["new", "--title", "Keys"], dir.path(), &[]);
+    term.wait_text("checkpoint 1/12");
+    assert!(!term.screen().contains("http://"), "closed until asked");
+    term.send("o");
+    let url = url_on(&term);
+    let (addr, base) = split_url(&url);
+    let mut c = Client::new(addr);
+    assert_eq!(c.get(&base).unwrap().status, 200);
+    let body = r#"{"device":"device-keys","text":"sent before closing"}"#;
+    assert_eq!(c.post(&format!("{base}/idea"), body).unwrap().status, 202);
+    term.send("O");
+    term.wait_text("join page closed");
+    let t0 = Instant::now();
+    while Client::new(addr).get(&base).is_ok() {
+        assert!(t0.elapsed() < Duration::from_secs(5), "still answering");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Opened again: a new code, and the old address is refused.
+    term.send("o");
+    term.wait_text("join page open");
+    let again = url_on(&term);
+    assert_ne!(again, url);
+    let (addr2, _) = split_url(&again);
+    assert_eq!(Client::new(addr2).get(&base).unwrap().status, 403);
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    let files = store::session_files(&dir.path().join("sessions")).unwrap();
+    let ses = store::load(&files[0]).unwrap();
+    assert_eq!(ses.participant_ideas.len(), 1);
+    assert_eq!(ses.participant_ideas[0].text, "sent before closing");
 }

@@ -321,6 +321,10 @@ fn hostile_text_is_cleaned_then_escaped_everywhere() {
     );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<img src=x"));
+    let md = balcony::export::render(ses, balcony::cli::ExportFormat::Md);
+    assert!(md.contains("\\<script\\>"), "Markdown escapes it too");
+    let csv = balcony::export::render(ses, balcony::cli::ExportFormat::Csv);
+    assert!(!csv.contains('\u{1b}'));
     let problems = balcony::session::validate::session(ses);
     assert!(problems.is_empty(), "{problems:?}");
 }
