@@ -2,7 +2,9 @@
 //! 127.0.0.1 send ideas, readings and polls at once while the facilitator
 //! moves on; every accepted idea and reading is in the saved session, none
 //! twice, and the screen keeps answering keys. 3 s by default;
-//! `BALCONY_LONG=1` runs 20 s.
+//! `BALCONY_LONG=1` runs 20 s. A phone polls every 500 ms; with
+//! `BALCONY_JOIN_FLAT=1` they poll as fast as answers come, to find the
+//! server's ceiling.
 
 #[path = "support/http.rs"]
 mod http;
@@ -31,6 +33,8 @@ struct Tally {
 }
 
 fn participant(n: usize, url: String, stop: Arc<AtomicBool>) -> Tally {
+    let flat = std::env::var("BALCONY_JOIN_FLAT").is_ok_and(|v| v == "1");
+    let poll_every = Duration::from_millis(if flat { 0 } else { 500 });
     let (addr, base) = split_url(&url);
     let mut c = Client::new(addr);
     let mut t = Tally::default();
@@ -56,7 +60,7 @@ fn participant(n: usize, url: String, stop: Arc<AtomicBool>) -> Tally {
                 Ok(r) if r.status == 200 => t.latencies.push(d),
                 _ => t.failed += 1,
             }
-            next_poll = now + Duration::from_millis(500);
+            next_poll = now + poll_every;
         }
         if now >= next_reading {
             let level = rng.u8(0..=10);
