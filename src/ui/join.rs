@@ -45,8 +45,16 @@ pub fn qr_rows(text: &str) -> Option<Vec<String>> {
     Some(rows)
 }
 
-/// Black on white whatever the theme: scanners want dark modules on light.
-const QR_STYLE: Style = Style::new().fg(Color::Black).bg(Color::White);
+/// Black on white whatever the colours: scanners want dark modules on
+/// light. Under NO_COLOR the terminal's own colours draw it (inverted on a
+/// dark terminal, which most phone cameras read too).
+fn qr_style(theme: &Theme) -> Style {
+    if *theme == super::theme::NO_COLOR {
+        Style::new()
+    } else {
+        Style::new().fg(Color::Black).bg(Color::White)
+    }
+}
 
 /// The join address and its QR code, centred in `area`.
 pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -76,7 +84,7 @@ pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     if show_qr {
         for row in &qr {
-            line(row, y, QR_STYLE, buf);
+            line(row, y, qr_style(theme), buf);
             y += 1;
         }
         line(s::JOIN_HINT, y, theme.dim, buf);
@@ -222,6 +230,21 @@ pub fn spread_lines(ses: &Session, theme: &Theme) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_code_is_black_on_white_except_under_no_color() {
+        let url = "http://127.0.0.1:1/j/ABCDEFGHJKMN";
+        let area = Rect::new(0, 0, 60, 30);
+        for (theme, coloured) in [
+            (&super::super::theme::COLOR, true),
+            (&super::super::theme::NO_COLOR, false),
+        ] {
+            let mut buf = Buffer::empty(area);
+            render_card(url, area, &mut buf, theme);
+            let any_white = buf.content().iter().any(|c| c.bg == Color::White);
+            assert_eq!(any_white, coloured);
+        }
+    }
 
     #[test]
     fn a_join_address_fits_a_small_code() {
