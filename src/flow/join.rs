@@ -82,7 +82,7 @@ impl Flow {
                 self.notice = info(s::JOIN_NOT_OPEN);
             }
             Action::Queue => {
-                if self.projector {
+                if self.projector || self.room != super::Room::Shown {
                     self.notice = info(s::QUEUE_NOT_IN_VIEW);
                 } else if waiting(live.s()).is_empty() {
                     self.notice = info(s::QUEUE_EMPTY);
@@ -368,6 +368,10 @@ mod tests {
         key(&mut f, KeyCode::Char('i'), 2);
         assert_eq!(f.join.queue, None, "never on the room's view");
         key(&mut f, KeyCode::Char('v'), 3);
+        key(&mut f, KeyCode::Char('.'), 3);
+        key(&mut f, KeyCode::Char('i'), 3);
+        assert_eq!(f.join.queue, None, "nor while the room's view is blanked");
+        key(&mut f, KeyCode::Char('.'), 3);
         key(&mut f, KeyCode::Char('i'), 3);
         assert_eq!(f.join.queue, Some(0));
         key(&mut f, KeyCode::Esc, 3);

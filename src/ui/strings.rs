@@ -144,7 +144,7 @@ pub const JOIN_TITLE: &str = "Join from your phone";
 pub const JOIN_HINT: &str = "scan, or type the address";
 pub const QUEUE_TITLE: &str = "Ideas from the room";
 pub const QUEUE_NOT_IN_VIEW: &str =
-    "the queue is for your eyes only: leave the projector view (v) to open it";
+    "the queue is for your eyes only: open it from your own screen (v, or show the room's view)";
 pub const QUEUE_EMPTY: &str = "no ideas from the room are waiting";
 pub const QUEUE_DONE: &str = "every idea from the room has been seen";
 pub const IDEA_ACCEPTED: &str = "taken in as a gadfly idea (parked; f changes its fate)";
