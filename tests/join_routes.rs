@@ -344,3 +344,62 @@ fn closing_stops_the_server_and_the_code_dies_with_it() {
         assert_eq!(c.get(&base).unwrap().status, 403);
     }
 }
+
+/// True when the server closed the connection (EOF or reset) within `wait`.
+fn closed_by_server(s: &mut std::net::TcpStream, wait: Duration) -> bool {
+    use std::io::Read;
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut b = [0u8; 64];
+    match s.read(&mut b) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    }
+}
+
+#[test]
+fn a_client_trickling_its_headers_is_cut_off() {
+    use std::io::Write;
+    let limits = Limits {
+        idle: Duration::from_millis(300),
+        ..Limits::default()
+    };
+    let (server, _, base) = start(limits);
+    let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+    s.write_all(format!("GET {base} HTTP/1.1\r\nHost: x\r\n").as_bytes())
+        .unwrap();
+    // Never finishes the headers: the server gives up, well before 5 s.
+    let t0 = std::time::Instant::now();
+    assert!(closed_by_server(&mut s, Duration::from_secs(5)));
+    assert!(t0.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn connections_past_the_limit_are_closed_and_the_rest_go_on() {
+    let limits = Limits {
+        max_connections: 2,
+        ..Limits::default()
+    };
+    let (server, _, base) = start(limits);
+    let mut a = Client::new(server.addr);
+    let mut b = Client::new(server.addr);
+    assert_eq!(a.get(&base).unwrap().status, 200);
+    assert_eq!(b.get(&base).unwrap().status, 200);
+    let mut third = std::net::TcpStream::connect(server.addr).unwrap();
+    assert!(closed_by_server(&mut third, Duration::from_secs(5)));
+    // The two open ones still work; once one goes, a newcomer gets in.
+    assert_eq!(a.get(&format!("{base}/state")).unwrap().status, 200);
+    drop(b);
+    let t0 = std::time::Instant::now();
+    loop {
+        let mut c = Client::new(server.addr);
+        if c.get(&base).is_ok_and(|r| r.status == 200) {
+            break;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(5), "no room freed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

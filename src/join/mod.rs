@@ -8,6 +8,7 @@
 //! read from disk; the page is compiled in.
 
 pub mod clean;
+mod guard;
 mod server;
 
 pub use server::{JoinServer, Limits, local_address};

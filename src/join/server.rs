@@ -19,6 +19,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::clean::clean;
+use super::guard::{Guarded, Peer};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
 use crate::session::SCALE_MAX;
 
@@ -33,6 +34,11 @@ pub struct Limits {
     pub reading_every: Duration,
     pub max_devices: usize,
     pub max_body: usize,
+    /// Open connections at once; more are closed as they come. Kept well
+    /// under the usual 1,024 file handles, which the saver needs too.
+    pub max_connections: usize,
+    /// A connection that sends nothing for this long is closed.
+    pub idle: Duration,
 }
 
 impl Default for Limits {
@@ -42,6 +48,8 @@ impl Default for Limits {
             reading_every: Duration::from_millis(250),
             max_devices: 500,
             max_body: 4096,
+            max_connections: 700,
+            idle: Duration::from_secs(30),
         }
     }
 }
@@ -177,7 +185,8 @@ fn serve(
     shared: Arc<Shared>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    let max_body = shared.limits.max_body;
+    let limits = shared.limits;
+    let max_body = limits.max_body;
     let app = Router::new()
         .route("/j/{code}", get(page))
         .route("/j/{code}/state", get(state))
@@ -191,14 +200,12 @@ fn serve(
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
             return;
         };
+        let listener = Guarded::new(listener, limits.max_connections, limits.idle);
         let mut graceful = stop.clone();
-        let server = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            let _ = graceful.wait_for(|s| *s).await;
-        });
+        let server = axum::serve(listener, app.into_make_service_with_connect_info::<Peer>())
+            .with_graceful_shutdown(async move {
+                let _ = graceful.wait_for(|s| *s).await;
+            });
         tokio::select! {
             _ = server => {}
             _ = async {
@@ -352,7 +359,7 @@ fn deliver(sh: &Shared, a: Arrival) -> Response {
 
 async fn idea(
     State(sh): State<Arc<Shared>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     body: Bytes,
 ) -> Response {
     let Ok(b) = serde_json::from_slice::<IdeaBody>(&body) else {
@@ -381,7 +388,7 @@ async fn idea(
 
 async fn reading(
     State(sh): State<Arc<Shared>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ConnectInfo(Peer(peer)): ConnectInfo<Peer>,
     body: Bytes,
 ) -> Response {
     let Ok(b) = serde_json::from_slice::<ReadingBody>(&body) else {
