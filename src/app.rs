@@ -16,6 +16,7 @@ use ratatui::DefaultTerminal;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
+use crate::join::{Board, JoinServer, Limits};
 use crate::session::{Session, Timestamp, store};
 use crate::ui::{Screen, theme};
 use crate::workshop;
@@ -26,6 +27,23 @@ pub enum Launch {
     Start,
     /// A session already on disk at this path.
     Session(Box<Session>, PathBuf),
+}
+
+/// Where the join page listens, and whether it opens at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinStart {
+    /// Port 0: any free port.
+    pub bind: std::net::SocketAddr,
+    pub open: bool,
+}
+
+impl Default for JoinStart {
+    fn default() -> Self {
+        JoinStart {
+            bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            open: false,
+        }
+    }
 }
 
 /// How often the clock in the header moves.
@@ -143,6 +161,12 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
 
 /// Like [`run`], with the themes, config warning and start view given.
 pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
+    run_joining(launch, dir, look, JoinStart::default())
+}
+
+/// Like [`run_with`], with where the join page listens and whether it opens
+/// at once.
+pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> i32 {
     if theme::no_color_env() {
         // Without this, crossterm turns every style change into a reset and
         // bold/reverse are lost; the theme has no colours anyway.
@@ -171,7 +195,7 @@ pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
     }));
     let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
 
-    let (result, unsaved) = event_loop(&mut terminal, launch, dir, look, &stop);
+    let (result, unsaved) = event_loop(&mut terminal, launch, dir, look, &stop, join);
     restore_terminal();
     let mut code = 0;
     if let Err(e) = result {
@@ -211,6 +235,9 @@ struct App<'a> {
     flow: Flow,
     saver: Option<Saver>,
     dir: &'a Path,
+    /// The join page's server while it is open.
+    join: Option<JoinServer>,
+    join_bind: std::net::SocketAddr,
 }
 
 impl App<'_> {
@@ -242,9 +269,63 @@ impl App<'_> {
                     Ok(s) => self.begin(s, path),
                     Err(e) => self.flow.start_failed(e.to_string()),
                 },
+                Effect::OpenJoin => self.open_join_now(),
+                Effect::CloseJoin => self.close_join(),
             }
         }
         quit
+    }
+
+    /// Starts the join page's server (not for a private reflection).
+    fn open_join_now(&mut self) {
+        if self.join.is_some()
+            || self
+                .flow
+                .session()
+                .is_some_and(|s| s.meta.mode == crate::session::Mode::Solo)
+        {
+            return;
+        }
+        match JoinServer::start(self.join_bind, Limits::default()) {
+            Ok(server) => {
+                self.flow.join_opened(server.url.clone());
+                self.join = Some(server);
+                self.push_board();
+            }
+            Err(e) => self.flow.join_failed(e.to_string()),
+        }
+    }
+
+    /// What participants sent since the last look, as one input.
+    fn join_arrivals(&self) -> Option<Input> {
+        let list: Vec<_> = self.join.as_ref()?.arrivals.try_iter().collect();
+        (!list.is_empty()).then_some(Input::Join(list))
+    }
+
+    /// Tells the join page which checkpoint the room is at.
+    fn push_board(&self) {
+        let (Some(server), Some(live)) = (&self.join, &self.flow.live) else {
+            return;
+        };
+        let c = live.checkpoint();
+        server.set_board(Board {
+            checkpoint: c.id.clone(),
+            title: c.title.clone(),
+            prompt: c.prompts.join("\n"),
+            low: live.session.band.low,
+            high: live.session.band.high,
+        });
+    }
+
+    /// Stops the server; whatever reached it before is still taken in.
+    fn close_join(&mut self) {
+        if let Some(server) = self.join.take() {
+            let rest: Vec<_> = server.arrivals.try_iter().collect();
+            server.stop();
+            if !rest.is_empty() {
+                self.handle(Input::Join(rest));
+            }
+        }
     }
 
     /// Takes the saver's reports; true when there were any.
@@ -311,6 +392,10 @@ impl App<'_> {
                 next_tick = Instant::now() + TICK;
                 inputs.push(Input::Tick);
             }
+            // Before the keys: a quit among them must not drop what arrived.
+            if let Some(arrived) = self.join_arrivals() {
+                inputs.insert(0, arrived);
+            }
             dirty |= !inputs.is_empty();
             for input in inputs {
                 if self.handle(input) {
@@ -318,6 +403,9 @@ impl App<'_> {
                 }
             }
             dirty |= self.collect_reports();
+            if dirty {
+                self.push_board();
+            }
         }
     }
 }
@@ -330,6 +418,7 @@ fn event_loop(
     dir: &Path,
     look: &Look,
     stop: &AtomicBool,
+    join: JoinStart,
 ) -> (io::Result<()>, Option<String>) {
     let t0 = now();
     let mut app = match launch {
@@ -337,12 +426,16 @@ fn event_loop(
             flow: Flow::start(recent_sessions(dir), t0),
             saver: None,
             dir,
+            join: None,
+            join_bind: join.bind,
         },
         Launch::Session(s, path) => {
             let mut app = App {
                 flow: Flow::start(Vec::new(), t0),
                 saver: None,
                 dir,
+                join: None,
+                join_bind: join.bind,
             };
             app.begin(*s, path);
             app.flow.projector = look.projector_view
@@ -353,6 +446,9 @@ fn event_loop(
             app
         }
     };
+    if join.open && app.flow.live.is_some() {
+        app.open_join_now();
+    }
     if let Some(w) = &look.warning {
         app.flow.warn(w.clone());
     }
@@ -361,6 +457,8 @@ fn event_loop(
         // The terminal failed (closed, say): keep the time and any draft.
         app.handle(Input::Stop);
     }
+    // The code stops working before the last save; what arrived is kept.
+    app.close_join();
     let unsaved = app.saver.and_then(Saver::finish);
     (result, unsaved)
 }

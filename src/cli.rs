@@ -130,6 +130,14 @@ pub struct NewArgs {
     /// Start by reviewing an earlier session's open items
     #[arg(long, value_name = "FILE")]
     pub follow_up: Option<PathBuf>,
+    /// Open the join page at once: participants send ideas and readings
+    /// from their phones
+    #[arg(long, conflicts_with = "solo")]
+    pub room: bool,
+    /// Where the join page listens [default: 127.0.0.1, any free port];
+    /// 0.0.0.0:8080 lets phones on the network in
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

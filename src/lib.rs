@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod export;
 pub mod flow;
+pub mod join;
 pub mod present;
 pub mod ronfile;
 pub mod sample;

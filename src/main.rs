@@ -61,6 +61,8 @@ fn main() -> ExitCode {
                 solo: true,
                 projector: false,
                 follow_up: None,
+                room: false,
+                bind: None,
             };
             new_session(&args, &dir, look())
         }
@@ -115,7 +117,13 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     let facilitator = args.facilitator.clone().unwrap_or_default();
     let session = Session::new(w, &title, &facilitator, app::now());
     match store::create(dir, &session) {
-        Ok(path) => app::run_with(Launch::Session(Box::new(session), path), dir, &look),
+        Ok(path) => {
+            let join = app::JoinStart {
+                bind: args.bind.unwrap_or(app::JoinStart::default().bind),
+                open: args.room,
+            };
+            app::run_joining(Launch::Session(Box::new(session), path), dir, &look, join)
+        }
         Err(e) => {
             let _ = writeln!(err, "balcony: {e}");
             1

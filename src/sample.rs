@@ -231,6 +231,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     tactic,
                     reason: "The room had gone quiet".into(),
                     after_gadfly: None,
+                    participants: None,
                 });
             }
             _ => s.notes.push(Note {

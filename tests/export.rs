@@ -49,6 +49,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         tactic: raise,
         reason: t("Everyone agrees too quickly"),
         after_gadfly: None,
+        participants: None,
     });
     let id = s.take_id();
     s.facts.push(BrutalFact {
@@ -105,6 +106,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         tactic: lower,
         reason: t("Voices raised; two people left the room"),
         after_gadfly: Some(gadfly_id),
+        participants: None,
     });
     let id = s.take_id();
     s.splits.push(Split {

@@ -5,7 +5,6 @@
 //! in tests/crash.rs covers the same path everywhere).
 
 #[path = "support/pty.rs"]
-#[allow(dead_code)]
 mod pty;
 
 use std::path::{Path, PathBuf};

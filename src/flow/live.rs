@@ -27,6 +27,8 @@ pub(super) enum Undo {
     Road(Option<Road>),
     /// An item as it was before it was changed, and where it lives.
     Replaced(usize, Box<NewItem>),
+    /// A participant's idea (index) was accepted or hidden.
+    Moderated(usize),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -244,6 +246,8 @@ impl Live {
             _ => None,
         };
         let checkpoint = self.checkpoint().id.clone();
+        let spread = self.session.participant_spread(&checkpoint);
+        let participants = (spread.total() > 0).then_some(spread);
         let s = self.s_mut(now);
         let band = s.band;
         let id = s.take_id();
@@ -258,6 +262,7 @@ impl Live {
             tactic,
             reason,
             after_gadfly,
+            participants,
         });
         self.push_undo(Undo::Reading);
         after_gadfly.is_some()
@@ -358,6 +363,21 @@ impl Live {
             Undo::Road(old) => {
                 ses.road = old;
                 s::undone("the road")
+            }
+            Undo::Moderated(i) => {
+                let was = ses
+                    .participant_ideas
+                    .get_mut(i)
+                    .map(|idea| std::mem::replace(&mut idea.state, IdeaState::Waiting));
+                if let Some(IdeaState::Accepted(g)) = was
+                    && let Some(at) = ses.gadflies.iter().rposition(|x| x.id == g)
+                {
+                    ses.gadflies.remove(at);
+                    let n = ses.gadflies.len();
+                    let k = kind_index(ItemKind::Gadfly);
+                    self.sel[k] = self.sel[k].min(n.saturating_sub(1));
+                }
+                s::undone("the decision on a participant's idea")
             }
         };
         Some(what)

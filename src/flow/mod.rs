@@ -3,6 +3,7 @@
 //! the IO, the tests drive this directly.
 
 pub mod form;
+pub mod join;
 mod live;
 mod pickers;
 mod room;
@@ -38,6 +39,8 @@ pub enum Input {
     Tick,
     /// SIGTERM or SIGHUP: write everything and leave.
     Stop,
+    /// What participants sent through the join page since the last look.
+    Join(Vec<join::Arrival>),
 }
 
 /// What the app loop must do after an input.
@@ -50,6 +53,10 @@ pub enum Effect {
     Create(NewSession),
     /// The start screen asks to resume this file.
     Open(PathBuf),
+    /// Start the join page's server; answer with `join_opened` or `join_failed`.
+    OpenJoin,
+    /// Stop the join page's server: its code is no longer valid.
+    CloseJoin,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +172,8 @@ pub struct Flow {
     pub room: Room,
     /// A small preview of the room's view on the facilitator's screen.
     pub preview: bool,
+    /// The join page for participants' phones, and its moderation queue.
+    pub join: join::JoinView,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -201,6 +210,7 @@ impl Flow {
             projector: false,
             room: Room::Shown,
             preview: false,
+            join: join::JoinView::default(),
         }
     }
 
@@ -252,6 +262,7 @@ impl Flow {
         match &self.live {
             None => Ctx::Start,
             Some(l) => match l.mode {
+                Mode::Browse if self.join.queue.is_some() => Ctx::Queue,
                 Mode::Browse => Ctx::Browse,
                 Mode::Form(_) => Ctx::Form,
                 Mode::Picker(_) => Ctx::Picker,
@@ -284,6 +295,7 @@ impl Flow {
             }
             Input::Tick => self.tick(now),
             Input::Stop => self.quit(now),
+            Input::Join(list) => self.arrivals(list, now),
             Input::Paste(text) => self.paste(&text),
             Input::Key(ev) if ev.kind == KeyEventKind::Release => Vec::new(),
             Input::Key(ev) => self.key(ev, now),
@@ -367,6 +379,7 @@ impl Flow {
                 }
                 self.band_key(action, now)
             }
+            Ctx::Queue => self.queue_key(action, now),
             Ctx::Help | Ctx::Present => Vec::new(),
         }
     }
@@ -451,6 +464,9 @@ impl Flow {
     }
 
     fn browse(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
+        if let Some(a @ (Action::JoinOpen | Action::JoinClose | Action::Queue)) = action {
+            return self.join_key(a);
+        }
         if let Some(a @ (Action::Projector | Action::Blank | Action::Freeze | Action::Preview)) =
             action
         {

@@ -21,6 +21,13 @@ impl<T> Default for Items<T> {
     }
 }
 
+impl<T> Items<T> {
+    /// For `skip_serializing_if`, which names a function, not a method.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<T> Deref for Items<T> {
     type Target = Vec<T>;
 

@@ -49,6 +49,13 @@ pub struct Session {
     pub commitments: Items<Commitment>,
     #[serde(default)]
     pub notes: Items<Note>,
+    /// Ideas sent from participants' phones, waiting for the facilitator or
+    /// already accepted or hidden. Never deleted.
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub participant_ideas: Items<ParticipantIdea>,
+    /// Participants' own tension readings: the latest per device per checkpoint.
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub participant_readings: Items<ParticipantReading>,
     /// The next free item id; ids are unique across all kinds of item.
     pub next_id: u32,
 }
@@ -185,6 +192,85 @@ pub struct Reading {
     /// a possible silencing of a dissenting voice.
     #[serde(default)]
     pub after_gadfly: Option<u32>,
+    /// The participants' readings at this checkpoint when this one was
+    /// recorded, if any had sent one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Spread>,
+}
+
+/// How many participants gave each level, 0 to SCALE_MAX.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spread {
+    /// One count per level: `counts[3]` participants said 3.
+    pub counts: Vec<u32>,
+}
+
+impl Spread {
+    pub fn of(levels: impl IntoIterator<Item = u8>) -> Spread {
+        let mut counts = vec![0; SCALE_MAX as usize + 1];
+        for l in levels {
+            if let Some(c) = counts.get_mut(l as usize) {
+                *c += 1;
+            }
+        }
+        Spread { counts }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.counts.iter().sum()
+    }
+
+    /// The lower median level, or none when nobody answered.
+    pub fn median(&self) -> Option<u8> {
+        let n = self.total();
+        if n == 0 {
+            return None;
+        }
+        let mid = n.div_ceil(2);
+        let mut seen = 0;
+        for (lv, c) in self.counts.iter().enumerate() {
+            seen += c;
+            if seen >= mid {
+                return Some(lv as u8);
+            }
+        }
+        None
+    }
+}
+
+/// Where a participant's idea stands with the facilitator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IdeaState {
+    Waiting,
+    /// Taken into the session as the gadfly idea with this id.
+    Accepted(u32),
+    /// Kept in the file, not shown to the room.
+    Hidden,
+}
+
+/// An idea a participant sent from their own device. Its text was cleaned
+/// of control characters and terminal escapes when it arrived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantIdea {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub text: String,
+    pub author: Author,
+    pub state: IdeaState,
+}
+
+/// A participant's own reading of the heat at one checkpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantReading {
+    pub at: Timestamp,
+    pub checkpoint: String,
+    /// The random id the participant's browser made up; it names nobody.
+    pub device: String,
+    pub level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -47,11 +47,31 @@ impl Session {
             avoidance: Items::default(),
             commitments: Items::default(),
             notes: Items::default(),
+            participant_ideas: Items::default(),
+            participant_readings: Items::default(),
             next_id: 1,
         }
     }
 
     /// Hands out the next item id.
+    /// The participants' readings at a checkpoint (the latest of each device).
+    pub fn participant_spread(&self, checkpoint: &str) -> Spread {
+        Spread::of(
+            self.participant_readings
+                .iter()
+                .filter(|r| r.checkpoint == checkpoint)
+                .map(|r| r.level),
+        )
+    }
+
+    /// Ideas from participants still waiting for the facilitator.
+    pub fn waiting_ideas(&self) -> usize {
+        self.participant_ideas
+            .iter()
+            .filter(|i| i.state == IdeaState::Waiting)
+            .count()
+    }
+
     pub fn take_id(&mut self) -> u32 {
         let id = self.next_id;
         self.next_id += 1;

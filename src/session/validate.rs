@@ -407,6 +407,18 @@ pub fn session(s: &Session) -> Vec<Problem> {
             texts: vec![&n.text],
         });
     }
+    for i in &s.participant_ideas {
+        let mut texts = vec![i.text.as_str()];
+        if let Author::Named(n) = &i.author {
+            texts.push(n);
+        }
+        items.push(ItemRef {
+            kind: "participant's idea",
+            id: i.id,
+            checkpoint: &i.checkpoint,
+            texts,
+        });
+    }
 
     // Ids are unique across kinds; the nth occurrence of `id: N,` in the file
     // is the nth item with that id, since items are written in this order.
@@ -500,6 +512,22 @@ pub fn session(s: &Session) -> Vec<Problem> {
                 .at_field("band:", 0),
             );
         }
+        if let Some(sp) = &r.participants
+            && sp.counts.len() != SCALE_MAX as usize + 1
+        {
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: the participants' counts must list {} levels (0 to {SCALE_MAX})",
+                        r.id,
+                        SCALE_MAX as usize + 1
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field("counts:", 0),
+            );
+        }
         if let Some(g) = r.after_gadfly
             && !gadfly_ids.contains(&g)
         {
@@ -531,6 +559,7 @@ pub fn session(s: &Session) -> Vec<Problem> {
             );
         }
     }
+    participants(s, &known, &gadfly_ids, &mut out);
     for g in &s.gadflies {
         if let Fate::Declined(reason) = &g.fate
             && reason.trim().is_empty()
@@ -583,6 +612,82 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// What participants sent: ideas that point at real gadfly ideas, texts a
+/// terminal can show as they are, readings on the scale.
+fn participants(
+    s: &Session,
+    known: &HashSet<&str>,
+    gadfly_ids: &HashSet<u32>,
+    out: &mut Vec<Problem>,
+) {
+    for i in &s.participant_ideas {
+        let needle = format!("id: {},", i.id);
+        if let IdeaState::Accepted(g) = i.state
+            && !gadfly_ids.contains(&g)
+        {
+            out.push(
+                Problem::new(
+                    format!(
+                        "participant's idea {}: accepted as item {g}, which is not a gadfly idea in this session",
+                        i.id
+                    ),
+                    needle.clone(),
+                    0,
+                )
+                .at_field("state:", 0),
+            );
+        }
+        let name = match &i.author {
+            Author::Named(n) => n.as_str(),
+            Author::Anonymous => "",
+        };
+        if [i.text.as_str(), name].iter().any(|t| has_control(t)) {
+            out.push(Problem::new(
+                format!(
+                    "participant's idea {}: control characters are not allowed in what participants send",
+                    i.id
+                ),
+                needle,
+                0,
+            ));
+        }
+    }
+    for (n, r) in s.participant_readings.iter().enumerate() {
+        let at = || Problem::new("", "participant_readings:", 0).at_field("level:", n);
+        if r.level > SCALE_MAX {
+            let mut p = at();
+            p.message = format!(
+                "participant reading {}: level {} is off the scale (0 to {SCALE_MAX})",
+                n + 1,
+                r.level
+            );
+            out.push(p);
+        }
+        if !known.contains(r.checkpoint.as_str()) {
+            let mut p = at();
+            p.message = format!(
+                "participant reading {}: the checkpoint \"{}\" is not in this workshop",
+                n + 1,
+                short(&r.checkpoint)
+            );
+            out.push(p);
+        }
+        if r.device.is_empty() || r.device.len() > 64 || has_control(&r.device) {
+            let mut p = at();
+            p.message = format!(
+                "participant reading {}: the device id must be 1 to 64 visible characters",
+                n + 1
+            );
+            out.push(p);
+        }
+    }
+}
+
+/// Control characters other than a line break (escape sequences start with one).
+fn has_control(t: &str) -> bool {
+    t.chars().any(|c| c.is_control() && c != '\n')
 }
 
 fn short(s: &str) -> String {

@@ -116,6 +116,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         None => format!("{} {}..{}", s::BAND, band.low, band.high),
     };
     rows.push(Line::raw(trunc(&band_line, w)));
+    rows.extend(super::join::spread_lines(ses, theme));
     match ses.readings.last() {
         Some(r) => {
             let tactic = r

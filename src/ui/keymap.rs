@@ -14,10 +14,13 @@ pub enum Ctx {
     Help,
     /// `balcony present`: the read-only projector screen.
     Present,
+    /// The queue of ideas sent from participants' phones.
+    Queue,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 7] = [
+    pub const ALL: [Ctx; 8] = [
+        Ctx::Queue,
         Ctx::Start,
         Ctx::Browse,
         Ctx::Form,
@@ -78,10 +81,22 @@ pub enum Action {
     Freeze,
     /// A small preview of the room's view on the facilitator's screen.
     Preview,
+    /// Open the join page for participants' phones, or show its address.
+    JoinOpen,
+    /// Close the join page: its code stops working.
+    JoinClose,
+    /// The queue of ideas sent by participants.
+    Queue,
+    /// Hide a participant's idea (kept in the file).
+    HideIdea,
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 48] = [
+        Action::JoinOpen,
+        Action::JoinClose,
+        Action::Queue,
+        Action::HideIdea,
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -287,6 +302,9 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),
     b(C::Browse, A::Preview, &[k('P')], "", "a small preview of the room's view"),
+    b(C::Browse, A::JoinOpen, &[k('o')], "", "join page for phones: open / show"),
+    b(C::Browse, A::JoinClose, &[k('O')], "", "close the join page (code stops)"),
+    b(C::Browse, A::Queue, &[k('i')], "", "ideas from phones: accept or hide"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.
@@ -319,6 +337,14 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Help, A::Up, &[code(KeyCode::Up)], "", "scroll up (small windows)"),
     b(C::Help, A::Down, &[code(KeyCode::Down)], "scroll", "scroll down (small windows)"),
     b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
+    // Ideas sent from participants' phones.
+    b(C::Queue, A::Up, &[code(KeyCode::Up)], "", "the idea above"),
+    b(C::Queue, A::Down, &[code(KeyCode::Down)], "choose", "the idea below"),
+    b(C::Queue, A::Accept, &[code(KeyCode::Enter)], "accept", "take it in as a gadfly idea"),
+    b(C::Queue, A::HideIdea, &[k('x')], "hide", "hide it (kept in the file, never shown)"),
+    b(C::Queue, A::Cancel, &[code(KeyCode::Esc), k('i')], "close", "close the queue"),
+    b(C::Queue, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::Queue, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
 ];

@@ -6,6 +6,7 @@ pub mod form;
 pub mod gauge;
 pub mod help;
 pub mod items;
+pub mod join;
 pub mod keybar;
 pub mod keymap;
 pub mod picker;
@@ -61,6 +62,7 @@ impl Widget for &Screen<'_> {
                     Mode::Picker(p) => picker::render(p, area, buf, theme),
                     Mode::Band(_) | Mode::Browse => {}
                 }
+                join_overlays(flow, live, main, buf, theme);
             }
         }
         if flow.help {
@@ -90,6 +92,12 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         Room::Shown => {
             let frame = projector::Frame::from_live(live, flow.now);
             projector::render(&frame, note.as_deref(), area, buf, theme);
+            // The room may see the join address; never the queue.
+            if flow.join.card
+                && let Some(url) = &flow.join.url
+            {
+                join::render_card(url, area, buf, theme);
+            }
             match &live.mode {
                 Mode::Form(f) => form::render_popup(f, area, buf, theme),
                 Mode::Picker(p) => picker::render(p, area, buf, theme),
@@ -125,6 +133,20 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
     }
     if flow.help {
         help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+    }
+}
+
+/// The join address (while shown) and the moderation queue (while open).
+fn join_overlays(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if !matches!(live.mode, Mode::Browse) {
+        return;
+    }
+    if flow.join.queue.is_some() {
+        join::render_queue(flow, &live.session, area, buf, theme);
+    } else if flow.join.card
+        && let Some(url) = &flow.join.url
+    {
+        join::render_card(url, area, buf, theme);
     }
 }
 

@@ -133,3 +133,28 @@ pub fn saved_item(kind: &str) -> String {
 pub fn typed_privately(chars: usize) -> String {
     format!("{TYPING_PRIVATELY}: {chars} characters")
 }
+
+// Participants joining from their phones.
+pub const JOIN_OPENED: &str =
+    "join page open: phones on this network can send ideas and readings (o hides the address)";
+pub const JOIN_CLOSED: &str = "join page closed: its code no longer works";
+pub const JOIN_NOT_OPEN: &str = "the join page is not open (o opens it)";
+pub const JOIN_SOLO: &str = "a reflection is private: nobody joins it";
+pub const JOIN_TITLE: &str = "Join from your phone";
+pub const JOIN_HINT: &str = "scan, or type the address";
+pub const QUEUE_TITLE: &str = "Ideas from the room";
+pub const QUEUE_NOT_IN_VIEW: &str =
+    "the queue is for your eyes only: open it from your own screen (v, or show the room's view)";
+pub const QUEUE_EMPTY: &str = "no ideas from the room are waiting";
+pub const QUEUE_DONE: &str = "every idea from the room has been seen";
+pub const IDEA_ACCEPTED: &str = "taken in as a gadfly idea (parked; f changes its fate)";
+pub const IDEA_HIDDEN: &str = "hidden: kept in the file, never shown";
+pub const ANONYMOUS: &str = "anonymous";
+pub const ROOM_SAYS: &str = "room";
+pub const MEDIAN: &str = "median";
+pub const WAITING: &str = "waiting";
+pub const ROOM_IDEAS: &str = "ideas from phones:";
+
+pub fn join_failed(why: &str) -> String {
+    format!("the join page could not open: {why}")
+}

@@ -1,9 +1,12 @@
 //! The real `balcony` binary in a pseudo-terminal: type keys, read the
 //! screen through a vt100 parser, wait for conditions with a deadline.
 
+#![allow(dead_code)]
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -14,10 +17,13 @@ pub const ROWS: u16 = 30;
 pub const DEADLINE: Duration = Duration::from_secs(20);
 
 pub struct Pty {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// Both `None` once the terminal has been hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    reading: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
 }
 
 impl Pty {
@@ -49,22 +55,38 @@ impl Pty {
             0,
         )));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let fd = pair.master.as_raw_fd().expect("pty fd");
         let sink = Arc::clone(&parser);
-        std::thread::spawn(move || {
+        let reading = Arc::new(AtomicBool::new(true));
+        let go_on = Arc::clone(&reading);
+        // Waits in poll(2) with a short timeout rather than in read(2), so
+        // `hang_up` can stop it and really close the terminal's last fd.
+        let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while go_on.load(Ordering::SeqCst) {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: poll(2) on one pollfd; the fd outlives this thread.
+                if unsafe { libc::poll(&mut pfd, 1, 20) } <= 0 {
+                    continue;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Pty {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             parser,
+            reading,
+            reader: Some(reader),
         }
     }
 
@@ -96,8 +118,9 @@ impl Pty {
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes.as_bytes()).expect("write keys");
+        writer.flush().expect("flush keys");
     }
 
     pub fn pid(&self) -> i32 {
@@ -158,7 +181,7 @@ impl Pty {
             return Err("mouse capture is still on".into());
         }
         drop(p);
-        if let Some(fd) = self.master.as_raw_fd() {
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
             // SAFETY: tcgetattr on a valid fd into a zeroed struct.
             let mut t: libc::termios = unsafe { std::mem::zeroed() };
             if unsafe { libc::tcgetattr(fd, &mut t) } == 0
@@ -171,14 +194,27 @@ impl Pty {
     }
 }
 
+impl Pty {
+    /// Close the terminal, as when its window is closed: the app sees its
+    /// tty hang up (and gets SIGHUP).
+    pub fn hang_up(&mut self) {
+        self.reading.store(false, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+}
+
 impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        self.reading.store(false, Ordering::SeqCst);
     }
 }
 
 /// Keys as a terminal sends them.
-#[allow(dead_code)]
 pub mod keys {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";

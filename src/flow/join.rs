@@ -1,0 +1,407 @@
+//! Participants joining from their phones: what arrives from the join page,
+//! the facilitator's moderation queue, and opening or closing the page.
+//! The server is the app loop's business; here only decisions are made.
+
+use super::live::Undo;
+use super::{Effect, Flow, error, info};
+use crate::session::*;
+use crate::ui::keymap::Action;
+use crate::ui::strings as s;
+
+/// What a participant sent, already cleaned of control characters and
+/// terminal escapes by the server.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
+    Idea { text: String, name: Option<String> },
+    Reading { device: String, level: u8 },
+}
+
+/// The join page as the facilitator's screens see it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinView {
+    /// The join address while the page is open.
+    pub url: Option<String>,
+    /// The address and its QR code are shown, on both screens.
+    pub card: bool,
+    /// The moderation queue is open, this waiting idea selected.
+    pub queue: Option<usize>,
+}
+
+impl JoinView {
+    pub fn is_open(&self) -> bool {
+        self.url.is_some()
+    }
+}
+
+/// Indexes into `participant_ideas` of the ideas still waiting, oldest first.
+pub fn waiting(s: &Session) -> Vec<usize> {
+    s.participant_ideas
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.state == IdeaState::Waiting)
+        .map(|(n, _)| n)
+        .collect()
+}
+
+impl Flow {
+    /// The app started the server: participants can join at `url`.
+    pub fn join_opened(&mut self, url: String) {
+        self.join.url = Some(url);
+        self.join.card = true;
+        self.notice = info(s::JOIN_OPENED);
+    }
+
+    /// The server could not start (the port is taken, say).
+    pub fn join_failed(&mut self, message: impl AsRef<str>) {
+        self.join = JoinView::default();
+        self.notice = error(s::join_failed(message.as_ref()));
+    }
+
+    /// The open / close keys of the checkpoint screen.
+    pub(super) fn join_key(&mut self, action: Action) -> Vec<Effect> {
+        let Some(live) = &self.live else {
+            return Vec::new();
+        };
+        match action {
+            Action::JoinOpen => {
+                if live.session.meta.mode == crate::session::Mode::Solo {
+                    self.notice = info(s::JOIN_SOLO);
+                } else if self.join.is_open() {
+                    self.join.card = !self.join.card;
+                } else {
+                    return vec![Effect::OpenJoin];
+                }
+            }
+            Action::JoinClose => {
+                if self.join.is_open() {
+                    self.join.url = None;
+                    self.join.card = false;
+                    self.notice = info(s::JOIN_CLOSED);
+                    return vec![Effect::CloseJoin];
+                }
+                self.notice = info(s::JOIN_NOT_OPEN);
+            }
+            Action::Queue => {
+                if self.projector || self.room != super::Room::Shown {
+                    self.notice = info(s::QUEUE_NOT_IN_VIEW);
+                } else if waiting(live.s()).is_empty() {
+                    self.notice = info(s::QUEUE_EMPTY);
+                } else {
+                    self.join.queue = Some(0);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Everything that arrived since the last look, in one change.
+    pub(super) fn arrivals(&mut self, list: Vec<Arrival>, now: Timestamp) -> Vec<Effect> {
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        if list.is_empty() || live.session.meta.mode == crate::session::Mode::Solo {
+            return Vec::new();
+        }
+        let checkpoint = live.checkpoint().id.clone();
+        let ses = live.s_mut(now);
+        for a in list {
+            match a {
+                Arrival::Idea { text, name } => {
+                    let id = ses.take_id();
+                    ses.participant_ideas.push(ParticipantIdea {
+                        id,
+                        at: now,
+                        checkpoint: checkpoint.clone(),
+                        text,
+                        author: name.map_or(Author::Anonymous, Author::Named),
+                        state: IdeaState::Waiting,
+                    });
+                }
+                Arrival::Reading { device, level } => {
+                    let level = level.min(SCALE_MAX);
+                    // One reading per device per checkpoint: the latest.
+                    match ses
+                        .participant_readings
+                        .iter_mut()
+                        .rev()
+                        .find(|r| r.device == device && r.checkpoint == checkpoint)
+                    {
+                        Some(r) => {
+                            r.level = level;
+                            r.at = now;
+                        }
+                        None => ses.participant_readings.push(ParticipantReading {
+                            at: now,
+                            checkpoint: checkpoint.clone(),
+                            device,
+                            level,
+                        }),
+                    }
+                }
+            }
+        }
+        vec![Effect::Save]
+    }
+
+    /// Keys while the moderation queue is open.
+    pub(super) fn queue_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        let list = waiting(live.s());
+        let Some(sel) = self.join.queue else {
+            return Vec::new();
+        };
+        let sel = sel.min(list.len().saturating_sub(1));
+        let mut effects = Vec::new();
+        match action {
+            Some(Action::Up) => self.join.queue = Some(sel.saturating_sub(1)),
+            Some(Action::Down) => {
+                self.join.queue = Some((sel + 1).min(list.len().saturating_sub(1)))
+            }
+            Some(Action::Cancel) => self.join.queue = None,
+            Some(a @ (Action::Accept | Action::HideIdea)) => {
+                let Some(&i) = list.get(sel) else {
+                    self.join.queue = None;
+                    return Vec::new();
+                };
+                let ses = live.s_mut(now);
+                if a == Action::Accept {
+                    let idea = ses.participant_ideas[i].clone();
+                    let id = ses.take_id();
+                    ses.gadflies.push(Gadfly {
+                        id,
+                        at: idea.at,
+                        checkpoint: idea.checkpoint,
+                        text: idea.text,
+                        author: idea.author,
+                        voice: Voice::Other,
+                        reaction: Reaction::NotYetSeen,
+                        fate: Fate::Parked,
+                    });
+                    ses.participant_ideas[i].state = IdeaState::Accepted(id);
+                    live.kind = ItemKind::Gadfly;
+                    let n = live.session.gadflies.len();
+                    live.sel[super::live::kind_index(ItemKind::Gadfly)] = n - 1;
+                    self.notice = info(s::IDEA_ACCEPTED);
+                } else {
+                    ses.participant_ideas[i].state = IdeaState::Hidden;
+                    self.notice = info(s::IDEA_HIDDEN);
+                }
+                live.push_undo(Undo::Moderated(i));
+                effects.push(Effect::Save);
+                let left = list.len() - 1;
+                self.join.queue = (left > 0).then(|| sel.min(left - 1));
+                if left == 0 {
+                    self.notice = info(s::QUEUE_DONE);
+                }
+            }
+            _ => {}
+        }
+        effects
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::flow::Input;
+    use crate::workshop::Builtin;
+
+    fn at(secs: i64) -> Timestamp {
+        FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 23, 14, 0, 0)
+            .unwrap()
+            + chrono::Duration::seconds(secs)
+    }
+
+    fn flow(b: Builtin) -> Flow {
+        Flow::live(Session::new(b.workshop(), "T", "F", at(0)), at(0))
+    }
+
+    fn key(f: &mut Flow, code: KeyCode, secs: i64) -> Vec<Effect> {
+        f.handle(
+            Input::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            at(secs),
+        )
+    }
+
+    fn idea(text: &str, name: Option<&str>) -> Arrival {
+        Arrival::Idea {
+            text: text.into(),
+            name: name.map(String::from),
+        }
+    }
+
+    fn reading(device: &str, level: u8) -> Arrival {
+        Arrival::Reading {
+            device: device.into(),
+            level,
+        }
+    }
+
+    fn ses(f: &Flow) -> &Session {
+        f.session().unwrap()
+    }
+
+    #[test]
+    fn ideas_wait_in_the_queue_and_are_saved() {
+        let mut f = flow(Builtin::Default);
+        let fx = f.handle(
+            Input::Join(vec![idea("one", None), idea("two", Some("Noor"))]),
+            at(1),
+        );
+        assert_eq!(fx, vec![Effect::Save]);
+        let s = ses(&f);
+        assert_eq!(s.participant_ideas.len(), 2);
+        assert_eq!(s.participant_ideas[1].author, Author::Named("Noor".into()));
+        assert!(
+            s.participant_ideas
+                .iter()
+                .all(|i| i.state == IdeaState::Waiting)
+        );
+        assert_ne!(s.participant_ideas[0].id, s.participant_ideas[1].id);
+        assert!(s.gadflies.is_empty(), "nothing reaches the session unseen");
+        assert_eq!(f.handle(Input::Join(Vec::new()), at(2)), Vec::new());
+    }
+
+    #[test]
+    fn a_device_has_one_reading_per_checkpoint_the_latest() {
+        let mut f = flow(Builtin::Default);
+        f.handle(
+            Input::Join(vec![reading("dev-a", 3), reading("dev-b", 8)]),
+            at(1),
+        );
+        f.handle(Input::Join(vec![reading("dev-a", 6)]), at(2));
+        let s = ses(&f);
+        assert_eq!(s.participant_readings.len(), 2);
+        assert_eq!(s.participant_readings[0].level, 6);
+        assert_eq!(s.participant_readings[0].at, at(2));
+        key(&mut f, KeyCode::Char('n'), 3);
+        f.handle(Input::Join(vec![reading("dev-a", 2)]), at(4));
+        let s = ses(&f);
+        assert_eq!(
+            s.participant_readings.len(),
+            3,
+            "a new checkpoint, a new reading"
+        );
+        let first = &s.workshop.checkpoints[0].id;
+        assert_eq!(s.participant_spread(first).counts[6], 1);
+        assert_eq!(s.participant_spread(first).median(), Some(6));
+    }
+
+    #[test]
+    fn a_facilitators_reading_keeps_the_rooms_spread() {
+        let mut f = flow(Builtin::Default);
+        f.handle(
+            Input::Join(vec![
+                reading("dev-a", 2),
+                reading("dev-b", 5),
+                reading("dev-c", 5),
+            ]),
+            at(1),
+        );
+        key(&mut f, KeyCode::Char('h'), 2);
+        key(&mut f, KeyCode::Enter, 2);
+        let r = ses(&f).readings.last().unwrap();
+        let sp = r.participants.as_ref().unwrap();
+        assert_eq!(sp.total(), 3);
+        assert_eq!(sp.counts[5], 2);
+        assert_eq!(sp.median(), Some(5));
+        // With nobody's reading, nothing is stored.
+        key(&mut f, KeyCode::Char('n'), 3);
+        key(&mut f, KeyCode::Char('h'), 4);
+        key(&mut f, KeyCode::Enter, 4);
+        assert_eq!(ses(&f).readings.last().unwrap().participants, None);
+    }
+
+    #[test]
+    fn accepting_makes_a_gadfly_idea_and_undo_takes_it_back() {
+        let mut f = flow(Builtin::Default);
+        f.handle(
+            Input::Join(vec![idea("first", None), idea("second", Some("Noor"))]),
+            at(1),
+        );
+        key(&mut f, KeyCode::Char('i'), 2);
+        assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Queue);
+        key(&mut f, KeyCode::Down, 2);
+        let fx = key(&mut f, KeyCode::Enter, 3);
+        assert_eq!(fx, vec![Effect::Save]);
+        let s = ses(&f);
+        let g = s.gadflies.last().unwrap();
+        assert_eq!(g.text, "second");
+        assert_eq!(g.author, Author::Named("Noor".into()));
+        assert_eq!(g.fate, Fate::Parked);
+        assert_eq!(s.participant_ideas[1].state, IdeaState::Accepted(g.id));
+        assert_eq!(
+            f.join.queue,
+            Some(0),
+            "the queue stays open on what is left"
+        );
+        // Hide the other: the queue closes when empty.
+        key(&mut f, KeyCode::Char('x'), 4);
+        assert_eq!(ses(&f).participant_ideas[0].state, IdeaState::Hidden);
+        assert_eq!(ses(&f).gadflies.len(), 1);
+        assert_eq!(f.join.queue, None);
+        assert!(crate::session::validate::session(ses(&f)).is_empty());
+        // Undo, twice: both wait again and the gadfly idea is gone.
+        key(&mut f, KeyCode::Char('u'), 5);
+        key(&mut f, KeyCode::Char('u'), 5);
+        let s = ses(&f);
+        assert!(s.gadflies.is_empty());
+        assert_eq!(s.waiting_ideas(), 2);
+    }
+
+    #[test]
+    fn the_queue_needs_ideas_and_the_facilitators_own_screen() {
+        let mut f = flow(Builtin::Default);
+        key(&mut f, KeyCode::Char('i'), 1);
+        assert_eq!(f.join.queue, None);
+        assert_eq!(f.notice.as_ref().unwrap().text, s::QUEUE_EMPTY);
+        f.handle(Input::Join(vec![idea("x", None)]), at(1));
+        key(&mut f, KeyCode::Char('v'), 2);
+        key(&mut f, KeyCode::Char('i'), 2);
+        assert_eq!(f.join.queue, None, "never on the room's view");
+        key(&mut f, KeyCode::Char('v'), 3);
+        key(&mut f, KeyCode::Char('.'), 3);
+        key(&mut f, KeyCode::Char('i'), 3);
+        assert_eq!(f.join.queue, None, "nor while the room's view is blanked");
+        key(&mut f, KeyCode::Char('.'), 3);
+        key(&mut f, KeyCode::Char('i'), 3);
+        assert_eq!(f.join.queue, Some(0));
+        key(&mut f, KeyCode::Esc, 3);
+        assert_eq!(f.join.queue, None);
+    }
+
+    #[test]
+    fn opening_and_closing_the_join_page() {
+        let mut f = flow(Builtin::Default);
+        assert_eq!(key(&mut f, KeyCode::Char('o'), 1), vec![Effect::OpenJoin]);
+        f.join_opened("http://127.0.0.1:1/j/CODE".into());
+        assert!(f.join.card);
+        assert_eq!(key(&mut f, KeyCode::Char('o'), 2), Vec::new());
+        assert!(!f.join.card, "o hides the address once open");
+        assert_eq!(key(&mut f, KeyCode::Char('O'), 3), vec![Effect::CloseJoin]);
+        assert!(!f.join.is_open());
+        assert_eq!(key(&mut f, KeyCode::Char('O'), 4), Vec::new());
+        f.join_failed("address in use");
+        assert!(f.notice.as_ref().unwrap().text.contains("address in use"));
+    }
+
+    #[test]
+    fn a_private_reflection_has_no_join_page() {
+        let mut f = flow(Builtin::Solo);
+        assert_eq!(key(&mut f, KeyCode::Char('o'), 1), Vec::new());
+        assert_eq!(f.notice.as_ref().unwrap().text, s::JOIN_SOLO);
+        assert_eq!(
+            f.handle(Input::Join(vec![idea("x", None)]), at(2)),
+            Vec::new()
+        );
+        assert!(ses(&f).participant_ideas.is_empty());
+    }
+}

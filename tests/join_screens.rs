@@ -1,0 +1,84 @@
+//! The join page on screen: the address card with its QR code on the
+//! facilitator's screen and the projector view, the moderation queue, and
+//! the room's readings beside the gauge. 100×30, a fixed clock.
+
+mod common;
+
+use balcony::flow::Input;
+use balcony::flow::join::Arrival;
+use common::*;
+use crossterm::event::KeyCode;
+
+const W: u16 = 100;
+const H: u16 = 30;
+const URL: &str = "http://192.168.1.20:40123/j/ABCDEFGHJKMN";
+
+fn with_arrivals() -> balcony::flow::Flow {
+    let mut f = live_flow("Q3 customer first");
+    f.saved(at(5));
+    let mut list = vec![
+        Arrival::Idea {
+            text: "Nobody here has listened to a cancellation call this year.".into(),
+            name: None,
+        },
+        Arrival::Idea {
+            text: "The bonus scheme pays for new contracts, so that is what we get.".into(),
+            name: Some("Noor".into()),
+        },
+    ];
+    for (i, level) in [2, 5, 5, 6, 6, 6, 7, 9].into_iter().enumerate() {
+        list.push(Arrival::Reading {
+            device: format!("device-{i:03}"),
+            level,
+        });
+    }
+    f.handle(Input::Join(list), at(5));
+    f
+}
+
+#[test]
+fn the_address_and_its_code_on_the_facilitators_screen() {
+    let mut f = live_flow("Q3 customer first");
+    f.saved(at(5));
+    f.join_opened(URL.into());
+    let screen = render(&f, W, H);
+    assert!(screen.contains(URL));
+    assert!(screen.contains("Join from your phone"));
+    insta::assert_snapshot!(screen);
+    press(&mut f, ch('o'), 6);
+    assert!(!render(&f, W, H).contains(URL), "o hides it again");
+}
+
+#[test]
+fn the_address_on_the_projector_view() {
+    let mut f = live_flow("Q3 customer first");
+    f.join_opened(URL.into());
+    press(&mut f, ch('v'), 6);
+    let screen = render(&f, W, H);
+    assert!(screen.contains(URL), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_room_beside_the_gauge() {
+    let f = with_arrivals();
+    let screen = render(&f, W, H);
+    assert!(screen.contains("room 8 · median 6"), "{screen}");
+    assert!(screen.contains("ideas from phones: 2 (i)"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_moderation_queue() {
+    let mut f = with_arrivals();
+    press(&mut f, ch('i'), 6);
+    press(&mut f, key(KeyCode::Down), 6);
+    let screen = render(&f, W, H);
+    assert!(
+        screen.contains("▶ #"),
+        "the selection is marked, not only coloured"
+    );
+    assert!(screen.contains("Noor"));
+    assert!(screen.contains("anonymous"));
+    insta::assert_snapshot!(screen);
+}
