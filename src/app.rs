@@ -353,6 +353,7 @@ impl App<'_> {
         let size = terminal.size()?;
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
+        let events = spawn_input();
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
@@ -374,22 +375,34 @@ impl App<'_> {
             let wait = next_tick
                 .saturating_duration_since(Instant::now())
                 .min(POLL);
-            if event::poll(wait)? {
-                // Take everything already queued, so a burst costs one frame.
-                loop {
-                    match event::read()? {
+            let mut next = events.recv_timeout(wait);
+            // Take everything already queued, so a burst costs one frame.
+            loop {
+                match next {
+                    Ok(Ok(ev)) => match ev {
                         Event::Key(k) => inputs.push(Input::Key(k)),
                         Event::Paste(p) => inputs.push(Input::Paste(p)),
                         Event::Resize(w, h) => inputs.push(Input::Resize(w, h)),
                         _ => {}
-                    }
-                    if !event::poll(Duration::ZERO)? {
-                        break;
+                    },
+                    Ok(Err(e)) => return Err(e),
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => {
+                        return Err(io::Error::other("the terminal's input has ended"));
                     }
                 }
+                next = events.try_recv().map_err(|e| match e {
+                    mpsc::TryRecvError::Empty => RecvTimeoutError::Timeout,
+                    mpsc::TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
+                });
             }
             if Instant::now() >= next_tick {
                 next_tick = Instant::now() + TICK;
+                if terminal_hung_up() {
+                    // The window was closed without a signal: leave as on SIGHUP.
+                    self.handle(Input::Stop);
+                    return Ok(());
+                }
                 inputs.push(Input::Tick);
             }
             // Before the keys: a quit among them must not drop what arrived.
@@ -408,6 +421,43 @@ impl App<'_> {
             }
         }
     }
+}
+
+/// Terminal events, read on a thread of their own. Once the terminal is
+/// gone, crossterm's reader retries its zero-byte reads forever without
+/// returning; the loop must never wait inside it, or it could not notice
+/// SIGHUP/SIGTERM and would spin instead of saving and leaving.
+fn spawn_input() -> Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// True when the terminal on standard input has hung up (its window or
+/// pseudo-terminal was closed).
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: poll(2) on one valid pollfd with a zero timeout.
+    let n = unsafe { libc::poll(&mut fd, 1, 0) };
+    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
 }
 
 /// Runs the loop; whatever happens, the saver writes what it was given.

@@ -200,3 +200,20 @@ fn a_solo_reflection_is_completed_end_to_end() {
     assert_eq!(s.commitments[0].owner, "me");
     assert_eq!(s.notes.len(), 2);
 }
+
+#[test]
+fn closing_the_terminal_window_saves_and_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Window closed"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("Typed just before the window closed");
+    t.hang_up();
+    // Before the input thread, the loop waited inside crossterm, which spins
+    // on a closed terminal: the process never left and never saved.
+    t.wait_exit();
+    let s = store::load(&session_file(dir.path())).unwrap();
+    let texts: Vec<&str> = s.gadflies.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(texts, ["Typed just before the window closed"]);
+}
