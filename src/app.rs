@@ -9,15 +9,14 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
-};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::join::{Board, JoinServer, Limits};
 use crate::session::{Session, Timestamp, store};
+use crate::terminal_input;
 use crate::ui::{Screen, theme};
 use crate::workshop;
 
@@ -353,7 +352,7 @@ impl App<'_> {
         let size = terminal.size()?;
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
-        let events = spawn_input();
+        let events = terminal_input::events();
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
@@ -398,7 +397,7 @@ impl App<'_> {
             }
             if Instant::now() >= next_tick {
                 next_tick = Instant::now() + TICK;
-                if terminal_hung_up() {
+                if terminal_input::hung_up() {
                     // The window was closed without a signal: leave as on SIGHUP.
                     self.handle(Input::Stop);
                     return Ok(());
@@ -421,43 +420,6 @@ impl App<'_> {
             }
         }
     }
-}
-
-/// Terminal events, read on a thread of their own. Once the terminal is
-/// gone, crossterm's reader retries its zero-byte reads forever without
-/// returning; the loop must never wait inside it, or it could not notice
-/// SIGHUP/SIGTERM and would spin instead of saving and leaving.
-fn spawn_input() -> Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        loop {
-            let ev = event::read();
-            let failed = ev.is_err();
-            if tx.send(ev).is_err() || failed {
-                return;
-            }
-        }
-    });
-    rx
-}
-
-/// True when the terminal on standard input has hung up (its window or
-/// pseudo-terminal was closed).
-#[cfg(unix)]
-fn terminal_hung_up() -> bool {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: poll(2) on one valid pollfd with a zero timeout.
-    let n = unsafe { libc::poll(&mut fd, 1, 0) };
-    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLNVAL) != 0
-}
-
-#[cfg(not(unix))]
-fn terminal_hung_up() -> bool {
-    false
 }
 
 /// Runs the loop; whatever happens, the saver writes what it was given.

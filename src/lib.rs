@@ -11,5 +11,6 @@ pub mod present;
 pub mod ronfile;
 pub mod sample;
 pub mod session;
+pub mod terminal_input;
 pub mod ui;
 pub mod workshop;

@@ -15,7 +15,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use std::sync::mpsc::RecvTimeoutError;
+
+use crossterm::event::{Event, KeyEventKind};
+
+use crate::terminal_input;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -171,6 +175,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
         }
     };
     let mut follower = Follower::new(path);
+    let events = terminal_input::events();
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut shown_second = 0;
@@ -195,17 +200,20 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
                 terminal.draw(|f| f.render_widget(&screen, f.area()))?;
                 dirty = false;
             }
-            if event::poll(POLL)? {
-                match event::read()? {
-                    Event::Key(k)
-                        if k.kind != KeyEventKind::Release
-                            && keymap::action(Ctx::Present, &k) == Some(Action::Quit) =>
-                    {
-                        return Ok(());
-                    }
-                    Event::Resize(..) => dirty = true,
-                    _ => {}
+            match events.recv_timeout(POLL) {
+                Ok(Ok(Event::Key(k)))
+                    if k.kind != KeyEventKind::Release
+                        && keymap::action(Ctx::Present, &k) == Some(Action::Quit) =>
+                {
+                    return Ok(());
                 }
+                Ok(Ok(Event::Resize(..))) => dirty = true,
+                Ok(Ok(_)) | Err(RecvTimeoutError::Timeout) => {}
+                Ok(Err(e)) => return Err(e),
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+            if terminal_input::hung_up() {
+                return Ok(());
             }
         }
     })();
