@@ -16,8 +16,9 @@ use ratatui::DefaultTerminal;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
+use crate::review::{self, followup};
 use crate::session::{Session, Timestamp, store};
-use crate::ui::{Screen, theme};
+use crate::ui::{Screen, strings, theme};
 use crate::workshop;
 
 /// How the app starts.
@@ -26,6 +27,11 @@ pub enum Launch {
     Start,
     /// A session already on disk at this path.
     Session(Box<Session>, PathBuf),
+    /// `balcony review`: browse the sessions in this folder.
+    Review(PathBuf),
+    /// A session just created, with something to say first (a follow-up's
+    /// carried-over items).
+    SessionSaying(Box<Session>, PathBuf, String),
 }
 
 /// How often the clock in the header moves.
@@ -188,6 +194,12 @@ pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
     code
 }
 
+/// What a follow-up says when it starts.
+pub fn said(carried: &followup::Carried, from: &Path) -> String {
+    let name = from.file_name().unwrap_or_default().to_string_lossy();
+    strings::carried_over(carried.commitments, carried.gadflies, carried.signs, &name)
+}
+
 fn recent_sessions(dir: &Path) -> Vec<PathBuf> {
     let mut files = store::session_files(dir).unwrap_or_default();
     files.reverse();
@@ -242,9 +254,51 @@ impl App<'_> {
                     Ok(s) => self.begin(s, path),
                     Err(e) => self.flow.start_failed(e.to_string()),
                 },
+                Effect::Review => match review::load_dir(self.dir) {
+                    Ok(rows) => self.flow.show_review(self.dir.to_path_buf(), rows),
+                    Err(e) => self
+                        .flow
+                        .start_failed(format!("{}: {e}", self.dir.display())),
+                },
+                Effect::ReviewOpen(path) => {
+                    let loaded = store::load(&path).map_err(|e| e.to_string());
+                    self.flow.review_loaded(path, loaded);
+                }
+                Effect::ReviewCompare(paths) => {
+                    self.flow.review_compared(review::load_full(&paths));
+                }
+                Effect::Export(path) => {
+                    let dir = self.review_dir();
+                    match review::export_to(&dir, &path) {
+                        Ok(files) => {
+                            let names: Vec<String> =
+                                files.iter().map(|f| f.display().to_string()).collect();
+                            self.flow.review_said(strings::exported(&names), false);
+                        }
+                        Err(e) => self.flow.review_said(e, true),
+                    }
+                }
+                Effect::FollowUp(path) => {
+                    let dir = self.review_dir();
+                    match followup::create(&dir, &path, None, None, None, now()) {
+                        Ok((s, new_path, carried)) => {
+                            self.begin(s, new_path);
+                            self.flow.review_said(said(&carried, &path), false);
+                        }
+                        Err(e) => self.flow.review_said(e, true),
+                    }
+                }
             }
         }
         quit
+    }
+
+    /// The folder being reviewed (new files from review go there too).
+    fn review_dir(&self) -> PathBuf {
+        self.flow
+            .review
+            .as_ref()
+            .map_or_else(|| self.dir.to_path_buf(), |r| r.dir.clone())
     }
 
     /// Takes the saver's reports; true when there were any.
@@ -351,6 +405,24 @@ fn event_loop(
                     .session()
                     .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
             app
+        }
+        Launch::SessionSaying(s, path, text) => {
+            let mut app = App {
+                flow: Flow::start(Vec::new(), t0),
+                saver: None,
+                dir,
+            };
+            app.begin(*s, path);
+            app.flow.review_said(text, false);
+            app
+        }
+        Launch::Review(folder) => {
+            let rows = review::load_dir(&folder).unwrap_or_default();
+            App {
+                flow: Flow::review(folder, rows, t0),
+                saver: None,
+                dir,
+            }
         }
     };
     if let Some(w) = &look.warning {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod export;
 pub mod flow;
 pub mod present;
+pub mod review;
 pub mod ronfile;
 pub mod sample;
 pub mod session;

@@ -5,6 +5,7 @@
 pub mod form;
 mod live;
 mod pickers;
+pub mod review;
 mod room;
 #[cfg(test)]
 mod tests;
@@ -23,6 +24,7 @@ use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
 pub use live::{Live, Timer};
 use live::{Undo, kind_index};
+pub use review::{Review, Sort, View};
 pub use room::Room;
 
 /// A lowered heat this soon after a gadfly idea counts as a possible silencing.
@@ -50,6 +52,16 @@ pub enum Effect {
     Create(NewSession),
     /// The start screen asks to resume this file.
     Open(PathBuf),
+    /// The start screen asks to review the sessions folder.
+    Review,
+    /// Review asks for this session, to view it.
+    ReviewOpen(PathBuf),
+    /// Review asks for these sessions, to compare them.
+    ReviewCompare(Vec<PathBuf>),
+    /// Start a follow-up of this session.
+    FollowUp(PathBuf),
+    /// Write this session as Markdown and HTML into the folder's exports.
+    Export(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +177,8 @@ pub struct Flow {
     pub room: Room,
     /// A small preview of the room's view on the facilitator's screen.
     pub preview: bool,
+    /// Reviewing past sessions (when no session is live).
+    pub review: Option<Box<Review>>,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -201,6 +215,7 @@ impl Flow {
             projector: false,
             room: Room::Shown,
             preview: false,
+            review: None,
         }
     }
 
@@ -217,6 +232,7 @@ impl Flow {
         let mut live = Live::new(session, now);
         live.sync_clock(now, true);
         self.live = Some(live);
+        self.review = None;
         self.notice = None;
     }
 
@@ -249,6 +265,9 @@ impl Flow {
 
     /// The context under the help overlay.
     pub fn base_ctx(&self) -> Ctx {
+        if let (None, Some(r)) = (&self.live, &self.review) {
+            return r.ctx();
+        }
         match &self.live {
             None => Ctx::Start,
             Some(l) => match l.mode {
@@ -302,6 +321,12 @@ impl Flow {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.live.is_none() && self.review.is_some() {
+            if !self.help {
+                self.review_paste(text);
+            }
+            return Vec::new();
+        }
         if self.help || (self.live.is_none() && self.start.focus != StartFocus::Form) {
             return Vec::new();
         }
@@ -367,6 +392,7 @@ impl Flow {
                 }
                 self.band_key(action, now)
             }
+            Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView => self.review_key(ctx, action, ev),
             Ctx::Help | Ctx::Present => Vec::new(),
         }
     }
@@ -439,7 +465,7 @@ impl Flow {
                     return vec![Effect::Open(p.clone())];
                 }
             }
-            (Some(Action::Accept), StartFocus::Review) => self.notice = info(s::TEMPLATE_NOT_READY),
+            (Some(Action::Accept), StartFocus::Review) => return vec![Effect::Review],
             (_, StartFocus::Form) => {
                 if let Some(n) = text_input(&mut st.form, ev) {
                     self.notice = n;

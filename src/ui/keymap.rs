@@ -14,10 +14,16 @@ pub enum Ctx {
     Help,
     /// `balcony present`: the read-only projector screen.
     Present,
+    /// `balcony review`: the list of past sessions.
+    Review,
+    /// Typing the review list's filter.
+    ReviewFilter,
+    /// A past session or a comparison, read-only.
+    ReviewView,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 7] = [
+    pub const ALL: [Ctx; 10] = [
         Ctx::Start,
         Ctx::Browse,
         Ctx::Form,
@@ -25,6 +31,9 @@ impl Ctx {
         Ctx::Band,
         Ctx::Help,
         Ctx::Present,
+        Ctx::Review,
+        Ctx::ReviewFilter,
+        Ctx::ReviewView,
     ];
 }
 
@@ -78,10 +87,22 @@ pub enum Action {
     Freeze,
     /// A small preview of the room's view on the facilitator's screen.
     Preview,
+    /// Review: order the list by date or by title.
+    Sort,
+    /// Review: type to filter the list.
+    Filter,
+    /// Review: mark a session for comparing.
+    Mark,
+    /// Review: compare the marked sessions.
+    Compare,
+    /// Review: start a follow-up of the selected session.
+    FollowUp,
+    /// Review: write the selected session as Markdown and HTML.
+    Export,
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 50] = [
         Action::Quit,
         Action::Help,
         Action::CloseHelp,
@@ -126,6 +147,12 @@ impl Action {
         Action::Blank,
         Action::Freeze,
         Action::Preview,
+        Action::Sort,
+        Action::Filter,
+        Action::Mark,
+        Action::Compare,
+        Action::FollowUp,
+        Action::Export,
     ];
 }
 
@@ -321,6 +348,42 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
+    // `balcony review`: the list of past sessions (files are only read).
+    b(C::Review, A::Accept, &[code(KeyCode::Enter)], "open", "open the selected session (read-only)"),
+    b(C::Review, A::Up, &[code(KeyCode::Up), k('k')], "", "select the session above"),
+    b(C::Review, A::Down, &[code(KeyCode::Down), k('j')], "move", "select the session below"),
+    b(C::Review, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::Review, A::PageDown, &[code(KeyCode::PageDown)], "", "page down"),
+    b(C::Review, A::First, &[code(KeyCode::Home)], "", "first session"),
+    b(C::Review, A::Last, &[code(KeyCode::End)], "", "last session"),
+    b(C::Review, A::Sort, &[k('s')], "sort", "sort by date (newest first) or by title"),
+    b(C::Review, A::Filter, &[k('/')], "filter", "filter: type part of a title, file name or mode"),
+    b(C::Review, A::Mark, &[k(' ')], "mark", "mark or unmark the session for comparing"),
+    b(C::Review, A::Compare, &[k('c')], "compare", "compare the marked sessions (two or more)"),
+    b(C::Review, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from the selected one"),
+    b(C::Review, A::Export, &[k('x')], "export", "write the selected session as Markdown and HTML (exports/)"),
+    b(C::Review, A::Cancel, &[code(KeyCode::Esc)], "", "clear the filter; back to the start screen"),
+    b(C::Review, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::Review, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    // Typing the review filter.
+    b(C::ReviewFilter, A::Accept, &[code(KeyCode::Enter)], "keep", "keep the filter and go back to the list"),
+    b(C::ReviewFilter, A::Cancel, &[code(KeyCode::Esc)], "clear", "clear the filter"),
+    b(C::ReviewFilter, A::Up, &[code(KeyCode::Up)], "", "select the session above"),
+    b(C::ReviewFilter, A::Down, &[code(KeyCode::Down)], "move", "select the session below"),
+    b(C::ReviewFilter, A::Help, HELP_F1, "help", "this help (type to filter)"),
+    b(C::ReviewFilter, A::Quit, QUIT_CTRL_C, "", "quit"),
+    // A past session or a comparison.
+    b(C::ReviewView, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
+    b(C::ReviewView, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
+    b(C::ReviewView, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::ReviewView, A::PageDown, &[code(KeyCode::PageDown), k(' ')], "", "page down"),
+    b(C::ReviewView, A::First, &[code(KeyCode::Home), k('g')], "", "top"),
+    b(C::ReviewView, A::Last, &[code(KeyCode::End), k('G')], "", "bottom"),
+    b(C::ReviewView, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from this one"),
+    b(C::ReviewView, A::Export, &[k('x')], "export", "write this session as Markdown and HTML (exports/)"),
+    b(C::ReviewView, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list"),
+    b(C::ReviewView, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::ReviewView, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
 ];
 
 /// The action a key means in a context, if any.
