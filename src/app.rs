@@ -283,7 +283,7 @@ impl App<'_> {
                     match followup::create(&dir, &path, None, None, None, now()) {
                         Ok((s, new_path, carried)) => {
                             self.begin(s, new_path);
-                            self.flow.review_said(said(&carried, &path), false);
+                            self.flow.follow_up_started(said(&carried, &path));
                         }
                         Err(e) => self.flow.review_said(e, true),
                     }
@@ -413,7 +413,7 @@ fn event_loop(
                 dir,
             };
             app.begin(*s, path);
-            app.flow.review_said(text, false);
+            app.flow.follow_up_started(text);
             app
         }
         Launch::Review(folder) => {

@@ -341,6 +341,13 @@ fn a_follow_up_carries_the_open_items() {
             .iter()
             .all(|c| followup::is_carried(&s, c.at) && &c.checkpoint == first)
     );
+    // The live session opens on the carried commitments, and says what came over.
+    let mut f = Flow::live(s.clone(), at(3600));
+    f.follow_up_started("follow-up of Northline: carried over");
+    let screen = render(&f, W, H);
+    let start: String = open[0].chars().take(20).collect();
+    assert!(screen.contains(&start), "{screen}");
+    assert!(screen.contains("follow-up of Northline"), "{screen}");
     // Nothing is left open in a session that had nothing open.
     let mut done = earlier.clone();
     done.commitments

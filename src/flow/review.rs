@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Effect, Flow, error, info};
+use super::{Effect, Flow, Notice, Tone, error, info};
 use crate::review::compare::{self, Comparison};
 use crate::review::outline::{self, CPart, Part};
 use crate::review::{Row, Summary};
-use crate::session::Session;
+use crate::session::{ItemKind, Session};
 use crate::ui::keymap::{Action, Ctx};
 use crate::ui::strings as s;
 
@@ -248,6 +248,27 @@ impl Flow {
         if let Some(p) = problems.first() {
             self.notice = error(format!("{}: {p}", s::LEFT_OUT));
         }
+    }
+
+    /// A follow-up session has begun: show what it carried over first.
+    pub fn follow_up_started(&mut self, text: impl Into<String>) {
+        if let Some(live) = &mut self.live {
+            let s = &live.session;
+            let first = [
+                (ItemKind::Commitment, s.commitments.len()),
+                (ItemKind::Gadfly, s.gadflies.len()),
+                (ItemKind::Polarity, s.polarities.len()),
+            ]
+            .into_iter()
+            .find(|(_, n)| *n > 0);
+            if let Some((kind, _)) = first {
+                live.kind = kind;
+            }
+        }
+        self.notice = Some(Notice {
+            text: text.into(),
+            tone: Tone::Quiet,
+        });
     }
 
     /// Something to say after a review action the app carried out.

@@ -35,9 +35,8 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
             ),
             Span::styled(
                 format!(
-                    " · {} · {} · {}",
+                    " · {} · {}",
                     ses.meta.created.format("%Y-%m-%d %H:%M"),
-                    ses.meta.mode.label(),
                     s::REVIEW_READ_ONLY
                 ),
                 theme.dim,
@@ -53,7 +52,8 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut second = format!(
-        "{name} · {}/{} {} · {} {}..{}",
+        "{name} · {} · {}/{} {} · {} {}..{}",
+        ses.meta.mode.label(),
         ses.visited_count(),
         ses.workshop.checkpoints.len(),
         s::COL_DONE,
@@ -207,6 +207,10 @@ fn part_line<'a>(
                 format!("  ← {}", s::LIMIT)
             } else if level == band.low {
                 format!("  ← {}", s::THRESHOLD)
+            } else if level == SCALE_MAX && level > band.high {
+                format!("  {}", Zone::TooHot.label())
+            } else if level == 0 && level < band.low {
+                format!("  {}", Zone::TooCold.label())
             } else {
                 String::new()
             };
