@@ -223,6 +223,8 @@ struct App<'a> {
     flow: Flow,
     saver: Option<Saver>,
     dir: &'a Path,
+    /// Review rows still being read.
+    review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
 }
 
 impl App<'_> {
@@ -254,8 +256,11 @@ impl App<'_> {
                     Ok(s) => self.begin(s, path),
                     Err(e) => self.flow.start_failed(e.to_string()),
                 },
-                Effect::Review => match review::load_dir(self.dir) {
-                    Ok(rows) => self.flow.show_review(self.dir.to_path_buf(), rows),
+                Effect::Review => match review::plan_dir(self.dir) {
+                    Ok(plan) => {
+                        let rows = self.read_in_background(plan);
+                        self.flow.show_review(self.dir.to_path_buf(), rows);
+                    }
                     Err(e) => self
                         .flow
                         .start_failed(format!("{}: {e}", self.dir.display())),
@@ -291,6 +296,48 @@ impl App<'_> {
             }
         }
         quit
+    }
+
+    /// The rows known now; the files the cache did not have are read on
+    /// another thread, so the list shows at once and fills in.
+    fn read_in_background(&mut self, plan: review::cache::Plan) -> Vec<review::Row> {
+        let rows = plan.rows.clone();
+        if plan.is_complete() {
+            // Still rewrites a cache that lists removed files.
+            plan.finish(|_| {});
+            self.review_rx = None;
+        } else {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                plan.finish(|batch| {
+                    let _ = tx.send(batch);
+                })
+            });
+            self.review_rx = Some(rx);
+        }
+        rows
+    }
+
+    /// Rows read in the background; true when there were any.
+    fn collect_rows(&mut self) -> bool {
+        let Some(rx) = &self.review_rx else {
+            return false;
+        };
+        let mut any = false;
+        loop {
+            match rx.try_recv() {
+                Ok(batch) => {
+                    any = true;
+                    self.flow.review_update(batch);
+                }
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.review_rx = None;
+                    break;
+                }
+            }
+        }
+        any
     }
 
     /// The folder being reviewed (new files from review go there too).
@@ -372,6 +419,7 @@ impl App<'_> {
                 }
             }
             dirty |= self.collect_reports();
+            dirty |= self.collect_rows();
         }
     }
 }
@@ -391,12 +439,14 @@ fn event_loop(
             flow: Flow::start(recent_sessions(dir), t0),
             saver: None,
             dir,
+            review_rx: None,
         },
         Launch::Session(s, path) => {
             let mut app = App {
                 flow: Flow::start(Vec::new(), t0),
                 saver: None,
                 dir,
+                review_rx: None,
             };
             app.begin(*s, path);
             app.flow.projector = look.projector_view
@@ -411,18 +461,25 @@ fn event_loop(
                 flow: Flow::start(Vec::new(), t0),
                 saver: None,
                 dir,
+                review_rx: None,
             };
             app.begin(*s, path);
             app.flow.follow_up_started(text);
             app
         }
         Launch::Review(folder) => {
-            let rows = review::load_dir(&folder).unwrap_or_default();
-            App {
-                flow: Flow::review(folder, rows, t0),
+            let mut app = App {
+                flow: Flow::start(Vec::new(), t0),
                 saver: None,
                 dir,
-            }
+                review_rx: None,
+            };
+            let rows = match review::plan_dir(&folder) {
+                Ok(plan) => app.read_in_background(plan),
+                Err(_) => Vec::new(),
+            };
+            app.flow = Flow::review(folder, rows, t0);
+            app
         }
     };
     if let Some(w) = &look.warning {

@@ -447,3 +447,28 @@ fn review_never_writes_a_session_file() {
         "every file byte for byte, and its time"
     );
 }
+
+#[test]
+fn the_list_shows_at_once_and_fills_in() {
+    let dir = folder();
+    let plan = review::plan_dir(dir.path()).unwrap();
+    assert!(!plan.is_complete(), "no cache yet");
+    let mut f = Flow::review(PathBuf::from("sessions"), plan.rows.clone(), t0());
+    let screen = render(&f, W, H);
+    assert!(screen.contains("· 8 reading…"), "{screen}");
+    // Nothing can be opened or marked before it is read.
+    assert!(f.handle(key(KeyCode::Enter), t0()).is_empty());
+    assert!(f.notice.as_ref().unwrap().text.contains("still reading"));
+    let batches = std::sync::Mutex::new(Vec::new());
+    plan.finish(|b| batches.lock().unwrap().push(b));
+    for b in batches.into_inner().unwrap() {
+        f.review_update(b);
+    }
+    let rows = review::load_dir(dir.path()).unwrap();
+    assert_eq!(f.review.as_ref().unwrap().rows, rows);
+    assert!(rows.iter().all(|r| !r.reading));
+    assert!(
+        review::plan_dir(dir.path()).unwrap().is_complete(),
+        "the cache has them all now"
+    );
+}

@@ -57,14 +57,18 @@ fn review_reads_and_never_writes() {
     t.wait_text("Ward 7 discharges");
     t.wait_text("! truncated.ron:68:31:");
     t.send("\r");
-    t.wait_text("Tension timeline");
+    // The newest is selected once every file is read.
+    t.wait_text("Ward 7 discharges: my part · 2026-11-18");
     t.send("\x1b[6~"); // PgDn
     t.send("x");
     t.wait_text("written:");
     t.send(keys::ESC);
     t.wait_text("open/kept");
+    t.send("\x1b[H"); // Home
     t.send(" ");
+    t.wait_text("1 marked");
     t.send(" ");
+    t.wait_text("2 marked");
     t.send("c");
     t.wait_text("Compare 2 sessions");
     t.send(keys::ESC);

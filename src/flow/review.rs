@@ -61,6 +61,9 @@ pub struct Review {
     pub view: Option<View>,
     /// Opened from the start screen: Esc goes back there.
     pub from_start: bool,
+    /// The user has moved the selection: rows read later keep it on its file
+    /// (until then, the top row stays selected).
+    pub moved: bool,
 }
 
 impl Review {
@@ -76,6 +79,7 @@ impl Review {
             marked: Vec::new(),
             view: None,
             from_start,
+            moved: false,
         };
         r.refresh();
         r
@@ -96,7 +100,7 @@ impl Review {
 
     /// Filters and sorts again, keeping the selected file selected if it is still shown.
     pub fn refresh(&mut self) {
-        let keep = self.shown.get(self.sel).copied();
+        let keep = self.shown.get(self.sel).copied().filter(|_| self.moved);
         let needle = self.filter.to_lowercase();
         let rows = &self.rows;
         let mut shown: Vec<usize> = (0..rows.len())
@@ -133,6 +137,7 @@ impl Review {
     }
 
     fn move_sel(&mut self, action: Action, page: usize) {
+        self.moved = true;
         let n = self.shown.len();
         let last = n.saturating_sub(1);
         self.sel = match action {
@@ -248,6 +253,19 @@ impl Flow {
         if let Some(p) = problems.first() {
             self.notice = error(format!("{}: {p}", s::LEFT_OUT));
         }
+    }
+
+    /// Rows read in the background since the list was first shown.
+    pub fn review_update(&mut self, batch: Vec<(usize, Row)>) {
+        let Some(r) = &mut self.review else { return };
+        for (i, row) in batch {
+            if let Some(slot) = r.rows.get_mut(i)
+                && slot.path == row.path
+            {
+                *slot = row;
+            }
+        }
+        r.refresh();
     }
 
     /// A follow-up session has begun: show what it carried over first.
@@ -385,6 +403,9 @@ impl Flow {
                         if let Some(&i) = r.shown.get(r.sel) {
                             if let Some(at) = r.marked.iter().position(|&m| m == i) {
                                 r.marked.remove(at);
+                            } else if r.rows[i].reading {
+                                self.notice = info(s::STILL_READING);
+                                return Vec::new();
                             } else if r.rows[i].entry.is_ok() {
                                 r.marked.push(i);
                             } else {
@@ -405,6 +426,7 @@ impl Flow {
                     Some(a @ (Action::Accept | Action::FollowUp | Action::Export)) => {
                         match r.selected() {
                             None => self.notice = info(s::NO_SESSIONS_SHOWN),
+                            Some(row) if row.reading => self.notice = info(s::STILL_READING),
                             Some(row) if row.entry.is_err() => {
                                 self.notice = error(row.error_line().unwrap_or_default())
                             }

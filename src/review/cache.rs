@@ -57,86 +57,142 @@ fn read(dir: &Path) -> HashMap<String, Entry> {
     }
 }
 
-/// The rows for `files` (all in `dir`), in the same order.
-pub fn summaries(dir: &Path, files: &[PathBuf]) -> Vec<Row> {
+/// What the list can show at once: every file's row, from the cache where
+/// it is fresh and as "still reading" where not; `finish` reads the rest.
+pub struct Plan {
+    dir: PathBuf,
+    files: Vec<PathBuf>,
+    entries: Vec<Option<Entry>>,
+    missing: Vec<usize>,
+    changed: bool,
+    pub rows: Vec<Row>,
+}
+
+/// Plans the rows for `files` (all in `dir`), in the same order.
+pub fn plan(dir: &Path, files: Vec<PathBuf>) -> Plan {
     let cached = read(dir);
     let mut entries: Vec<Option<Entry>> = Vec::with_capacity(files.len());
     let mut missing = Vec::new();
+    let mut rows = Vec::with_capacity(files.len());
     for (i, path) in files.iter().enumerate() {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         let fresh = stamp(path).and_then(|(size, mtime)| {
             cached
-                .get(&name)
+                .get(&name_of(path))
                 .filter(|e| e.size == size && e.mtime == mtime)
                 .cloned()
         });
-        if fresh.is_none() {
-            missing.push(i);
-        }
+        rows.push(match &fresh {
+            Some(e) => Row::ready(path.clone(), e.summary.clone()),
+            None => {
+                missing.push(i);
+                Row::reading(path.clone())
+            }
+        });
         entries.push(fresh);
     }
     let changed = !missing.is_empty() || cached.len() != files.len();
-    for (i, entry) in load_missing(files, &missing) {
-        entries[i] = Some(entry);
+    Plan {
+        dir: dir.to_path_buf(),
+        files,
+        entries,
+        missing,
+        changed,
+        rows,
     }
-    if changed {
-        let known: Vec<Entry> = entries.iter().flatten().cloned().collect();
-        write(dir, &known);
-    }
-    files
-        .iter()
-        .zip(entries)
-        .map(|(path, e)| Row {
-            path: path.clone(),
-            entry: e.map_or_else(
-                || {
-                    Err(Problem {
-                        line: 1,
-                        col: 1,
-                        message: "could not be read".into(),
-                    })
-                },
-                |e| e.summary,
-            ),
-        })
-        .collect()
 }
 
-/// Loads the files not in the cache, on every core (they are independent).
-fn load_missing(files: &[PathBuf], missing: &[usize]) -> Vec<(usize, Entry)> {
+impl Plan {
+    /// Whether every row is already known.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// Reads the files the cache did not have, handing each batch of rows
+    /// (with their indexes) to `send` as it is ready, then rewrites the cache
+    /// if anything changed.
+    pub fn finish(mut self, send: impl Fn(Vec<(usize, Row)>) + Sync) {
+        let files = &self.files;
+        let loaded = load_missing(files, &self.missing, &|batch: &[(usize, Entry)]| {
+            send(
+                batch
+                    .iter()
+                    .map(|(i, e)| (*i, Row::ready(files[*i].clone(), e.summary.clone())))
+                    .collect(),
+            )
+        });
+        for (i, entry) in loaded {
+            self.entries[i] = Some(entry);
+        }
+        if self.changed {
+            let known: Vec<Entry> = self.entries.iter().flatten().cloned().collect();
+            write(&self.dir, &known);
+        }
+    }
+}
+
+/// The rows for `files` (all in `dir`), in the same order, all read.
+pub fn summaries(dir: &Path, files: &[PathBuf]) -> Vec<Row> {
+    let plan = plan(dir, files.to_vec());
+    let mut rows = plan.rows.clone();
+    let done = std::sync::Mutex::new(Vec::new());
+    plan.finish(|batch| done.lock().unwrap_or_else(|e| e.into_inner()).extend(batch));
+    for (i, row) in done.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        rows[i] = row;
+    }
+    rows
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Files read per batch: small enough that the list fills in steadily.
+const BATCH: usize = 16;
+
+/// Loads the files not in the cache, on every core (they are independent),
+/// telling `sent` about each batch as it is read.
+fn load_missing(
+    files: &[PathBuf],
+    missing: &[usize],
+    sent: &(dyn Fn(&[(usize, Entry)]) + Sync),
+) -> Vec<(usize, Entry)> {
     let one = |i: usize| {
         let path = &files[i];
         // The stamp is taken before reading: a file saved meanwhile looks
         // stale next time rather than fresh with old contents.
         let (size, mtime) = stamp(path).unwrap_or((u64::MAX, 0));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         (
             i,
             Entry {
-                name,
+                name: name_of(path),
                 size,
                 mtime,
                 summary: summarise(path),
             },
         )
     };
+    let part = |ids: &[usize]| {
+        let mut out = Vec::with_capacity(ids.len());
+        for batch in ids.chunks(BATCH) {
+            let got: Vec<(usize, Entry)> = batch.iter().map(|&i| one(i)).collect();
+            sent(&got);
+            out.extend(got);
+        }
+        out
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    if missing.len() < 8 || threads == 1 {
-        return missing.iter().map(|&i| one(i)).collect();
+    if missing.len() < 2 * BATCH || threads == 1 {
+        return part(missing);
     }
     let chunk = missing.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = missing
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|&i| one(i)).collect::<Vec<_>>()))
+            .map(|ids| scope.spawn(move || part(ids)))
             .collect();
         handles
             .into_iter()

@@ -93,9 +93,33 @@ impl Problem {
 pub struct Row {
     pub path: PathBuf,
     pub entry: Result<Summary, Problem>,
+    /// Not read yet (the list is shown while the files the cache did not
+    /// have are read); `entry` then says so.
+    pub reading: bool,
 }
 
 impl Row {
+    pub fn ready(path: PathBuf, entry: Result<Summary, Problem>) -> Row {
+        Row {
+            path,
+            entry,
+            reading: false,
+        }
+    }
+
+    /// A row whose file is still being read.
+    pub fn reading(path: PathBuf) -> Row {
+        Row {
+            path,
+            entry: Err(Problem {
+                line: 1,
+                col: 1,
+                message: "still reading this file".into(),
+            }),
+            reading: true,
+        }
+    }
+
     pub fn name(&self) -> String {
         self.path
             .file_name()
@@ -131,6 +155,12 @@ pub fn summarise(path: &Path) -> Result<Summary, Problem> {
 pub fn load_dir(dir: &Path) -> std::io::Result<Vec<Row>> {
     let files = store::session_files(dir)?;
     Ok(cache::summaries(dir, &files))
+}
+
+/// The folder's rows as far as the cache knows them, at once; the plan's
+/// `finish` reads the rest (in the background, in the app).
+pub fn plan_dir(dir: &Path) -> std::io::Result<cache::Plan> {
+    Ok(cache::plan(dir, store::session_files(dir)?))
 }
 
 /// Loads full sessions for the session view and comparisons.

@@ -93,6 +93,7 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
         buf,
     );
     let ok = r.rows.iter().filter(|x| x.entry.is_ok()).count();
+    let reading = r.rows.iter().filter(|x| x.reading).count();
     let mut status = format!(
         "{} of {} shown · {}",
         r.shown.len(),
@@ -102,8 +103,11 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
             Sort::Title => s::SORTED_TITLE,
         }
     );
-    if ok < r.rows.len() {
-        status += &format!(" · {} {}", r.rows.len() - ok, s::DOES_NOT_LOAD);
+    if reading > 0 {
+        status += &format!(" · {reading} {}", s::READING);
+    }
+    if ok + reading < r.rows.len() {
+        status += &format!(" · {} {}", r.rows.len() - ok - reading, s::DOES_NOT_LOAD);
     }
     if !r.marked.is_empty() {
         status += &format!(" · {} {}", r.marked.len(), s::MARKED);
@@ -156,6 +160,10 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
             if r.marked.contains(&i) { "✓" } else { " " }
         );
         let line = match &row.entry {
+            _ if row.reading => Line::styled(
+                trunc(&format!("{mark}… {}  {}", row.name(), s::READING), w),
+                theme.dim,
+            ),
             Ok(sum) => summary_line(&mark, sum, &cols, theme),
             Err(p) => Line::from(vec![
                 Span::raw(mark),
