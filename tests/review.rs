@@ -472,3 +472,44 @@ fn the_list_shows_at_once_and_fills_in() {
         "the cache has them all now"
     );
 }
+
+#[test]
+fn export_from_review_writes_markdown_and_html_into_exports() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let files = review::export_to(dir.path(), &path).unwrap();
+    let session = store::load(&path).unwrap();
+    let stem = NORTHLINE.trim_end_matches(".ron");
+    assert_eq!(
+        files,
+        vec![
+            dir.path().join("exports").join(format!("{stem}.md")),
+            dir.path().join("exports").join(format!("{stem}.html")),
+        ]
+    );
+    use balcony::cli::ExportFormat;
+    assert_eq!(
+        std::fs::read_to_string(&files[0]).unwrap(),
+        balcony::export::render(&session, ExportFormat::Md)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&files[1]).unwrap(),
+        balcony::export::render(&session, ExportFormat::Html)
+    );
+    // Again: replaced, not doubled; and the exports are never listed as sessions.
+    review::export_to(dir.path(), &path).unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("exports"))
+            .unwrap()
+            .count(),
+        2
+    );
+    assert_eq!(
+        review::load_dir(dir.path()).unwrap().len(),
+        3 + BROKEN.len()
+    );
+    // A file that does not load is reported, and nothing is written for it.
+    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron")).unwrap_err();
+    assert!(err.contains("truncated.ron:68:31"), "{err}");
+    assert!(!dir.path().join("exports/truncated.md").exists());
+}

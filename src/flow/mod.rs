@@ -392,7 +392,9 @@ impl Flow {
                 }
                 self.band_key(action, now)
             }
-            Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView => self.review_key(ctx, action, ev),
+            Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView | Ctx::ReviewCompare => {
+                self.review_key(ctx, action, ev)
+            }
             Ctx::Help | Ctx::Present => Vec::new(),
         }
     }

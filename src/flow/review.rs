@@ -87,7 +87,8 @@ impl Review {
 
     pub fn ctx(&self) -> Ctx {
         match (&self.view, self.typing) {
-            (Some(_), _) => Ctx::ReviewView,
+            (Some(View::Session(_)), _) => Ctx::ReviewView,
+            (Some(View::Compare(_)), _) => Ctx::ReviewCompare,
             (None, true) => Ctx::ReviewFilter,
             (None, false) => Ctx::Review,
         }
@@ -342,7 +343,7 @@ impl Flow {
                 }
                 Vec::new()
             }
-            Ctx::ReviewView => {
+            Ctx::ReviewView | Ctx::ReviewCompare => {
                 let Some(view) = &mut r.view else {
                     return Vec::new();
                 };
@@ -367,9 +368,6 @@ impl Flow {
                     }
                     (Some(Action::Export), View::Session(v)) => {
                         return vec![Effect::Export(v.path.clone())];
-                    }
-                    (Some(Action::FollowUp | Action::Export), View::Compare(_)) => {
-                        self.notice = info(s::ONE_SESSION_ONLY)
                     }
                     _ => {}
                 }

@@ -45,6 +45,9 @@ pub enum Part {
     Assumption(usize),
     Fact(usize),
     Commitment(usize),
+    Split(usize),
+    Avoidance(usize),
+    Note(usize),
     Checkpoint(usize),
 }
 
@@ -58,6 +61,9 @@ pub enum Section {
     Assumptions,
     Facts,
     Commitments,
+    Splits,
+    Avoidance,
+    Notes,
     Time,
 }
 
@@ -109,8 +115,14 @@ pub fn session(s: &Session) -> Vec<Part> {
     out.extend((0..s.assumptions.len()).map(Part::Assumption));
     section(&mut out, Section::Facts, s.facts.len());
     out.extend((0..s.facts.len()).map(Part::Fact));
+    section(&mut out, Section::Splits, s.splits.len());
+    out.extend((0..s.splits.len()).map(Part::Split));
+    section(&mut out, Section::Avoidance, s.avoidance.len());
+    out.extend((0..s.avoidance.len()).map(Part::Avoidance));
     section(&mut out, Section::Commitments, s.commitments.len());
     out.extend((0..s.commitments.len()).map(Part::Commitment));
+    section(&mut out, Section::Notes, s.notes.len());
+    out.extend((0..s.notes.len()).map(Part::Note));
     section(&mut out, Section::Time, s.progress.checkpoints.len());
     out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
     out

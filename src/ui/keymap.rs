@@ -18,12 +18,14 @@ pub enum Ctx {
     Review,
     /// Typing the review list's filter.
     ReviewFilter,
-    /// A past session or a comparison, read-only.
+    /// A past session, read-only.
     ReviewView,
+    /// Sessions compared, read-only.
+    ReviewCompare,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 10] = [
+    pub const ALL: [Ctx; 11] = [
         Ctx::Start,
         Ctx::Browse,
         Ctx::Form,
@@ -34,6 +36,7 @@ impl Ctx {
         Ctx::Review,
         Ctx::ReviewFilter,
         Ctx::ReviewView,
+        Ctx::ReviewCompare,
     ];
 }
 
@@ -372,7 +375,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewFilter, A::Down, &[code(KeyCode::Down)], "move", "select the session below"),
     b(C::ReviewFilter, A::Help, HELP_F1, "help", "this help (type to filter)"),
     b(C::ReviewFilter, A::Quit, QUIT_CTRL_C, "", "quit"),
-    // A past session or a comparison.
+    // A past session.
     b(C::ReviewView, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
     b(C::ReviewView, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
     b(C::ReviewView, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
@@ -384,6 +387,16 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewView, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list"),
     b(C::ReviewView, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::ReviewView, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    // Sessions compared.
+    b(C::ReviewCompare, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
+    b(C::ReviewCompare, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
+    b(C::ReviewCompare, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::ReviewCompare, A::PageDown, &[code(KeyCode::PageDown), k(' ')], "", "page down"),
+    b(C::ReviewCompare, A::First, &[code(KeyCode::Home), k('g')], "", "top"),
+    b(C::ReviewCompare, A::Last, &[code(KeyCode::End), k('G')], "", "bottom"),
+    b(C::ReviewCompare, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list (the marks stay)"),
+    b(C::ReviewCompare, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::ReviewCompare, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
 ];
 
 /// The action a key means in a context, if any.

@@ -61,10 +61,12 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         ses.band.low,
         ses.band.high
     );
+    if let Some(road) = ses.road {
+        second += &format!(" · {}", road.label());
+    }
     if let Some(f) = &ses.meta.follows {
         second += &format!(" · {} {f}", s::FOLLOWS);
     }
-    put(Line::styled(trunc(&second, w), theme.dim), area, 1, buf);
     let body = Rect {
         y: area.y + 2,
         height: body_rows(h) as u16,
@@ -82,16 +84,26 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         let line = part_line(ses, *part, chart, cell, w, theme);
         put(line, body, y as u16, buf);
     }
-    if v.parts.len() > rows {
-        let pos = format!(
-            " {}–{} / {} ",
+    // Where the screen is in the view, at the end of the second line.
+    let pos = if v.parts.len() > rows {
+        format!(
+            "{}–{} / {}",
             first + 1,
             (first + rows).min(v.parts.len()),
             v.parts.len()
-        );
-        let x = area.width.saturating_sub(pos.chars().count() as u16);
-        buf.set_string(area.x + x, area.y + 1, pos, theme.dim);
-    }
+        )
+    } else {
+        String::new()
+    };
+    let room = w.saturating_sub(pos.chars().count() + 1);
+    let second = trunc(&second, room);
+    let gap = room.saturating_sub(unicode_width::UnicodeWidthStr::width(second.as_str()));
+    put(
+        Line::styled(format!("{second}{} {pos}", " ".repeat(gap)), theme.dim),
+        area,
+        1,
+        buf,
+    );
     if let Some(n) = &flow.notice {
         let style = if n.tone == Tone::Error {
             theme.error
@@ -127,6 +139,9 @@ fn section_name(sec: Section) -> &'static str {
         Section::Assumptions => "Assumptions",
         Section::Facts => "Brutal facts",
         Section::Commitments => "Commitments",
+        Section::Splits => "Technical or adaptive",
+        Section::Avoidance => "Work avoidance",
+        Section::Notes => "Notes",
         Section::Time => "Time per checkpoint",
     }
 }
@@ -314,6 +329,22 @@ fn part_line<'a>(
             }
             t += carried(ses, c.at);
             text(t)
+        }
+        Part::Split(i) => {
+            let x = &ses.splits[i];
+            let mut t = format!("  [{}] {}", x.kind.label(), x.text);
+            if !x.loss.is_empty() {
+                t += &format!(" · {}: {}", s::WOULD_LOSE, x.loss);
+            }
+            text(t)
+        }
+        Part::Avoidance(i) => {
+            let a = &ses.avoidance[i];
+            text(format!("  [{}] {}", a.pattern.label(), a.text))
+        }
+        Part::Note(i) => {
+            let n = &ses.notes[i];
+            text(format!("  [{}] {}", n.kind.label(), n.text))
         }
         Part::Checkpoint(i) => {
             let p = &ses.progress.checkpoints[i];

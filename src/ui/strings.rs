@@ -141,8 +141,6 @@ pub const NOTHING_MATCHES: &str = "No session matches the filter (Esc clears it)
 pub const NO_SESSIONS_SHOWN: &str = "no session selected";
 pub const COMPARE_NEEDS_TWO: &str = "mark two or more sessions with Space to compare them";
 pub const CANNOT_MARK_BROKEN: &str = "this file does not load, so it cannot be compared";
-pub const ONE_SESSION_ONLY: &str =
-    "open one session (Enter on the list) to export it or follow it up";
 pub const LEFT_OUT: &str = "left out of the comparison";
 pub const COL_DATE: &str = "date";
 pub const COL_TITLE: &str = "title";
