@@ -148,16 +148,15 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Told about each batch of entries as it is read.
+type Sent<'a> = dyn Fn(&[(usize, Entry)]) + Sync + 'a;
+
 /// Files read per batch: small enough that the list fills in steadily.
 const BATCH: usize = 16;
 
 /// Loads the files not in the cache, on every core (they are independent),
 /// telling `sent` about each batch as it is read.
-fn load_missing(
-    files: &[PathBuf],
-    missing: &[usize],
-    sent: &(dyn Fn(&[(usize, Entry)]) + Sync),
-) -> Vec<(usize, Entry)> {
+fn load_missing(files: &[PathBuf], missing: &[usize], sent: &Sent<'_>) -> Vec<(usize, Entry)> {
     let one = |i: usize| {
         let path = &files[i];
         // The stamp is taken before reading: a file saved meanwhile looks
