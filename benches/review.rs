@@ -42,19 +42,7 @@ fn first_frame(dir: &Path) -> review::cache::Plan {
 }
 
 fn draw(dir: &Path, rows: Vec<review::Row>) {
-    let flow = Flow::review(dir.to_path_buf(), rows, balcony::app::now());
-    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    term.draw(|f| {
-        f.render_widget(
-            &Screen {
-                flow: &flow,
-                theme: &theme::COLOR,
-            },
-            f.area(),
-        )
-    })
-    .expect("draw");
-    black_box(term.backend().buffer());
+    render(&Flow::review(dir.to_path_buf(), rows, balcony::app::now()));
 }
 
 fn main() {
@@ -97,4 +85,37 @@ fn main() {
         .map(|m| m.len())
         .unwrap_or(0);
     println!("cache file                              {cache_bytes:>9} bytes");
+
+    // Opening one big session (a clone of it included): its outline, then a
+    // screenful at the end.
+    let big = balcony::sample::session(10_000, 1);
+    let path = dir.path().join("big.ron");
+    let view = median(11, || {
+        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::app::now());
+        flow.review_loaded(path.clone(), Ok(big.clone()));
+        let key = |c| {
+            balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
+                c,
+                crossterm::event::KeyModifiers::NONE,
+            ))
+        };
+        flow.handle(key(crossterm::event::KeyCode::End), balcony::app::now());
+        render(&flow);
+    });
+    println!("open a 10,000-item session, draw its end {}", ms(view));
+}
+
+fn render(flow: &Flow) {
+    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    term.draw(|f| {
+        f.render_widget(
+            &Screen {
+                flow,
+                theme: &theme::COLOR,
+            },
+            f.area(),
+        )
+    })
+    .expect("draw");
+    black_box(term.backend().buffer());
 }

@@ -89,6 +89,8 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
             drop((out, err));
+            // A review quit while it wrote its cache can leave a temp file.
+            store::clean_temp_files(&folder);
             app::run_with(Launch::Review(folder), &dir, &look())
         }
     };
