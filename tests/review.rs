@@ -513,3 +513,53 @@ fn export_from_review_writes_markdown_and_html_into_exports() {
     assert!(err.contains("truncated.ron:68:31"), "{err}");
     assert!(!dir.path().join("exports/truncated.md").exists());
 }
+
+/// Random keys over the list, the views and the filter, at several sizes:
+/// nothing panics, the selection stays on a shown row, no file changes.
+#[test]
+fn random_keys_keep_review_sound() {
+    let dir = folder();
+    follow_up_of(dir.path());
+    let before = hashes(dir.path());
+    let mut f = review_flow(dir.path());
+    let mut rng = fastrand::Rng::with_seed(7);
+    let keys = [
+        key(KeyCode::Up),
+        key(KeyCode::Down),
+        key(KeyCode::PageUp),
+        key(KeyCode::PageDown),
+        key(KeyCode::Home),
+        key(KeyCode::End),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+        key(KeyCode::Backspace),
+        key(KeyCode::Left),
+        ch(' '),
+        ch('s'),
+        ch('/'),
+        ch('c'),
+        ch('x'),
+        ch('?'),
+        ch('a'),
+        ch('o'),
+        ch('q'),
+    ];
+    let sizes = [(100, 30), (60, 16), (140, 50), (30, 5)];
+    for step in 0..400 {
+        let k = keys[rng.usize(..keys.len())].clone();
+        let effects = run(&mut f, dir.path(), k);
+        if effects.contains(&Effect::Quit) || f.review.is_none() {
+            f = review_flow(dir.path());
+        }
+        if let Some(r) = &f.review {
+            assert!(r.shown.is_empty() || r.sel < r.shown.len(), "step {step}");
+            assert!(r.marked.iter().all(|&i| r.rows[i].entry.is_ok()));
+        }
+        if step % 7 == 0 {
+            let (w, h) = sizes[rng.usize(..sizes.len())];
+            f.handle(Input::Resize(w, h), t0());
+            render(&f, w, h);
+        }
+    }
+    assert_eq!(hashes(dir.path()), before);
+}
