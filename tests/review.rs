@@ -563,3 +563,15 @@ fn random_keys_keep_review_sound() {
     }
     assert_eq!(hashes(dir.path()), before);
 }
+
+#[test]
+fn review_help_lists_every_key_of_the_list() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    run(&mut f, dir.path(), ch('?'));
+    let screen = render(&f, W, H);
+    for b in balcony::ui::keymap::bindings(balcony::ui::keymap::Ctx::Review) {
+        assert!(screen.contains(b.help), "{:?} missing:\n{screen}", b.action);
+    }
+    insta::assert_snapshot!(screen);
+}

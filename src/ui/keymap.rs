@@ -365,7 +365,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Review, A::Compare, &[k('c')], "compare", "compare the marked sessions (two or more)"),
     b(C::Review, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from the selected one"),
     b(C::Review, A::Export, &[k('x')], "export", "write the selected session as Markdown and HTML (exports/)"),
-    b(C::Review, A::Cancel, &[code(KeyCode::Esc)], "", "clear the filter; back to the start screen"),
+    b(C::Review, A::Cancel, &[code(KeyCode::Esc)], "", "clear the filter; otherwise leave review"),
     b(C::Review, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Review, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
     // Typing the review filter.
