@@ -15,9 +15,10 @@ use ratatui::DefaultTerminal;
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::join::{Board, JoinServer, Limits};
+use crate::review::{self, followup};
 use crate::session::{Session, Timestamp, store};
 use crate::terminal_input;
-use crate::ui::{Screen, theme};
+use crate::ui::{Screen, strings, theme};
 use crate::workshop;
 
 /// How the app starts.
@@ -26,6 +27,11 @@ pub enum Launch {
     Start,
     /// A session already on disk at this path.
     Session(Box<Session>, PathBuf),
+    /// `balcony review`: browse the sessions in this folder.
+    Review(PathBuf),
+    /// A session just created, with something to say first (a follow-up's
+    /// carried-over items).
+    SessionSaying(Box<Session>, PathBuf, String),
 }
 
 /// Where the join page listens, and whether it opens at once.
@@ -211,6 +217,12 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
     code
 }
 
+/// What a follow-up says when it starts.
+pub fn said(carried: &followup::Carried, from: &Path) -> String {
+    let name = from.file_name().unwrap_or_default().to_string_lossy();
+    strings::carried_over(carried.commitments, carried.gadflies, carried.signs, &name)
+}
+
 fn recent_sessions(dir: &Path) -> Vec<PathBuf> {
     let mut files = store::session_files(dir).unwrap_or_default();
     files.reverse();
@@ -237,6 +249,8 @@ struct App<'a> {
     /// The join page's server while it is open.
     join: Option<JoinServer>,
     join_bind: std::net::SocketAddr,
+    /// Review rows still being read.
+    review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
 }
 
 impl App<'_> {
@@ -270,6 +284,43 @@ impl App<'_> {
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
+                Effect::Review => match review::plan_dir(self.dir) {
+                    Ok(plan) => {
+                        let rows = self.read_in_background(plan);
+                        self.flow.show_review(self.dir.to_path_buf(), rows);
+                    }
+                    Err(e) => self
+                        .flow
+                        .start_failed(format!("{}: {e}", self.dir.display())),
+                },
+                Effect::ReviewOpen(path) => {
+                    let loaded = store::load(&path).map_err(|e| e.to_string());
+                    self.flow.review_loaded(path, loaded);
+                }
+                Effect::ReviewCompare(paths) => {
+                    self.flow.review_compared(review::load_full(&paths));
+                }
+                Effect::Export(path) => {
+                    let dir = self.review_dir();
+                    match review::export_to(&dir, &path) {
+                        Ok(files) => {
+                            let names: Vec<String> =
+                                files.iter().map(|f| f.display().to_string()).collect();
+                            self.flow.review_said(strings::exported(&names), false);
+                        }
+                        Err(e) => self.flow.review_said(e, true),
+                    }
+                }
+                Effect::FollowUp(path) => {
+                    let dir = self.review_dir();
+                    match followup::create(&dir, &path, None, None, None, now()) {
+                        Ok((s, new_path, carried)) => {
+                            self.begin(s, new_path);
+                            self.flow.follow_up_started(said(&carried, &path));
+                        }
+                        Err(e) => self.flow.review_said(e, true),
+                    }
+                }
             }
         }
         quit
@@ -325,6 +376,56 @@ impl App<'_> {
                 self.handle(Input::Join(rest));
             }
         }
+    }
+
+    /// The rows known now; the files the cache did not have are read on
+    /// another thread, so the list shows at once and fills in.
+    fn read_in_background(&mut self, plan: review::cache::Plan) -> Vec<review::Row> {
+        let rows = plan.rows.clone();
+        if plan.is_complete() {
+            // Still rewrites a cache that lists removed files.
+            plan.finish(|_| {});
+            self.review_rx = None;
+        } else {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                plan.finish(|batch| {
+                    let _ = tx.send(batch);
+                })
+            });
+            self.review_rx = Some(rx);
+        }
+        rows
+    }
+
+    /// Rows read in the background; true when there were any.
+    fn collect_rows(&mut self) -> bool {
+        let Some(rx) = &self.review_rx else {
+            return false;
+        };
+        let mut any = false;
+        loop {
+            match rx.try_recv() {
+                Ok(batch) => {
+                    any = true;
+                    self.flow.review_update(batch);
+                }
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.review_rx = None;
+                    break;
+                }
+            }
+        }
+        any
+    }
+
+    /// The folder being reviewed (new files from review go there too).
+    fn review_dir(&self) -> PathBuf {
+        self.flow
+            .review
+            .as_ref()
+            .map_or_else(|| self.dir.to_path_buf(), |r| r.dir.clone())
     }
 
     /// Takes the saver's reports; true when there were any.
@@ -415,6 +516,7 @@ impl App<'_> {
                 }
             }
             dirty |= self.collect_reports();
+            dirty |= self.collect_rows();
             if dirty {
                 self.push_board();
             }
@@ -433,31 +535,40 @@ fn event_loop(
     join: JoinStart,
 ) -> (io::Result<()>, Option<String>) {
     let t0 = now();
-    let mut app = match launch {
-        Launch::Start => App {
-            flow: Flow::start(recent_sessions(dir), t0),
-            saver: None,
-            dir,
-            join: None,
-            join_bind: join.bind,
-        },
+    let recent = match launch {
+        Launch::Start => recent_sessions(dir),
+        _ => Vec::new(),
+    };
+    let mut app = App {
+        flow: Flow::start(recent, t0),
+        saver: None,
+        dir,
+        join: None,
+        join_bind: join.bind,
+        review_rx: None,
+    };
+    match launch {
+        Launch::Start => {}
         Launch::Session(s, path) => {
-            let mut app = App {
-                flow: Flow::start(Vec::new(), t0),
-                saver: None,
-                dir,
-                join: None,
-                join_bind: join.bind,
-            };
             app.begin(*s, path);
             app.flow.projector = look.projector_view
                 && app
                     .flow
                     .session()
                     .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
-            app
         }
-    };
+        Launch::SessionSaying(s, path, text) => {
+            app.begin(*s, path);
+            app.flow.follow_up_started(text);
+        }
+        Launch::Review(folder) => {
+            let rows = match review::plan_dir(&folder) {
+                Ok(plan) => app.read_in_background(plan),
+                Err(_) => Vec::new(),
+            };
+            app.flow = Flow::review(folder, rows, t0);
+        }
+    }
     if join.open && app.flow.live.is_some() {
         app.open_join_now();
     }

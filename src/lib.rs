@@ -8,6 +8,7 @@ pub mod export;
 pub mod flow;
 pub mod join;
 pub mod present;
+pub mod review;
 pub mod ronfile;
 pub mod sample;
 pub mod session;

@@ -84,9 +84,16 @@ fn main() -> ExitCode {
                 }
             }
         }
-        _ => {
-            let _ = writeln!(err, "balcony: this part of the app is not built yet");
-            2
+        Some(Command::Review { dir: over }) => {
+            let folder = over.clone().unwrap_or_else(|| dir.clone());
+            if let Err(e) = std::fs::read_dir(&folder) {
+                let _ = writeln!(err, "{}: cannot read the folder: {e}", folder.display());
+                return ExitCode::from(1);
+            }
+            drop((out, err));
+            // A review quit while it wrote its cache can leave a temp file.
+            store::clean_temp_files(&folder);
+            app::run_with(Launch::Review(folder), &dir, &look())
         }
     };
     ExitCode::from(code as u8)
@@ -97,6 +104,9 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     look.projector_view = args.projector;
     let mut err = std::io::stderr();
     store::clean_temp_files(dir);
+    if let Some(earlier) = &args.follow_up {
+        return follow_up(args, earlier, dir, &look);
+    }
     let w = match (&args.template, args.solo) {
         (Some(path), _) => match workshop::load(path) {
             Ok(w) => w,
@@ -126,6 +136,43 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
         }
         Err(e) => {
             let _ = writeln!(err, "balcony: {e}");
+            1
+        }
+    }
+}
+
+/// `balcony new --follow-up FILE`: a new session carrying the earlier one's
+/// open items. Its workshop is the earlier session's unless one is given.
+fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
+    let workshop = match (&args.template, args.solo) {
+        (Some(path), _) => match workshop::load(path) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "{e}");
+                return 1;
+            }
+        },
+        (None, true) => Some(Builtin::Solo.workshop()),
+        (None, false) => None,
+    };
+    match balcony::review::followup::create(
+        dir,
+        earlier,
+        workshop,
+        args.title.as_deref(),
+        args.facilitator.as_deref(),
+        app::now(),
+    ) {
+        Ok((session, path, carried)) => {
+            let text = app::said(&carried, earlier);
+            app::run_with(
+                Launch::SessionSaying(Box::new(session), path, text),
+                dir,
+                look,
+            )
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "{e}");
             1
         }
     }

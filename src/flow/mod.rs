@@ -6,6 +6,7 @@ pub mod form;
 pub mod join;
 mod live;
 mod pickers;
+pub mod review;
 mod room;
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,7 @@ use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
 pub use live::{Live, Timer};
 use live::{Undo, kind_index};
+pub use review::{Review, Sort, View};
 pub use room::Room;
 
 /// A lowered heat this soon after a gadfly idea counts as a possible silencing.
@@ -57,6 +59,16 @@ pub enum Effect {
     OpenJoin,
     /// Stop the join page's server: its code is no longer valid.
     CloseJoin,
+    /// The start screen asks to review the sessions folder.
+    Review,
+    /// Review asks for this session, to view it.
+    ReviewOpen(PathBuf),
+    /// Review asks for these sessions, to compare them.
+    ReviewCompare(Vec<PathBuf>),
+    /// Start a follow-up of this session.
+    FollowUp(PathBuf),
+    /// Write this session as Markdown and HTML into the folder's exports.
+    Export(PathBuf),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,6 +186,8 @@ pub struct Flow {
     pub preview: bool,
     /// The join page for participants' phones, and its moderation queue.
     pub join: join::JoinView,
+    /// Reviewing past sessions (when no session is live).
+    pub review: Option<Box<Review>>,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -211,6 +225,7 @@ impl Flow {
             room: Room::Shown,
             preview: false,
             join: join::JoinView::default(),
+            review: None,
         }
     }
 
@@ -227,6 +242,7 @@ impl Flow {
         let mut live = Live::new(session, now);
         live.sync_clock(now, true);
         self.live = Some(live);
+        self.review = None;
         self.notice = None;
     }
 
@@ -259,6 +275,9 @@ impl Flow {
 
     /// The context under the help overlay.
     pub fn base_ctx(&self) -> Ctx {
+        if let (None, Some(r)) = (&self.live, &self.review) {
+            return r.ctx();
+        }
         match &self.live {
             None => Ctx::Start,
             Some(l) => match l.mode {
@@ -314,6 +333,12 @@ impl Flow {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.live.is_none() && self.review.is_some() {
+            if !self.help {
+                self.review_paste(text);
+            }
+            return Vec::new();
+        }
         if self.help || (self.live.is_none() && self.start.focus != StartFocus::Form) {
             return Vec::new();
         }
@@ -380,6 +405,9 @@ impl Flow {
                 self.band_key(action, now)
             }
             Ctx::Queue => self.queue_key(action, now),
+            Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView | Ctx::ReviewCompare => {
+                self.review_key(ctx, action, ev)
+            }
             Ctx::Help | Ctx::Present => Vec::new(),
         }
     }
@@ -452,7 +480,7 @@ impl Flow {
                     return vec![Effect::Open(p.clone())];
                 }
             }
-            (Some(Action::Accept), StartFocus::Review) => self.notice = info(s::TEMPLATE_NOT_READY),
+            (Some(Action::Accept), StartFocus::Review) => return vec![Effect::Review],
             (_, StartFocus::Form) => {
                 if let Some(n) = text_input(&mut st.form, ev) {
                     self.notice = n;

@@ -637,8 +637,13 @@ fn start_screen_creates_and_opens() {
         vec![Effect::Open("a.ron".into())]
     );
     press(&mut f, key(KeyCode::Tab), 0);
-    assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
-    assert!(f.notice.is_some(), "review is not yet available");
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 0), vec![Effect::Review]);
+    // The app hands the folder's rows in; Esc comes back to the start screen.
+    f.show_review("sessions".into(), Vec::new());
+    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Review);
+    assert!(press(&mut f, key(KeyCode::Esc), 0).is_empty());
+    assert!(f.review.is_none());
+    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Start);
     assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
     f.start_failed("bad template");
     f.begin(Session::new(Builtin::Solo.workshop(), "x", "", t0()), t0());

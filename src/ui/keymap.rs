@@ -16,10 +16,18 @@ pub enum Ctx {
     Present,
     /// The queue of ideas sent from participants' phones.
     Queue,
+    /// `balcony review`: the list of past sessions.
+    Review,
+    /// Typing the review list's filter.
+    ReviewFilter,
+    /// A past session, read-only.
+    ReviewView,
+    /// Sessions compared, read-only.
+    ReviewCompare,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 8] = [
+    pub const ALL: [Ctx; 12] = [
         Ctx::Queue,
         Ctx::Start,
         Ctx::Browse,
@@ -28,6 +36,10 @@ impl Ctx {
         Ctx::Band,
         Ctx::Help,
         Ctx::Present,
+        Ctx::Review,
+        Ctx::ReviewFilter,
+        Ctx::ReviewView,
+        Ctx::ReviewCompare,
     ];
 }
 
@@ -89,10 +101,22 @@ pub enum Action {
     Queue,
     /// Hide a participant's idea (kept in the file).
     HideIdea,
+    /// Review: order the list by date or by title.
+    Sort,
+    /// Review: type to filter the list.
+    Filter,
+    /// Review: mark a session for comparing.
+    Mark,
+    /// Review: compare the marked sessions.
+    Compare,
+    /// Review: start a follow-up of the selected session.
+    FollowUp,
+    /// Review: write the selected session as Markdown and HTML.
+    Export,
 }
 
 impl Action {
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 54] = [
         Action::JoinOpen,
         Action::JoinClose,
         Action::Queue,
@@ -141,6 +165,12 @@ impl Action {
         Action::Blank,
         Action::Freeze,
         Action::Preview,
+        Action::Sort,
+        Action::Filter,
+        Action::Mark,
+        Action::Compare,
+        Action::FollowUp,
+        Action::Export,
     ];
 }
 
@@ -347,6 +377,52 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Queue, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
+    // `balcony review`: the list of past sessions (files are only read).
+    b(C::Review, A::Accept, &[code(KeyCode::Enter)], "open", "open the selected session (read-only)"),
+    b(C::Review, A::Up, &[code(KeyCode::Up), k('k')], "", "select the session above"),
+    b(C::Review, A::Down, &[code(KeyCode::Down), k('j')], "move", "select the session below"),
+    b(C::Review, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::Review, A::PageDown, &[code(KeyCode::PageDown)], "", "page down"),
+    b(C::Review, A::First, &[code(KeyCode::Home)], "", "first session"),
+    b(C::Review, A::Last, &[code(KeyCode::End)], "", "last session"),
+    b(C::Review, A::Sort, &[k('s')], "sort", "sort by date (newest first) or by title"),
+    b(C::Review, A::Filter, &[k('/')], "filter", "filter: type part of a title, file name or mode"),
+    b(C::Review, A::Mark, &[k(' ')], "mark", "mark or unmark the session for comparing"),
+    b(C::Review, A::Compare, &[k('c')], "compare", "compare the marked sessions (two or more)"),
+    b(C::Review, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from the selected one"),
+    b(C::Review, A::Export, &[k('x')], "export", "write the selected session as Markdown and HTML (exports/)"),
+    b(C::Review, A::Cancel, &[code(KeyCode::Esc)], "", "clear the filter; otherwise leave review"),
+    b(C::Review, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::Review, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    // Typing the review filter.
+    b(C::ReviewFilter, A::Accept, &[code(KeyCode::Enter)], "keep", "keep the filter and go back to the list"),
+    b(C::ReviewFilter, A::Cancel, &[code(KeyCode::Esc)], "clear", "clear the filter"),
+    b(C::ReviewFilter, A::Up, &[code(KeyCode::Up)], "", "select the session above"),
+    b(C::ReviewFilter, A::Down, &[code(KeyCode::Down)], "move", "select the session below"),
+    b(C::ReviewFilter, A::Help, HELP_F1, "help", "this help (type to filter)"),
+    b(C::ReviewFilter, A::Quit, QUIT_CTRL_C, "", "quit"),
+    // A past session.
+    b(C::ReviewView, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
+    b(C::ReviewView, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
+    b(C::ReviewView, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::ReviewView, A::PageDown, &[code(KeyCode::PageDown), k(' ')], "", "page down"),
+    b(C::ReviewView, A::First, &[code(KeyCode::Home), k('g')], "", "top"),
+    b(C::ReviewView, A::Last, &[code(KeyCode::End), k('G')], "", "bottom"),
+    b(C::ReviewView, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from this one"),
+    b(C::ReviewView, A::Export, &[k('x')], "export", "write this session as Markdown and HTML (exports/)"),
+    b(C::ReviewView, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list"),
+    b(C::ReviewView, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::ReviewView, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    // Sessions compared.
+    b(C::ReviewCompare, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
+    b(C::ReviewCompare, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
+    b(C::ReviewCompare, A::PageUp, &[code(KeyCode::PageUp)], "", "page up"),
+    b(C::ReviewCompare, A::PageDown, &[code(KeyCode::PageDown), k(' ')], "", "page down"),
+    b(C::ReviewCompare, A::First, &[code(KeyCode::Home), k('g')], "", "top"),
+    b(C::ReviewCompare, A::Last, &[code(KeyCode::End), k('G')], "", "bottom"),
+    b(C::ReviewCompare, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list (the marks stay)"),
+    b(C::ReviewCompare, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
+    b(C::ReviewCompare, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
 ];
 
 /// The action a key means in a context, if any.

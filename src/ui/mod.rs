@@ -11,6 +11,9 @@ pub mod keybar;
 pub mod keymap;
 pub mod picker;
 pub mod projector;
+pub mod review;
+pub mod review_compare;
+pub mod review_session;
 pub mod start;
 pub mod strings;
 pub mod text;
@@ -51,7 +54,10 @@ impl Widget for &Screen<'_> {
             return;
         }
         match &flow.live {
-            None => start::render(flow, area, buf, theme),
+            None => match &flow.review {
+                Some(r) => review::render(flow, r, area, buf, theme),
+                None => start::render(flow, area, buf, theme),
+            },
             Some(live) => {
                 let main = checkpoint::render(flow, live, area, buf, theme);
                 if flow.preview {

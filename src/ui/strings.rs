@@ -5,7 +5,7 @@ pub const APP: &str = "balcony";
 pub const NEW_SESSION: &str = "New session";
 pub const RESUME: &str = "Resume a recent session";
 pub const NO_RECENT: &str = "No sessions in this folder yet.";
-pub const REVIEW: &str = "Review past sessions: not yet available (a later version).";
+pub const REVIEW: &str = "Review past sessions (read-only): Enter";
 pub const WORKSHOP_CHOICES: [&str; 3] = [
     "the default workshop (facilitated)",
     "solo reflection",
@@ -24,7 +24,6 @@ pub const GROUP_OWNER: &str = "looks like a group, and a group owns nothing. Nam
      or press Enter again to keep it";
 pub const TEMPLATE_PATH_NEEDED: &str = "name the template file to use";
 pub const FIELD_FULL: &str = "a field holds at most 20,000 characters; the rest was left out";
-pub const TEMPLATE_NOT_READY: &str = "review is not available yet";
 
 pub const LAST_CHECKPOINT: &str = "this is the last checkpoint";
 pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
@@ -157,4 +156,87 @@ pub const ROOM_IDEAS: &str = "ideas from phones:";
 
 pub fn join_failed(why: &str) -> String {
     format!("the join page could not open: {why}")
+}
+
+// Review: the list, the session view and the compare view.
+pub const REVIEW_TITLE: &str = "Review";
+pub const REVIEW_READ_ONLY: &str = "read-only";
+pub const NO_SESSIONS_HERE: &str = "No session files in this folder.";
+pub const NOTHING_MATCHES: &str = "No session matches the filter (Esc clears it).";
+pub const NO_SESSIONS_SHOWN: &str = "no session selected";
+pub const COMPARE_NEEDS_TWO: &str = "mark two or more sessions with Space to compare them";
+pub const CANNOT_MARK_BROKEN: &str = "this file does not load, so it cannot be compared";
+pub const LEFT_OUT: &str = "left out of the comparison";
+pub const COL_DATE: &str = "date";
+pub const COL_TITLE: &str = "title";
+pub const COL_MODE: &str = "mode";
+pub const COL_DONE: &str = "done";
+pub const COL_READINGS: &str = "readings";
+pub const COL_LAST: &str = "last tension";
+pub const COL_GADFLY: &str = "ideas";
+pub const COL_VALUES: &str = "values";
+pub const COL_COMMIT: &str = "open/kept";
+pub const MODE_ROOM: &str = "room";
+pub const MODE_SOLO: &str = "solo";
+pub const NO_READING: &str = "-- none";
+pub const SORTED_DATE: &str = "newest first";
+pub const SORTED_TITLE: &str = "by title";
+pub const FILTER: &str = "filter";
+pub const MARKED: &str = "marked";
+pub const STILL_READING: &str = "still reading this file; a moment";
+pub const READING: &str = "reading…";
+pub const DOES_NOT_LOAD: &str = "with problems";
+pub const FOLLOWS: &str = "follows";
+pub const NOTHING_HERE: &str = "none";
+pub const CARRIED: &str = "carried over";
+pub const COMPARE_TITLE: &str = "Compare";
+pub const THRESHOLD: &str = "threshold of learning";
+pub const LIMIT: &str = "limit of tolerance";
+pub const MOVES: &str = "moves";
+pub const SPENT: &str = "spent";
+pub const AFTER_GADFLY: &str = "soon after gadfly idea";
+pub const UPSIDES: &str = "upsides";
+pub const DOWNSIDES: &str = "downsides (overdone)";
+pub const WOULD_LOSE: &str = "would lose";
+pub const WARNINGS: &str = "early-warning signs";
+pub const PURPOSE_BOTH: &str = "purpose";
+pub const HELD_BY: &str = "held by";
+pub const WATCHED_BY: &str = "watched by";
+pub const SEEN: &str = "seen";
+pub const NOT_SEEN: &str = "not seen";
+pub const LOSES: &str = "loses";
+pub const VALUES: &str = "values";
+pub const LOYAL_TO: &str = "loyal to";
+pub const EVIDENCE: &str = "evidence";
+pub const REVIEW_BY: &str = "review";
+pub const OWNER: &str = "owner";
+pub const START_END: &str = "start → end";
+pub const SINCE_PREVIOUS: &str = "since the one before";
+pub const IN_SESSIONS: &str = "in";
+pub const ADOPTED_IN: &str = "adopted in";
+pub const FIRST_SAID_IN: &str = "first said in";
+pub const FIRED_IN: &str = "fired in";
+
+/// The heading of a review section, with its count.
+pub fn section(name: &str, n: usize) -> String {
+    format!("{name} ({n})")
+}
+
+/// What `x` did in review.
+pub fn exported(paths: &[String]) -> String {
+    format!("written: {}", paths.join(", "))
+}
+
+/// What a follow-up carried over, said when it starts.
+pub fn carried_over(commitments: usize, ideas: usize, signs: usize, from: &str) -> String {
+    format!(
+        "follow-up of {from}: carried over {commitments} open commitment{}, {ideas} parked gadfly idea{}, {signs} early-warning sign{}",
+        plural(commitments),
+        plural(ideas),
+        plural(signs)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -1,0 +1,121 @@
+//! `balcony review`'s first frame on 1,000 sessions made by `balcony sample`
+//! (200 items each): `cargo bench --bench review`. Reading the folder (with
+//! and without the summary cache), building the list and drawing it on a
+//! 100×30 test terminal; each figure is the median of several runs.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use balcony::flow::Flow;
+use balcony::review::{self, cache};
+use balcony::session::store;
+use balcony::ui::{Screen, theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SESSIONS: u64 = 1_000;
+const ITEMS: usize = 200;
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:>9.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// What `balcony review` does before its first frame is on screen: the rows
+/// the cache knows (the others show as being read, and are read after).
+fn first_frame(dir: &Path) -> review::cache::Plan {
+    let plan = review::plan_dir(dir).expect("read the folder");
+    draw(dir, plan.rows.clone());
+    plan
+}
+
+fn draw(dir: &Path, rows: Vec<review::Row>) {
+    render(&Flow::review(dir.to_path_buf(), rows, balcony::app::now()));
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bytes = 0;
+    for seed in 1..=SESSIONS {
+        let text =
+            balcony::ronfile::to_pretty(&balcony::sample::session(ITEMS, seed)).expect("encode");
+        bytes += text.len();
+        let path = dir.path().join(format!("sample-{seed:04}.ron"));
+        store::write_durably(&path, text.as_bytes(), false).expect("write");
+    }
+    println!(
+        "{SESSIONS} sessions of {ITEMS} items, {:.1} MB",
+        bytes as f64 / 1e6
+    );
+    let files = store::session_files(dir.path()).expect("list");
+    let full = median(3, || {
+        for f in &files {
+            black_box(store::load(f).expect("load"));
+        }
+    });
+    println!("load every file in full, one by one    {}", ms(full));
+    let cold = median(3, || {
+        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        black_box(first_frame(dir.path()));
+    });
+    println!("first frame, no cache (rows being read) {}", ms(cold));
+    let all = median(3, || {
+        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        draw(dir.path(), review::load_dir(dir.path()).expect("read"));
+    });
+    println!("every row read, no cache (and cached)  {}", ms(all));
+    let warm = median(11, || {
+        let plan = first_frame(dir.path());
+        assert!(plan.is_complete(), "the cache knows every file");
+    });
+    println!("first frame, with the cache            {}", ms(warm));
+    let cache_bytes = std::fs::metadata(dir.path().join(cache::FILE_NAME))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!("cache file                              {cache_bytes:>9} bytes");
+
+    // Opening one big session (a clone of it included): its outline, then a
+    // screenful at the end.
+    let big = balcony::sample::session(10_000, 1);
+    let path = dir.path().join("big.ron");
+    let view = median(11, || {
+        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::app::now());
+        flow.review_loaded(path.clone(), Ok(big.clone()));
+        let key = |c| {
+            balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
+                c,
+                crossterm::event::KeyModifiers::NONE,
+            ))
+        };
+        flow.handle(key(crossterm::event::KeyCode::End), balcony::app::now());
+        render(&flow);
+    });
+    println!("open a 10,000-item session, draw its end {}", ms(view));
+}
+
+fn render(flow: &Flow) {
+    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    term.draw(|f| {
+        f.render_widget(
+            &Screen {
+                flow,
+                theme: &theme::COLOR,
+            },
+            f.area(),
+        )
+    })
+    .expect("draw");
+    black_box(term.backend().buffer());
+}

@@ -1,0 +1,447 @@
+//! Review: the browser of past sessions, a read-only session view and a
+//! compare view. State and keys only; the app loads the files and hands the
+//! results in (`Flow::show_review`, `review_loaded`, `review_compared`).
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Effect, Flow, Notice, Tone, error, info};
+use crate::review::compare::{self, Comparison};
+use crate::review::outline::{self, CPart, Part};
+use crate::review::{Row, Summary};
+use crate::session::{ItemKind, Session};
+use crate::ui::keymap::{Action, Ctx};
+use crate::ui::strings as s;
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first.
+    Date,
+    /// A to Z, ignoring case.
+    Title,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    pub path: PathBuf,
+    pub session: Box<Session>,
+    pub parts: Vec<Part>,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub cmp: Comparison,
+    pub parts: Vec<CPart>,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    Session(SessionView),
+    Compare(CompareView),
+}
+
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub dir: PathBuf,
+    pub rows: Vec<Row>,
+    /// Indexes into `rows`: the filtered rows in the chosen order.
+    pub shown: Vec<usize>,
+    /// Index into `shown`.
+    pub sel: usize,
+    pub sort: Sort,
+    pub filter: String,
+    /// The filter is being typed.
+    pub typing: bool,
+    /// Indexes into `rows`, in the order they were marked.
+    pub marked: Vec<usize>,
+    pub view: Option<View>,
+    /// Opened from the start screen: Esc goes back there.
+    pub from_start: bool,
+    /// The user has moved the selection: rows read later keep it on its file
+    /// (until then, the top row stays selected).
+    pub moved: bool,
+}
+
+impl Review {
+    pub fn new(dir: PathBuf, rows: Vec<Row>, from_start: bool) -> Review {
+        let mut r = Review {
+            dir,
+            rows,
+            shown: Vec::new(),
+            sel: 0,
+            sort: Sort::Date,
+            filter: String::new(),
+            typing: false,
+            marked: Vec::new(),
+            view: None,
+            from_start,
+            moved: false,
+        };
+        r.refresh();
+        r
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        match (&self.view, self.typing) {
+            (Some(View::Session(_)), _) => Ctx::ReviewView,
+            (Some(View::Compare(_)), _) => Ctx::ReviewCompare,
+            (None, true) => Ctx::ReviewFilter,
+            (None, false) => Ctx::Review,
+        }
+    }
+
+    /// The selected row, if any.
+    pub fn selected(&self) -> Option<&Row> {
+        self.shown.get(self.sel).map(|&i| &self.rows[i])
+    }
+
+    /// Filters and sorts again, keeping the selected file selected if it is still shown.
+    pub fn refresh(&mut self) {
+        let keep = self.shown.get(self.sel).copied().filter(|_| self.moved);
+        let needle = self.filter.to_lowercase();
+        let rows = &self.rows;
+        let mut shown: Vec<usize> = (0..rows.len())
+            .filter(|&i| needle.is_empty() || matches(&rows[i], &needle))
+            .collect();
+        let title = |i: usize| match &rows[i].entry {
+            Ok(s) => s.title.to_lowercase(),
+            Err(_) => String::new(),
+        };
+        match self.sort {
+            Sort::Date => shown.sort_by(|&a, &b| match (&rows[a].entry, &rows[b].entry) {
+                (Ok(x), Ok(y)) => y
+                    .created
+                    .cmp(&x.created)
+                    .then_with(|| title(a).cmp(&title(b)))
+                    .then_with(|| rows[a].path.cmp(&rows[b].path)),
+                (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+                (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+                (Err(_), Err(_)) => rows[a].path.cmp(&rows[b].path),
+            }),
+            Sort::Title => shown.sort_by(|&a, &b| match (&rows[a].entry, &rows[b].entry) {
+                (Ok(_), Ok(_)) => title(a)
+                    .cmp(&title(b))
+                    .then_with(|| rows[a].path.cmp(&rows[b].path)),
+                (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+                (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+                (Err(_), Err(_)) => rows[a].path.cmp(&rows[b].path),
+            }),
+        }
+        self.sel = keep
+            .and_then(|k| shown.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.shown = shown;
+    }
+
+    fn move_sel(&mut self, action: Action, page: usize) {
+        self.moved = true;
+        let n = self.shown.len();
+        let last = n.saturating_sub(1);
+        self.sel = match action {
+            Action::Up => self.sel.saturating_sub(1),
+            Action::Down => (self.sel + 1).min(last),
+            Action::PageUp => self.sel.saturating_sub(page),
+            Action::PageDown => (self.sel + page).min(last),
+            Action::First => 0,
+            Action::Last => last,
+            _ => self.sel,
+        };
+    }
+}
+
+/// Whether a row matches the (lower-case) filter: title, file name, mode or error.
+fn matches(row: &Row, needle: &str) -> bool {
+    let name = row.name().to_lowercase();
+    if name.contains(needle) {
+        return true;
+    }
+    match &row.entry {
+        Ok(Summary { title, mode, .. }) => {
+            title.to_lowercase().contains(needle) || mode.label().contains(needle)
+        }
+        Err(p) => p.message.to_lowercase().contains(needle),
+    }
+}
+
+/// Rows a page key moves: the list's height on a normal screen.
+fn page(size: (u16, u16)) -> usize {
+    (size.1 as usize).saturating_sub(6).max(1)
+}
+
+/// The rows a session or compare view has for its parts, on a screen this
+/// tall: two header lines, a notice line and the key bar are taken.
+pub fn body_rows(height: u16) -> usize {
+    (height as usize).saturating_sub(4)
+}
+
+/// Moves a view's scroll, so that the last page stays full.
+fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
+    let page = rows.max(1);
+    let last = len.saturating_sub(rows);
+    *pos = match action {
+        Action::Up => pos.saturating_sub(1),
+        Action::Down => (*pos + 1).min(last),
+        Action::PageUp => pos.saturating_sub(page),
+        Action::PageDown => (*pos + page).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => *pos,
+    };
+}
+
+impl Flow {
+    /// Review of a folder, as the first screen (`balcony review`).
+    pub fn review(dir: PathBuf, rows: Vec<Row>, now: crate::session::Timestamp) -> Flow {
+        let mut f = Flow::start(Vec::new(), now);
+        f.review = Some(Box::new(Review::new(dir, rows, false)));
+        f
+    }
+
+    /// The app read the folder for review (asked for from the start screen).
+    pub fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>) {
+        self.review = Some(Box::new(Review::new(dir, rows, true)));
+        self.notice = None;
+    }
+
+    /// The app loaded the session to view.
+    pub fn review_loaded(&mut self, path: PathBuf, session: Result<Session, String>) {
+        let Some(r) = &mut self.review else { return };
+        match session {
+            Ok(session) => {
+                let parts = outline::session(&session);
+                r.view = Some(View::Session(SessionView {
+                    path,
+                    session: Box::new(session),
+                    parts,
+                    scroll: 0,
+                }));
+            }
+            Err(e) => self.notice = error(e),
+        }
+    }
+
+    /// The app loaded the marked sessions to compare.
+    pub fn review_compared(&mut self, loaded: Vec<(PathBuf, Result<Session, String>)>) {
+        let Some(r) = &mut self.review else { return };
+        let mut ok = Vec::new();
+        let mut problems = Vec::new();
+        for (path, s) in &loaded {
+            match s {
+                Ok(s) => ok.push((path.clone(), s)),
+                Err(e) => problems.push(e.clone()),
+            }
+        }
+        if ok.len() < 2 {
+            self.notice = error(
+                problems
+                    .first()
+                    .cloned()
+                    .unwrap_or(s::COMPARE_NEEDS_TWO.into()),
+            );
+            return;
+        }
+        let cmp = compare::compare(&ok);
+        let parts = outline::compare(&cmp);
+        r.view = Some(View::Compare(CompareView {
+            cmp,
+            parts,
+            scroll: 0,
+        }));
+        if let Some(p) = problems.first() {
+            self.notice = error(format!("{}: {p}", s::LEFT_OUT));
+        }
+    }
+
+    /// Rows read in the background since the list was first shown.
+    pub fn review_update(&mut self, batch: Vec<(usize, Row)>) {
+        let Some(r) = &mut self.review else { return };
+        for (i, row) in batch {
+            if let Some(slot) = r.rows.get_mut(i)
+                && slot.path == row.path
+            {
+                *slot = row;
+            }
+        }
+        r.refresh();
+    }
+
+    /// A follow-up session has begun: show what it carried over first.
+    pub fn follow_up_started(&mut self, text: impl Into<String>) {
+        if let Some(live) = &mut self.live {
+            let s = &live.session;
+            let first = [
+                (ItemKind::Commitment, s.commitments.len()),
+                (ItemKind::Gadfly, s.gadflies.len()),
+                (ItemKind::Polarity, s.polarities.len()),
+            ]
+            .into_iter()
+            .find(|(_, n)| *n > 0);
+            if let Some((kind, _)) = first {
+                live.kind = kind;
+            }
+        }
+        self.notice = Some(Notice {
+            text: text.into(),
+            tone: Tone::Quiet,
+        });
+    }
+
+    /// Something to say after a review action the app carried out.
+    pub fn review_said(&mut self, text: impl Into<String>, failed: bool) {
+        self.notice = if failed { error(text) } else { info(text) };
+    }
+
+    pub(super) fn review_paste(&mut self, text: &str) {
+        if let Some(r) = &mut self.review
+            && r.typing
+        {
+            r.filter.extend(text.chars().filter(|c| !c.is_control()));
+            r.refresh();
+        }
+    }
+
+    pub(super) fn review_key(
+        &mut self,
+        ctx: Ctx,
+        action: Option<Action>,
+        ev: KeyEvent,
+    ) -> Vec<Effect> {
+        let page = page(self.size);
+        let rows = body_rows(self.size.1);
+        let Some(r) = &mut self.review else {
+            return Vec::new();
+        };
+        match ctx {
+            Ctx::ReviewFilter => {
+                match action {
+                    Some(Action::Accept) => r.typing = false,
+                    Some(Action::Cancel) => {
+                        r.typing = false;
+                        r.filter.clear();
+                        r.refresh();
+                    }
+                    Some(a @ (Action::Up | Action::Down)) => r.move_sel(a, page),
+                    _ => match ev.code {
+                        KeyCode::Backspace => {
+                            r.filter.pop();
+                            r.refresh();
+                        }
+                        KeyCode::Char(c)
+                            if !ev
+                                .modifiers
+                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                        {
+                            r.filter.push(c);
+                            r.refresh();
+                        }
+                        _ => {}
+                    },
+                }
+                Vec::new()
+            }
+            Ctx::ReviewView | Ctx::ReviewCompare => {
+                let Some(view) = &mut r.view else {
+                    return Vec::new();
+                };
+                match (action, view) {
+                    (Some(Action::Cancel), _) => r.view = None,
+                    (
+                        Some(
+                            a @ (Action::Up
+                            | Action::Down
+                            | Action::PageUp
+                            | Action::PageDown
+                            | Action::First
+                            | Action::Last),
+                        ),
+                        v,
+                    ) => match v {
+                        View::Session(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
+                        View::Compare(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
+                    },
+                    (Some(Action::FollowUp), View::Session(v)) => {
+                        return vec![Effect::FollowUp(v.path.clone())];
+                    }
+                    (Some(Action::Export), View::Session(v)) => {
+                        return vec![Effect::Export(v.path.clone())];
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            _ => {
+                match action {
+                    Some(Action::Cancel) if !r.filter.is_empty() => {
+                        r.filter.clear();
+                        r.refresh();
+                    }
+                    Some(Action::Cancel) if r.from_start => self.review = None,
+                    Some(Action::Cancel) => return vec![Effect::Quit],
+                    Some(
+                        a @ (Action::Up
+                        | Action::Down
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::First
+                        | Action::Last),
+                    ) => r.move_sel(a, page),
+                    Some(Action::Sort) => {
+                        r.sort = match r.sort {
+                            Sort::Date => Sort::Title,
+                            Sort::Title => Sort::Date,
+                        };
+                        r.refresh();
+                    }
+                    Some(Action::Filter) => r.typing = true,
+                    Some(Action::Mark) => {
+                        if let Some(&i) = r.shown.get(r.sel) {
+                            if let Some(at) = r.marked.iter().position(|&m| m == i) {
+                                r.marked.remove(at);
+                            } else if r.rows[i].reading {
+                                self.notice = info(s::STILL_READING);
+                                return Vec::new();
+                            } else if r.rows[i].entry.is_ok() {
+                                r.marked.push(i);
+                            } else {
+                                self.notice = info(s::CANNOT_MARK_BROKEN);
+                                return Vec::new();
+                            }
+                            r.move_sel(Action::Down, page);
+                        }
+                    }
+                    Some(Action::Compare) => {
+                        if r.marked.len() < 2 {
+                            self.notice = info(s::COMPARE_NEEDS_TWO);
+                        } else {
+                            let paths = r.marked.iter().map(|&i| r.rows[i].path.clone()).collect();
+                            return vec![Effect::ReviewCompare(paths)];
+                        }
+                    }
+                    Some(a @ (Action::Accept | Action::FollowUp | Action::Export)) => {
+                        match r.selected() {
+                            None => self.notice = info(s::NO_SESSIONS_SHOWN),
+                            Some(row) if row.reading => self.notice = info(s::STILL_READING),
+                            Some(row) if row.entry.is_err() => {
+                                self.notice = error(row.error_line().unwrap_or_default())
+                            }
+                            Some(row) => {
+                                let path = row.path.clone();
+                                return vec![match a {
+                                    Action::Accept => Effect::ReviewOpen(path),
+                                    Action::FollowUp => Effect::FollowUp(path),
+                                    _ => Effect::Export(path),
+                                }];
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+        }
+    }
+}

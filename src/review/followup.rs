@@ -1,0 +1,113 @@
+//! Follow-up workshops: a new session that starts from what an earlier one
+//! left open, so nothing promised is forgotten.
+//!
+//! The open commitments, the parked gadfly ideas and the polarity maps with
+//! early-warning signs are copied into the new session as ordinary items (so
+//! they can be updated there), with new ids, at the first checkpoint, and
+//! keeping the time they were first captured. An item whose time is before
+//! the session's `created` was carried over from the session in `follows`.
+
+use crate::session::{CommitmentStatus, Fate, Session, Timestamp};
+use crate::workshop::Workshop;
+
+/// How many of each were carried over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Carried {
+    pub commitments: usize,
+    pub gadflies: usize,
+    pub polarities: usize,
+    pub signs: usize,
+}
+
+impl Carried {
+    pub fn is_empty(&self) -> bool {
+        self.commitments + self.gadflies + self.polarities == 0
+    }
+}
+
+/// A new session following up `earlier` (saved as `earlier_name`).
+pub fn start(
+    earlier: &Session,
+    earlier_name: &str,
+    workshop: Workshop,
+    title: &str,
+    facilitator: &str,
+    now: Timestamp,
+) -> (Session, Carried) {
+    let mut s = Session::new(workshop, title, facilitator, now);
+    s.meta.follows = Some(earlier_name.to_string());
+    s.meta.context = earlier.meta.context.clone();
+    let carried = carry(earlier, &mut s);
+    (s, carried)
+}
+
+/// Copies the earlier session's open items into `s`, at its first checkpoint.
+pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
+    let first = s.workshop.checkpoints[0].id.clone();
+    let mut n = Carried::default();
+    for c in earlier
+        .commitments
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Open)
+    {
+        let mut c = c.clone();
+        c.id = s.take_id();
+        c.checkpoint = first.clone();
+        s.commitments.push(c);
+        n.commitments += 1;
+    }
+    for g in earlier.gadflies.iter().filter(|g| g.fate == Fate::Parked) {
+        let mut g = g.clone();
+        g.id = s.take_id();
+        g.checkpoint = first.clone();
+        s.gadflies.push(g);
+        n.gadflies += 1;
+    }
+    for p in earlier.polarities.iter().filter(|p| !p.warnings.is_empty()) {
+        let mut p = p.clone();
+        p.id = s.take_id();
+        p.checkpoint = first.clone();
+        // A new period: the signs have not been seen yet in this session.
+        for w in &mut p.warnings {
+            w.fired.clear();
+        }
+        n.signs += p.warnings.len();
+        s.polarities.push(p);
+        n.polarities += 1;
+    }
+    n
+}
+
+/// Whether an item captured at `at` was carried over into `s`.
+pub fn is_carried(s: &Session, at: Timestamp) -> bool {
+    s.meta.follows.is_some() && at < s.meta.created
+}
+
+/// The default title of a follow-up.
+pub fn title_for(earlier: &Session) -> String {
+    format!("Follow-up: {}", earlier.meta.title)
+}
+
+/// Loads `earlier`, starts its follow-up (on `workshop`, or the earlier
+/// session's own workshop) and saves the new file in `dir`. The earlier file
+/// is only read. Returns the new session, its path and what was carried.
+pub fn create(
+    dir: &std::path::Path,
+    earlier: &std::path::Path,
+    workshop: Option<Workshop>,
+    title: Option<&str>,
+    facilitator: Option<&str>,
+    now: Timestamp,
+) -> Result<(Session, std::path::PathBuf, Carried), String> {
+    let old = crate::session::store::load(earlier).map_err(|e| e.to_string())?;
+    let name = earlier
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let title = title.map_or_else(|| title_for(&old), str::to_string);
+    let facilitator = facilitator.unwrap_or(&old.meta.facilitator).to_string();
+    let workshop = workshop.unwrap_or_else(|| old.workshop.clone());
+    let (session, carried) = start(&old, &name, workshop, &title, &facilitator, now);
+    let path = crate::session::store::create(dir, &session).map_err(|e| e.to_string())?;
+    Ok((session, path, carried))
+}

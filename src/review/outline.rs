@@ -1,0 +1,175 @@
+//! The session and compare views as lists of one-line parts, built once when
+//! a view opens. Scrolling moves through the list and the screen draws only
+//! the parts that fit, so a 10,000-item session scrolls as fast as a small one.
+
+use super::compare::Comparison;
+use crate::session::{SCALE_MAX, Session};
+
+/// Which part of a polarity map a line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapLine {
+    /// The purpose both poles serve.
+    Purpose,
+    /// The two pole names, side by side.
+    Names,
+    /// Who holds each value.
+    Holders,
+    UpsideHead,
+    Upside(usize),
+    DownsideHead,
+    Downside(usize),
+    /// What each side's holders would lose.
+    WouldLose,
+    WarningHead,
+    Warning(usize),
+}
+
+/// One line of the session view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Blank,
+    /// A heading and how many items follow it.
+    Heading(Section, usize),
+    /// Nothing in this section.
+    None,
+    /// One row of the tension chart, at this level.
+    Chart(u8),
+    /// The chart's bottom: each reading's move.
+    ChartMoves,
+    Reading(usize),
+    Gadfly(usize),
+    Map(usize, MapLine),
+    Faction(usize),
+    /// A faction's losses (and values, loyalties), under its name.
+    FactionLoss(usize),
+    Assumption(usize),
+    Fact(usize),
+    Commitment(usize),
+    Split(usize),
+    Avoidance(usize),
+    Note(usize),
+    Checkpoint(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Tension,
+    Readings,
+    Gadflies,
+    Polarities,
+    Factions,
+    Assumptions,
+    Facts,
+    Commitments,
+    Splits,
+    Avoidance,
+    Notes,
+    Time,
+}
+
+/// The session view, top to bottom.
+pub fn session(s: &Session) -> Vec<Part> {
+    let mut out = Vec::new();
+    let section = |out: &mut Vec<Part>, sec: Section, n: usize| {
+        if !out.is_empty() {
+            out.push(Part::Blank);
+        }
+        out.push(Part::Heading(sec, n));
+        if n == 0 {
+            out.push(Part::None);
+        }
+    };
+    section(&mut out, Section::Tension, s.readings.len());
+    if !s.readings.is_empty() {
+        out.extend((0..=SCALE_MAX).rev().map(Part::Chart));
+        out.push(Part::ChartMoves);
+    }
+    section(&mut out, Section::Readings, s.readings.len());
+    out.extend((0..s.readings.len()).map(Part::Reading));
+    section(&mut out, Section::Gadflies, s.gadflies.len());
+    out.extend((0..s.gadflies.len()).map(Part::Gadfly));
+    section(&mut out, Section::Polarities, s.polarities.len());
+    for (i, p) in s.polarities.iter().enumerate() {
+        if i > 0 {
+            out.push(Part::Blank);
+        }
+        out.push(Part::Map(i, MapLine::Purpose));
+        out.push(Part::Map(i, MapLine::Names));
+        out.push(Part::Map(i, MapLine::Holders));
+        out.push(Part::Map(i, MapLine::UpsideHead));
+        let ups = p.left.upsides.len().max(p.right.upsides.len());
+        out.extend((0..ups).map(|k| Part::Map(i, MapLine::Upside(k))));
+        out.push(Part::Map(i, MapLine::DownsideHead));
+        let downs = p.left.downsides.len().max(p.right.downsides.len());
+        out.extend((0..downs).map(|k| Part::Map(i, MapLine::Downside(k))));
+        out.push(Part::Map(i, MapLine::WouldLose));
+        out.push(Part::Map(i, MapLine::WarningHead));
+        out.extend((0..p.warnings.len()).map(|k| Part::Map(i, MapLine::Warning(k))));
+    }
+    section(&mut out, Section::Factions, s.factions.len());
+    for i in 0..s.factions.len() {
+        out.push(Part::Faction(i));
+        out.push(Part::FactionLoss(i));
+    }
+    section(&mut out, Section::Assumptions, s.assumptions.len());
+    out.extend((0..s.assumptions.len()).map(Part::Assumption));
+    section(&mut out, Section::Facts, s.facts.len());
+    out.extend((0..s.facts.len()).map(Part::Fact));
+    section(&mut out, Section::Splits, s.splits.len());
+    out.extend((0..s.splits.len()).map(Part::Split));
+    section(&mut out, Section::Avoidance, s.avoidance.len());
+    out.extend((0..s.avoidance.len()).map(Part::Avoidance));
+    section(&mut out, Section::Commitments, s.commitments.len());
+    out.extend((0..s.commitments.len()).map(Part::Commitment));
+    section(&mut out, Section::Notes, s.notes.len());
+    out.extend((0..s.notes.len()).map(Part::Note));
+    section(&mut out, Section::Time, s.progress.checkpoints.len());
+    out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
+    out
+}
+
+/// One line of the compare view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CPart {
+    Blank,
+    Heading(CSection, usize),
+    None,
+    Entry(usize),
+    Commitment(usize),
+    Adopted(usize),
+    Recurring(usize),
+    Fired(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CSection {
+    Tension,
+    Commitments,
+    Adopted,
+    Recurring,
+    Fired,
+}
+
+pub fn compare(c: &Comparison) -> Vec<CPart> {
+    let mut out = Vec::new();
+    let section = |out: &mut Vec<CPart>, sec: CSection, n: usize| {
+        if !out.is_empty() {
+            out.push(CPart::Blank);
+        }
+        out.push(CPart::Heading(sec, n));
+        if n == 0 {
+            out.push(CPart::None);
+        }
+    };
+    section(&mut out, CSection::Tension, c.entries.len());
+    out.extend((0..c.entries.len()).map(CPart::Entry));
+    section(&mut out, CSection::Commitments, c.commitments.len());
+    out.extend((0..c.commitments.len()).map(CPart::Commitment));
+    section(&mut out, CSection::Adopted, c.adopted.len());
+    out.extend((0..c.adopted.len()).map(CPart::Adopted));
+    section(&mut out, CSection::Recurring, c.recurring.len());
+    out.extend((0..c.recurring.len()).map(CPart::Recurring));
+    section(&mut out, CSection::Fired, c.fired.len());
+    out.extend((0..c.fired.len()).map(CPart::Fired));
+    out
+}

@@ -1,0 +1,243 @@
+//! The review list: one row per session file, only the visible rows drawn.
+//! Zones are words, deltas arrows and signs: nothing rides on colour alone.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::strings as s;
+use super::text::trunc;
+use super::theme::Theme;
+use super::{keybar, review_compare, review_session, window_start};
+use crate::flow::{Flow, Review, Sort, Tone, View};
+use crate::review::Summary;
+use crate::session::{Mode, Zone};
+
+const SPARK: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+const SPARK_W: usize = 10;
+
+pub fn zone_style(theme: &Theme, z: Zone) -> Style {
+    match z {
+        Zone::TooCold => theme.cold,
+        Zone::Productive => theme.productive,
+        Zone::TooHot => theme.hot,
+    }
+}
+
+/// Levels 0..=10 as block heights, the last `width` of them.
+pub fn sparkline(levels: &[u8], width: usize) -> String {
+    let skip = levels.len().saturating_sub(width);
+    levels[skip..]
+        .iter()
+        .map(|&l| SPARK[(l.min(10) as usize * 7).div_ceil(10)])
+        .collect()
+}
+
+/// One line at row `y` of `area` (nothing when it falls outside).
+pub fn put(line: Line, area: Rect, y: u16, buf: &mut Buffer) {
+    if y < area.height {
+        line.render(
+            Rect {
+                y: area.y + y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+fn pad(text: &str, w: usize) -> String {
+    let t = trunc(text, w);
+    let used = unicode_width::UnicodeWidthStr::width(t.as_str());
+    format!("{t}{} ", " ".repeat(w.saturating_sub(used)))
+}
+
+/// The widths of the list's columns for a screen `width` wide.
+struct Cols {
+    date: usize,
+    title: usize,
+}
+
+impl Cols {
+    // Each padded column takes one more than its width: the gap.
+    const FIXED: usize = 4 + 6 + 6 + (SPARK_W + 1) + 14 + 6 + 7 + 9 + 1;
+
+    fn new(width: usize) -> Cols {
+        let date = if width >= 120 { 16 } else { 10 };
+        let title = width.saturating_sub(Self::FIXED + date + 1).max(8);
+        Cols { date, title }
+    }
+}
+
+pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    match &r.view {
+        Some(View::Session(v)) => return review_session::render(flow, v, area, buf, theme),
+        Some(View::Compare(v)) => return review_compare::render(flow, v, area, buf, theme),
+        None => {}
+    }
+    let h = area.height;
+    let w = area.width as usize;
+    put(
+        Line::from(vec![
+            Span::styled(format!("{} · {}", s::APP, s::REVIEW_TITLE), theme.header),
+            Span::styled(
+                format!(" · {} · {}", r.dir.display(), s::REVIEW_READ_ONLY),
+                theme.dim,
+            ),
+        ]),
+        area,
+        0,
+        buf,
+    );
+    let ok = r.rows.iter().filter(|x| x.entry.is_ok()).count();
+    let reading = r.rows.iter().filter(|x| x.reading).count();
+    let mut status = format!(
+        "{} of {} shown · {}",
+        r.shown.len(),
+        r.rows.len(),
+        match r.sort {
+            Sort::Date => s::SORTED_DATE,
+            Sort::Title => s::SORTED_TITLE,
+        }
+    );
+    if reading > 0 {
+        status += &format!(" · {reading} {}", s::READING);
+    }
+    if ok + reading < r.rows.len() {
+        status += &format!(" · {} {}", r.rows.len() - ok - reading, s::DOES_NOT_LOAD);
+    }
+    if !r.marked.is_empty() {
+        status += &format!(" · {} {}", r.marked.len(), s::MARKED);
+    }
+    let mut spans = vec![Span::styled(trunc(&status, w), theme.dim)];
+    if r.typing || !r.filter.is_empty() {
+        let cursor = if r.typing { "█" } else { "" };
+        spans.push(Span::styled(
+            format!(" · {}: {}{cursor}", s::FILTER, r.filter),
+            theme.focus,
+        ));
+    }
+    put(Line::from(spans), area, 1, buf);
+    let cols = Cols::new(w);
+    let head = format!(
+        "    {}{}{}{}{}{}{}{}{}",
+        pad(s::COL_DATE, cols.date),
+        pad(s::COL_TITLE, cols.title),
+        pad(s::COL_MODE, 4),
+        pad(s::COL_DONE, 5),
+        pad(s::COL_READINGS, SPARK_W),
+        pad(s::COL_LAST, 13),
+        pad(s::COL_GADFLY, 5),
+        pad(s::COL_VALUES, 6),
+        s::COL_COMMIT,
+    );
+    put(Line::styled(trunc(&head, w), theme.heading), area, 2, buf);
+    let list = Rect {
+        y: area.y + 3,
+        height: h.saturating_sub(5),
+        ..area
+    };
+    if r.shown.is_empty() {
+        let msg = if r.rows.is_empty() {
+            s::NO_SESSIONS_HERE
+        } else {
+            s::NOTHING_MATCHES
+        };
+        put(Line::styled(format!("    {msg}"), theme.dim), list, 0, buf);
+    }
+    let rows_h = list.height as usize;
+    let first = window_start(r.sel, rows_h);
+    for (y, pos) in (first..r.shown.len().min(first + rows_h)).enumerate() {
+        let i = r.shown[pos];
+        let row = &r.rows[i];
+        let sel = pos == r.sel;
+        let mark = format!(
+            "{} {} ",
+            if sel { "▶" } else { " " },
+            if r.marked.contains(&i) { "✓" } else { " " }
+        );
+        let line = match &row.entry {
+            _ if row.reading => Line::styled(
+                trunc(&format!("{mark}… {}  {}", row.name(), s::READING), w),
+                theme.dim,
+            ),
+            Ok(sum) => summary_line(&mark, sum, &cols, theme),
+            Err(p) => Line::from(vec![
+                Span::raw(mark),
+                Span::styled(
+                    trunc(
+                        &format!("! {}:{}:{}: {}", row.name(), p.line, p.col, p.message),
+                        w.saturating_sub(4),
+                    ),
+                    theme.error,
+                ),
+            ]),
+        };
+        let line = if sel {
+            line.style(theme.selected)
+        } else {
+            line
+        };
+        put(line, list, y as u16, buf);
+    }
+    if let Some(n) = &flow.notice {
+        let style = if n.tone == Tone::Error {
+            theme.error
+        } else {
+            theme.notice
+        };
+        put(
+            Line::styled(trunc(&n.text, w), style),
+            area,
+            h.saturating_sub(2),
+            buf,
+        );
+    }
+    keybar::render(
+        flow.ctx(),
+        Rect {
+            y: area.y + h.saturating_sub(1),
+            height: 1,
+            ..area
+        },
+        buf,
+        theme,
+    );
+}
+
+fn summary_line<'a>(mark: &str, sum: &Summary, cols: &Cols, theme: &Theme) -> Line<'a> {
+    let date = if cols.date >= 16 {
+        sum.created.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        sum.created.format("%Y-%m-%d").to_string()
+    };
+    let mode = match sum.mode {
+        Mode::Facilitated => s::MODE_ROOM,
+        Mode::Solo => s::MODE_SOLO,
+    };
+    let (last, last_style) = match sum.last {
+        Some((level, zone)) => (
+            format!("{level:>2} {}", zone.label()),
+            zone_style(theme, zone),
+        ),
+        None => (s::NO_READING.to_string(), theme.dim),
+    };
+    Line::from(vec![
+        Span::raw(mark.to_string()),
+        Span::raw(pad(&date, cols.date)),
+        Span::raw(pad(&sum.title, cols.title)),
+        Span::raw(pad(mode, 4)),
+        Span::raw(pad(&format!("{}/{}", sum.done, sum.total), 5)),
+        Span::styled(pad(&sparkline(&sum.levels, SPARK_W), SPARK_W), theme.dim),
+        Span::styled(pad(&last, 13), last_style),
+        Span::raw(pad(&format!("{:>4}", sum.gadflies), 5)),
+        Span::raw(pad(&format!("{:>5}", sum.polarities), 6)),
+        Span::raw(format!(
+            "{:>4}/{}",
+            sum.commitments_open, sum.commitments_kept
+        )),
+    ])
+}

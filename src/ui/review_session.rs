@@ -1,0 +1,447 @@
+//! A past session, read-only: the tension timeline as a chart, then every
+//! kind of item. The view is a list of one-line parts; only the parts on
+//! screen are drawn.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::keybar;
+use super::review::{put, zone_style};
+use super::strings as s;
+use super::text::trunc;
+use super::theme::Theme;
+use crate::flow::Flow;
+use crate::flow::Tone;
+use crate::flow::review::{SessionView, body_rows};
+use crate::review::followup::is_carried;
+use crate::review::outline::{MapLine, Part, Section};
+use crate::session::*;
+
+/// Columns left of the chart: the level and the axis.
+const AXIS_W: usize = 5;
+/// Columns right of the chart, for the band's edge names.
+const EDGE_W: usize = 24;
+
+pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let ses = &v.session;
+    let w = area.width as usize;
+    let h = area.height;
+    put(
+        Line::from(vec![
+            Span::styled(
+                format!("{} · {}", s::REVIEW_TITLE, ses.meta.title),
+                theme.header,
+            ),
+            Span::styled(
+                format!(
+                    " · {} · {}",
+                    ses.meta.created.format("%Y-%m-%d %H:%M"),
+                    s::REVIEW_READ_ONLY
+                ),
+                theme.dim,
+            ),
+        ]),
+        area,
+        0,
+        buf,
+    );
+    let name = v
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut second = format!(
+        "{name} · {} · {}/{} {} · {} {}..{}",
+        ses.meta.mode.label(),
+        ses.visited_count(),
+        ses.workshop.checkpoints.len(),
+        s::COL_DONE,
+        s::BAND,
+        ses.band.low,
+        ses.band.high
+    );
+    if let Some(road) = ses.road {
+        second += &format!(" · {}", road.label());
+    }
+    if let Some(f) = &ses.meta.follows {
+        second += &format!(" · {} {f}", s::FOLLOWS);
+    }
+    let body = Rect {
+        y: area.y + 2,
+        height: body_rows(h) as u16,
+        ..area
+    };
+    let rows = body.height as usize;
+    let first = v.scroll.min(v.parts.len().saturating_sub(rows));
+    // The chart shows as many of the last readings as fit.
+    let room = w.saturating_sub(AXIS_W + EDGE_W + 2).max(1);
+    let n = ses.readings.len();
+    let cell = (room / n.max(1)).clamp(1, 3);
+    let shown = n.min(room / cell);
+    let chart = &ses.readings[n - shown..];
+    for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
+        let line = part_line(ses, *part, chart, cell, w, theme);
+        put(line, body, y as u16, buf);
+    }
+    // Where the screen is in the view, at the end of the second line.
+    let pos = if v.parts.len() > rows {
+        format!(
+            "{}–{} / {}",
+            first + 1,
+            (first + rows).min(v.parts.len()),
+            v.parts.len()
+        )
+    } else {
+        String::new()
+    };
+    let room = w.saturating_sub(pos.chars().count() + 1);
+    let second = trunc(&second, room);
+    let gap = room.saturating_sub(unicode_width::UnicodeWidthStr::width(second.as_str()));
+    put(
+        Line::styled(format!("{second}{} {pos}", " ".repeat(gap)), theme.dim),
+        area,
+        1,
+        buf,
+    );
+    if let Some(n) = &flow.notice {
+        let style = if n.tone == Tone::Error {
+            theme.error
+        } else {
+            theme.notice
+        };
+        put(
+            Line::styled(trunc(&n.text, w), style),
+            area,
+            h.saturating_sub(2),
+            buf,
+        );
+    }
+    keybar::render(
+        flow.ctx(),
+        Rect {
+            y: area.y + h.saturating_sub(1),
+            height: 1,
+            ..area
+        },
+        buf,
+        theme,
+    );
+}
+
+fn section_name(sec: Section) -> &'static str {
+    match sec {
+        Section::Tension => "Tension timeline",
+        Section::Readings => "Readings and moves",
+        Section::Gadflies => "Gadfly ideas",
+        Section::Polarities => "Competing values (polarity maps)",
+        Section::Factions => "Factions and losses",
+        Section::Assumptions => "Assumptions",
+        Section::Facts => "Brutal facts",
+        Section::Commitments => "Commitments",
+        Section::Splits => "Technical or adaptive",
+        Section::Avoidance => "Work avoidance",
+        Section::Notes => "Notes",
+        Section::Time => "Time per checkpoint",
+    }
+}
+
+fn move_mark(m: Move) -> &'static str {
+    match m {
+        Move::Raise => "▲",
+        Move::Lower => "▼",
+        Move::Hold => "=",
+    }
+}
+
+fn tactic_name<'a>(ses: &'a Session, id: Option<&'a str>) -> &'a str {
+    match id {
+        None => s::NO_TACTIC,
+        Some(id) => ses
+            .workshop
+            .tactics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.name.as_str()),
+    }
+}
+
+fn mins(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// Two columns: the left pole's side and the right pole's.
+fn two(left: &str, right: &str, w: usize) -> String {
+    let half = w.saturating_sub(4) / 2;
+    let l = trunc(left, half);
+    let used = unicode_width::UnicodeWidthStr::width(l.as_str());
+    format!(
+        "  {l}{} │ {}",
+        " ".repeat(half.saturating_sub(used)),
+        trunc(right, half)
+    )
+}
+
+fn carried(ses: &Session, at: Timestamp) -> &'static str {
+    if is_carried(ses, at) {
+        " · carried over"
+    } else {
+        ""
+    }
+}
+
+fn part_line<'a>(
+    ses: &Session,
+    part: Part,
+    chart: &[Reading],
+    cell: usize,
+    w: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let text = |t: String| Line::raw(trunc(&t, w));
+    match part {
+        Part::Blank => Line::raw(""),
+        Part::Heading(sec, n) => {
+            Line::styled(trunc(&s::section(section_name(sec), n), w), theme.heading)
+        }
+        Part::None => Line::styled(format!("  {}", s::NOTHING_HERE), theme.dim),
+        Part::Chart(level) => {
+            let mut spans = vec![Span::styled(format!("{level:>3} ┤"), theme.dim)];
+            for r in chart {
+                let (c, style) = if r.level == level {
+                    ("●", zone_style(theme, r.zone))
+                } else if level >= r.band.low && level <= r.band.high {
+                    ("·", theme.dim)
+                } else {
+                    (" ", theme.base)
+                };
+                spans.push(Span::styled(format!("{c:^cell$}"), style));
+            }
+            let band = ses.band;
+            let edge = if level == band.high {
+                format!("  ← {}", s::LIMIT)
+            } else if level == band.low {
+                format!("  ← {}", s::THRESHOLD)
+            } else if level == SCALE_MAX && level > band.high {
+                format!("  {}", Zone::TooHot.label())
+            } else if level == 0 && level < band.low {
+                format!("  {}", Zone::TooCold.label())
+            } else {
+                String::new()
+            };
+            spans.push(Span::styled(edge, theme.dim));
+            Line::from(spans)
+        }
+        Part::ChartMoves => {
+            let mut out = String::from("    └");
+            for r in chart {
+                out += &format!("{:^cell$}", move_mark(r.move_));
+            }
+            out += &format!("  {} ▲ raise ▼ lower = hold · ● reading · band ·", s::MOVES);
+            Line::styled(trunc(&out, w), theme.dim)
+        }
+        Part::Reading(i) => {
+            let r = &ses.readings[i];
+            let mut t = format!(
+                "  {} {:>2} {:<10} {} {} · {}",
+                r.at.format("%H:%M"),
+                r.level,
+                r.zone.label(),
+                move_mark(r.move_),
+                r.move_.label(),
+                tactic_name(ses, r.tactic.as_deref())
+            );
+            if !r.reason.is_empty() {
+                t += &format!(" — {}", r.reason);
+            }
+            if let Some(g) = r.after_gadfly {
+                t += &format!(" · {} #{g}", s::AFTER_GADFLY);
+            }
+            Line::from(vec![Span::styled(trunc(&t, w), zone_style(theme, r.zone))])
+        }
+        Part::Gadfly(i) => {
+            let g = &ses.gadflies[i];
+            let fate = match &g.fate {
+                Fate::Declined(why) => format!("declined: {why}"),
+                f => f.label().to_string(),
+            };
+            let who = match &g.author {
+                Author::Anonymous => "anonymous".to_string(),
+                Author::Named(n) => n.clone(),
+            };
+            text(format!(
+                "  [{fate}] {} — {} · {} · {}{}",
+                g.text,
+                g.reaction.label(),
+                g.voice.label(),
+                who,
+                carried(ses, g.at)
+            ))
+        }
+        Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
+        Part::Faction(i) => {
+            let f = &ses.factions[i];
+            Line::from(vec![
+                Span::styled(trunc(&format!("  {}", f.name), w), theme.title),
+                Span::raw(format!(" · {}", f.stance.label())),
+            ])
+        }
+        Part::FactionLoss(i) => {
+            let f = &ses.factions[i];
+            let mut t = format!("      {}: {}", s::LOSES, join(&f.losses));
+            if !f.values.is_empty() {
+                t += &format!(" · {}: {}", s::VALUES, join(&f.values));
+            }
+            if !f.loyalties.is_empty() {
+                t += &format!(" · {}: {}", s::LOYAL_TO, join(&f.loyalties));
+            }
+            text(t)
+        }
+        Part::Assumption(i) => {
+            let a = &ses.assumptions[i];
+            let mut t = format!("  [{}] {}", a.kind.label(), a.text);
+            if !a.evidence.is_empty() {
+                t += &format!(" · {}: {}", s::EVIDENCE, a.evidence);
+            }
+            text(t)
+        }
+        Part::Fact(i) => {
+            let f = &ses.facts[i];
+            let mut t = format!("  {} — {}", f.text, f.source.label());
+            if !f.source_detail.is_empty() {
+                t += &format!(" ({})", f.source_detail);
+            }
+            text(t)
+        }
+        Part::Commitment(i) => {
+            let c = &ses.commitments[i];
+            let mut t = format!(
+                "  [{}] {} · {} {} · {} {}",
+                c.status.label(),
+                c.what,
+                s::OWNER,
+                c.owner,
+                s::REVIEW_BY,
+                c.review
+            );
+            if !c.loss.is_empty() {
+                t += &format!(" · {}: {}", s::LOSES, c.loss);
+            }
+            t += carried(ses, c.at);
+            text(t)
+        }
+        Part::Split(i) => {
+            let x = &ses.splits[i];
+            let mut t = format!("  [{}] {}", x.kind.label(), x.text);
+            if !x.loss.is_empty() {
+                t += &format!(" · {}: {}", s::WOULD_LOSE, x.loss);
+            }
+            text(t)
+        }
+        Part::Avoidance(i) => {
+            let a = &ses.avoidance[i];
+            text(format!("  [{}] {}", a.pattern.label(), a.text))
+        }
+        Part::Note(i) => {
+            let n = &ses.notes[i];
+            text(format!("  [{}] {}", n.kind.label(), n.text))
+        }
+        Part::Checkpoint(i) => {
+            let p = &ses.progress.checkpoints[i];
+            let cp = ses.workshop.checkpoints.get(i);
+            let (place, title, timebox) = cp.map_or(("", "", 0), |c| {
+                (
+                    c.place.label(),
+                    c.title.as_str(),
+                    c.timebox_mins + p.extra_mins,
+                )
+            });
+            text(format!(
+                "  {:>2}. {:<11} {:<28} {:<8} {} {} / {timebox} min",
+                i + 1,
+                place,
+                trunc(title, 28),
+                p.status.label(),
+                s::SPENT,
+                mins(p.spent_secs)
+            ))
+        }
+    }
+}
+
+fn join(list: &[String]) -> String {
+    if list.is_empty() {
+        "—".to_string()
+    } else {
+        list.join("; ")
+    }
+}
+
+fn map_line<'a>(ses: &Session, i: usize, ml: MapLine, w: usize, theme: &Theme) -> Line<'a> {
+    let p = &ses.polarities[i];
+    let (l, r) = (&p.left, &p.right);
+    let item = |list: &[String], k: usize, mark: &str| {
+        list.get(k).map_or(String::new(), |t| format!("{mark} {t}"))
+    };
+    match ml {
+        MapLine::Purpose => Line::styled(
+            trunc(
+                &format!(
+                    "  Map {} · {}: {}{}",
+                    i + 1,
+                    s::PURPOSE_BOTH,
+                    p.purpose,
+                    carried(ses, p.at)
+                ),
+                w,
+            ),
+            theme.dim,
+        ),
+        MapLine::Names => Line::styled(
+            two(&format!("◀ {}", l.name), &format!("{} ▶", r.name), w),
+            theme.title,
+        ),
+        MapLine::Holders => Line::raw(two(
+            &format!("{}: {}", s::HELD_BY, l.holders),
+            &format!("{}: {}", s::HELD_BY, r.holders),
+            w,
+        )),
+        MapLine::UpsideHead => Line::styled(two(s::UPSIDES, s::UPSIDES, w), theme.dim),
+        MapLine::Upside(k) => {
+            Line::raw(two(&item(&l.upsides, k, "+"), &item(&r.upsides, k, "+"), w))
+        }
+        MapLine::DownsideHead => Line::styled(two(s::DOWNSIDES, s::DOWNSIDES, w), theme.dim),
+        MapLine::Downside(k) => Line::raw(two(
+            &item(&l.downsides, k, "−"),
+            &item(&r.downsides, k, "−"),
+            w,
+        )),
+        MapLine::WouldLose => Line::raw(two(
+            &format!("{}: {}", s::WOULD_LOSE, l.would_lose),
+            &format!("{}: {}", s::WOULD_LOSE, r.would_lose),
+            w,
+        )),
+        MapLine::WarningHead => Line::styled(format!("  {}", s::WARNINGS), theme.dim),
+        MapLine::Warning(k) => {
+            let wn = &p.warnings[k];
+            let pole = match wn.overdone {
+                Side::Left => &l.name,
+                Side::Right => &r.name,
+            };
+            let seen = if wn.fired.is_empty() {
+                s::NOT_SEEN.to_string()
+            } else {
+                format!("{} {}×", s::SEEN, wn.fired.len())
+            };
+            Line::raw(trunc(
+                &format!(
+                    "  ⚠ {} (too much {pole}) · {} {} · {seen}",
+                    wn.sign,
+                    s::WATCHED_BY,
+                    wn.watcher
+                ),
+                w,
+            ))
+        }
+    }
+}

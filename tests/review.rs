@@ -1,0 +1,577 @@
+//! `balcony review`: the list (with broken files in it), the read-only
+//! session view, the compare view, follow-ups and the summary cache.
+//! Snapshots at 100×30 with a fixed clock.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use balcony::flow::{Effect, Flow, Input, View};
+use balcony::review::{self, cache, followup};
+use balcony::session::{CommitmentStatus, Fate, store};
+use common::*;
+use crossterm::event::KeyCode;
+
+const W: u16 = 100;
+const H: u16 = 30;
+const NORTHLINE: &str = "2026-11-10-0930-northline-keeping-customers.ron";
+const BROKEN: [&str; 5] = [
+    "truncated.ron",
+    "bad-date.ron",
+    "not-ron.ron",
+    "empty.ron",
+    "newer-schema.ron",
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A folder with the three example sessions and some broken files.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(root().join("sessions/examples")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    for name in BROKEN {
+        std::fs::copy(
+            root().join("tests/fixtures/broken").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Northline with its one commitment still open (the example's is kept), so
+/// that it has every kind of open item.
+fn reopen_northline(dir: &Path) -> PathBuf {
+    let path = dir.join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    s.commitments[0].status = CommitmentStatus::Open;
+    store::save(&path, &s).unwrap();
+    path
+}
+
+fn review_flow(dir: &Path) -> Flow {
+    let rows = review::load_dir(dir).unwrap();
+    // The folder is named as the user would see it; the temp path varies.
+    let mut f = Flow::review(PathBuf::from("sessions"), rows, t0());
+    f.size = (W, H);
+    f
+}
+
+/// Carries out review's effects as the app does (only reads, plus exports).
+fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
+    let effects = f.handle(input, t0());
+    for e in &effects {
+        match e {
+            Effect::ReviewOpen(p) => {
+                let s = store::load(p).map_err(|e| e.to_string());
+                f.review_loaded(p.clone(), s);
+            }
+            Effect::ReviewCompare(ps) => f.review_compared(review::load_full(ps)),
+            Effect::Export(p) => match review::export_to(dir, p) {
+                Ok(_) => f.review_said("exported", false),
+                Err(e) => f.review_said(e, true),
+            },
+            _ => {}
+        }
+    }
+    effects
+}
+
+fn select(f: &mut Flow, dir: &Path, name: &str) {
+    run(f, dir, key(KeyCode::Home));
+    for _ in 0..20 {
+        let r = f.review.as_ref().unwrap();
+        if r.selected().is_some_and(|row| row.name() == name) {
+            return;
+        }
+        run(f, dir, key(KeyCode::Down));
+    }
+    panic!("{name} is not in the list");
+}
+
+#[test]
+fn review_list() {
+    let dir = folder();
+    let f = review_flow(dir.path());
+    insta::assert_snapshot!(render(&f, W, H));
+}
+
+#[test]
+fn broken_files_show_with_their_place_and_never_hide_the_others() {
+    let dir = folder();
+    let rows = review::load_dir(dir.path()).unwrap();
+    assert_eq!(rows.len(), 3 + BROKEN.len());
+    assert_eq!(rows.iter().filter(|r| r.entry.is_ok()).count(), 3);
+    for r in rows.iter().filter(|r| r.entry.is_err()) {
+        let line = r.error_line().unwrap();
+        let prefix = format!("{}:", r.path.display());
+        let rest = line.strip_prefix(&prefix).expect("FILE: first");
+        let mut parts = rest.splitn(3, ':');
+        let (l, c) = (parts.next().unwrap(), parts.next().unwrap());
+        assert!(
+            l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok(),
+            "{line}"
+        );
+        // The same problem as `balcony check` reports.
+        let checked = store::load(&r.path).unwrap_err();
+        assert_eq!(line, checked.headline());
+    }
+    let f = review_flow(dir.path());
+    let screen = render(&f, W, H);
+    for name in BROKEN {
+        assert!(
+            screen.contains(&format!("! {name}:")),
+            "{name} missing:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn sort_and_filter() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    let titles = |f: &Flow| -> Vec<String> {
+        let r = f.review.as_ref().unwrap();
+        r.shown
+            .iter()
+            .filter_map(|&i| r.rows[i].entry.as_ref().ok().map(|s| s.title.clone()))
+            .collect()
+    };
+    let by_date = titles(&f);
+    assert!(
+        by_date[0].starts_with("Ward 7"),
+        "newest first: {by_date:?}"
+    );
+    run(&mut f, dir.path(), ch('s'));
+    let by_title = titles(&f);
+    let mut sorted = by_title.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(by_title, sorted);
+    assert_ne!(by_title, by_date);
+    run(&mut f, dir.path(), ch('/'));
+    typ(&mut f, "NORTH", 0);
+    assert_eq!(titles(&f).len(), 1);
+    assert!(render(&f, W, H).contains("filter: NORTH█"));
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    assert_eq!(f.review.as_ref().unwrap().shown.len(), 1);
+    // Esc clears the filter before it leaves.
+    run(&mut f, dir.path(), key(KeyCode::Esc));
+    assert_eq!(f.review.as_ref().unwrap().shown.len(), 3 + BROKEN.len());
+    let quit = run(&mut f, dir.path(), key(KeyCode::Esc));
+    assert_eq!(quit, vec![Effect::Quit]);
+}
+
+#[test]
+fn session_view() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    assert!(matches!(
+        f.review.as_ref().unwrap().view,
+        Some(View::Session(_))
+    ));
+    insta::assert_snapshot!("session_view_top", render(&f, W, H));
+    // Further down: the polarity maps, laid out as maps.
+    for _ in 0..22 {
+        run(&mut f, dir.path(), key(KeyCode::Down));
+    }
+    let screen = render(&f, W, H);
+    insta::assert_snapshot!("session_view_maps", screen);
+    run(&mut f, dir.path(), key(KeyCode::End));
+    insta::assert_snapshot!("session_view_end", render(&f, W, H));
+    run(&mut f, dir.path(), key(KeyCode::Esc));
+    assert!(f.review.as_ref().unwrap().view.is_none());
+}
+
+/// A follow-up of Northline, a month on: one carried commitment kept, a
+/// parked idea adopted, a sign seen, the heat higher.
+fn follow_up_of(dir: &Path) -> PathBuf {
+    let earlier = reopen_northline(dir);
+    let later = t0() + chrono::Duration::days(30);
+    let (mut s, path, carried) = followup::create(dir, &earlier, None, None, None, later).unwrap();
+    assert!(carried.commitments > 0 && carried.signs > 0);
+    s.commitments[0].status = CommitmentStatus::Kept;
+    if let Some(g) = s.gadflies.first_mut() {
+        g.fate = Fate::Adopted;
+    }
+    s.polarities[0].warnings[0].fired.push(later);
+    let mut r = store::load(&earlier).unwrap().readings[0].clone();
+    r.at = later;
+    r.checkpoint = s.workshop.checkpoints[0].id.clone();
+    r.id = s.take_id();
+    r.after_gadfly = None;
+    s.readings.push(r);
+    store::save(&path, &s).unwrap();
+    path
+}
+
+#[test]
+fn compare_view() {
+    let dir = folder();
+    let later = follow_up_of(dir.path());
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), ch(' '));
+    select(
+        &mut f,
+        dir.path(),
+        later.file_name().unwrap().to_str().unwrap(),
+    );
+    run(&mut f, dir.path(), ch(' '));
+    // A third, unrelated session: its conflicts do not recur.
+    select(
+        &mut f,
+        dir.path(),
+        "2026-10-02-1400-harbour-hale-returns-whose-customer-is-it.ron",
+    );
+    run(&mut f, dir.path(), ch(' '));
+    let effects = run(&mut f, dir.path(), ch('c'));
+    assert!(matches!(effects[..], [Effect::ReviewCompare(ref p)] if p.len() == 3));
+    let screen = render(&f, W, H);
+    insta::assert_snapshot!(screen);
+    let Some(View::Compare(v)) = &f.review.as_ref().unwrap().view else {
+        panic!("no compare view");
+    };
+    assert!(
+        v.cmp
+            .commitments
+            .iter()
+            .any(|c| c.outcome == review::compare::Outcome::Kept && c.seen.len() == 2)
+    );
+    assert!(
+        !v.cmp.recurring.is_empty(),
+        "Northline's conflicts come back"
+    );
+    assert_eq!(v.cmp.fired.iter().filter(|x| x.session == 2).count(), 1);
+}
+
+#[test]
+fn compare_needs_two() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    run(&mut f, dir.path(), ch(' '));
+    assert!(run(&mut f, dir.path(), ch('c')).is_empty());
+    assert!(f.notice.as_ref().unwrap().text.contains("two or more"));
+}
+
+#[test]
+fn deltas_have_arrows_and_signs() {
+    use review::compare::delta;
+    assert_eq!(delta(3), "▲ +3");
+    assert_eq!(delta(-2), "▼ −2");
+    assert_eq!(delta(0), "= 0");
+}
+
+#[test]
+fn a_follow_up_carries_the_open_items() {
+    let dir = folder();
+    let earlier_path = reopen_northline(dir.path());
+    let before = std::fs::read(&earlier_path).unwrap();
+    let earlier = store::load(&earlier_path).unwrap();
+    let (s, path, carried) =
+        followup::create(dir.path(), &earlier_path, None, None, None, at(3600)).unwrap();
+    assert_eq!(
+        std::fs::read(&earlier_path).unwrap(),
+        before,
+        "the earlier file is only read"
+    );
+    let loaded = store::load(&path).expect("the follow-up loads and checks");
+    assert_eq!(loaded, s);
+    assert_eq!(s.meta.follows.as_deref(), Some(NORTHLINE));
+    assert!(s.meta.title.starts_with("Follow-up: "));
+    let open: Vec<&str> = earlier
+        .commitments
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Open)
+        .map(|c| c.what.as_str())
+        .collect();
+    let parked: Vec<&str> = earlier
+        .gadflies
+        .iter()
+        .filter(|g| g.fate == Fate::Parked)
+        .map(|g| g.text.as_str())
+        .collect();
+    let signs: Vec<(&str, &str)> = earlier
+        .polarities
+        .iter()
+        .flat_map(|p| {
+            p.warnings
+                .iter()
+                .map(|w| (w.sign.as_str(), w.watcher.as_str()))
+        })
+        .collect();
+    assert!(
+        !open.is_empty() && !signs.is_empty(),
+        "the example has open items"
+    );
+    let carried_what: Vec<&str> = s.commitments.iter().map(|c| c.what.as_str()).collect();
+    assert_eq!(carried_what, open);
+    let carried_ideas: Vec<&str> = s.gadflies.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(carried_ideas, parked);
+    let carried_signs: Vec<(&str, &str)> = s
+        .polarities
+        .iter()
+        .flat_map(|p| {
+            p.warnings
+                .iter()
+                .map(|w| (w.sign.as_str(), w.watcher.as_str()))
+        })
+        .collect();
+    assert_eq!(carried_signs, signs);
+    assert!(
+        s.polarities
+            .iter()
+            .all(|p| p.warnings.iter().all(|w| w.fired.is_empty()))
+    );
+    assert_eq!(
+        (carried.commitments, carried.gadflies, carried.signs),
+        (open.len(), parked.len(), signs.len())
+    );
+    // Each carried item is marked as such, at the first checkpoint.
+    let first = &s.workshop.checkpoints[0].id;
+    assert!(
+        s.commitments
+            .iter()
+            .all(|c| followup::is_carried(&s, c.at) && &c.checkpoint == first)
+    );
+    // The live session opens on the carried commitments, and says what came over.
+    let mut f = Flow::live(s.clone(), at(3600));
+    f.follow_up_started("follow-up of Northline: carried over");
+    let screen = render(&f, W, H);
+    let start: String = open[0].chars().take(20).collect();
+    assert!(screen.contains(&start), "{screen}");
+    assert!(screen.contains("follow-up of Northline"), "{screen}");
+    // Nothing is left open in a session that had nothing open.
+    let mut done = earlier.clone();
+    done.commitments
+        .iter_mut()
+        .for_each(|c| c.status = CommitmentStatus::Kept);
+    done.gadflies
+        .iter_mut()
+        .for_each(|g| g.fate = Fate::Adopted);
+    done.polarities.clear();
+    let (s2, c2) = followup::start(&done, "x.ron", done.workshop.clone(), "t", "", at(0));
+    assert!(c2.is_empty() && s2.item_count() == 0);
+}
+
+#[test]
+fn the_cache_is_not_a_session_and_is_rebuilt_when_stale_or_broken() {
+    let dir = folder();
+    let first = review::load_dir(dir.path()).unwrap();
+    let cache_file = dir.path().join(cache::FILE_NAME);
+    assert!(cache_file.exists());
+    let files = store::session_files(dir.path()).unwrap();
+    assert!(
+        !files.contains(&cache_file),
+        "the cache is not listed as a session"
+    );
+    // Fresh: the same rows from the cache.
+    assert_eq!(review::load_dir(dir.path()).unwrap(), first);
+    // Broken cache: rebuilt, same rows.
+    std::fs::write(&cache_file, "(version: 1, entries: [ oops").unwrap();
+    assert_eq!(review::load_dir(dir.path()).unwrap(), first);
+    // Stale: a file changes (a new title, another size) and the row follows.
+    let path = dir.path().join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    s.meta.title = "Northline, renamed for the test".into();
+    store::save(&path, &s).unwrap();
+    let rows = review::load_dir(dir.path()).unwrap();
+    let row = rows.iter().find(|r| r.path == path).unwrap();
+    assert_eq!(
+        row.entry.as_ref().unwrap().title,
+        "Northline, renamed for the test"
+    );
+    // A file that now fails to load shows its problem.
+    std::fs::write(&path, "(schema: 1,").unwrap();
+    let rows = review::load_dir(dir.path()).unwrap();
+    assert!(rows.iter().find(|r| r.path == path).unwrap().entry.is_err());
+}
+
+fn hashes(dir: &Path) -> BTreeMap<PathBuf, (u64, std::time::SystemTime, Vec<u8>)> {
+    let mut out = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() && p.file_name().unwrap() != cache::FILE_NAME {
+            let m = std::fs::metadata(&p).unwrap();
+            out.insert(
+                p.clone(),
+                (m.len(), m.modified().unwrap(), std::fs::read(&p).unwrap()),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn review_never_writes_a_session_file() {
+    let dir = folder();
+    let before = hashes(dir.path());
+    let mut f = review_flow(dir.path());
+    let keys = [
+        ch('s'),
+        ch('s'),
+        ch('/'),
+        ch('n'),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+        key(KeyCode::Home),
+        key(KeyCode::Enter),
+        key(KeyCode::PageDown),
+        key(KeyCode::End),
+        ch('x'),
+        key(KeyCode::Esc),
+        ch(' '),
+        ch(' '),
+        ch(' '),
+        ch('c'),
+        key(KeyCode::PageDown),
+        key(KeyCode::Esc),
+        key(KeyCode::End),
+        key(KeyCode::Enter),
+        ch('x'),
+    ];
+    for k in keys {
+        run(&mut f, dir.path(), k);
+    }
+    assert!(dir.path().join("exports").is_dir(), "x exported something");
+    assert_eq!(
+        hashes(dir.path()),
+        before,
+        "every file byte for byte, and its time"
+    );
+}
+
+#[test]
+fn the_list_shows_at_once_and_fills_in() {
+    let dir = folder();
+    let plan = review::plan_dir(dir.path()).unwrap();
+    assert!(!plan.is_complete(), "no cache yet");
+    let mut f = Flow::review(PathBuf::from("sessions"), plan.rows.clone(), t0());
+    let screen = render(&f, W, H);
+    assert!(screen.contains("· 8 reading…"), "{screen}");
+    // Nothing can be opened or marked before it is read.
+    assert!(f.handle(key(KeyCode::Enter), t0()).is_empty());
+    assert!(f.notice.as_ref().unwrap().text.contains("still reading"));
+    let batches = std::sync::Mutex::new(Vec::new());
+    plan.finish(|b| batches.lock().unwrap().push(b));
+    for b in batches.into_inner().unwrap() {
+        f.review_update(b);
+    }
+    let rows = review::load_dir(dir.path()).unwrap();
+    assert_eq!(f.review.as_ref().unwrap().rows, rows);
+    assert!(rows.iter().all(|r| !r.reading));
+    assert!(
+        review::plan_dir(dir.path()).unwrap().is_complete(),
+        "the cache has them all now"
+    );
+}
+
+#[test]
+fn export_from_review_writes_markdown_and_html_into_exports() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let files = review::export_to(dir.path(), &path).unwrap();
+    let session = store::load(&path).unwrap();
+    let stem = NORTHLINE.trim_end_matches(".ron");
+    assert_eq!(
+        files,
+        vec![
+            dir.path().join("exports").join(format!("{stem}.md")),
+            dir.path().join("exports").join(format!("{stem}.html")),
+        ]
+    );
+    use balcony::cli::ExportFormat;
+    assert_eq!(
+        std::fs::read_to_string(&files[0]).unwrap(),
+        balcony::export::render(&session, ExportFormat::Md)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&files[1]).unwrap(),
+        balcony::export::render(&session, ExportFormat::Html)
+    );
+    // Again: replaced, not doubled; and the exports are never listed as sessions.
+    review::export_to(dir.path(), &path).unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("exports"))
+            .unwrap()
+            .count(),
+        2
+    );
+    assert_eq!(
+        review::load_dir(dir.path()).unwrap().len(),
+        3 + BROKEN.len()
+    );
+    // A file that does not load is reported, and nothing is written for it.
+    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron")).unwrap_err();
+    assert!(err.contains("truncated.ron:68:31"), "{err}");
+    assert!(!dir.path().join("exports/truncated.md").exists());
+}
+
+/// Random keys over the list, the views and the filter, at several sizes:
+/// nothing panics, the selection stays on a shown row, no file changes.
+#[test]
+fn random_keys_keep_review_sound() {
+    let dir = folder();
+    follow_up_of(dir.path());
+    let before = hashes(dir.path());
+    let mut f = review_flow(dir.path());
+    let mut rng = fastrand::Rng::with_seed(7);
+    let keys = [
+        key(KeyCode::Up),
+        key(KeyCode::Down),
+        key(KeyCode::PageUp),
+        key(KeyCode::PageDown),
+        key(KeyCode::Home),
+        key(KeyCode::End),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+        key(KeyCode::Backspace),
+        key(KeyCode::Left),
+        ch(' '),
+        ch('s'),
+        ch('/'),
+        ch('c'),
+        ch('x'),
+        ch('?'),
+        ch('a'),
+        ch('o'),
+        ch('q'),
+    ];
+    let sizes = [(100, 30), (60, 16), (140, 50), (30, 5)];
+    for step in 0..400 {
+        let k = keys[rng.usize(..keys.len())].clone();
+        let effects = run(&mut f, dir.path(), k);
+        if effects.contains(&Effect::Quit) || f.review.is_none() {
+            f = review_flow(dir.path());
+        }
+        if let Some(r) = &f.review {
+            assert!(r.shown.is_empty() || r.sel < r.shown.len(), "step {step}");
+            assert!(r.marked.iter().all(|&i| r.rows[i].entry.is_ok()));
+        }
+        if step % 7 == 0 {
+            let (w, h) = sizes[rng.usize(..sizes.len())];
+            f.handle(Input::Resize(w, h), t0());
+            render(&f, w, h);
+        }
+    }
+    assert_eq!(hashes(dir.path()), before);
+}
+
+#[test]
+fn review_help_lists_every_key_of_the_list() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    run(&mut f, dir.path(), ch('?'));
+    let screen = render(&f, W, H);
+    for b in balcony::ui::keymap::bindings(balcony::ui::keymap::Ctx::Review) {
+        assert!(screen.contains(b.help), "{:?} missing:\n{screen}", b.action);
+    }
+    insta::assert_snapshot!(screen);
+}

@@ -1,0 +1,137 @@
+//! The real binary: `balcony review` reads a folder (broken files included),
+//! opens, compares and exports, and leaves every session file as it was;
+//! `balcony new --follow-up` starts with the earlier session's open items.
+
+#[path = "support/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use balcony::session::{CommitmentStatus, store};
+use pty::{Pty, keys};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `dir/sessions` with the example sessions and two broken files.
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir(&sessions).unwrap();
+    for e in std::fs::read_dir(root().join("sessions/examples")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, sessions.join(p.file_name().unwrap())).unwrap();
+    }
+    for name in ["truncated.ron", "bad-date.ron"] {
+        std::fs::copy(
+            root().join("tests/fixtures/broken").join(name),
+            sessions.join(name),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Every file's bytes and modification time (the review cache aside).
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.file_name().unwrap() != balcony::review::cache::FILE_NAME)
+        .map(|p| {
+            let m = std::fs::metadata(&p).unwrap().modified().unwrap();
+            (p.clone(), (std::fs::read(&p).unwrap(), m))
+        })
+        .collect()
+}
+
+#[test]
+fn review_reads_and_never_writes() {
+    let dir = setup();
+    let sessions = dir.path().join("sessions");
+    let before = snapshot(&sessions);
+    let mut t = Pty::spawn(&["review"], dir.path(), &[]);
+    t.wait_text("Ward 7 discharges");
+    t.wait_text("! truncated.ron:68:31:");
+    t.send("\r");
+    // The newest is selected once every file is read.
+    t.wait_text("Ward 7 discharges: my part · 2026-11-18");
+    t.send("\x1b[6~"); // PgDn
+    t.send("x");
+    t.wait_text("written:");
+    t.send(keys::ESC);
+    t.wait_text("open/kept");
+    t.send("\x1b[H"); // Home
+    t.send(" ");
+    t.wait_text("1 marked");
+    t.send(" ");
+    t.wait_text("2 marked");
+    t.send("c");
+    t.wait_text("Compare 2 sessions");
+    t.send(keys::ESC);
+    t.wait_text("open/kept");
+    t.send("/harbour\r");
+    t.wait_text("1 of 5 shown");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+    assert_eq!(snapshot(&sessions), before, "no session file changed");
+    assert!(sessions.join(balcony::review::cache::FILE_NAME).is_file());
+    let exports: Vec<_> = std::fs::read_dir(sessions.join("exports"))
+        .unwrap()
+        .collect();
+    assert_eq!(exports.len(), 2, "Markdown and HTML");
+}
+
+#[test]
+fn new_follow_up_starts_with_the_open_items() {
+    let dir = setup();
+    let sessions = dir.path().join("sessions");
+    let earlier = sessions.join("2026-10-02-1400-harbour-hale-returns-whose-customer-is-it.ron");
+    let old = store::load(&earlier).unwrap();
+    let open = old
+        .commitments
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Open)
+        .count();
+    let mut t = Pty::spawn(
+        &["new", "--follow-up", earlier.to_str().unwrap()],
+        dir.path(),
+        &[],
+    );
+    t.wait_text("follow-up of 2026-10-02-1400");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let new: Vec<PathBuf> = store::session_files(&sessions)
+        .unwrap()
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains("follow-up")
+        })
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    let s = store::load(&new[0]).unwrap();
+    assert_eq!(
+        s.meta.follows.as_deref(),
+        Some("2026-10-02-1400-harbour-hale-returns-whose-customer-is-it.ron")
+    );
+    assert_eq!(s.commitments.len(), open);
+    assert!(open > 0);
+}
+
+#[test]
+fn review_of_a_missing_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_balcony"))
+        .args(["review", dir.path().join("nope").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the folder"));
+}
