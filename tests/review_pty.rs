@@ -3,7 +3,6 @@
 //! `balcony new --follow-up` starts with the earlier session's open items.
 
 #[path = "support/pty.rs"]
-#[allow(dead_code)]
 mod pty;
 
 use std::collections::BTreeMap;
