@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::review::{self, Row, Summary};
 use crate::ronfile;
 use crate::session::{FileError, Session, store};
 use crate::workshop::{self, Builtin};
@@ -67,23 +68,12 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     }
 }
 
-/// One row of `balcony list`.
-pub struct ListRow {
-    pub path: PathBuf,
-    pub session: Result<Session, FileError>,
-}
-
-/// Every session file in `dir`, newest first, unreadable ones last.
-pub fn list_rows(dir: &Path) -> std::io::Result<Vec<ListRow>> {
-    let mut rows: Vec<ListRow> = store::session_files(dir)?
-        .into_iter()
-        .map(|path| ListRow {
-            session: store::load(&path),
-            path,
-        })
-        .collect();
-    rows.sort_by(|a, b| match (&a.session, &b.session) {
-        (Ok(x), Ok(y)) => y.meta.created.cmp(&x.meta.created),
+/// Every session file in `dir` as review summarises it (from the cache
+/// beside the sessions where it is fresh), newest first, unreadable ones last.
+pub fn list_rows(dir: &Path) -> std::io::Result<Vec<Row>> {
+    let mut rows = review::read_dir(dir)?;
+    rows.sort_by(|a, b| match (&a.entry, &b.entry) {
+        (Ok(x), Ok(y)) => y.created.cmp(&x.created),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
         (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
         (Err(_), Err(_)) => a.path.cmp(&b.path),
@@ -109,30 +99,37 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 0;
     }
     for row in rows {
-        let _ = match &row.session {
+        let _ = match &row.entry {
             Ok(s) => writeln!(out, "{}", list_line(&row.path, s)),
-            Err(e) => writeln!(out, "!  {}", e.headline()),
+            Err(p) => writeln!(
+                out,
+                "!  {}:{}:{}: {}",
+                row.path.display(),
+                p.line,
+                p.col,
+                p.message
+            ),
         };
     }
     0
 }
 
-fn list_line(path: &Path, s: &Session) -> String {
+fn list_line(path: &Path, s: &Summary) -> String {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tension = match s.readings.last() {
-        Some(r) => format!("{:>2} {}", r.level, r.zone.label()),
+    let tension = match s.last {
+        Some((level, zone)) => format!("{level:>2} {}", zone.label()),
         None => "-- no reading".to_string(),
     };
     format!(
         "{}  {:<32}  {:<11}  tension {:<14}  {:>3} gadfly  {:>3} values  {:>3} commit ({} open)  {}",
-        s.meta.created.format("%Y-%m-%d %H:%M"),
-        clip(&s.meta.title, 32),
-        s.meta.mode.label(),
+        s.created.format("%Y-%m-%d %H:%M"),
+        clip(&s.title, 32),
+        s.mode.label(),
         tension,
-        s.gadflies.len(),
-        s.polarities.len(),
-        s.commitments.len(),
-        s.open_commitments(),
+        s.gadflies,
+        s.polarities,
+        s.commitments,
+        s.commitments_open,
         name
     )
 }

@@ -143,6 +143,23 @@ fn list_shows_newest_first_and_broken_files_with_their_error() {
 }
 
 #[test]
+fn list_reads_from_the_cache_and_notices_a_changed_file() {
+    let dir = sessions_dir();
+    let first = stdout_of(balcony().arg("list").arg(dir.path()));
+    assert!(dir.path().join(".balcony-review-cache").is_file());
+    // The same listing from the cache.
+    assert_eq!(stdout_of(balcony().arg("list").arg(dir.path())), first);
+    // A session saved since is read again, not taken from the cache.
+    let path = dir.path().join("2026-11-23-1405-sample.ron");
+    let mut s = balcony::session::store::load(&path).unwrap();
+    s.meta.title = "Renamed since the last listing".into();
+    balcony::session::store::save(&path, &s).unwrap();
+    let again = stdout_of(balcony().arg("list").arg(dir.path()));
+    assert!(again.contains("Renamed since the last listing"), "{again}");
+    assert!(!again.contains("Sample workshop 2"), "{again}");
+}
+
+#[test]
 fn list_honours_dir_and_the_environment() {
     let dir = sessions_dir();
     let elsewhere = tempfile::tempdir().unwrap();

@@ -17,7 +17,7 @@ use crate::session::store;
 /// The cache's file name inside the sessions folder.
 pub const FILE_NAME: &str = ".balcony-review-cache";
 /// Bumped when `Summary` changes shape: an older cache is then rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Entry {

@@ -38,6 +38,7 @@ pub struct Summary {
     pub polarities: usize,
     pub commitments_open: usize,
     pub commitments_kept: usize,
+    pub commitments: usize,
     pub follows: Option<String>,
 }
 
@@ -64,6 +65,7 @@ impl Summary {
             polarities: s.polarities.len(),
             commitments_open: count(CommitmentStatus::Open),
             commitments_kept: count(CommitmentStatus::Kept),
+            commitments: s.commitments.len(),
             follows: s.meta.follows.clone(),
         }
     }
@@ -161,6 +163,19 @@ pub fn load_dir(dir: &Path) -> std::io::Result<Vec<Row>> {
 /// `finish` reads the rest (in the background, in the app).
 pub fn plan_dir(dir: &Path) -> std::io::Result<cache::Plan> {
     Ok(cache::plan(dir, store::session_files(dir)?))
+}
+
+/// Every row, complete: from the cache where it is fresh, the rest read now
+/// (and the cache brought up to date). For `balcony list`.
+pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Row>> {
+    let plan = plan_dir(dir)?;
+    let mut rows = plan.rows.clone();
+    let filled = std::sync::Mutex::new(Vec::new());
+    plan.finish(|batch| filled.lock().expect("not poisoned").extend(batch));
+    for (i, row) in filled.into_inner().expect("not poisoned") {
+        rows[i] = row;
+    }
+    Ok(rows)
 }
 
 /// Loads full sessions for the session view and comparisons.
