@@ -1,6 +1,7 @@
 //! Hostile files through the real binary: a generated corpus of mutated
 //! example sessions and templates (truncated, flipped, deeply nested, huge
-//! strings, wrong types) goes through `check`, `export` and `open`. No
+//! strings, wrong types) goes through `check`, `export`, `open` and review's
+//! reader (as `balcony list`, which shares it). No
 //! process panics, every failure names FILE:LINE:COL, and no file changes.
 //!
 //! 40 files by default; `BALCONY_HOSTILE=N` makes N (the long run).
@@ -110,12 +111,14 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = seeds();
     let mut rng = fastrand::Rng::with_seed(7);
-    let mut refused = 0;
+    let mut refused = Vec::new();
+    let mut corpus = Vec::new();
     for i in 0..n {
         let original = seeds[i % seeds.len()].clone();
         let bytes = mutate(&mut rng, original);
         let path: PathBuf = dir.path().join(format!("hostile-{i:04}.ron"));
         std::fs::write(&path, &bytes).unwrap();
+        corpus.push((path.clone(), bytes.clone()));
         let p = path.to_str().unwrap();
 
         let check = balcony(&["check", p], dir.path());
@@ -125,7 +128,7 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         if check.status.success() {
             continue;
         }
-        refused += 1;
+        refused.push(path.clone());
         let check_err = String::from_utf8_lossy(&check.stderr);
         assert!(located(&check_err, &path), "check: {check_err}");
         // Export and open refuse the same file with the same place.
@@ -140,15 +143,42 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{p} was changed");
     }
     // The corpus must really be hostile, or this test proves nothing.
+    let count = refused.len();
     assert!(
-        refused * 10 >= n * 7,
-        "only {refused} of {n} files were refused"
+        count * 10 >= n * 7,
+        "only {count} of {n} files were refused"
     );
-    // Nothing else appeared beside the files (no temp files, no sessions).
+
+    // Review's reader, twice (the second from its cache): every refused
+    // file is listed with its place, and the others still show.
+    for _ in 0..2 {
+        let list = balcony(&["list", dir.path().to_str().unwrap()], dir.path());
+        assert_no_panic(&list, "list");
+        let out = String::from_utf8_lossy(&list.stdout);
+        assert_eq!(out.lines().count(), n, "{out}");
+        for path in &refused {
+            let prefix = format!("!  {}:", path.display());
+            let line = out
+                .lines()
+                .find(|l| l.starts_with(&prefix))
+                .unwrap_or_else(|| panic!("{} is not listed as broken:\n{out}", path.display()));
+            assert!(located(&line[3..], path), "{line}");
+        }
+    }
+    for (path, bytes) in &corpus {
+        assert_eq!(
+            &std::fs::read(path).unwrap(),
+            bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+    // Nothing else appeared beside the files (no temp files, no sessions),
+    // but review's cache.
     let others: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("hostile-"))
+        .filter(|n| !n.starts_with("hostile-") && n != ".balcony-review-cache")
         .collect();
     assert!(others.is_empty(), "{others:?}");
 }
