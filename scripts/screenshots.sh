@@ -50,8 +50,13 @@ keys() { tmux -L "$sock" send-keys -t shot "$@"; }
 shot() {
   local name=$1
   tmux -L "$sock" capture-pane -e -p -t shot >"$work/$name.ans"
+  # aha draws reverse video on its black page as white on white, and the
+  # 256-colour grey as no colour: the sed lines below mend both.
   aha --black --title "balcony: $name" <"$work/$name.ans" |
-    sed 's#<pre>#<pre style="font: 15px/1.0 \x27DejaVu Sans Mono\x27, monospace; margin: 8px">#' \
+    sed -e 's#<pre>#<pre style="font: 15px/1.0 \x27DejaVu Sans Mono\x27, monospace; margin: 8px">#' \
+      -e 's#style="background-color:white;"#style="background-color:white;color:black;"#g' \
+      -e 's#color:\#;background-color:white;#color:black;background-color:white;#g' \
+      -e 's#color:\#;#color:\#c0c0c0;#g' \
       >"$work/$name.html"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -88,4 +93,7 @@ shot projector
 
 start "$bin review '$work/sessions'"
 wait_for "Northline"
+keys Down Down; wait_for "▶   2026-11-10"
 shot review
+keys Enter; wait_for "Tension"
+shot review-session
