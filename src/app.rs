@@ -10,14 +10,13 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
-use ratatui::DefaultTerminal;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::join::{Board, JoinServer, Limits};
 use crate::review::{self, followup};
 use crate::session::{Session, Timestamp, store};
-use crate::terminal_input;
+use crate::terminal;
 use crate::ui::{Screen, strings, theme};
 use crate::workshop;
 
@@ -183,7 +182,7 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
 
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {
             restore_terminal();
@@ -446,14 +445,14 @@ impl App<'_> {
 
     fn run(
         &mut self,
-        terminal: &mut DefaultTerminal,
+        terminal: &mut terminal::Term,
         look: &Look,
         stop: &AtomicBool,
     ) -> io::Result<()> {
         let size = terminal.size()?;
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
-        let events = terminal_input::events();
+        let events = terminal::events();
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
@@ -498,7 +497,7 @@ impl App<'_> {
             }
             if Instant::now() >= next_tick {
                 next_tick = Instant::now() + TICK;
-                if terminal_input::hung_up() {
+                if terminal::hung_up() {
                     // The window was closed without a signal: leave as on SIGHUP.
                     self.handle(Input::Stop);
                     return Ok(());
@@ -527,7 +526,7 @@ impl App<'_> {
 /// Runs the loop; whatever happens, the saver writes what it was given.
 /// Returns the error that ended the loop, if any, and an unsaved-state error.
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut terminal::Term,
     launch: Launch,
     dir: &Path,
     look: &Look,

@@ -12,6 +12,6 @@ pub mod review;
 pub mod ronfile;
 pub mod sample;
 pub mod session;
-pub mod terminal_input;
+pub mod terminal;
 pub mod ui;
 pub mod workshop;

@@ -19,7 +19,7 @@ use std::sync::mpsc::RecvTimeoutError;
 
 use crossterm::event::{Event, KeyEventKind};
 
-use crate::terminal_input;
+use crate::terminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -166,7 +166,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
@@ -175,7 +175,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
         }
     };
     let mut follower = Follower::new(path);
-    let events = terminal_input::events();
+    let events = terminal::events();
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut shown_second = 0;
@@ -212,7 +212,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
                 Ok(Err(e)) => return Err(e),
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            if terminal_input::hung_up() {
+            if terminal::hung_up() {
                 return Ok(());
             }
         }

@@ -1,9 +1,30 @@
-//! Reading the terminal without ever getting stuck in it.
+//! The terminal: a whole frame in one write, and input read without ever
+//! getting stuck in it.
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::sync::mpsc::{self, Receiver};
 
 use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// Big enough for a full frame of a large window with its styles.
+const FRAME_BUFFER: usize = 1 << 18;
+
+/// A terminal whose frames reach the screen in one write. Stdout alone is
+/// line-buffered, so a frame (which has no newlines) went out in 1 KiB
+/// pieces: slower, and a reader could see half a frame.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Raw mode, the alternate screen and ratatui's panic hook (which restores
+/// both), then the buffered terminal.
+pub fn init() -> io::Result<Term> {
+    drop(ratatui::try_init()?);
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        io::stdout(),
+    )))
+}
 
 /// Terminal events, read on a thread of their own. Once the terminal is
 /// gone, crossterm's reader retries its zero-byte reads forever without
