@@ -183,6 +183,12 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
         };
         put(line, list, y as u16, buf);
     }
+    footer(flow, area, buf, theme);
+}
+
+/// The last two rows of every review screen: a notice, then the key bar.
+pub(super) fn footer(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (w, h) = (area.width as usize, area.height);
     if let Some(n) = &flow.notice {
         let style = if n.tone == Tone::Error {
             theme.error

@@ -5,13 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::keybar;
-use super::review::{put, sparkline};
+use super::review::{footer, put, sparkline};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
+use crate::flow::Flow;
 use crate::flow::review::{CompareView, body_rows};
-use crate::flow::{Flow, Tone};
 use crate::review::compare::{Comparison, Outcome, delta};
 use crate::review::outline::{CPart, CSection};
 
@@ -55,29 +54,7 @@ pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme:
     for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
         put(part_line(c, *part, w, theme), body, y as u16, buf);
     }
-    if let Some(n) = &flow.notice {
-        let style = if n.tone == Tone::Error {
-            theme.error
-        } else {
-            theme.notice
-        };
-        put(
-            Line::styled(trunc(&n.text, w), style),
-            area,
-            h.saturating_sub(2),
-            buf,
-        );
-    }
-    keybar::render(
-        flow.ctx(),
-        Rect {
-            y: area.y + h.saturating_sub(1),
-            height: 1,
-            ..area
-        },
-        buf,
-        theme,
-    );
+    footer(flow, area, buf, theme);
 }
 
 fn section_name(sec: CSection) -> &'static str {

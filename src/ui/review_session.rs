@@ -6,13 +6,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::keybar;
-use super::review::{put, zone_style};
+use super::review::{footer, put, zone_style};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
 use crate::flow::Flow;
-use crate::flow::Tone;
 use crate::flow::review::{SessionView, body_rows};
 use crate::review::followup::is_carried;
 use crate::review::outline::{MapLine, Part, Section};
@@ -104,29 +102,7 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         1,
         buf,
     );
-    if let Some(n) = &flow.notice {
-        let style = if n.tone == Tone::Error {
-            theme.error
-        } else {
-            theme.notice
-        };
-        put(
-            Line::styled(trunc(&n.text, w), style),
-            area,
-            h.saturating_sub(2),
-            buf,
-        );
-    }
-    keybar::render(
-        flow.ctx(),
-        Rect {
-            y: area.y + h.saturating_sub(1),
-            height: 1,
-            ..area
-        },
-        buf,
-        theme,
-    );
+    footer(flow, area, buf, theme);
 }
 
 fn section_name(sec: Section) -> &'static str {
