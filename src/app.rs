@@ -456,10 +456,6 @@ impl App<'_> {
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
-            if stop.load(Ordering::SeqCst) {
-                self.handle(Input::Stop);
-                return Ok(());
-            }
             if dirty {
                 let flow = &self.flow;
                 let theme = if flow.projector || flow.room != Room::Shown {
@@ -495,13 +491,11 @@ impl App<'_> {
                     mpsc::TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
                 });
             }
+            // A window closed without a signal is treated as SIGHUP.
+            let mut leave = stop.load(Ordering::SeqCst);
             if Instant::now() >= next_tick {
                 next_tick = Instant::now() + TICK;
-                if terminal::hung_up() {
-                    // The window was closed without a signal: leave as on SIGHUP.
-                    self.handle(Input::Stop);
-                    return Ok(());
-                }
+                leave |= terminal::hung_up();
                 inputs.push(Input::Tick);
             }
             // Before the keys: a quit among them must not drop what arrived.
@@ -513,6 +507,12 @@ impl App<'_> {
                 if self.handle(input) {
                     return Ok(());
                 }
+            }
+            if leave {
+                // After the keys already read: what was typed before the
+                // signal is kept.
+                self.handle(Input::Stop);
+                return Ok(());
             }
             dirty |= self.collect_reports();
             dirty |= self.collect_rows();

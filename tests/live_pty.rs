@@ -104,6 +104,7 @@ fn sigterm_mid_session_restores_the_terminal_and_keeps_the_file_whole() {
     t.send("g");
     t.wait_text("New gadfly idea");
     t.send("half typed");
+    t.wait_text("half typed");
 
     t.signal(libc::SIGTERM);
     t.wait_exit();
@@ -209,6 +210,7 @@ fn closing_the_terminal_window_saves_and_leaves() {
     t.send("g");
     t.wait_text("New gadfly idea");
     t.send("Typed just before the window closed");
+    t.wait_text("Typed just before the window closed");
     t.hang_up();
     // Before the input thread, the loop waited inside crossterm, which spins
     // on a closed terminal: the process never left and never saved.
