@@ -2,6 +2,7 @@
 //! getting stuck in it.
 
 use std::io::{self, BufWriter, Stdout};
+use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver};
 
 use crossterm::event::{self, Event};
@@ -19,6 +20,7 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Raw mode, the alternate screen and ratatui's panic hook (which restores
 /// both), then the buffered terminal.
 pub fn init() -> io::Result<Term> {
+    stdin_is_tty();
     drop(ratatui::try_init()?);
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         FRAME_BUFFER,
@@ -44,10 +46,27 @@ pub fn events() -> Receiver<io::Result<Event>> {
     rx
 }
 
+/// Whether standard input was a terminal when the app started. Only a
+/// terminal can hang up: a pipe that ends is not a closed window.
+#[cfg(unix)]
+fn stdin_is_tty() -> bool {
+    static TTY: OnceLock<bool> = OnceLock::new();
+    // SAFETY: isatty(3) on a file descriptor number has no preconditions.
+    *TTY.get_or_init(|| unsafe { libc::isatty(libc::STDIN_FILENO) } == 1)
+}
+
+#[cfg(not(unix))]
+fn stdin_is_tty() -> bool {
+    false
+}
+
 /// True when the terminal on standard input has hung up (its window or
 /// pseudo-terminal was closed).
 #[cfg(unix)]
 pub fn hung_up() -> bool {
+    if !stdin_is_tty() {
+        return false;
+    }
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
         events: libc::POLLIN,
