@@ -59,21 +59,21 @@ pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme:
 
 fn section_name(sec: CSection) -> &'static str {
     match sec {
-        CSection::Tension => "Tension, start → end",
-        CSection::Commitments => "Commitments: carried, kept or dropped",
-        CSection::Adopted => "Gadfly ideas adopted since",
-        CSection::Recurring => "Value conflicts that keep coming back",
-        CSection::Fired => "Early-warning signs that fired",
+        CSection::Tension => s::CMP_TENSION,
+        CSection::Commitments => s::CMP_COMMITMENTS,
+        CSection::Adopted => s::CMP_ADOPTED,
+        CSection::Recurring => s::CMP_RECURRING,
+        CSection::Fired => s::CMP_FIRED,
     }
 }
 
 fn outcome(o: Outcome) -> &'static str {
     match o {
-        Outcome::Kept => "kept",
-        Outcome::Dropped => "dropped",
-        Outcome::Carried => "carried, still open",
-        Outcome::Open => "open",
-        Outcome::NotCarried => "open, not carried forward",
+        Outcome::Kept => s::OUT_KEPT,
+        Outcome::Dropped => s::OUT_DROPPED,
+        Outcome::Carried => s::OUT_CARRIED,
+        Outcome::Open => s::OUT_OPEN,
+        Outcome::NotCarried => s::OUT_NOT_CARRIED,
     }
 }
 

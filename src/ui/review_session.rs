@@ -107,18 +107,18 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
 
 fn section_name(sec: Section) -> &'static str {
     match sec {
-        Section::Tension => "Tension timeline",
-        Section::Readings => "Readings and moves",
-        Section::Gadflies => "Gadfly ideas",
-        Section::Polarities => "Competing values (polarity maps)",
-        Section::Factions => "Factions and losses",
-        Section::Assumptions => "Assumptions",
-        Section::Facts => "Brutal facts",
-        Section::Commitments => "Commitments",
-        Section::Splits => "Technical or adaptive",
-        Section::Avoidance => "Work avoidance",
-        Section::Notes => "Notes",
-        Section::Time => "Time per checkpoint",
+        Section::Tension => s::SEC_TIMELINE,
+        Section::Readings => s::SEC_READINGS_AND_MOVES,
+        Section::Gadflies => s::SEC_GADFLY_IDEAS,
+        Section::Polarities => s::SEC_POLARITY_MAPS,
+        Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
+        Section::Assumptions => s::SEC_ASSUMPTIONS,
+        Section::Facts => s::SEC_BRUTAL_FACTS,
+        Section::Commitments => s::SEC_COMMITMENTS,
+        Section::Splits => s::SEC_TECHNICAL_OR_ADAPTIVE,
+        Section::Avoidance => s::SEC_WORK_AVOIDANCE,
+        Section::Notes => s::SEC_NOTES,
+        Section::Time => s::SEC_TIME_PER_CHECKPOINT,
     }
 }
 
@@ -242,7 +242,7 @@ fn part_line<'a>(
                 f => f.label().to_string(),
             };
             let who = match &g.author {
-                Author::Anonymous => "anonymous".to_string(),
+                Author::Anonymous => s::ANONYMOUS.to_string(),
                 Author::Named(n) => n.clone(),
             };
             text(format!(

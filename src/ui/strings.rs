@@ -240,3 +240,27 @@ pub fn carried_over(commitments: usize, ideas: usize, signs: usize, from: &str) 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
+
+// Review's section headings and what became of a commitment.
+pub const SEC_TIMELINE: &str = "Tension timeline";
+pub const SEC_READINGS_AND_MOVES: &str = "Readings and moves";
+pub const SEC_GADFLY_IDEAS: &str = "Gadfly ideas";
+pub const SEC_POLARITY_MAPS: &str = "Competing values (polarity maps)";
+pub const SEC_FACTIONS_AND_LOSSES: &str = "Factions and losses";
+pub const SEC_ASSUMPTIONS: &str = "Assumptions";
+pub const SEC_BRUTAL_FACTS: &str = "Brutal facts";
+pub const SEC_COMMITMENTS: &str = "Commitments";
+pub const SEC_TECHNICAL_OR_ADAPTIVE: &str = "Technical or adaptive";
+pub const SEC_WORK_AVOIDANCE: &str = "Work avoidance";
+pub const SEC_NOTES: &str = "Notes";
+pub const SEC_TIME_PER_CHECKPOINT: &str = "Time per checkpoint";
+pub const CMP_TENSION: &str = "Tension, start → end";
+pub const CMP_COMMITMENTS: &str = "Commitments: carried, kept or dropped";
+pub const CMP_ADOPTED: &str = "Gadfly ideas adopted since";
+pub const CMP_RECURRING: &str = "Value conflicts that keep coming back";
+pub const CMP_FIRED: &str = "Early-warning signs that fired";
+pub const OUT_KEPT: &str = "kept";
+pub const OUT_DROPPED: &str = "dropped";
+pub const OUT_CARRIED: &str = "carried, still open";
+pub const OUT_OPEN: &str = "open";
+pub const OUT_NOT_CARRIED: &str = "open, not carried forward";
