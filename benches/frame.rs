@@ -7,13 +7,14 @@
 //! (kept alive until the next change, as the saver thread would while it
 //! writes), so the copy-on-write of the session is counted.
 
+mod support;
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use balcony::flow::{Effect, Flow, Input};
 use balcony::session::{Session, Timestamp};
-use balcony::ui::{Screen, theme};
 use chrono::TimeZone;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -56,19 +57,7 @@ fn measure(session: Session) -> (Vec<Duration>, Vec<(&'static str, Duration)>) {
     let mut now = t0();
     let mut flow = Flow::live(session, now);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let draw = |term: &mut Terminal<TestBackend>, flow: &Flow| {
-        term.draw(|f| {
-            f.render_widget(
-                &Screen {
-                    flow,
-                    theme: &theme::COLOR,
-                },
-                f.area(),
-            )
-        })
-        .expect("draw");
-    };
-    draw(&mut term, &flow);
+    support::draw(&mut term, &flow);
     let mut at_saver: Option<Arc<Session>> = None;
     let mut all = Vec::new();
     let mut per_key: Vec<(&'static str, Vec<Duration>)> =
@@ -81,7 +70,7 @@ fn measure(session: Session) -> (Vec<Duration>, Vec<(&'static str, Duration)>) {
             if effects.contains(&Effect::Save) {
                 at_saver = flow.session().cloned();
             }
-            draw(&mut term, &flow);
+            support::draw(&mut term, &flow);
             let took = start.elapsed();
             black_box(&at_saver);
             all.push(took);

@@ -5,29 +5,20 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use balcony::flow::Flow;
 use balcony::review::{self, cache};
 use balcony::session::store;
-use balcony::ui::{Screen, theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const SESSIONS: u64 = 1_000;
 const ITEMS: usize = 200;
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
+mod support;
+
+use support::median;
 
 fn ms(d: Duration) -> String {
     format!("{:>9.1} ms", d.as_secs_f64() * 1000.0)
@@ -107,15 +98,6 @@ fn main() {
 
 fn render(flow: &Flow) {
     let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    term.draw(|f| {
-        f.render_widget(
-            &Screen {
-                flow,
-                theme: &theme::COLOR,
-            },
-            f.area(),
-        )
-    })
-    .expect("draw");
+    support::draw(&mut term, flow);
     black_box(term.backend().buffer());
 }

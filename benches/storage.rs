@@ -3,22 +3,16 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use balcony::ronfile;
 use balcony::session::{Session, store};
 
+mod support;
+
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     f(); // warm up
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+    support::median(runs, f)
 }
 
 fn ms(d: Duration) -> String {
