@@ -356,14 +356,7 @@ impl App<'_> {
         let (Some(server), Some(live)) = (&self.join, &self.flow.live) else {
             return;
         };
-        let c = live.checkpoint();
-        server.set_board(Board {
-            checkpoint: c.id.clone(),
-            title: c.title.clone(),
-            prompt: c.prompts.join("\n"),
-            low: live.session.band.low,
-            high: live.session.band.high,
-        });
+        server.set_board(Board::of(live));
     }
 
     /// Stops the server; whatever reached it before is still taken in.

@@ -191,17 +191,7 @@ fn a_phone_browser_sends_an_idea_and_a_reading() {
     };
     let server = JoinServer::start("127.0.0.1:0".parse().unwrap(), Limits::default()).unwrap();
     let mut flow = common::live_flow("Browser");
-    {
-        let live = flow.live.as_ref().unwrap();
-        let c = live.checkpoint();
-        server.set_board(Board {
-            checkpoint: c.id.clone(),
-            title: c.title.clone(),
-            prompt: c.prompts.join("\n"),
-            low: live.session.band.low,
-            high: live.session.band.high,
-        });
-    }
+    server.set_board(Board::of(flow.live.as_ref().unwrap()));
     let mut d = Driver::start(&chromium, &driver);
     d.cmd("POST", "/url", json!({"url": server.url}));
     let title = flow.live.as_ref().unwrap().checkpoint().title.clone();

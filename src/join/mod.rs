@@ -28,6 +28,20 @@ pub struct Board {
     pub high: u8,
 }
 
+impl Board {
+    /// What the page shows for the session being worked, where it stands now.
+    pub fn of(live: &crate::flow::Live) -> Board {
+        let c = live.checkpoint();
+        Board {
+            checkpoint: c.id.clone(),
+            title: c.title.clone(),
+            prompt: c.prompts.join("\n"),
+            low: live.session.band.low,
+            high: live.session.band.high,
+        }
+    }
+}
+
 /// The longest idea, in characters, after cleaning.
 pub const MAX_IDEA_CHARS: usize = 1000;
 /// The longest name a participant may give.
