@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
+use crossterm::event::Event;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
@@ -31,6 +31,21 @@ pub enum Launch {
     /// A session just created, with something to say first (a follow-up's
     /// carried-over items).
     SessionSaying(Box<Session>, PathBuf, String),
+}
+
+impl Launch {
+    /// The folder it works in: where a balcony killed mid-save may have
+    /// left temp files.
+    fn folder<'a>(&'a self, dir: &'a Path) -> &'a Path {
+        match self {
+            Launch::Start => dir,
+            Launch::Review(folder) => folder,
+            Launch::Session(_, path) | Launch::SessionSaying(_, path, _) => match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            },
+        }
+    }
 }
 
 /// Where the join page listens, and whether it opens at once.
@@ -146,11 +161,6 @@ fn save_loop(
 }
 
 /// Undo what `ratatui::init` and we turned on. Safe to call twice.
-fn restore_terminal() {
-    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
-}
-
 /// Runs the app until the user quits or a signal arrives; returns the exit code.
 pub fn run(launch: Launch, dir: &Path) -> i32 {
     let theme = theme::from_env();
@@ -185,22 +195,13 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
     let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {
-            restore_terminal();
+            terminal::restore();
             let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
             return 1;
         }
     };
-    // ratatui's hook restores raw mode and the screen; ours also turns off
-    // bracketed paste and mouse capture, then hands over.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-        previous(info);
-    }));
-    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
-
     let (result, unsaved) = event_loop(&mut terminal, launch, dir, look, &stop, join);
-    restore_terminal();
+    terminal::restore();
     let mut code = 0;
     if let Err(e) = result {
         let _ = writeln!(io::stderr(), "balcony: {e}");
@@ -245,6 +246,8 @@ struct App<'a> {
     flow: Flow,
     saver: Option<Saver>,
     dir: &'a Path,
+    /// The folder cleared of stray temp files once the first frame is up.
+    tidy: PathBuf,
     /// The join page's server while it is open.
     join: Option<JoinServer>,
     join_bind: std::net::SocketAddr,
@@ -445,7 +448,7 @@ impl App<'_> {
         let size = terminal.size()?;
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
-        let events = terminal::events();
+        let mut events = None;
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
@@ -459,6 +462,13 @@ impl App<'_> {
                 terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
                 dirty = false;
             }
+            // The first frame goes out before work that cannot change it:
+            // keys wait in the terminal until read, and the temp files of
+            // live balconies (this one's too) are left alone.
+            let events = events.get_or_insert_with(|| {
+                store::clean_temp_files(&self.tidy);
+                terminal::events()
+            });
             let mut inputs = Vec::new();
             let wait = next_tick
                 .saturating_duration_since(Instant::now())
@@ -535,6 +545,7 @@ fn event_loop(
         flow: Flow::start(recent, t0),
         saver: None,
         dir,
+        tidy: launch.folder(dir).to_path_buf(),
         join: None,
         join_bind: join.bind,
         review_rx: None,

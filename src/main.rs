@@ -40,7 +40,6 @@ fn main() -> ExitCode {
         }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
         None => {
             drop((out, err));
-            store::clean_temp_files(&dir);
             app::run_with(Launch::Start, &dir, &look())
         }
         Some(Command::New(args)) => {
@@ -68,13 +67,6 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { file }) => {
             drop((out, err));
-            if let Some(parent) = file.parent() {
-                store::clean_temp_files(if parent.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    parent
-                });
-            }
             match store::load(file) {
                 Ok(s) => app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look()),
                 Err(e) => {
@@ -91,8 +83,6 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
             drop((out, err));
-            // A review quit while it wrote its cache can leave a temp file.
-            store::clean_temp_files(&folder);
             app::run_with(Launch::Review(folder), &dir, &look())
         }
     };
@@ -103,7 +93,6 @@ fn main() -> ExitCode {
 fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     look.projector_view = args.projector;
     let mut err = std::io::stderr();
-    store::clean_temp_files(dir);
     if let Some(earlier) = &args.follow_up {
         return follow_up(args, earlier, dir, &look);
     }

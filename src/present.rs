@@ -169,7 +169,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
     let mut terminal = match terminal::init() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            terminal::restore();
             let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
             return 1;
         }
@@ -217,7 +217,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
             }
         }
     })();
-    ratatui::restore();
+    terminal::restore();
     match result {
         Ok(()) => 0,
         Err(e) => {

@@ -219,3 +219,60 @@ fn closing_the_terminal_window_saves_and_leaves() {
     let texts: Vec<&str> = s.gadflies.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(texts, ["Typed just before the window closed"]);
 }
+
+/// Temp files named for a process that no longer runs (a balcony killed
+/// mid-save) are removed once the app is up; those of a live one are not.
+fn stray_and_live_temp_files(folder: &Path) -> (PathBuf, PathBuf) {
+    std::fs::create_dir_all(folder).unwrap();
+    // Above any pid Linux hands out (pid_max is at most 2^22).
+    let stray = folder.join(".old.ron.99999999.0.balcony-tmp");
+    // The test's parent (cargo or a shell) outlives the test.
+    let live = folder.join(format!(
+        ".old.ron.{}.0.balcony-tmp",
+        std::os::unix::process::parent_id()
+    ));
+    for p in [&stray, &live] {
+        std::fs::write(p, "half a save").unwrap();
+    }
+    (stray, live)
+}
+
+fn wait_until_gone(path: &Path) {
+    let start = Instant::now();
+    while path.exists() {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{} was never removed",
+            path.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_start_screen_clears_stray_temp_files_from_the_sessions_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (stray, live) = stray_and_live_temp_files(&dir.path().join("sessions"));
+    let mut t = Pty::spawn(&[], dir.path(), &[]);
+    t.wait_text("Ctrl-C quit");
+    wait_until_gone(&stray);
+    t.send(keys::CTRL_C);
+    assert_eq!(t.wait_exit(), 0);
+    assert!(live.exists(), "a live process's temp file was removed");
+}
+
+#[test]
+fn opening_a_session_clears_stray_temp_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    let (stray, live) = stray_and_live_temp_files(&elsewhere);
+    let file = elsewhere.join("old.ron");
+    let session = balcony::sample::session(3, 1);
+    store::save(&file, &session).unwrap();
+    let mut t = Pty::spawn(&["open", file.to_str().unwrap()], dir.path(), &[]);
+    t.wait_text("Sample workshop 1");
+    wait_until_gone(&stray);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(live.exists(), "a live process's temp file was removed");
+}

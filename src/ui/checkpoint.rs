@@ -2,7 +2,7 @@
 //! items, the tension gauge, the notice line and the key bar.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
-use super::{gauge, items, keybar};
+use super::{gauge, items, keybar, take_bottom, take_right, take_top};
 use crate::flow::{Flow, Live, Mode, SaveState, Tone};
 use crate::session::ItemKind;
 use crate::workshop::Place;
@@ -115,13 +115,10 @@ fn header(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme)
 
 /// Draws the screen; returns the main pane's area (forms open over it).
 pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
-    let [top, body, notice, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(8),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let mut body = area;
+    let top = take_top(&mut body, 1);
+    let bar = take_bottom(&mut body, 1);
+    let notice = take_bottom(&mut body, 1);
     header(flow, live, top, buf, theme);
     let cp = live.checkpoint();
     let (border, style) = match cp.place {
@@ -139,8 +136,8 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     let inner = block.inner(body);
     block.render(body, buf);
     let side_w = if inner.width >= 90 { 30 } else { 24 };
-    let [main, side] =
-        Layout::horizontal([Constraint::Min(30), Constraint::Length(side_w)]).areas(inner);
+    let mut main = inner;
+    let side = take_right(&mut main, side_w);
     let edit = match live.mode {
         Mode::Band(e) => Some(e),
         _ => None,

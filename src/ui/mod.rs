@@ -202,11 +202,66 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// Cut the top `h` rows off `rest` and return them. Screens are fixed bands
+/// of rows around one flexible body, so plain arithmetic does it; ratatui's
+/// constraint solver cost 200 µs the first time, a quarter of the first frame.
+pub fn take_top(rest: &mut Rect, h: u16) -> Rect {
+    let h = h.min(rest.height);
+    let top = Rect { height: h, ..*rest };
+    rest.y += h;
+    rest.height -= h;
+    top
+}
+
+/// Cut the bottom `h` rows off `rest` and return them.
+pub fn take_bottom(rest: &mut Rect, h: u16) -> Rect {
+    let h = h.min(rest.height);
+    rest.height -= h;
+    Rect {
+        y: rest.y + rest.height,
+        height: h,
+        ..*rest
+    }
+}
+
+/// Cut the right `w` columns off `rest` and return them.
+pub fn take_right(rest: &mut Rect, w: u16) -> Rect {
+    let w = w.min(rest.width);
+    rest.width -= w;
+    Rect {
+        x: rest.x + rest.width,
+        width: w,
+        ..*rest
+    }
+}
+
 /// The first row to show so that `sel` is visible in `height` rows.
 pub fn window_start(sel: usize, height: usize) -> usize {
     if height == 0 {
         0
     } else {
         sel.saturating_sub(height - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_are_cut_from_the_edges_and_never_overflow() {
+        let mut rest = Rect::new(2, 3, 40, 10);
+        let top = take_top(&mut rest, 2);
+        let bottom = take_bottom(&mut rest, 1);
+        let right = take_right(&mut rest, 15);
+        assert_eq!(top, Rect::new(2, 3, 40, 2));
+        assert_eq!(bottom, Rect::new(2, 12, 40, 1));
+        assert_eq!(right, Rect::new(27, 5, 15, 7));
+        assert_eq!(rest, Rect::new(2, 5, 25, 7));
+        // Asking for more than is left takes what is left.
+        let all = take_bottom(&mut rest, 99);
+        assert_eq!(all, Rect::new(2, 5, 25, 7));
+        assert_eq!(rest.height, 0);
+        assert_eq!(take_top(&mut rest, 1).height, 0);
     }
 }

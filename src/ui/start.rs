@@ -1,33 +1,30 @@
 //! The start screen: a new session, a recent one, or review (later).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
-use super::{form, keybar, window_start};
+use super::{form, keybar, take_bottom, take_right, take_top, window_start};
 use crate::flow::{Flow, StartFocus, Tone};
 
 pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let st = &flow.start;
-    let [top, body, review, notice, bar] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(8),
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let mut body = area;
+    let top = take_top(&mut body, 2);
+    let bar = take_bottom(&mut body, 1);
+    let notice = take_bottom(&mut body, 1);
+    let review = take_bottom(&mut body, 2);
     Line::styled(
         format!("{} — adaptive work, one checkpoint at a time", s::APP),
         theme.header,
     )
     .render(top, buf);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    let mut left = body;
+    let right = take_right(&mut left, body.width * 45 / 100);
 
     let focus_style = |on: bool| if on { theme.focus } else { theme.base };
     let new_block = Block::bordered()
