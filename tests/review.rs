@@ -347,6 +347,12 @@ fn a_follow_up_carries_the_open_items() {
     let screen = render(&f, W, H);
     let start: String = open[0].chars().take(20).collect();
     assert!(screen.contains(&start), "{screen}");
+    // In the live list, a carried item says so on its row.
+    assert!(screen.contains(" carried ["), "{screen}");
+    assert!(
+        screen.contains("Frame the gap · 10:01 · carried over"),
+        "{screen}"
+    );
     assert!(screen.contains("follow-up of Northline"), "{screen}");
     // Nothing is left open in a session that had nothing open.
     let mut done = earlier.clone();

@@ -10,6 +10,7 @@ use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::window_start;
+use crate::review::followup::is_carried;
 use crate::session::*;
 
 /// A short tag and the main text of item `i` of `kind`.
@@ -234,7 +235,12 @@ pub fn render_list(
     let width = area.width as usize;
     for (row, i) in (first..n.min(first + h)).enumerate() {
         let (tag, text) = summary(ses, kind, i);
-        let head = format!("#{} [{}] ", id_of(ses, kind, i), tag);
+        let carried = if is_carried(ses, captured(ses, kind, i).1) {
+            s::CARRIED_MARK
+        } else {
+            ""
+        };
+        let head = format!("#{}{carried} [{}] ", id_of(ses, kind, i), tag);
         let head = trunc(&head, width);
         let rest = width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
         let mut line = Line::from(vec![
@@ -272,10 +278,11 @@ pub fn render_details(
     let (cp, at) = captured(ses, kind, i);
     let place = ses.workshop.checkpoint(cp).map_or(cp, |c| c.title.as_str());
     let mut rows = details(ses, kind, i);
-    rows.push((
-        "captured".into(),
-        format!("{} · {}", trunc(place, 60), at.format("%H:%M")),
-    ));
+    let mut when = format!("{} · {}", trunc(place, 60), at.format("%H:%M"));
+    if is_carried(ses, at) {
+        when = format!("{when} · {}", s::CARRIED);
+    }
+    rows.push(("captured".into(), when));
     for (label, value) in rows {
         if y >= bottom || value.is_empty() {
             continue;

@@ -189,6 +189,8 @@ pub const DOES_NOT_LOAD: &str = "with problems";
 pub const FOLLOWS: &str = "follows";
 pub const NOTHING_HERE: &str = "none";
 pub const CARRIED: &str = "carried over";
+/// After an item's number in a live list: it came from the earlier session.
+pub const CARRIED_MARK: &str = " carried";
 pub const COMPARE_TITLE: &str = "Compare";
 pub const THRESHOLD: &str = "threshold of learning";
 pub const LIMIT: &str = "limit of tolerance";
