@@ -13,7 +13,7 @@ use crossterm::event::Event;
 
 use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
-use crate::join::{Board, JoinServer, Limits};
+use crate::join::{Board, JoinServer, Limits, card};
 use crate::review::{self, followup};
 use crate::session::{Session, Timestamp, store};
 use crate::terminal;
@@ -248,6 +248,10 @@ struct App<'a> {
     dir: &'a Path,
     /// The folder cleared of stray temp files once the first frame is up.
     tidy: PathBuf,
+    /// The session's file, once one is open.
+    path: Option<PathBuf>,
+    /// The join address published beside it for `balcony present`.
+    card: Option<String>,
     /// The join page's server while it is open.
     join: Option<JoinServer>,
     join_bind: std::net::SocketAddr,
@@ -264,6 +268,8 @@ impl App<'_> {
 
     /// A session has begun: from now on it is saved to `path`.
     fn begin(&mut self, session: Session, path: PathBuf) {
+        self.withdraw_card();
+        self.path = Some(path.clone());
         self.flow.begin(session, now());
         self.saver = Some(Saver::spawn(path));
         self.save();
@@ -360,6 +366,30 @@ impl App<'_> {
             return;
         };
         server.set_board(Board::of(live));
+    }
+
+    /// Keeps the card for `balcony present` in step with what the room may
+    /// see: the join address while its card is shown.
+    fn show_card(&mut self) {
+        let want = self.flow.join.url.clone().filter(|_| self.flow.join.card);
+        if want == self.card {
+            return;
+        }
+        let Some(path) = &self.path else {
+            return;
+        };
+        if let Err(e) = card::publish(path, want.as_deref()) {
+            self.flow.warn(strings::card_failed(&e.to_string()));
+        }
+        self.card = want;
+    }
+
+    fn withdraw_card(&mut self) {
+        if let (Some(path), Some(_)) = (&self.path, self.card.take()) {
+            // Best effort: a card left behind names a process that is gone
+            // and is not shown.
+            let _ = card::publish(path, None);
+        }
     }
 
     /// Stops the server; whatever reached it before is still taken in.
@@ -521,6 +551,7 @@ impl App<'_> {
             dirty |= self.collect_rows();
             if dirty {
                 self.push_board();
+                self.show_card();
             }
         }
     }
@@ -546,6 +577,8 @@ fn event_loop(
         saver: None,
         dir,
         tidy: launch.folder(dir).to_path_buf(),
+        path: None,
+        card: None,
         join: None,
         join_bind: join.bind,
         review_rx: None,
@@ -585,6 +618,7 @@ fn event_loop(
     }
     // The code stops working before the last save; what arrived is kept.
     app.close_join();
+    app.withdraw_card();
     let unsaved = app.saver.and_then(Saver::finish);
     (result, unsaved)
 }

@@ -25,6 +25,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::join::card;
 use crate::session::{FileError, Session, Timestamp, store};
 use crate::ui::keymap::{self, Action, Ctx};
 use crate::ui::projector::{self, Frame};
@@ -67,6 +68,8 @@ pub struct Follower {
     pub problem: Option<FileError>,
     /// How many versions have loaded.
     pub loads: u64,
+    /// The join address the facilitator's balcony lets the room see.
+    pub card: Option<String>,
 }
 
 impl Follower {
@@ -77,12 +80,20 @@ impl Follower {
             session: None,
             problem: None,
             loads: 0,
+            card: None,
         }
     }
 
     /// Looks at the file and loads it if it changed. True when what is shown
     /// may have changed.
     pub fn poll(&mut self) -> bool {
+        let card = card::read(&self.path);
+        let card_changed = card != self.card;
+        self.card = card;
+        self.poll_session() || card_changed
+    }
+
+    fn poll_session(&mut self) -> bool {
         let sig = match signature(&self.path) {
             Ok(sig) => sig,
             Err(e) => {
@@ -132,6 +143,9 @@ impl Widget for &PresentScreen<'_> {
                     self.warning
                 };
                 projector::render(&frame, note, area, buf, self.theme);
+                if let Some(url) = &f.card {
+                    crate::ui::join::render_card(url, area, buf, self.theme);
+                }
             }
             None => {
                 buf.set_style(area, self.theme.base);

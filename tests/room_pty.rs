@@ -87,6 +87,18 @@ impl Term {
         }
     }
 
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{text:?} still on screen after the deadline:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -164,6 +176,49 @@ fn present_follows_the_facilitator_in_another_terminal() {
     assert_eq!(room.wait_exit(), 0);
     fac.send("q");
     assert_eq!(fac.wait_exit(), 0);
+}
+
+#[test]
+fn the_presenter_shows_the_join_card_while_the_room_may_see_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fac = Term::spawn(&["new", "--room", "-t", "Demo"], dir.path(), &[], 120, 36);
+    fac.wait_text("Join from your phone");
+    let file = session_file(dir.path());
+    let card = balcony::join::card::path_for(&file);
+    let start = Instant::now();
+    let url = loop {
+        if let Some(url) = balcony::join::card::read(&file) {
+            break url;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "no join card beside the session"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    fac.wait_text(&url);
+    let mut room = Term::spawn(
+        &["present", file.to_str().unwrap()],
+        dir.path(),
+        &[],
+        100,
+        30,
+    );
+    room.wait_text(&url);
+    room.wait_text("Join from your phone");
+    // `o` hides the card from the room, and shows it again.
+    fac.send("o");
+    fac.wait_gone(&url);
+    room.wait_gone(&url);
+    fac.send("o");
+    room.wait_text(&url);
+    // The facilitator leaves: the card goes with the balcony serving it.
+    fac.send("q");
+    assert_eq!(fac.wait_exit(), 0);
+    room.wait_gone(&url);
+    assert!(!card.exists(), "the card file was left behind");
+    room.send("q");
+    assert_eq!(room.wait_exit(), 0);
 }
 
 /// Every SGR parameter in the bytes.

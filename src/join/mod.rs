@@ -7,6 +7,7 @@
 //! page shows (the current checkpoint) into a shared [`Board`]. Nothing is
 //! read from disk; the page is compiled in.
 
+pub mod card;
 pub mod clean;
 mod guard;
 mod server;

@@ -241,12 +241,13 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
             .write(true)
             .create_new(true)
             .open(&temp)?;
-        file.write_all(bytes)?;
         if replace && let Ok(old) = fs::metadata(path) {
-            // Keep the old file's permissions: a private reflection (0600)
-            // must not become readable by others on its next save.
+            // Keep the old file's permissions, before a byte is written: a
+            // private reflection (0600) must not be readable by others, not
+            // even in its temp file.
             file.set_permissions(old.permissions())?;
         }
+        file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         if replace {
@@ -306,10 +307,28 @@ fn temp_owner_alive(name: &str) -> bool {
     let Some(pid) = parts.next().and_then(|p| p.parse::<u32>().ok()) else {
         return false;
     };
-    if pid == std::process::id() {
-        return true;
+    pid == std::process::id() || process_alive(pid)
+}
+
+/// Whether a process with this id is running (signal 0 checks without
+/// sending anything; EPERM means it runs under another user).
+#[cfg(unix)]
+pub fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
     }
-    Path::new("/proc").join(pid.to_string()).exists()
+    // SAFETY: kill(2) with signal 0 only checks that the process exists.
+    let sent = unsafe { libc::kill(pid, 0) } == 0;
+    sent || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+pub fn process_alive(_pid: u32) -> bool {
+    // Unknown: treat as alive, so nothing of a live process is removed.
+    true
 }
 
 /// The session files in a folder (not its subfolders), sorted by name.

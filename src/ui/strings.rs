@@ -229,6 +229,11 @@ pub fn exported(paths: &[String]) -> String {
     format!("written: {}", paths.join(", "))
 }
 
+/// The join card could not be shared with `balcony present`.
+pub fn card_failed(e: &str) -> String {
+    format!("the presenter's screen cannot show the join card: {e}")
+}
+
 /// What a follow-up carried over, said when it starts.
 pub fn carried_over(commitments: usize, ideas: usize, signs: usize, from: &str) -> String {
     format!(
