@@ -1,12 +1,15 @@
 //! What changed across sessions: tension at start and end, commitments
 //! carried, kept or dropped, gadfly ideas adopted since, value conflicts
-//! that keep coming back, early-warning signs that fired. Items are matched
-//! across sessions by their text (case and spacing ignored), which is how a
-//! follow-up carries them.
+//! that keep coming back, early-warning signs that fired. An item a follow-up
+//! carried is followed by its capture time, which carrying keeps, so a
+//! carried commitment reworded later is still the same commitment; other
+//! items are matched by their text (case and spacing ignored).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::path::PathBuf;
 
+use super::followup::is_carried;
 use crate::session::{CommitmentStatus, Fate, Session, Timestamp};
 
 /// One session of the comparison, oldest first.
@@ -92,6 +95,23 @@ pub fn delta(d: i32) -> String {
 }
 
 /// Compares sessions; they are put in the order they were held.
+/// The line an item belongs to: for an item carried into `s`, the line its
+/// capture time was first seen on; otherwise (or when that earlier session
+/// is not compared) the line of `by_text`.
+fn line_of<K: Clone + Eq + Hash>(
+    seen_at: &mut HashMap<Timestamp, K>,
+    s: &Session,
+    at: Timestamp,
+    by_text: K,
+) -> K {
+    let carried = is_carried(s, at)
+        .then(|| seen_at.get(&at).cloned())
+        .flatten();
+    let key = carried.unwrap_or(by_text);
+    seen_at.entry(at).or_insert_with(|| key.clone());
+    key
+}
+
 pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
     let mut order: Vec<&(PathBuf, &Session)> = sessions.iter().collect();
     order.sort_by(|a, b| {
@@ -108,6 +128,8 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
     let mut ideas: BTreeMap<String, (usize, String, Option<usize>, Option<usize>)> =
         BTreeMap::new();
     let mut conflicts: BTreeMap<(String, String), (usize, Recurring)> = BTreeMap::new();
+    let (mut commitment_at, mut idea_at, mut conflict_at) =
+        (HashMap::new(), HashMap::new(), HashMap::new());
     let mut serial = 0usize;
     for (i, (path, s)) in order.iter().enumerate() {
         out.entries.push(Entry {
@@ -120,7 +142,8 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
         });
         for c in &s.commitments {
             serial += 1;
-            let e = commitments.entry(norm(&c.what)).or_insert_with(|| {
+            let key = line_of(&mut commitment_at, s, c.at, norm(&c.what));
+            let e = commitments.entry(key).or_insert_with(|| {
                 (
                     serial,
                     CommitmentLine {
@@ -135,14 +158,18 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
             if e.1.seen.last() != Some(&i) {
                 e.1.seen.push(i);
             }
+            // The latest wording and owner.
+            e.1.what = c.what.clone();
             e.1.owner = c.owner.clone();
             e.2 = c.status;
         }
         for g in &s.gadflies {
             serial += 1;
+            let key = line_of(&mut idea_at, s, g.at, norm(&g.text));
             let e = ideas
-                .entry(norm(&g.text))
+                .entry(key)
                 .or_insert_with(|| (serial, g.text.clone(), None, None));
+            e.1 = g.text.clone();
             match g.fate {
                 Fate::Adopted => {
                     if e.3.is_none() {
@@ -161,6 +188,7 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
             let (a, b) = (p.left.name.trim(), p.right.name.trim());
             let (ka, kb) = (norm(a), norm(b));
             let key = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            let key = line_of(&mut conflict_at, s, p.at, key);
             let e = conflicts.entry(key).or_insert_with(|| {
                 (
                     serial,
@@ -174,6 +202,7 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
             if e.1.seen.last() != Some(&i) {
                 e.1.seen.push(i);
             }
+            (e.1.left, e.1.right) = (a.to_string(), b.to_string());
             for w in &p.warnings {
                 if !w.fired.is_empty() {
                     out.fired.push(FiredSign {
@@ -225,4 +254,99 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
     recurring.sort_by_key(|(n, _)| *n);
     out.recurring = recurring.into_iter().map(|(_, r)| r).collect();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::followup;
+
+    /// A sample session and its follow-up a week on.
+    fn pair() -> (Session, Session) {
+        let earlier = crate::sample::session(120, 7);
+        let later = earlier.meta.created + chrono::Duration::days(7);
+        let (s, _) = followup::start(
+            &earlier,
+            "earlier.ron",
+            earlier.workshop.clone(),
+            "Follow-up",
+            "",
+            later,
+        );
+        (earlier, s)
+    }
+
+    fn run(earlier: &Session, later: &Session) -> Comparison {
+        compare(&[
+            (PathBuf::from("earlier.ron"), earlier),
+            (PathBuf::from("later.ron"), later),
+        ])
+    }
+
+    #[test]
+    fn a_carried_item_reworded_is_still_the_same_item() {
+        let (earlier, mut later) = pair();
+        assert!(!later.commitments.is_empty() && !later.gadflies.is_empty());
+        let c = &mut later.commitments[0];
+        let was = c.what.clone();
+        c.what = format!("{was}, and say when");
+        c.status = CommitmentStatus::Kept;
+        let g = &mut later.gadflies[0];
+        g.text = format!("{} (sharper)", g.text);
+        g.fate = Fate::Adopted;
+        for p in later.polarities.iter_mut() {
+            p.left.name = format!("{} first", p.left.name);
+        }
+
+        let cmp = run(&earlier, &later);
+        let line = cmp
+            .commitments
+            .iter()
+            .find(|l| l.what.starts_with(&was))
+            .expect("the commitment is listed");
+        assert_eq!(line.what, format!("{was}, and say when"), "latest wording");
+        assert_eq!(line.seen, vec![0, 1]);
+        assert_eq!(line.outcome, Outcome::Kept);
+        assert!(
+            !cmp.commitments.iter().any(|l| l.what == was),
+            "the old wording is not a second, forgotten commitment"
+        );
+        assert!(
+            cmp.adopted
+                .iter()
+                .any(|a| a.text.ends_with("(sharper)") && (a.from, a.adopted_in) == (0, 1))
+        );
+        // The conflicts still recur, under their new names.
+        assert!(!cmp.recurring.is_empty());
+        assert!(cmp.recurring.iter().all(|r| r.left.ends_with(" first")));
+    }
+
+    #[test]
+    fn items_typed_again_are_matched_by_text_and_new_ones_stay_apart() {
+        let (earlier, mut later) = pair();
+        // Not carried: typed again in the later session, same words.
+        let mut again = earlier.commitments[0].clone();
+        again.at = later.meta.created + chrono::Duration::minutes(5);
+        again.what = again.what.to_uppercase();
+        later.commitments.clear();
+        later.commitments.push(again.clone());
+        // And a new one whose capture time is the earlier one's: it is not
+        // carried (captured after the session began), so it is not joined.
+        let mut fresh = again.clone();
+        fresh.what = "Something else entirely".into();
+        later.commitments.push(fresh);
+        let cmp = run(&earlier, &later);
+        let matched = cmp
+            .commitments
+            .iter()
+            .find(|l| norm(&l.what) == norm(&again.what))
+            .unwrap();
+        assert_eq!(matched.seen, vec![0, 1]);
+        let new = cmp
+            .commitments
+            .iter()
+            .find(|l| l.what == "Something else entirely")
+            .unwrap();
+        assert_eq!(new.seen, vec![1]);
+    }
 }
