@@ -141,6 +141,11 @@ fn session_file(dir: &Path) -> PathBuf {
     }
 }
 
+/// `balcony present FILE` on the projector's 100×30 terminal.
+fn presenter(file: &Path, dir: &Path) -> Term {
+    Term::spawn(&["present", file.to_str().unwrap()], dir, &[], 100, 30)
+}
+
 #[test]
 fn present_follows_the_facilitator_in_another_terminal() {
     let dir = tempfile::tempdir().unwrap();
@@ -156,13 +161,7 @@ fn present_follows_the_facilitator_in_another_terminal() {
     fac.wait_text("tension 3");
     assert!(!fac.screen().contains("help"), "{}", fac.screen());
     let file = session_file(dir.path());
-    let mut room = Term::spawn(
-        &["present", file.to_str().unwrap()],
-        dir.path(),
-        &[],
-        100,
-        30,
-    );
+    let mut room = presenter(&file, dir.path());
     room.wait_text("checkpoint 1/12");
     fac.send("n");
     fac.wait_text("checkpoint 2/12");
@@ -197,13 +196,7 @@ fn the_presenter_shows_the_join_card_while_the_room_may_see_it() {
         std::thread::sleep(Duration::from_millis(10));
     };
     fac.wait_text(&url);
-    let mut room = Term::spawn(
-        &["present", file.to_str().unwrap()],
-        dir.path(),
-        &[],
-        100,
-        30,
-    );
+    let mut room = presenter(&file, dir.path());
     room.wait_text(&url);
     room.wait_text("Join from your phone");
     // `o` hides the card from the room, and shows it again.
