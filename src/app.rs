@@ -160,7 +160,6 @@ fn save_loop(
     }
 }
 
-/// Undo what `ratatui::init` and we turned on. Safe to call twice.
 /// Runs the app until the user quits or a signal arrives; returns the exit code.
 pub fn run(launch: Launch, dir: &Path) -> i32 {
     let theme = theme::from_env();
