@@ -365,6 +365,7 @@ impl App<'_> {
             return;
         };
         server.set_board(Board::of(live));
+        server.set_waiting(crate::flow::join::waiting_count(live.s()));
     }
 
     /// Keeps the card for `balcony present` in step with what the room may

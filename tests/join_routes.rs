@@ -403,3 +403,27 @@ fn connections_past_the_limit_are_closed_and_the_rest_go_on() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_full_queue_turns_ideas_away_until_the_facilitator_reads_some() {
+    let limits = Limits {
+        max_waiting: 3,
+        ..Limits::default()
+    };
+    let (server, mut c, base) = start(limits);
+    let path = format!("{base}/idea");
+    // Three made-up devices: the per-device rate does not stop them.
+    for d in ["device-01", "device-02", "device-03"] {
+        assert_eq!(c.post(&path, &idea(d, "hello")).unwrap().status, 202);
+    }
+    let r = c.post(&path, &idea("device-04", "one more")).unwrap();
+    assert_eq!(r.status, 503, "the queue holds three");
+    assert_eq!(arrived(&server).len(), 3);
+    // The facilitator accepted or hid two: room for two more.
+    server.set_waiting(1);
+    for d in ["device-04", "device-05"] {
+        assert_eq!(c.post(&path, &idea(d, "later")).unwrap().status, 202);
+    }
+    assert_eq!(c.post(&path, &idea("device-06", "x")).unwrap().status, 503);
+    assert_eq!(arrived(&server).len(), 2);
+}

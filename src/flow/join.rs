@@ -33,6 +33,14 @@ impl JoinView {
     }
 }
 
+/// How many ideas wait, without listing them.
+pub fn waiting_count(s: &Session) -> usize {
+    s.participant_ideas
+        .iter()
+        .filter(|i| i.state == IdeaState::Waiting)
+        .count()
+}
+
 /// Indexes into `participant_ideas` of the ideas still waiting, oldest first.
 pub fn waiting(s: &Session) -> Vec<usize> {
     s.participant_ideas

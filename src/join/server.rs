@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener, UdpSocket};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -39,6 +40,11 @@ pub struct Limits {
     pub max_connections: usize,
     /// A connection that sends nothing for this long is closed.
     pub idle: Duration,
+    /// Ideas waiting for the facilitator at once; more are turned away
+    /// until some are accepted or hidden. Device ids are made up by the
+    /// page, so the per-device rate alone cannot stop one person with the
+    /// code from burying the queue.
+    pub max_waiting: usize,
 }
 
 impl Default for Limits {
@@ -50,6 +56,7 @@ impl Default for Limits {
             max_body: 4096,
             max_connections: 700,
             idle: Duration::from_secs(30),
+            max_waiting: 1000,
         }
     }
 }
@@ -93,6 +100,8 @@ struct Shared {
     board: Arc<Mutex<Board>>,
     devices: Mutex<HashMap<(IpAddr, String), Device>>,
     arrivals: Mutex<Sender<Arrival>>,
+    /// Ideas waiting: as the app last counted them, plus those passed on since.
+    waiting: Arc<AtomicUsize>,
 }
 
 /// A running join server. Dropping it (or [`JoinServer::stop`]) stops the
@@ -102,6 +111,7 @@ pub struct JoinServer {
     pub url: String,
     pub addr: SocketAddr,
     board: Arc<Mutex<Board>>,
+    waiting: Arc<AtomicUsize>,
     pub arrivals: Receiver<Arrival>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
@@ -122,12 +132,14 @@ impl JoinServer {
         let url = format!("http://{}/j/{code}", SocketAddr::new(host, addr.port()));
         let (tx, arrivals) = mpsc::channel();
         let board = Arc::new(Mutex::new(Board::default()));
+        let waiting = Arc::new(AtomicUsize::new(0));
         let shared = Arc::new(Shared {
             code,
             limits,
             board: Arc::clone(&board),
             devices: Mutex::default(),
             arrivals: Mutex::new(tx),
+            waiting: Arc::clone(&waiting),
         });
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -141,6 +153,7 @@ impl JoinServer {
             url,
             addr,
             board,
+            waiting,
             arrivals,
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -154,6 +167,11 @@ impl JoinServer {
         {
             *cur = b;
         }
+    }
+
+    /// How many ideas wait for the facilitator now (see [`Limits::max_waiting`]).
+    pub fn set_waiting(&self, n: usize) {
+        self.waiting.store(n, Ordering::SeqCst);
     }
 
     /// Stops the server and waits (briefly) for its thread.
@@ -298,6 +316,8 @@ enum Refused {
     Full,
     /// Too soon after the last one: try again in so many seconds.
     Wait(u64),
+    /// The facilitator has as many ideas waiting as the queue holds.
+    QueueFull,
 }
 
 impl IntoResponse for Refused {
@@ -308,6 +328,11 @@ impl IntoResponse for Refused {
             Refused::Wait(secs) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(header::RETRY_AFTER, secs.to_string())],
+            )
+                .into_response(),
+            Refused::QueueFull => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "60")],
             )
                 .into_response(),
         }
@@ -374,9 +399,13 @@ async fn idea(
     {
         return StatusCode::BAD_REQUEST.into_response();
     }
+    if sh.waiting.load(Ordering::SeqCst) >= sh.limits.max_waiting {
+        return Refused::QueueFull.into_response();
+    }
     if let Err(r) = admit(&sh, peer.ip(), &b.device, Kind::Idea) {
         return r.into_response();
     }
+    sh.waiting.fetch_add(1, Ordering::SeqCst);
     deliver(
         &sh,
         Arrival::Idea {
