@@ -41,8 +41,9 @@ impl Cli {
     }
 }
 
-/// Each subcommand's arguments are built only when it is the one run: the
-/// whole tree took a fifth of the time to the start screen's first frame.
+/// Each subcommand's arguments are built only when it is the one run:
+/// building them all cost about 80 µs and a dozen page faults before the
+/// start screen could draw (BENCHMARKS.md).
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
