@@ -114,7 +114,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn balcony_cmd(dir: &Path, args: &[&str]) -> CommandBuilder {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_balcony"));
+    let mut cmd = CommandBuilder::new(dir.join("balcony"));
     cmd.args(args);
     cmd.cwd(dir);
     cmd.env("BALCONY_SESSIONS", dir.join("sessions"));
@@ -131,9 +131,15 @@ fn main() {
     let only_start = std::env::args().skip(1).any(|a| a == "start");
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("sessions")).expect("sessions dir");
+    // Both programs are copied side by side first. How a binary sits in the
+    // page cache changes how fast it starts: one just written by the linker
+    // started slower than the same file copied (1.31-1.42 against 1.23-1.27),
+    // so the two must be compared in the same state.
+    let me = dir.path().join("bare");
+    std::fs::copy(std::env::current_exe().expect("own path"), &me).expect("copy the bench");
+    std::fs::copy(env!("CARGO_BIN_EXE_balcony"), dir.path().join("balcony")).expect("copy balcony");
 
     // Start to first frame: bare ratatui, then balcony's start screen, in turns.
-    let me = std::env::current_exe().expect("own path");
     let (mut bare, mut start) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let mut cmd = CommandBuilder::new(&me);
@@ -200,7 +206,7 @@ fn main() {
         (0..5)
             .map(|_| {
                 let t = Instant::now();
-                let out = Command::new(env!("CARGO_BIN_EXE_balcony"))
+                let out = Command::new(dir.path().join("balcony"))
                     .arg("list")
                     .arg(&many)
                     .output()
