@@ -475,7 +475,9 @@ impl App<'_> {
         look: &Look,
         stop: &AtomicBool,
     ) -> io::Result<()> {
-        let size = terminal.size()?;
+        // The size the terminal was built at: asking again costs a syscall
+        // round on /dev/tty before the first frame.
+        let size = terminal.get_frame().area();
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
         let mut events = None;

@@ -148,7 +148,7 @@ impl Widget for &PresentScreen<'_> {
                 }
             }
             None => {
-                buf.set_style(area, self.theme.base);
+                crate::ui::fill(buf, area, self.theme.base);
                 let mut lines = vec![Line::styled(s::FOLLOW_WAITING, self.theme.title)];
                 if let Some(p) = &f.problem {
                     lines.push(Line::styled(p.headline(), self.theme.quiet));

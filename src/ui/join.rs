@@ -71,7 +71,7 @@ pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
         centered(area, url_w + 4, 4)
     };
     Clear.render(rect, buf);
-    buf.set_style(rect, theme.popup);
+    super::fill(buf, rect, theme.popup);
     let block = Block::bordered().title(Line::styled(format!(" {} ", s::JOIN_TITLE), theme.title));
     let inner = block.inner(rect);
     block.render(rect, buf);

@@ -22,6 +22,7 @@ pub mod too_small;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
@@ -42,7 +43,7 @@ pub struct Screen<'a> {
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
-        buf.set_style(area, theme.base);
+        fill(buf, area, theme.base);
         if let Some(live) = &flow.live
             && (flow.projector || flow.room != Room::Shown)
         {
@@ -190,6 +191,23 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
     }
 }
 
+/// `buf.set_style(area, style)` a row at a time. ratatui's looks every cell
+/// up by its position; for the whole screen, every frame, that was a sixth
+/// of the start screen's drawing.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    // Beside the buffer the intersection is empty but may keep a height.
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + area.width as usize] {
+            cell.set_style(style);
+        }
+    }
+}
+
 /// A rectangle of at most `w`×`h`, centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -247,6 +265,32 @@ pub fn window_start(sel: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_styles_exactly_what_set_style_does() {
+        use ratatui::style::{Color, Modifier};
+        let style = Style::new()
+            .fg(Color::Black)
+            .bg(Color::White)
+            .add_modifier(Modifier::BOLD);
+        let area = Rect::new(3, 2, 20, 8);
+        // Inside, partly outside, and wholly outside the buffer.
+        for target in [
+            Rect::new(5, 3, 6, 4),
+            Rect::new(18, 7, 10, 10),
+            Rect::new(40, 40, 5, 5),
+            Rect::new(40, 3, 5, 2),
+            Rect::new(4, 30, 5, 2),
+        ] {
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            ours.set_string(4, 3, "some text", Style::new().fg(Color::Red));
+            theirs.set_string(4, 3, "some text", Style::new().fg(Color::Red));
+            fill(&mut ours, target, style);
+            theirs.set_style(target, style);
+            assert_eq!(ours, theirs, "{target:?}");
+        }
+    }
 
     #[test]
     fn bands_are_cut_from_the_edges_and_never_overflow() {

@@ -265,7 +265,7 @@ fn render_with(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    buf.set_style(area, theme.base);
+    super::fill(buf, area, theme.base);
     let pst = place_style(theme, f.place);
     let inner = if area.width >= 20 && area.height >= 6 {
         let border = match f.place {
@@ -502,7 +502,7 @@ fn plain(f: &Frame, hint: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 /// What the room sees while the view is blanked: nothing but a calm word.
 pub fn render_blank(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    buf.set_style(area, theme.base);
+    super::fill(buf, area, theme.base);
     if area.height == 0 {
         return;
     }
