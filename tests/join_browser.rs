@@ -30,14 +30,17 @@ struct Driver {
     child: Child,
     http: http::Client,
     session: String,
-    _profile: tempfile::TempDir,
+    profile: tempfile::TempDir,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // Ends the browser too. chromedriver refuses (403) a Host it does not
+        // serve, and killing chromedriver alone left Chromium running: each
+        // run of this test leaked eleven processes.
         let _ = self.http.raw(
             format!(
-                "DELETE /session/{} HTTP/1.1\r\nHost: x\r\n\r\n",
+                "DELETE /session/{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
                 self.session
             )
             .as_bytes(),
@@ -108,7 +111,7 @@ impl Driver {
             child,
             http,
             session,
-            _profile: profile,
+            profile,
         }
     }
 
@@ -262,4 +265,27 @@ fn a_phone_browser_sends_an_idea_and_a_reading() {
     );
     assert_eq!(ses.participant_readings.len(), 1);
     assert_eq!(ses.participant_readings[0].level, 6);
+
+    // Ending the session ends the browser: nothing is left running.
+    let profile = d.profile.path().to_string_lossy().into_owned();
+    drop(d);
+    let t0 = Instant::now();
+    while let Some(pid) = running_with(&profile) {
+        assert!(
+            t0.elapsed() < DEADLINE,
+            "Chromium (pid {pid}) still runs after the test"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A process whose command line mentions `needle`.
+fn running_with(needle: &str) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let cmd = std::fs::read(e.path().join("cmdline")).ok()?;
+        String::from_utf8_lossy(&cmd)
+            .contains(needle)
+            .then_some(pid)
+    })
 }
