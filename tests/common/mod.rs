@@ -48,8 +48,8 @@ pub fn live_flow(title: &str) -> Flow {
     )
 }
 
-/// The screen's cells.
-pub fn render_buf(flow: &Flow, w: u16, h: u16) -> ratatui::buffer::Buffer {
+/// A test terminal of `w`×`h` with the app's screen drawn from `flow`.
+fn drawn(flow: &Flow, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| {
         f.render_widget(
@@ -61,21 +61,15 @@ pub fn render_buf(flow: &Flow, w: u16, h: u16) -> ratatui::buffer::Buffer {
         )
     })
     .unwrap();
-    term.backend().buffer().clone()
+    term
+}
+
+/// The screen's cells.
+pub fn render_buf(flow: &Flow, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    drawn(flow, w, h).backend().buffer().clone()
 }
 
 /// The screen as plain text rows.
 pub fn render(flow: &Flow, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| {
-        f.render_widget(
-            &Screen {
-                flow,
-                theme: &theme::COLOR,
-            },
-            f.area(),
-        )
-    })
-    .unwrap();
-    term.backend().to_string()
+    drawn(flow, w, h).backend().to_string()
 }
