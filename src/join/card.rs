@@ -1,5 +1,5 @@
 //! The join card for `balcony present`. While the room may see the join
-//! address, a small file beside the session (`.NAME.join`) holds it and the
+//! address, a small file beside the session (`.NAME.ron.join`) holds it and the
 //! id of the balcony serving it, so a presenter in another terminal shows
 //! the same card. The file is private to its owner (0600): the address
 //! carries the room's code. A card whose balcony is gone is not shown.
