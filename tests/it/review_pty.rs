@@ -2,8 +2,7 @@
 //! opens, compares and exports, and leaves every session file as it was;
 //! `balcony new --follow-up` starts with the earlier session's open items.
 
-#[path = "support/pty.rs"]
-mod pty;
+use crate::pty;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

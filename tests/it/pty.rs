@@ -1,7 +1,6 @@
 //! The real `balcony` binary in a pseudo-terminal: type keys, read the
 //! screen through a vt100 parser, wait for conditions with a deadline.
 
-#![allow(dead_code)]
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -218,7 +217,5 @@ impl Drop for Pty {
 pub mod keys {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";
-    pub const RIGHT: &str = "\x1b[C";
-    pub const LEFT: &str = "\x1b[D";
     pub const CTRL_C: &str = "\x03";
 }

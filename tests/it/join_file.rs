@@ -1,7 +1,7 @@
 //! What participants sent, in the session file: saved and loaded whole, and
 //! checked like everything else (located errors, nothing overwritten).
 
-mod common;
+use crate::common;
 
 use balcony::commands::{Checked, check_file};
 use balcony::flow::Input;

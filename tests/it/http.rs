@@ -1,8 +1,6 @@
 //! A small HTTP/1.1 client over one kept-alive TCP connection, enough to
 //! talk to the join page on 127.0.0.1 in tests without another crate.
 
-#![allow(dead_code)]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;

@@ -4,9 +4,8 @@
 //! line saying so, where Chromium or chromedriver is not installed.
 //! `BALCONY_SCREENSHOT=FILE` keeps a screenshot of the page.
 
-mod common;
-#[path = "support/http.rs"]
-mod http;
+use crate::common;
+use crate::http;
 
 use std::net::{SocketAddr, TcpListener};
 use std::process::{Child, Command, Stdio};

@@ -5,7 +5,7 @@
 //! A few hundred cases by default; `BALCONY_LONG=1` runs 10,000
 //! (`PROPTEST_CASES=N` sets any number).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! every checkpoint, a journal entry at each, a reading of my own heat, the
 //! one commitment I own; then the file is whole and exports stay private.
 
-mod common;
+use crate::common;
 
 use balcony::export::render as export;
 use balcony::flow::{Flow, Input};

@@ -4,8 +4,7 @@
 //! mount a tmpfs; elsewhere it says it was skipped (the injected write error
 //! in tests/crash.rs covers the same path everywhere).
 
-#[path = "support/pty.rs"]
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! styles), the bytes written under NO_COLOR, blank and freeze, key
 //! overrides in help.
 
-mod common;
+use crate::common;
 
 use balcony::config::{Config, Look};
 use balcony::flow::{Flow, Input, Room};

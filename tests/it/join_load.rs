@@ -6,10 +6,8 @@
 //! `BALCONY_JOIN_FLAT=1` they poll as fast as answers come, to find the
 //! server's ceiling.
 
-#[path = "support/http.rs"]
-mod http;
-#[path = "support/pty.rs"]
-mod pty;
+use crate::http;
+use crate::pty;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

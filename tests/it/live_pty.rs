@@ -2,8 +2,7 @@
 //! typed as a facilitator would, the screen read back, and the saved file
 //! checked afterwards.
 
-#[path = "support/pty.rs"]
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

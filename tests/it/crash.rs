@@ -69,7 +69,7 @@ fn child_saves_in_a_loop() {
 fn spawn_child(path: &Path) -> (Child, mpsc::Receiver<u64>) {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
-            "child_saves_in_a_loop",
+            "crash::child_saves_in_a_loop",
             "--exact",
             "--ignored",
             "--nocapture",
@@ -229,7 +229,11 @@ fn a_full_disk_fails_the_save_and_keeps_the_old_file() {
     let before = std::fs::read(&path).unwrap();
     assert!(before.len() < 64 * 1024);
     let out = Command::new(std::env::current_exe().unwrap())
-        .args(["child_saves_past_a_file_size_limit", "--exact", "--ignored"])
+        .args([
+            "crash::child_saves_past_a_file_size_limit",
+            "--exact",
+            "--ignored",
+        ])
         .args(["--nocapture", "--test-threads", "1"])
         .env(ENV_FSIZE, &path)
         .output()

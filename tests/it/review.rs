@@ -2,7 +2,7 @@
 //! session view, the compare view, follow-ups and the summary cache.
 //! Snapshots at 100×30 with a fixed clock.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

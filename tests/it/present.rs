@@ -1,7 +1,7 @@
 //! `balcony present`: following a session file that another thread saves in
 //! a loop, never showing a partial file, and drawing the room's view of it.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

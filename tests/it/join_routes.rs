@@ -1,9 +1,8 @@
 //! The join page's routes on 127.0.0.1: the code, sizes, rates, devices,
 //! malformed bodies, and hostile text all the way to the screen and exports.
 
-mod common;
-#[path = "support/http.rs"]
-mod http;
+use crate::common;
+use crate::http;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Snapshots of each screen at 100×30 with a fixed clock, and the help
 //! overlay checked against the keymap.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 //! facilitator's screen and the projector view, the moderation queue, and
 //! the room's readings beside the gauge. 100×30, a fixed clock.
 
-mod common;
+use crate::common;
 
 use balcony::flow::Input;
 use balcony::flow::join::Arrival;

@@ -1,8 +1,6 @@
 //! Helpers shared by the screen tests: a fixed clock, keys, and rendering a
 //! flow onto ratatui's TestBackend.
 
-#![allow(dead_code)]
-
 use balcony::flow::{Flow, Input};
 use balcony::session::{Session, Timestamp};
 use balcony::ui::{Screen, theme};

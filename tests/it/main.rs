@@ -1,0 +1,30 @@
+//! Every integration test, in one binary: the library (with axum and tokio) is linked once.
+
+mod common;
+mod http;
+mod pty;
+
+mod broken_files;
+mod cli;
+mod cli_start;
+mod crash;
+mod export;
+mod export_cli;
+mod full_disk;
+mod fuzz;
+mod hostile_cli;
+mod join_browser;
+mod join_file;
+mod join_load;
+mod join_routes;
+mod join_screens;
+mod live_pty;
+mod present;
+mod projector;
+mod random_keys;
+mod review;
+mod review_pty;
+mod room_pty;
+mod roundtrip;
+mod screens;
+mod solo;
