@@ -13,6 +13,7 @@ pub mod picker;
 pub mod projector;
 pub mod review;
 pub mod review_compare;
+pub mod review_parts;
 pub mod review_session;
 pub mod start;
 pub mod strings;

@@ -3,51 +3,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
+use super::review_parts::{footer, put, sparkline, zone_style};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
-use super::{keybar, review_compare, review_session, window_start};
-use crate::flow::{Flow, Review, Sort, Tone, View};
+use super::{review_compare, review_session, window_start};
+use crate::flow::{Flow, Review, Sort, View};
 use crate::review::Summary;
-use crate::session::{Mode, Zone};
+use crate::session::Mode;
 
-const SPARK: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const SPARK_W: usize = 10;
-
-pub fn zone_style(theme: &Theme, z: Zone) -> Style {
-    match z {
-        Zone::TooCold => theme.cold,
-        Zone::Productive => theme.productive,
-        Zone::TooHot => theme.hot,
-    }
-}
-
-/// Levels 0..=10 as block heights, the last `width` of them.
-pub fn sparkline(levels: &[u8], width: usize) -> String {
-    let skip = levels.len().saturating_sub(width);
-    levels[skip..]
-        .iter()
-        .map(|&l| SPARK[(l.min(10) as usize * 7).div_ceil(10)])
-        .collect()
-}
-
-/// One line at row `y` of `area` (nothing when it falls outside).
-pub fn put(line: Line, area: Rect, y: u16, buf: &mut Buffer) {
-    if y < area.height {
-        line.render(
-            Rect {
-                y: area.y + y,
-                height: 1,
-                ..area
-            },
-            buf,
-        );
-    }
-}
 
 fn pad(text: &str, w: usize) -> String {
     let t = trunc(text, w);
@@ -184,34 +151,6 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
         put(line, list, y as u16, buf);
     }
     footer(flow, area, buf, theme);
-}
-
-/// The last two rows of every review screen: a notice, then the key bar.
-pub(super) fn footer(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (w, h) = (area.width as usize, area.height);
-    if let Some(n) = &flow.notice {
-        let style = if n.tone == Tone::Error {
-            theme.error
-        } else {
-            theme.notice
-        };
-        put(
-            Line::styled(trunc(&n.text, w), style),
-            area,
-            h.saturating_sub(2),
-            buf,
-        );
-    }
-    keybar::render(
-        flow.ctx(),
-        Rect {
-            y: area.y + h.saturating_sub(1),
-            height: 1,
-            ..area
-        },
-        buf,
-        theme,
-    );
 }
 
 fn summary_line<'a>(mark: &str, sum: &Summary, cols: &Cols, theme: &Theme) -> Line<'a> {

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::review::{footer, put, sparkline};
+use super::review_parts::{footer, put, sparkline};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;

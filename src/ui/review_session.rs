@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::review::{footer, put, zone_style};
+use super::review_parts::{footer, put, zone_style};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
