@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener, UdpSocket};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -20,7 +20,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::clean::clean;
-use super::guard::{Guarded, Peer};
+use super::guard::{Guarded, Peer, Timing};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
 use crate::session::SCALE_MAX;
 
@@ -38,7 +38,11 @@ pub struct Limits {
     /// Open connections at once; more are closed as they come. Kept well
     /// under the usual 1,024 file handles, which the saver needs too.
     pub max_connections: usize,
-    /// A connection that sends nothing for this long is closed.
+    /// A request head must arrive whole this soon after the connection is
+    /// accepted (or the last reply went out), however it trickles in.
+    pub head: Duration,
+    /// A connection that sends nothing for this long between requests, or
+    /// within a body, is closed.
     pub idle: Duration,
     /// Ideas waiting for the facilitator at once; more are turned away
     /// until some are accepted or hidden. Device ids are made up by the
@@ -55,6 +59,7 @@ impl Default for Limits {
             max_devices: 500,
             max_body: 4096,
             max_connections: 700,
+            head: Duration::from_secs(10),
             idle: Duration::from_secs(30),
             max_waiting: 1000,
         }
@@ -77,7 +82,7 @@ fn new_code() -> io::Result<String> {
 
 /// Compares without stopping at the first difference, so the time taken
 /// says nothing about how much of a guess was right.
-fn same_code(given: &[u8], code: &[u8]) -> bool {
+pub(super) fn same_code(given: &[u8], code: &[u8]) -> bool {
     if given.len() != code.len() {
         return false;
     }
@@ -112,6 +117,7 @@ pub struct JoinServer {
     pub addr: SocketAddr,
     board: Arc<Mutex<Board>>,
     waiting: Arc<AtomicUsize>,
+    strain: Arc<AtomicU64>,
     pub arrivals: Receiver<Arrival>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
@@ -133,6 +139,16 @@ impl JoinServer {
         let (tx, arrivals) = mpsc::channel();
         let board = Arc::new(Mutex::new(Board::default()));
         let waiting = Arc::new(AtomicUsize::new(0));
+        let strain = Arc::new(AtomicU64::new(0));
+        let guard = Guard {
+            timing: Timing {
+                max: limits.max_connections,
+                head: limits.head,
+                idle: limits.idle,
+            },
+            code: code.clone(),
+            strain: Arc::clone(&strain),
+        };
         let shared = Arc::new(Shared {
             code,
             limits,
@@ -148,12 +164,13 @@ impl JoinServer {
             .build()?;
         let thread = std::thread::Builder::new()
             .name("join-server".into())
-            .spawn(move || serve(rt, listener, shared, stop_rx))?;
+            .spawn(move || serve(rt, listener, guard, shared, stop_rx))?;
         Ok(JoinServer {
             url,
             addr,
             board,
             waiting,
+            strain,
             arrivals,
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -172,6 +189,13 @@ impl JoinServer {
     /// How many ideas wait for the facilitator now (see [`Limits::max_waiting`]).
     pub fn set_waiting(&self, n: usize) {
         self.waiting.store(n, Ordering::SeqCst);
+    }
+
+    /// How many connections have been turned away so far: too slow to send
+    /// a request, without the code, or crowding the server. When it grows,
+    /// the page is under strain.
+    pub fn strain(&self) -> u64 {
+        self.strain.load(Ordering::Relaxed)
     }
 
     /// Stops the server and waits (briefly) for its thread.
@@ -195,11 +219,19 @@ impl Drop for JoinServer {
     }
 }
 
+/// What the listening socket is guarded with.
+struct Guard {
+    timing: Timing,
+    code: String,
+    strain: Arc<AtomicU64>,
+}
+
 /// The thread's body: serve until told to stop, then give open requests a
 /// moment and drop whatever is left.
 fn serve(
     rt: tokio::runtime::Runtime,
     listener: TcpListener,
+    guard: Guard,
     shared: Arc<Shared>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
@@ -218,7 +250,7 @@ fn serve(
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
             return;
         };
-        let listener = Guarded::new(listener, limits.max_connections, limits.idle);
+        let listener = Guarded::new(listener, guard.timing, &guard.code, guard.strain);
         let mut graceful = stop.clone();
         let server = axum::serve(listener, app.into_make_service_with_connect_info::<Peer>())
             .with_graceful_shutdown(async move {
