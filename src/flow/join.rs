@@ -25,7 +25,33 @@ pub struct JoinView {
     pub card: bool,
     /// The moderation queue is open, this waiting idea selected.
     pub queue: Option<usize>,
+    /// Where the page listens, and how many may join.
+    pub place: JoinPlace,
+    /// Devices let in so far.
+    pub joined: usize,
+    /// Connections turned away, as last told, and when the facilitator was
+    /// last told the page is under strain.
+    strain_seen: u64,
+    strain_told: Option<Timestamp>,
 }
+
+/// Where the join page listens and how many devices it lets in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinPlace {
+    /// No network address was found: only this laptop can open the page.
+    pub local_only: bool,
+    /// The laptop's addresses phones might reach, and which is in use.
+    pub choices: usize,
+    pub choice: usize,
+    /// The room's size: devices beyond it are refused.
+    pub size: usize,
+}
+
+/// The room's size when the facilitator does not set one.
+pub const DEFAULT_ROOM_SIZE: usize = 40;
+
+/// How seldom the facilitator is told, again, that the page is under strain.
+const STRAIN_QUIET_SECS: i64 = 60;
 
 impl JoinView {
     pub fn is_open(&self) -> bool {
@@ -53,10 +79,38 @@ pub fn waiting(s: &Session) -> Vec<usize> {
 
 impl Flow {
     /// The app started the server: participants can join at `url`.
-    pub fn join_opened(&mut self, url: String) {
+    pub fn join_opened(&mut self, url: String, place: JoinPlace) {
+        self.notice = info(if place.local_only {
+            s::JOIN_LOCAL_ONLY
+        } else {
+            s::JOIN_OPENED
+        });
         self.join.url = Some(url);
         self.join.card = true;
-        self.notice = info(s::JOIN_OPENED);
+        self.join.place = place;
+        self.join.joined = 0;
+    }
+
+    /// What the server says about the room, looked at every turn of the
+    /// loop: devices let in, and connections turned away. A quiet notice,
+    /// at most once a minute, when the page is under strain. True when
+    /// something on screen changed.
+    pub fn join_status(&mut self, joined: usize, strain: u64, now: Timestamp) -> bool {
+        let mut changed = joined != self.join.joined;
+        self.join.joined = joined;
+        if strain > self.join.strain_seen {
+            self.join.strain_seen = strain;
+            let quiet = self
+                .join
+                .strain_told
+                .is_some_and(|t| (now - t).num_seconds() < STRAIN_QUIET_SECS);
+            if !quiet {
+                self.join.strain_told = Some(now);
+                self.notice = info(s::JOIN_STRAIN);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// The server could not start (the port is taken, say).
@@ -78,6 +132,15 @@ impl Flow {
                     self.join.card = !self.join.card;
                 } else {
                     return vec![Effect::OpenJoin];
+                }
+            }
+            Action::JoinAddress => {
+                if !self.join.is_open() {
+                    self.notice = info(s::JOIN_NOT_OPEN);
+                } else if self.join.place.choices < 2 {
+                    self.notice = info(s::JOIN_ONE_ADDRESS);
+                } else {
+                    return vec![Effect::MoveJoin];
                 }
             }
             Action::JoinClose => {
@@ -390,7 +453,7 @@ mod tests {
     fn opening_and_closing_the_join_page() {
         let mut f = flow(Builtin::Default);
         assert_eq!(key(&mut f, KeyCode::Char('o'), 1), vec![Effect::OpenJoin]);
-        f.join_opened("http://127.0.0.1:1/j/CODE".into());
+        f.join_opened("http://127.0.0.1:1/j/CODE".into(), JoinPlace::default());
         assert!(f.join.card);
         assert_eq!(key(&mut f, KeyCode::Char('o'), 2), Vec::new());
         assert!(!f.join.card, "o hides the address once open");

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, SocketAddr, TcpListener, UdpSocket};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -107,6 +107,8 @@ struct Shared {
     arrivals: Mutex<Sender<Arrival>>,
     /// Ideas waiting: as the app last counted them, plus those passed on since.
     waiting: Arc<AtomicUsize>,
+    /// Devices let in so far.
+    joined: Arc<AtomicUsize>,
 }
 
 /// A running join server. Dropping it (or [`JoinServer::stop`]) stops the
@@ -118,6 +120,7 @@ pub struct JoinServer {
     board: Arc<Mutex<Board>>,
     waiting: Arc<AtomicUsize>,
     strain: Arc<AtomicU64>,
+    joined: Arc<AtomicUsize>,
     pub arrivals: Receiver<Arrival>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
@@ -126,20 +129,39 @@ pub struct JoinServer {
 impl JoinServer {
     /// Binds `bind` (port 0: any free port) and starts serving.
     pub fn start(bind: SocketAddr, limits: Limits) -> io::Result<JoinServer> {
+        JoinServer::start_public(bind, limits, None)
+    }
+
+    /// Like [`JoinServer::start`], with the address participants are given
+    /// being `public` (a tunnel's, say) followed by the code.
+    pub fn start_public(
+        bind: SocketAddr,
+        limits: Limits,
+        public: Option<&str>,
+    ) -> io::Result<JoinServer> {
         let listener = TcpListener::bind(bind)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let code = new_code()?;
         let host = if addr.ip().is_unspecified() {
-            local_address().unwrap_or(IpAddr::from([127, 0, 0, 1]))
+            // Listening on every address: name the one phones most likely reach.
+            super::address::reachable(&super::address::interfaces())
+                .into_iter()
+                .find(|ip| ip.is_ipv4() == addr.is_ipv4())
+                .unwrap_or(if addr.is_ipv4() {
+                    IpAddr::from([127, 0, 0, 1])
+                } else {
+                    IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+                })
         } else {
             addr.ip()
         };
-        let url = format!("http://{}/j/{code}", SocketAddr::new(host, addr.port()));
+        let url = super::address::join_url(public, host, addr.port(), &code);
         let (tx, arrivals) = mpsc::channel();
         let board = Arc::new(Mutex::new(Board::default()));
         let waiting = Arc::new(AtomicUsize::new(0));
         let strain = Arc::new(AtomicU64::new(0));
+        let joined = Arc::new(AtomicUsize::new(0));
         let guard = Guard {
             timing: Timing {
                 max: limits.max_connections,
@@ -156,6 +178,7 @@ impl JoinServer {
             devices: Mutex::default(),
             arrivals: Mutex::new(tx),
             waiting: Arc::clone(&waiting),
+            joined: Arc::clone(&joined),
         });
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -171,6 +194,7 @@ impl JoinServer {
             board,
             waiting,
             strain,
+            joined,
             arrivals,
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -196,6 +220,11 @@ impl JoinServer {
     /// the page is under strain.
     pub fn strain(&self) -> u64 {
         self.strain.load(Ordering::Relaxed)
+    }
+
+    /// How many devices the page has let in.
+    pub fn joined(&self) -> usize {
+        self.joined.load(Ordering::Relaxed)
     }
 
     /// Stops the server and waits (briefly) for its thread.
@@ -380,6 +409,9 @@ fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Refuse
     if !devices.contains_key(&key) && devices.len() >= sh.limits.max_devices {
         return Err(Refused::Full);
     }
+    if !devices.contains_key(&key) {
+        sh.joined.store(devices.len() + 1, Ordering::Relaxed);
+    }
     let d = devices.entry(key).or_default();
     let (last, every) = match kind {
         Kind::Idea => (&mut d.last_idea, sh.limits.idea_every),
@@ -468,16 +500,6 @@ async fn reading(
             level: b.level,
         },
     )
-}
-
-/// The address this machine uses on the local network, to put in the join
-/// address when listening on all of them. No packet is sent: connecting a
-/// UDP socket only picks a route.
-pub fn local_address() -> Option<IpAddr> {
-    let s = UdpSocket::bind("0.0.0.0:0").ok()?;
-    s.connect("192.0.2.1:9").ok()?;
-    let ip = s.local_addr().ok()?.ip();
-    (!ip.is_unspecified()).then_some(ip)
 }
 
 #[cfg(test)]

@@ -136,6 +136,22 @@ pub fn typed_privately(chars: usize) -> String {
 // Participants joining from their phones.
 pub const JOIN_OPENED: &str =
     "join page open: phones on this network can send ideas and readings (o hides the address)";
+pub const JOIN_LOCAL_ONLY: &str = "join page open, but only this laptop can open it: no network found (join the room's Wi-Fi, then O and o)";
+pub const JOIN_ONE_ADDRESS: &str = "the join page has no other address to try";
+pub const JOIN_STRAIN: &str =
+    "the join page is under strain: slow or crowding connections are being closed";
+pub const JOIN_ONLY_HERE: &str = "only this laptop can open this page";
+pub const JOIN_ROOM_FULL: &str = "the room is full";
+
+/// The join card's line for the facilitator: the room, and the address in use.
+pub fn join_room(joined: usize, size: usize) -> String {
+    format!("{joined} of {size} phones joined")
+}
+
+pub fn join_address_choice(n: usize, of: usize) -> String {
+    format!("address {n} of {of} (@ tries the next)")
+}
+
 pub const JOIN_CLOSED: &str = "join page closed: its code no longer works";
 pub const JOIN_NOT_OPEN: &str = "the join page is not open (o opens it)";
 pub const JOIN_SOLO: &str = "a reflection is private: nobody joins it";

@@ -112,7 +112,20 @@ fn two_hundred_participants_at_once_lose_nothing() {
     let long = std::env::var("BALCONY_LONG").is_ok_and(|v| v == "1");
     let secs = if long { 20 } else { 3 };
     let dir = tempfile::tempdir().unwrap();
-    let mut term = pty::Pty::spawn(&["new", "--title", "Load", "--room"], dir.path(), &[]);
+    let mut term = pty::Pty::spawn(
+        &[
+            "new",
+            "--title",
+            "Load",
+            "--room",
+            "--bind",
+            "127.0.0.1:0",
+            "--room-size",
+            "500",
+        ],
+        dir.path(),
+        &[],
+    );
     let url = url_on(&term);
     // Hide the address card so the gauge shows.
     term.send("o");
@@ -223,7 +236,11 @@ fn url_on(term: &pty::Pty) -> String {
 #[test]
 fn o_opens_the_page_and_shift_o_closes_it_for_good() {
     let dir = tempfile::tempdir().unwrap();
-    let mut term = pty::Pty::spawn(&["new", "--title", "Keys"], dir.path(), &[]);
+    let mut term = pty::Pty::spawn(
+        &["new", "--title", "Keys", "--bind", "127.0.0.1:0"],
+        dir.path(),
+        &[],
+    );
     term.wait_text("checkpoint 1/12");
     assert!(!term.screen().contains("http://"), "closed until asked");
     term.send("o");

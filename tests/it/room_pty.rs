@@ -180,7 +180,13 @@ fn present_follows_the_facilitator_in_another_terminal() {
 #[test]
 fn the_presenter_shows_the_join_card_while_the_room_may_see_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut fac = Term::spawn(&["new", "--room", "-t", "Demo"], dir.path(), &[], 120, 36);
+    let mut fac = Term::spawn(
+        &["new", "--room", "--bind", "127.0.0.1:0", "-t", "Demo"],
+        dir.path(),
+        &[],
+        120,
+        36,
+    );
     fac.wait_text("Join from your phone");
     let file = session_file(dir.path());
     let card = balcony::join::card::path_for(&file);
