@@ -134,6 +134,7 @@ impl Flow {
                     return vec![Effect::OpenJoin];
                 }
             }
+            Action::RoomDiscard => return self.discard_room_readings(),
             Action::JoinAddress => {
                 if !self.join.is_open() {
                     self.notice = info(s::JOIN_NOT_OPEN);
@@ -166,6 +167,34 @@ impl Flow {
         Vec::new()
     }
 
+    /// Forgets the room's readings at the current checkpoint (a device
+    /// flood, say): phones may give theirs again. Undoable.
+    fn discard_room_readings(&mut self) -> Vec<Effect> {
+        let now = self.now;
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        let checkpoint = live.checkpoint().id.clone();
+        if live.s().participant_spread(&checkpoint).total() == 0 {
+            self.notice = info(s::ROOM_NO_READINGS);
+            return Vec::new();
+        }
+        let devices: Vec<(String, u8)> = live
+            .room
+            .iter()
+            .filter(|((c, _), _)| *c == checkpoint)
+            .map(|((_, d), l)| (d.clone(), *l))
+            .collect();
+        live.room.retain(|(c, _), _| *c != checkpoint);
+        let counts = std::mem::replace(
+            live.s_mut(now).room_counts_mut(&checkpoint),
+            vec![0; SCALE_MAX as usize + 1],
+        );
+        live.push_undo(Undo::RoomDiscarded(checkpoint, counts, devices));
+        self.notice = info(s::ROOM_DISCARDED);
+        vec![Effect::Save]
+    }
+
     /// Everything that arrived since the last look, in one change.
     pub(super) fn arrivals(&mut self, list: Vec<Arrival>, now: Timestamp) -> Vec<Effect> {
         let Some(live) = &mut self.live else {
@@ -175,40 +204,40 @@ impl Flow {
             return Vec::new();
         }
         let checkpoint = live.checkpoint().id.clone();
+        // One reading per device per checkpoint: the latest. Which device
+        // said what stays here, in memory; the session keeps the counts.
+        let mut moves = Vec::new();
+        for a in &list {
+            if let Arrival::Reading { device, level } = a {
+                let level = (*level).min(SCALE_MAX);
+                let before = live
+                    .room
+                    .insert((checkpoint.clone(), device.clone()), level);
+                moves.push((before, level));
+            }
+        }
         let ses = live.s_mut(now);
         for a in list {
-            match a {
-                Arrival::Idea { text, name } => {
-                    let id = ses.take_id();
-                    ses.participant_ideas.push(ParticipantIdea {
-                        id,
-                        at: now,
-                        checkpoint: checkpoint.clone(),
-                        text,
-                        author: name.map_or(Author::Anonymous, Author::Named),
-                        state: IdeaState::Waiting,
-                    });
+            if let Arrival::Idea { text, name } = a {
+                let id = ses.take_id();
+                ses.participant_ideas.push(ParticipantIdea {
+                    id,
+                    at: now,
+                    checkpoint: checkpoint.clone(),
+                    text,
+                    author: name.map_or(Author::Anonymous, Author::Named),
+                    state: IdeaState::Waiting,
+                });
+            }
+        }
+        if !moves.is_empty() {
+            let counts = ses.room_counts_mut(&checkpoint);
+            for (before, level) in moves {
+                if let Some(c) = before.and_then(|b| counts.get_mut(b as usize)) {
+                    *c = c.saturating_sub(1);
                 }
-                Arrival::Reading { device, level } => {
-                    let level = level.min(SCALE_MAX);
-                    // One reading per device per checkpoint: the latest.
-                    match ses
-                        .participant_readings
-                        .iter_mut()
-                        .rev()
-                        .find(|r| r.device == device && r.checkpoint == checkpoint)
-                    {
-                        Some(r) => {
-                            r.level = level;
-                            r.at = now;
-                        }
-                        None => ses.participant_readings.push(ParticipantReading {
-                            at: now,
-                            checkpoint: checkpoint.clone(),
-                            device,
-                            level,
-                        }),
-                    }
+                if let Some(c) = counts.get_mut(level as usize) {
+                    *c += 1;
                 }
             }
         }
@@ -349,21 +378,44 @@ mod tests {
             at(1),
         );
         f.handle(Input::Join(vec![reading("dev-a", 6)]), at(2));
-        let s = ses(&f);
-        assert_eq!(s.participant_readings.len(), 2);
-        assert_eq!(s.participant_readings[0].level, 6);
-        assert_eq!(s.participant_readings[0].at, at(2));
+        let first = ses(&f).workshop.checkpoints[0].id.clone();
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[3], sp.counts[6]), (2, 0, 1));
         key(&mut f, KeyCode::Char('n'), 3);
         f.handle(Input::Join(vec![reading("dev-a", 2)]), at(4));
         let s = ses(&f);
-        assert_eq!(
-            s.participant_readings.len(),
-            3,
-            "a new checkpoint, a new reading"
-        );
-        let first = &s.workshop.checkpoints[0].id;
-        assert_eq!(s.participant_spread(first).counts[6], 1);
-        assert_eq!(s.participant_spread(first).median(), Some(6));
+        let second = &s.workshop.checkpoints[1].id;
+        assert_eq!(s.participant_spread(second).total(), 1, "a new checkpoint");
+        assert_eq!(s.participant_spread(&first).counts[6], 1);
+        assert_eq!(s.participant_spread(&first).median(), Some(6));
+        // The session holds counts only: nothing names a device.
+        let text = ron::to_string(s).unwrap();
+        assert!(!text.contains("dev-a"), "{text}");
+    }
+
+    #[test]
+    fn discarding_the_rooms_readings_at_a_checkpoint_and_undoing_it() {
+        let mut f = flow(Builtin::Default);
+        assert_eq!(key(&mut f, KeyCode::Char('D'), 1), Vec::new());
+        assert_eq!(f.notice.as_ref().unwrap().text, s::ROOM_NO_READINGS);
+        let flood: Vec<Arrival> = (0..40).map(|n| reading(&format!("fake-{n}"), 10)).collect();
+        f.handle(Input::Join(flood), at(1));
+        f.handle(Input::Join(vec![reading("real", 4)]), at(1));
+        let first = ses(&f).workshop.checkpoints[0].id.clone();
+        assert_eq!(ses(&f).participant_spread(&first).total(), 41);
+        assert_eq!(key(&mut f, KeyCode::Char('D'), 2), vec![Effect::Save]);
+        assert_eq!(ses(&f).participant_spread(&first).total(), 0);
+        // A phone gives its reading again: counted once, from nothing.
+        f.handle(Input::Join(vec![reading("real", 5)]), at(3));
+        assert_eq!(ses(&f).participant_spread(&first).total(), 1);
+        // Undo puts back what was discarded, each device still counted once.
+        key(&mut f, KeyCode::Char('u'), 4);
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[10], sp.counts[4]), (41, 40, 1));
+        f.handle(Input::Join(vec![reading("fake-1", 0)]), at(5));
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[10], sp.counts[0]), (41, 39, 1));
+        assert!(crate::session::validate::session(ses(&f)).is_empty());
     }
 
     #[test]

@@ -495,7 +495,11 @@ impl Flow {
 
     fn browse(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
         if let Some(
-            a @ (Action::JoinOpen | Action::JoinClose | Action::JoinAddress | Action::Queue),
+            a @ (Action::JoinOpen
+            | Action::JoinClose
+            | Action::JoinAddress
+            | Action::RoomDiscard
+            | Action::Queue),
         ) = action
         {
             return self.join_key(a);

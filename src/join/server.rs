@@ -373,7 +373,7 @@ enum Kind {
 enum Refused {
     /// The server's state is broken (a thread panicked holding it).
     Broken,
-    /// As many devices as allowed have joined already.
+    /// As many devices as the room's size have joined already.
     Full,
     /// Too soon after the last one: try again in so many seconds.
     Wait(u64),
@@ -385,7 +385,8 @@ impl IntoResponse for Refused {
     fn into_response(self) -> Response {
         match self {
             Refused::Broken => StatusCode::SERVICE_UNAVAILABLE.into_response(),
-            Refused::Full => StatusCode::TOO_MANY_REQUESTS.into_response(),
+            // Not a rate: the room is as big as the facilitator set it.
+            Refused::Full => StatusCode::CONFLICT.into_response(),
             Refused::Wait(secs) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(header::RETRY_AFTER, secs.to_string())],

@@ -141,7 +141,9 @@ pub const JOIN_ONE_ADDRESS: &str = "the join page has no other address to try";
 pub const JOIN_STRAIN: &str =
     "the join page is under strain: slow or crowding connections are being closed";
 pub const JOIN_ONLY_HERE: &str = "only this laptop can open this page";
-pub const JOIN_ROOM_FULL: &str = "the room is full";
+pub const ROOM_READINGS: &str = "the phones' readings";
+pub const ROOM_DISCARDED: &str = "the phones' readings at this checkpoint are discarded: phones may give theirs again (u undoes)";
+pub const ROOM_NO_READINGS: &str = "no readings from phones at this checkpoint";
 
 /// The join card's line for the facilitator: the room, and the address in use.
 pub fn join_room(joined: usize, size: usize) -> String {

@@ -271,13 +271,51 @@ fn at_most_so_many_devices() {
     let r = c
         .post(&path, r#"{"device":"device-04","level":5}"#)
         .unwrap();
-    assert_eq!(r.status, 429, "the fourth device is turned away");
+    assert_eq!(r.status, 409, "the fourth device is turned away");
     std::thread::sleep(Duration::from_millis(300));
     let r = c
         .post(&path, r#"{"device":"device-01","level":6}"#)
         .unwrap();
     assert_eq!(r.status, 202, "known devices go on");
     assert_eq!(arrived(&server).len(), 4);
+}
+
+/// One person with the code invents 510 devices: only the room's size gets
+/// in, the gauge counts at most that many, and the facilitator can discard
+/// them with one key.
+#[test]
+fn a_device_flood_stops_at_the_rooms_size() {
+    let limits = Limits {
+        max_devices: 40,
+        reading_every: Duration::ZERO,
+        ..Limits::default()
+    };
+    let (server, mut c, base) = start(limits);
+    let path = format!("{base}/reading");
+    let mut accepted = 0;
+    for n in 0..510 {
+        let body = format!(r#"{{"device":"invented-{n:04}","level":10}}"#);
+        match c.post(&path, &body).unwrap().status {
+            202 => accepted += 1,
+            409 => {}
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(accepted, 40);
+    assert_eq!(server.joined(), 40);
+    let got = arrived(&server);
+    assert_eq!(got.len(), 40);
+    let mut f = common::live_flow("Flood");
+    f.handle(Input::Join(got), common::at(1));
+    let here = f.session().unwrap().workshop.checkpoints[0].id.clone();
+    assert_eq!(f.session().unwrap().participant_spread(&here).total(), 40);
+    common::press(&mut f, common::ch('D'), 2);
+    assert_eq!(f.session().unwrap().participant_spread(&here).total(), 0);
+    let screen = common::render(&f, 100, 30);
+    assert!(
+        screen.contains("readings at this checkpoint are discarded"),
+        "{screen}"
+    );
 }
 
 #[test]
