@@ -513,6 +513,25 @@ mod tests {
     }
 
     #[test]
+    fn the_room_is_set_in_the_file_and_checked() {
+        let f = write("(room_size: 25, public_url: \"https://laptop.example.ts.net\")");
+        let (c, err) = Config::load_from(f.path());
+        assert_eq!(err, None);
+        assert_eq!(c.room.size, 25);
+        assert_eq!(
+            c.room.public_url.as_deref(),
+            Some("https://laptop.example.ts.net")
+        );
+        assert_eq!(Config::default().room.size, 40);
+        let e = error_of("(\n  room_size: 0,\n)");
+        assert_eq!(e.line, 2, "{}", e.headline());
+        assert!(e.message.contains("1 to 500"), "{}", e.message);
+        let e = error_of("(\n  public_url: \"laptop:8080\",\n)");
+        assert_eq!(e.line, 2, "{}", e.headline());
+        assert!(e.message.contains("https://"), "{}", e.message);
+    }
+
+    #[test]
     fn the_environment_names_the_file() {
         let (p, named) = config_path_from(Some("/x/mine.ron".into())).unwrap();
         assert_eq!((p, named), (PathBuf::from("/x/mine.ron"), true));

@@ -65,6 +65,9 @@ fn right_code_serves_the_page_and_the_state() {
         "participants' text is never markup"
     );
     assert!(!html.contains("src=\"http"), "no external assets");
+    // The page's id lasts as long as its tab, and the page says what is kept.
+    assert!(html.contains("sessionStorage") && !html.contains("localStorage"));
+    assert!(html.contains("never which phone sent what"));
 
     server.set_board(Board {
         checkpoint: "frame".into(),
@@ -364,6 +367,24 @@ fn hostile_text_is_cleaned_then_escaped_everywhere() {
     assert!(!csv.contains('\u{1b}'));
     let problems = balcony::session::validate::session(ses);
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Behind a tunnel: the address given out is the tunnel's, with the code.
+#[test]
+fn a_public_address_carries_the_code_and_the_page_still_answers_here() {
+    let server = JoinServer::start_public(
+        "127.0.0.1:0".parse().unwrap(),
+        Limits::default(),
+        Some("https://laptop.example.ts.net/"),
+    )
+    .unwrap();
+    let code = server.url.rsplit('/').next().unwrap().to_string();
+    assert_eq!(
+        server.url,
+        format!("https://laptop.example.ts.net/j/{code}")
+    );
+    let mut c = Client::new(server.addr);
+    assert_eq!(c.get(&format!("/j/{code}")).unwrap().status, 200);
 }
 
 #[test]
