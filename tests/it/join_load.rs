@@ -266,3 +266,32 @@ fn o_opens_the_page_and_shift_o_closes_it_for_good() {
     assert_eq!(ses.participant_ideas.len(), 1);
     assert_eq!(ses.participant_ideas[0].text, "sent before closing");
 }
+
+/// Connections turned away reach the facilitator as a quiet notice: here,
+/// one that sends a request line without the code and never finishes.
+#[test]
+fn the_facilitator_hears_when_the_page_is_under_strain() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = pty::Pty::spawn(
+        &[
+            "new",
+            "--title",
+            "Strain",
+            "--room",
+            "--bind",
+            "127.0.0.1:0",
+        ],
+        dir.path(),
+        &[],
+    );
+    let url = url_on(&term);
+    let (addr, _) = split_url(&url);
+    assert!(!term.screen().contains("under strain"));
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET /j/NOTTHECODE12 HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    term.wait_text("the join page is under strain");
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+}
