@@ -375,7 +375,10 @@ impl App<'_> {
         match JoinServer::start_public(bind, limits, public) {
             Ok(server) => {
                 let place = JoinPlace {
-                    local_only: public.is_none() && server.addr.ip().is_loopback(),
+                    // The fallback, not a loopback address asked for with --bind.
+                    local_only: js.bind.is_none()
+                        && public.is_none()
+                        && server.addr.ip().is_loopback(),
                     choices,
                     choice: self.join_choice % choices.max(1),
                     size: js.room.size,
