@@ -576,9 +576,7 @@ impl App<'_> {
                 inputs.insert(0, arrived);
             }
             if let Some(server) = &self.join {
-                dirty |= self
-                    .flow
-                    .join_status(server.joined(), server.strain(), now());
+                dirty |= self.flow.join_status(server.counts(), now());
             }
             dirty |= !inputs.is_empty();
             for input in inputs {

@@ -27,12 +27,22 @@ pub struct JoinView {
     pub queue: Option<usize>,
     /// Where the page listens, and how many may join.
     pub place: JoinPlace,
-    /// Devices let in so far.
-    pub joined: usize,
-    /// Connections turned away, as last told, and when the facilitator was
-    /// last told the page is under strain.
-    strain_seen: u64,
+    /// The server's counts as last told (devices let in, turned away), and
+    /// when the facilitator was last told of strain and of a full room.
+    pub seen: JoinCounts,
     strain_told: Option<Timestamp>,
+    full_told: Option<Timestamp>,
+}
+
+/// What the server counts, read every turn of the app's loop.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JoinCounts {
+    /// Devices let in.
+    pub joined: usize,
+    /// Connections turned away: too slow, no code, crowding.
+    pub strained: u64,
+    /// New devices refused because the room was full.
+    pub refused: u64,
 }
 
 /// Where the join page listens and how many devices it lets in.
@@ -50,8 +60,8 @@ pub struct JoinPlace {
 /// The room's size when the facilitator does not set one.
 pub const DEFAULT_ROOM_SIZE: usize = 40;
 
-/// How seldom the facilitator is told, again, that the page is under strain.
-const STRAIN_QUIET_SECS: i64 = 60;
+/// How seldom the facilitator is told, again, of strain or a full room.
+const QUIET_SECS: i64 = 60;
 
 impl JoinView {
     pub fn is_open(&self) -> bool {
@@ -88,27 +98,26 @@ impl Flow {
         self.join.url = Some(url);
         self.join.card = true;
         self.join.place = place;
-        self.join.joined = 0;
+        self.join.seen = JoinCounts::default();
     }
 
     /// What the server says about the room, looked at every turn of the
-    /// loop: devices let in, and connections turned away. A quiet notice,
-    /// at most once a minute, when the page is under strain. True when
+    /// loop. A quiet notice, at most once a minute each, when the page is
+    /// under strain or a phone was turned away from a full room. True when
     /// something on screen changed.
-    pub fn join_status(&mut self, joined: usize, strain: u64, now: Timestamp) -> bool {
-        let mut changed = joined != self.join.joined;
-        self.join.joined = joined;
-        if strain > self.join.strain_seen {
-            self.join.strain_seen = strain;
-            let quiet = self
-                .join
-                .strain_told
-                .is_some_and(|t| (now - t).num_seconds() < STRAIN_QUIET_SECS);
-            if !quiet {
-                self.join.strain_told = Some(now);
-                self.notice = info(s::JOIN_STRAIN);
-                changed = true;
-            }
+    pub fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) -> bool {
+        let was = std::mem::replace(&mut self.join.seen, now_counts);
+        let mut changed = was.joined != now_counts.joined;
+        let quiet =
+            |told: Option<Timestamp>| told.is_some_and(|t| (now - t).num_seconds() < QUIET_SECS);
+        if now_counts.refused > was.refused && !quiet(self.join.full_told) {
+            self.join.full_told = Some(now);
+            self.notice = info(s::room_full(self.join.place.size));
+            changed = true;
+        } else if now_counts.strained > was.strained && !quiet(self.join.strain_told) {
+            self.join.strain_told = Some(now);
+            self.notice = info(s::JOIN_STRAIN);
+            changed = true;
         }
         changed
     }

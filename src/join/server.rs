@@ -22,6 +22,7 @@ use serde::Deserialize;
 use super::clean::clean;
 use super::guard::{Guarded, Peer, Timing};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
+use crate::flow::join::JoinCounts;
 use crate::session::SCALE_MAX;
 
 const PAGE: &str = include_str!("../../assets/join.html");
@@ -107,8 +108,9 @@ struct Shared {
     arrivals: Mutex<Sender<Arrival>>,
     /// Ideas waiting: as the app last counted them, plus those passed on since.
     waiting: Arc<AtomicUsize>,
-    /// Devices let in so far.
+    /// Devices let in so far, and new ones refused for a full room.
     joined: Arc<AtomicUsize>,
+    refused: Arc<AtomicU64>,
 }
 
 /// A running join server. Dropping it (or [`JoinServer::stop`]) stops the
@@ -121,6 +123,7 @@ pub struct JoinServer {
     waiting: Arc<AtomicUsize>,
     strain: Arc<AtomicU64>,
     joined: Arc<AtomicUsize>,
+    refused: Arc<AtomicU64>,
     pub arrivals: Receiver<Arrival>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
@@ -162,6 +165,7 @@ impl JoinServer {
         let waiting = Arc::new(AtomicUsize::new(0));
         let strain = Arc::new(AtomicU64::new(0));
         let joined = Arc::new(AtomicUsize::new(0));
+        let refused = Arc::new(AtomicU64::new(0));
         let guard = Guard {
             timing: Timing {
                 max: limits.max_connections,
@@ -179,6 +183,7 @@ impl JoinServer {
             arrivals: Mutex::new(tx),
             waiting: Arc::clone(&waiting),
             joined: Arc::clone(&joined),
+            refused: Arc::clone(&refused),
         });
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -195,6 +200,7 @@ impl JoinServer {
             waiting,
             strain,
             joined,
+            refused,
             arrivals,
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -225,6 +231,16 @@ impl JoinServer {
     /// How many devices the page has let in.
     pub fn joined(&self) -> usize {
         self.joined.load(Ordering::Relaxed)
+    }
+
+    /// What the facilitator is told about the room: devices in, connections
+    /// turned away, devices refused for a full room.
+    pub fn counts(&self) -> JoinCounts {
+        JoinCounts {
+            joined: self.joined(),
+            strained: self.strain(),
+            refused: self.refused.load(Ordering::Relaxed),
+        }
     }
 
     /// Stops the server and waits (briefly) for its thread.
@@ -408,6 +424,7 @@ fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Refuse
     };
     let key = (ip, device.to_string());
     if !devices.contains_key(&key) && devices.len() >= sh.limits.max_devices {
+        sh.refused.fetch_add(1, Ordering::Relaxed);
         return Err(Refused::Full);
     }
     if !devices.contains_key(&key) {

@@ -69,7 +69,7 @@ pub fn card_notes(join: &JoinView) -> Vec<String> {
     if p.local_only {
         out.push(s::JOIN_ONLY_HERE.to_string());
     }
-    out.push(s::join_room(join.joined, p.size));
+    out.push(s::join_room(join.seen.joined, p.size));
     if p.choices > 1 {
         out.push(s::join_address_choice(p.choice + 1, p.choices));
     }

@@ -150,6 +150,12 @@ pub fn join_room(joined: usize, size: usize) -> String {
     format!("{joined} of {size} phones joined")
 }
 
+pub fn room_full(size: usize) -> String {
+    format!(
+        "the room is full: a phone was turned away (the room holds {size}; --room-size or room_size sets it)"
+    )
+}
+
 pub fn join_address_choice(n: usize, of: usize) -> String {
     format!("address {n} of {of} (@ tries the next)")
 }

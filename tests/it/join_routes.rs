@@ -306,6 +306,7 @@ fn a_device_flood_stops_at_the_rooms_size() {
     }
     assert_eq!(accepted, 40);
     assert_eq!(server.joined(), 40);
+    assert_eq!(server.counts().refused, 470, "told to the facilitator");
     let got = arrived(&server);
     assert_eq!(got.len(), 40);
     let mut f = common::live_flow("Flood");
