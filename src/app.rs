@@ -2,6 +2,7 @@
 //! the disk. The flow decides; this carries out its effects.
 
 use std::io::{self, Write};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,8 +13,10 @@ use std::time::{Duration, Instant};
 use crossterm::event::Event;
 
 use crate::config::Look;
+use crate::config::RoomSettings;
+use crate::flow::join::JoinPlace;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
-use crate::join::{Board, JoinServer, Limits, card};
+use crate::join::{Board, JoinServer, Limits, address, card};
 use crate::review::{self, followup};
 use crate::session::{Session, Timestamp, store};
 use crate::terminal;
@@ -48,19 +51,20 @@ impl Launch {
     }
 }
 
-/// Where the join page listens, and whether it opens at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the join page listens, whether it opens at once, and its room.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct JoinStart {
-    /// Port 0: any free port.
-    pub bind: std::net::SocketAddr,
+    /// `--bind`; without it, an address phones can reach (port 0: any free port).
+    pub bind: Option<std::net::SocketAddr>,
     pub open: bool,
+    pub room: RoomSettings,
 }
 
-impl Default for JoinStart {
-    fn default() -> Self {
+impl From<&Look> for JoinStart {
+    fn from(look: &Look) -> JoinStart {
         JoinStart {
-            bind: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-            open: false,
+            room: look.room.clone(),
+            ..JoinStart::default()
         }
     }
 }
@@ -168,13 +172,14 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
         projector: *theme,
         warning: None,
         projector_view: false,
+        room: RoomSettings::default(),
     };
     run_with(launch, dir, &look)
 }
 
 /// Like [`run`], with the themes, config warning and start view given.
 pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
-    run_joining(launch, dir, look, JoinStart::default())
+    run_joining(launch, dir, look, JoinStart::from(look))
 }
 
 /// Like [`run_with`], with where the join page listens and whether it opens
@@ -253,7 +258,9 @@ struct App<'a> {
     card: Option<String>,
     /// The join page's server while it is open.
     join: Option<JoinServer>,
-    join_bind: std::net::SocketAddr,
+    join_start: JoinStart,
+    /// Which of the laptop's reachable addresses the page uses (`@` moves on).
+    join_choice: usize,
     /// Review rows still being read.
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
 }
@@ -291,6 +298,11 @@ impl App<'_> {
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
+                Effect::MoveJoin => {
+                    self.join_choice += 1;
+                    self.close_join();
+                    self.open_join_now();
+                }
                 Effect::Review => match review::plan_dir(self.dir) {
                     Ok(plan) => {
                         let rows = self.read_in_background(plan);
@@ -343,9 +355,35 @@ impl App<'_> {
         {
             return;
         }
-        match JoinServer::start(self.join_bind, Limits::default()) {
+        let js = &self.join_start;
+        let (bind, choices) = match js.bind {
+            Some(b) => (b, 0),
+            None => {
+                let found = address::reachable(&address::interfaces());
+                let ip = found
+                    .get(self.join_choice % found.len().max(1))
+                    .copied()
+                    .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+                (std::net::SocketAddr::new(ip, 0), found.len())
+            }
+        };
+        let limits = Limits {
+            max_devices: js.room.size,
+            ..Limits::default()
+        };
+        let public = js.room.public_url.as_deref();
+        match JoinServer::start_public(bind, limits, public) {
             Ok(server) => {
-                self.flow.join_opened(server.url.clone());
+                let place = JoinPlace {
+                    // The fallback, not a loopback address asked for with --bind.
+                    local_only: js.bind.is_none()
+                        && public.is_none()
+                        && server.addr.ip().is_loopback(),
+                    choices,
+                    choice: self.join_choice % choices.max(1),
+                    size: js.room.size,
+                };
+                self.flow.join_opened(server.url.clone(), place);
                 self.join = Some(server);
                 self.push_board();
             }
@@ -537,6 +575,9 @@ impl App<'_> {
             if let Some(arrived) = self.join_arrivals() {
                 inputs.insert(0, arrived);
             }
+            if let Some(server) = &self.join {
+                dirty |= self.flow.join_status(server.counts(), now());
+            }
             dirty |= !inputs.is_empty();
             for input in inputs {
                 if self.handle(input) {
@@ -582,7 +623,8 @@ fn event_loop(
         path: None,
         card: None,
         join: None,
-        join_bind: join.bind,
+        join_start: join.clone(),
+        join_choice: 0,
         review_rx: None,
     };
     match launch {

@@ -141,10 +141,22 @@ pub struct NewArgs {
     /// from their phones
     #[arg(long, conflicts_with = "solo")]
     pub room: bool,
-    /// Where the join page listens [default: 127.0.0.1, any free port];
-    /// 0.0.0.0:8080 lets phones on the network in
+    /// Where the join page listens [default: the laptop's address on the
+    /// local network, any free port; 127.0.0.1 when there is none]
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<std::net::SocketAddr>,
+    /// How many devices the join page lets in [default: 40, or the config's
+    /// room_size]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub room_size: Option<u16>,
+    /// The address participants are given (with the join code after it), for
+    /// a tunnel such as `tailscale serve` [default: the config's public_url]
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+}
+
+fn public_url(s: &str) -> Result<String, String> {
+    crate::join::address::check_public_url(s).map(|()| s.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -48,6 +48,8 @@ struct ConfigFile {
     palettes: BTreeMap<ThemeName, PaletteFile>,
     #[serde(default)]
     keys: BTreeMap<String, Vec<String>>,
+    room_size: Option<usize>,
+    public_url: Option<String>,
 }
 
 /// The settings in force.
@@ -58,6 +60,26 @@ pub struct Config {
     pub palettes: BTreeMap<ThemeName, Palette>,
     /// Rows of the keymap whose keys the user changed.
     pub keys: Overrides,
+    /// The join page's room: its size and the address to give out.
+    pub room: RoomSettings,
+}
+
+/// The join page's settings (`balcony new` may change them for a session).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomSettings {
+    /// Devices the join page lets in; more are refused.
+    pub size: usize,
+    /// A tunnel's address to give participants instead of the laptop's.
+    pub public_url: Option<String>,
+}
+
+impl Default for RoomSettings {
+    fn default() -> Self {
+        RoomSettings {
+            size: crate::flow::join::DEFAULT_ROOM_SIZE,
+            public_url: None,
+        }
+    }
 }
 
 impl Default for Config {
@@ -73,6 +95,7 @@ impl Default for Config {
                 .filter_map(|n| n.palette().map(|p| (n, p)))
                 .collect(),
             keys: Vec::new(),
+            room: RoomSettings::default(),
         }
     }
 }
@@ -117,6 +140,9 @@ impl Config {
     }
 }
 
+/// The largest room the join page takes (the server's own ceiling).
+pub const MAX_ROOM_SIZE: usize = 500;
+
 /// How the app looks for this run: the config, `--theme` and `NO_COLOR`
 /// put together.
 #[derive(Debug, Clone)]
@@ -129,6 +155,8 @@ pub struct Look {
     pub warning: Option<String>,
     /// Start in the projector view (`balcony new --projector`).
     pub projector_view: bool,
+    /// The join page's room.
+    pub room: RoomSettings,
 }
 
 impl Look {
@@ -151,6 +179,7 @@ impl Look {
             projector: cfg.theme(pick(cfg.projector_theme)),
             warning: problem.map(warning),
             projector_view: false,
+            room: cfg.room.clone(),
         }
     }
 }
@@ -286,6 +315,20 @@ fn resolve(
     }
     if let Some(t) = file.projector_theme {
         cfg.projector_theme = t;
+    }
+    if let Some(n) = file.room_size {
+        if !(1..=MAX_ROOM_SIZE).contains(&n) {
+            return Err(at(
+                "room_size",
+                format!("room_size must be 1 to {MAX_ROOM_SIZE} devices"),
+            ));
+        }
+        cfg.room.size = n;
+    }
+    if let Some(u) = &file.public_url {
+        crate::join::address::check_public_url(u)
+            .map_err(|m| at("public_url", format!("public_url: {m}")))?;
+        cfg.room.public_url = Some(u.clone());
     }
     for (name, pf) in &file.palettes {
         let Some(p) = cfg.palettes.get_mut(name) else {
@@ -467,6 +510,25 @@ mod tests {
         let e = error_of("(palettes: { Normal: (fg: \"glitter\") })");
         assert!(e.message.contains("not a colour"), "{}", e.message);
         assert!(e.headline().contains(":1:"), "{}", e.headline());
+    }
+
+    #[test]
+    fn the_room_is_set_in_the_file_and_checked() {
+        let f = write("(room_size: 25, public_url: \"https://laptop.example.ts.net\")");
+        let (c, err) = Config::load_from(f.path());
+        assert_eq!(err, None);
+        assert_eq!(c.room.size, 25);
+        assert_eq!(
+            c.room.public_url.as_deref(),
+            Some("https://laptop.example.ts.net")
+        );
+        assert_eq!(Config::default().room.size, 40);
+        let e = error_of("(\n  room_size: 0,\n)");
+        assert_eq!(e.line, 2, "{}", e.headline());
+        assert!(e.message.contains("1 to 500"), "{}", e.message);
+        let e = error_of("(\n  public_url: \"laptop:8080\",\n)");
+        assert_eq!(e.line, 2, "{}", e.headline());
+        assert!(e.message.contains("https://"), "{}", e.message);
     }
 
     #[test]

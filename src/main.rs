@@ -62,6 +62,8 @@ fn main() -> ExitCode {
                 follow_up: None,
                 room: false,
                 bind: None,
+                room_size: None,
+                public_url: None,
             };
             new_session(&args, &dir, look())
         }
@@ -117,10 +119,15 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     let session = Session::new(w, &title, &facilitator, app::now());
     match store::create(dir, &session) {
         Ok(path) => {
-            let join = app::JoinStart {
-                bind: args.bind.unwrap_or(app::JoinStart::default().bind),
-                open: args.room,
-            };
+            let mut join = app::JoinStart::from(&look);
+            join.bind = args.bind;
+            join.open = args.room;
+            if let Some(n) = args.room_size {
+                join.room.size = n.into();
+            }
+            if let Some(u) = &args.public_url {
+                join.room.public_url = Some(u.clone());
+            }
             app::run_joining(Launch::Session(Box::new(session), path), dir, &look, join)
         }
         Err(e) => {

@@ -25,7 +25,43 @@ pub struct JoinView {
     pub card: bool,
     /// The moderation queue is open, this waiting idea selected.
     pub queue: Option<usize>,
+    /// Where the page listens, and how many may join.
+    pub place: JoinPlace,
+    /// The server's counts as last told (devices let in, turned away), and
+    /// when the facilitator was last told of strain and of a full room.
+    pub seen: JoinCounts,
+    strain_told: Option<Timestamp>,
+    full_told: Option<Timestamp>,
 }
+
+/// What the server counts, read every turn of the app's loop.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JoinCounts {
+    /// Devices let in.
+    pub joined: usize,
+    /// Connections turned away: too slow, no code, crowding.
+    pub strained: u64,
+    /// New devices refused because the room was full.
+    pub refused: u64,
+}
+
+/// Where the join page listens and how many devices it lets in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinPlace {
+    /// No network address was found: only this laptop can open the page.
+    pub local_only: bool,
+    /// The laptop's addresses phones might reach, and which is in use.
+    pub choices: usize,
+    pub choice: usize,
+    /// The room's size: devices beyond it are refused.
+    pub size: usize,
+}
+
+/// The room's size when the facilitator does not set one.
+pub const DEFAULT_ROOM_SIZE: usize = 40;
+
+/// How seldom the facilitator is told, again, of strain or a full room.
+const QUIET_SECS: i64 = 60;
 
 impl JoinView {
     pub fn is_open(&self) -> bool {
@@ -53,10 +89,37 @@ pub fn waiting(s: &Session) -> Vec<usize> {
 
 impl Flow {
     /// The app started the server: participants can join at `url`.
-    pub fn join_opened(&mut self, url: String) {
+    pub fn join_opened(&mut self, url: String, place: JoinPlace) {
+        self.notice = info(if place.local_only {
+            s::JOIN_LOCAL_ONLY
+        } else {
+            s::JOIN_OPENED
+        });
         self.join.url = Some(url);
         self.join.card = true;
-        self.notice = info(s::JOIN_OPENED);
+        self.join.place = place;
+        self.join.seen = JoinCounts::default();
+    }
+
+    /// What the server says about the room, looked at every turn of the
+    /// loop. A quiet notice, at most once a minute each, when the page is
+    /// under strain or a phone was turned away from a full room. True when
+    /// something on screen changed.
+    pub fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) -> bool {
+        let was = std::mem::replace(&mut self.join.seen, now_counts);
+        let mut changed = was.joined != now_counts.joined;
+        let quiet =
+            |told: Option<Timestamp>| told.is_some_and(|t| (now - t).num_seconds() < QUIET_SECS);
+        if now_counts.refused > was.refused && !quiet(self.join.full_told) {
+            self.join.full_told = Some(now);
+            self.notice = info(s::room_full(self.join.place.size));
+            changed = true;
+        } else if now_counts.strained > was.strained && !quiet(self.join.strain_told) {
+            self.join.strain_told = Some(now);
+            self.notice = info(s::JOIN_STRAIN);
+            changed = true;
+        }
+        changed
     }
 
     /// The server could not start (the port is taken, say).
@@ -78,6 +141,16 @@ impl Flow {
                     self.join.card = !self.join.card;
                 } else {
                     return vec![Effect::OpenJoin];
+                }
+            }
+            Action::RoomDiscard => return self.discard_room_readings(),
+            Action::JoinAddress => {
+                if !self.join.is_open() {
+                    self.notice = info(s::JOIN_NOT_OPEN);
+                } else if self.join.place.choices < 2 {
+                    self.notice = info(s::JOIN_ONE_ADDRESS);
+                } else {
+                    return vec![Effect::MoveJoin];
                 }
             }
             Action::JoinClose => {
@@ -103,6 +176,34 @@ impl Flow {
         Vec::new()
     }
 
+    /// Forgets the room's readings at the current checkpoint (a device
+    /// flood, say): phones may give theirs again. Undoable.
+    fn discard_room_readings(&mut self) -> Vec<Effect> {
+        let now = self.now;
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        let checkpoint = live.checkpoint().id.clone();
+        if live.s().participant_spread(&checkpoint).total() == 0 {
+            self.notice = info(s::ROOM_NO_READINGS);
+            return Vec::new();
+        }
+        let devices: Vec<(String, u8)> = live
+            .room
+            .iter()
+            .filter(|((c, _), _)| *c == checkpoint)
+            .map(|((_, d), l)| (d.clone(), *l))
+            .collect();
+        live.room.retain(|(c, _), _| *c != checkpoint);
+        let counts = std::mem::replace(
+            live.s_mut(now).room_counts_mut(&checkpoint),
+            vec![0; SCALE_MAX as usize + 1],
+        );
+        live.push_undo(Undo::RoomDiscarded(checkpoint, counts, devices));
+        self.notice = info(s::ROOM_DISCARDED);
+        vec![Effect::Save]
+    }
+
     /// Everything that arrived since the last look, in one change.
     pub(super) fn arrivals(&mut self, list: Vec<Arrival>, now: Timestamp) -> Vec<Effect> {
         let Some(live) = &mut self.live else {
@@ -112,40 +213,40 @@ impl Flow {
             return Vec::new();
         }
         let checkpoint = live.checkpoint().id.clone();
+        // One reading per device per checkpoint: the latest. Which device
+        // said what stays here, in memory; the session keeps the counts.
+        let mut moves = Vec::new();
+        for a in &list {
+            if let Arrival::Reading { device, level } = a {
+                let level = (*level).min(SCALE_MAX);
+                let before = live
+                    .room
+                    .insert((checkpoint.clone(), device.clone()), level);
+                moves.push((before, level));
+            }
+        }
         let ses = live.s_mut(now);
         for a in list {
-            match a {
-                Arrival::Idea { text, name } => {
-                    let id = ses.take_id();
-                    ses.participant_ideas.push(ParticipantIdea {
-                        id,
-                        at: now,
-                        checkpoint: checkpoint.clone(),
-                        text,
-                        author: name.map_or(Author::Anonymous, Author::Named),
-                        state: IdeaState::Waiting,
-                    });
+            if let Arrival::Idea { text, name } = a {
+                let id = ses.take_id();
+                ses.participant_ideas.push(ParticipantIdea {
+                    id,
+                    at: now,
+                    checkpoint: checkpoint.clone(),
+                    text,
+                    author: name.map_or(Author::Anonymous, Author::Named),
+                    state: IdeaState::Waiting,
+                });
+            }
+        }
+        if !moves.is_empty() {
+            let counts = ses.room_counts_mut(&checkpoint);
+            for (before, level) in moves {
+                if let Some(c) = before.and_then(|b| counts.get_mut(b as usize)) {
+                    *c = c.saturating_sub(1);
                 }
-                Arrival::Reading { device, level } => {
-                    let level = level.min(SCALE_MAX);
-                    // One reading per device per checkpoint: the latest.
-                    match ses
-                        .participant_readings
-                        .iter_mut()
-                        .rev()
-                        .find(|r| r.device == device && r.checkpoint == checkpoint)
-                    {
-                        Some(r) => {
-                            r.level = level;
-                            r.at = now;
-                        }
-                        None => ses.participant_readings.push(ParticipantReading {
-                            at: now,
-                            checkpoint: checkpoint.clone(),
-                            device,
-                            level,
-                        }),
-                    }
+                if let Some(c) = counts.get_mut(level as usize) {
+                    *c += 1;
                 }
             }
         }
@@ -286,21 +387,44 @@ mod tests {
             at(1),
         );
         f.handle(Input::Join(vec![reading("dev-a", 6)]), at(2));
-        let s = ses(&f);
-        assert_eq!(s.participant_readings.len(), 2);
-        assert_eq!(s.participant_readings[0].level, 6);
-        assert_eq!(s.participant_readings[0].at, at(2));
+        let first = ses(&f).workshop.checkpoints[0].id.clone();
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[3], sp.counts[6]), (2, 0, 1));
         key(&mut f, KeyCode::Char('n'), 3);
         f.handle(Input::Join(vec![reading("dev-a", 2)]), at(4));
         let s = ses(&f);
-        assert_eq!(
-            s.participant_readings.len(),
-            3,
-            "a new checkpoint, a new reading"
-        );
-        let first = &s.workshop.checkpoints[0].id;
-        assert_eq!(s.participant_spread(first).counts[6], 1);
-        assert_eq!(s.participant_spread(first).median(), Some(6));
+        let second = &s.workshop.checkpoints[1].id;
+        assert_eq!(s.participant_spread(second).total(), 1, "a new checkpoint");
+        assert_eq!(s.participant_spread(&first).counts[6], 1);
+        assert_eq!(s.participant_spread(&first).median(), Some(6));
+        // The session holds counts only: nothing names a device.
+        let text = ron::to_string(s).unwrap();
+        assert!(!text.contains("dev-a"), "{text}");
+    }
+
+    #[test]
+    fn discarding_the_rooms_readings_at_a_checkpoint_and_undoing_it() {
+        let mut f = flow(Builtin::Default);
+        assert_eq!(key(&mut f, KeyCode::Char('D'), 1), Vec::new());
+        assert_eq!(f.notice.as_ref().unwrap().text, s::ROOM_NO_READINGS);
+        let flood: Vec<Arrival> = (0..40).map(|n| reading(&format!("fake-{n}"), 10)).collect();
+        f.handle(Input::Join(flood), at(1));
+        f.handle(Input::Join(vec![reading("real", 4)]), at(1));
+        let first = ses(&f).workshop.checkpoints[0].id.clone();
+        assert_eq!(ses(&f).participant_spread(&first).total(), 41);
+        assert_eq!(key(&mut f, KeyCode::Char('D'), 2), vec![Effect::Save]);
+        assert_eq!(ses(&f).participant_spread(&first).total(), 0);
+        // A phone gives its reading again: counted once, from nothing.
+        f.handle(Input::Join(vec![reading("real", 5)]), at(3));
+        assert_eq!(ses(&f).participant_spread(&first).total(), 1);
+        // Undo puts back what was discarded, each device still counted once.
+        key(&mut f, KeyCode::Char('u'), 4);
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[10], sp.counts[4]), (41, 40, 1));
+        f.handle(Input::Join(vec![reading("fake-1", 0)]), at(5));
+        let sp = ses(&f).participant_spread(&first);
+        assert_eq!((sp.total(), sp.counts[10], sp.counts[0]), (41, 39, 1));
+        assert!(crate::session::validate::session(ses(&f)).is_empty());
     }
 
     #[test]
@@ -390,7 +514,7 @@ mod tests {
     fn opening_and_closing_the_join_page() {
         let mut f = flow(Builtin::Default);
         assert_eq!(key(&mut f, KeyCode::Char('o'), 1), vec![Effect::OpenJoin]);
-        f.join_opened("http://127.0.0.1:1/j/CODE".into());
+        f.join_opened("http://127.0.0.1:1/j/CODE".into(), JoinPlace::default());
         assert!(f.join.card);
         assert_eq!(key(&mut f, KeyCode::Char('o'), 2), Vec::new());
         assert!(!f.join.card, "o hides the address once open");

@@ -29,6 +29,9 @@ pub(super) enum Undo {
     Replaced(usize, Box<NewItem>),
     /// A participant's idea (index) was accepted or hidden.
     Moderated(usize),
+    /// The room's readings at a checkpoint were discarded: their counts and
+    /// each device's reading, to put back.
+    RoomDiscarded(String, Vec<u32>, Vec<(String, u8)>),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -45,6 +48,9 @@ pub struct Live {
     /// The selected item per kind (index into that kind's list).
     pub sel: [usize; 9],
     pub(super) undo: Vec<Undo>,
+    /// The latest reading of each device (checkpoint, device) from the join
+    /// page: in memory only, so the file cannot link readings to a person.
+    pub(super) room: std::collections::BTreeMap<(String, String), u8>,
 }
 
 pub(super) fn kind_index(kind: ItemKind) -> usize {
@@ -63,6 +69,7 @@ impl Live {
             kind: ItemKind::Note,
             sel: [0; 9],
             undo: Vec::new(),
+            room: Default::default(),
         };
         for k in ItemKind::ALL {
             live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
@@ -317,6 +324,11 @@ impl Live {
 
     pub(super) fn undo(&mut self, now: Timestamp) -> Option<String> {
         let u = self.undo.pop()?;
+        if let Undo::RoomDiscarded(checkpoint, _, devices) = &u {
+            for (d, level) in devices {
+                self.room.insert((checkpoint.clone(), d.clone()), *level);
+            }
+        }
         let ses = self.s_mut(now);
         let what = match u {
             Undo::Added(kind) => {
@@ -363,6 +375,10 @@ impl Live {
             Undo::Road(old) => {
                 ses.road = old;
                 s::undone("the road")
+            }
+            Undo::RoomDiscarded(checkpoint, counts, _) => {
+                *ses.room_counts_mut(&checkpoint) = counts;
+                s::undone(s::ROOM_READINGS)
             }
             Undo::Moderated(i) => {
                 let was = ses

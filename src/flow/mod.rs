@@ -59,6 +59,8 @@ pub enum Effect {
     OpenJoin,
     /// Stop the join page's server: its code is no longer valid.
     CloseJoin,
+    /// Open the join page again on the laptop's next address.
+    MoveJoin,
     /// The start screen asks to review the sessions folder.
     Review,
     /// Review asks for this session, to view it.
@@ -492,7 +494,14 @@ impl Flow {
     }
 
     fn browse(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        if let Some(a @ (Action::JoinOpen | Action::JoinClose | Action::Queue)) = action {
+        if let Some(
+            a @ (Action::JoinOpen
+            | Action::JoinClose
+            | Action::JoinAddress
+            | Action::RoomDiscard
+            | Action::Queue),
+        ) = action
+        {
             return self.join_key(a);
         }
         if let Some(a @ (Action::Projector | Action::Blank | Action::Freeze | Action::Preview)) =

@@ -7,12 +7,13 @@
 //! page shows (the current checkpoint) into a shared [`Board`]. Nothing is
 //! read from disk; the page is compiled in.
 
+pub mod address;
 pub mod card;
 pub mod clean;
 mod guard;
 mod server;
 
-pub use server::{JoinServer, Limits, local_address};
+pub use server::{JoinServer, Limits};
 
 pub use crate::flow::join::Arrival;
 

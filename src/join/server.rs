@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, SocketAddr, TcpListener, UdpSocket};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -20,8 +20,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::clean::clean;
-use super::guard::{Guarded, Peer};
+use super::guard::{Guarded, Peer, Timing};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
+use crate::flow::join::JoinCounts;
 use crate::session::SCALE_MAX;
 
 const PAGE: &str = include_str!("../../assets/join.html");
@@ -38,7 +39,11 @@ pub struct Limits {
     /// Open connections at once; more are closed as they come. Kept well
     /// under the usual 1,024 file handles, which the saver needs too.
     pub max_connections: usize,
-    /// A connection that sends nothing for this long is closed.
+    /// A request head must arrive whole this soon after the connection is
+    /// accepted (or the last reply went out), however it trickles in.
+    pub head: Duration,
+    /// A connection that sends nothing for this long between requests, or
+    /// within a body, is closed.
     pub idle: Duration,
     /// Ideas waiting for the facilitator at once; more are turned away
     /// until some are accepted or hidden. Device ids are made up by the
@@ -55,6 +60,7 @@ impl Default for Limits {
             max_devices: 500,
             max_body: 4096,
             max_connections: 700,
+            head: Duration::from_secs(10),
             idle: Duration::from_secs(30),
             max_waiting: 1000,
         }
@@ -77,7 +83,7 @@ fn new_code() -> io::Result<String> {
 
 /// Compares without stopping at the first difference, so the time taken
 /// says nothing about how much of a guess was right.
-fn same_code(given: &[u8], code: &[u8]) -> bool {
+pub(super) fn same_code(given: &[u8], code: &[u8]) -> bool {
     if given.len() != code.len() {
         return false;
     }
@@ -102,6 +108,9 @@ struct Shared {
     arrivals: Mutex<Sender<Arrival>>,
     /// Ideas waiting: as the app last counted them, plus those passed on since.
     waiting: Arc<AtomicUsize>,
+    /// Devices let in so far, and new ones refused for a full room.
+    joined: Arc<AtomicUsize>,
+    refused: Arc<AtomicU64>,
 }
 
 /// A running join server. Dropping it (or [`JoinServer::stop`]) stops the
@@ -112,6 +121,9 @@ pub struct JoinServer {
     pub addr: SocketAddr,
     board: Arc<Mutex<Board>>,
     waiting: Arc<AtomicUsize>,
+    strain: Arc<AtomicU64>,
+    joined: Arc<AtomicUsize>,
+    refused: Arc<AtomicU64>,
     pub arrivals: Receiver<Arrival>,
     stop: Option<tokio::sync::watch::Sender<bool>>,
     thread: Option<JoinHandle<()>>,
@@ -120,19 +132,49 @@ pub struct JoinServer {
 impl JoinServer {
     /// Binds `bind` (port 0: any free port) and starts serving.
     pub fn start(bind: SocketAddr, limits: Limits) -> io::Result<JoinServer> {
+        JoinServer::start_public(bind, limits, None)
+    }
+
+    /// Like [`JoinServer::start`], with the address participants are given
+    /// being `public` (a tunnel's, say) followed by the code.
+    pub fn start_public(
+        bind: SocketAddr,
+        limits: Limits,
+        public: Option<&str>,
+    ) -> io::Result<JoinServer> {
         let listener = TcpListener::bind(bind)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let code = new_code()?;
         let host = if addr.ip().is_unspecified() {
-            local_address().unwrap_or(IpAddr::from([127, 0, 0, 1]))
+            // Listening on every address: name the one phones most likely reach.
+            super::address::reachable(&super::address::interfaces())
+                .into_iter()
+                .find(|ip| ip.is_ipv4() == addr.is_ipv4())
+                .unwrap_or(if addr.is_ipv4() {
+                    IpAddr::from([127, 0, 0, 1])
+                } else {
+                    IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+                })
         } else {
             addr.ip()
         };
-        let url = format!("http://{}/j/{code}", SocketAddr::new(host, addr.port()));
+        let url = super::address::join_url(public, host, addr.port(), &code);
         let (tx, arrivals) = mpsc::channel();
         let board = Arc::new(Mutex::new(Board::default()));
         let waiting = Arc::new(AtomicUsize::new(0));
+        let strain = Arc::new(AtomicU64::new(0));
+        let joined = Arc::new(AtomicUsize::new(0));
+        let refused = Arc::new(AtomicU64::new(0));
+        let guard = Guard {
+            timing: Timing {
+                max: limits.max_connections,
+                head: limits.head,
+                idle: limits.idle,
+            },
+            code: code.clone(),
+            strain: Arc::clone(&strain),
+        };
         let shared = Arc::new(Shared {
             code,
             limits,
@@ -140,6 +182,8 @@ impl JoinServer {
             devices: Mutex::default(),
             arrivals: Mutex::new(tx),
             waiting: Arc::clone(&waiting),
+            joined: Arc::clone(&joined),
+            refused: Arc::clone(&refused),
         });
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -148,12 +192,15 @@ impl JoinServer {
             .build()?;
         let thread = std::thread::Builder::new()
             .name("join-server".into())
-            .spawn(move || serve(rt, listener, shared, stop_rx))?;
+            .spawn(move || serve(rt, listener, guard, shared, stop_rx))?;
         Ok(JoinServer {
             url,
             addr,
             board,
             waiting,
+            strain,
+            joined,
+            refused,
             arrivals,
             stop: Some(stop_tx),
             thread: Some(thread),
@@ -172,6 +219,28 @@ impl JoinServer {
     /// How many ideas wait for the facilitator now (see [`Limits::max_waiting`]).
     pub fn set_waiting(&self, n: usize) {
         self.waiting.store(n, Ordering::SeqCst);
+    }
+
+    /// How many connections have been turned away so far: too slow to send
+    /// a request, without the code, or crowding the server. When it grows,
+    /// the page is under strain.
+    pub fn strain(&self) -> u64 {
+        self.strain.load(Ordering::Relaxed)
+    }
+
+    /// How many devices the page has let in.
+    pub fn joined(&self) -> usize {
+        self.joined.load(Ordering::Relaxed)
+    }
+
+    /// What the facilitator is told about the room: devices in, connections
+    /// turned away, devices refused for a full room.
+    pub fn counts(&self) -> JoinCounts {
+        JoinCounts {
+            joined: self.joined(),
+            strained: self.strain(),
+            refused: self.refused.load(Ordering::Relaxed),
+        }
     }
 
     /// Stops the server and waits (briefly) for its thread.
@@ -195,11 +264,19 @@ impl Drop for JoinServer {
     }
 }
 
+/// What the listening socket is guarded with.
+struct Guard {
+    timing: Timing,
+    code: String,
+    strain: Arc<AtomicU64>,
+}
+
 /// The thread's body: serve until told to stop, then give open requests a
 /// moment and drop whatever is left.
 fn serve(
     rt: tokio::runtime::Runtime,
     listener: TcpListener,
+    guard: Guard,
     shared: Arc<Shared>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
@@ -218,7 +295,7 @@ fn serve(
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
             return;
         };
-        let listener = Guarded::new(listener, limits.max_connections, limits.idle);
+        let listener = Guarded::new(listener, guard.timing, &guard.code, guard.strain);
         let mut graceful = stop.clone();
         let server = axum::serve(listener, app.into_make_service_with_connect_info::<Peer>())
             .with_graceful_shutdown(async move {
@@ -312,7 +389,7 @@ enum Kind {
 enum Refused {
     /// The server's state is broken (a thread panicked holding it).
     Broken,
-    /// As many devices as allowed have joined already.
+    /// As many devices as the room's size have joined already.
     Full,
     /// Too soon after the last one: try again in so many seconds.
     Wait(u64),
@@ -324,7 +401,8 @@ impl IntoResponse for Refused {
     fn into_response(self) -> Response {
         match self {
             Refused::Broken => StatusCode::SERVICE_UNAVAILABLE.into_response(),
-            Refused::Full => StatusCode::TOO_MANY_REQUESTS.into_response(),
+            // Not a rate: the room is as big as the facilitator set it.
+            Refused::Full => StatusCode::CONFLICT.into_response(),
             Refused::Wait(secs) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(header::RETRY_AFTER, secs.to_string())],
@@ -346,7 +424,11 @@ fn admit(sh: &Shared, ip: IpAddr, device: &str, kind: Kind) -> Result<(), Refuse
     };
     let key = (ip, device.to_string());
     if !devices.contains_key(&key) && devices.len() >= sh.limits.max_devices {
+        sh.refused.fetch_add(1, Ordering::Relaxed);
         return Err(Refused::Full);
+    }
+    if !devices.contains_key(&key) {
+        sh.joined.store(devices.len() + 1, Ordering::Relaxed);
     }
     let d = devices.entry(key).or_default();
     let (last, every) = match kind {
@@ -436,16 +518,6 @@ async fn reading(
             level: b.level,
         },
     )
-}
-
-/// The address this machine uses on the local network, to put in the join
-/// address when listening on all of them. No packet is sent: connecting a
-/// UDP socket only picks a route.
-pub fn local_address() -> Option<IpAddr> {
-    let s = UdpSocket::bind("0.0.0.0:0").ok()?;
-    s.connect("192.0.2.1:9").ok()?;
-    let ip = s.local_addr().ok()?.ip();
-    (!ip.is_unspecified()).then_some(ip)
 }
 
 #[cfg(test)]

@@ -53,8 +53,14 @@ pub struct Session {
     /// already accepted or hidden. Never deleted.
     #[serde(default, skip_serializing_if = "Items::is_empty")]
     pub participant_ideas: Items<ParticipantIdea>,
-    /// Participants' own tension readings: the latest per device per checkpoint.
+    /// Participants' own tension readings, per checkpoint: how many gave
+    /// each level (the latest of each device). Which device gave which is
+    /// kept in memory only, never written.
     #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub room_readings: Items<RoomReadings>,
+    /// Only in files from older versions: readings with the device that
+    /// gave them. Loading counts them into `room_readings`; never written.
+    #[serde(default, skip_serializing)]
     pub participant_readings: Items<ParticipantReading>,
     /// The next free item id; ids are unique across all kinds of item.
     pub next_id: u32,
@@ -262,7 +268,17 @@ pub struct ParticipantIdea {
     pub state: IdeaState,
 }
 
-/// A participant's own reading of the heat at one checkpoint.
+/// The room's readings at one checkpoint: how many participants gave each
+/// level, 0 to SCALE_MAX, each counted once (their latest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomReadings {
+    pub checkpoint: String,
+    pub counts: Vec<u32>,
+}
+
+/// A participant's own reading of the heat at one checkpoint, as older
+/// versions wrote it (with the device); read, never written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantReading {

@@ -48,6 +48,7 @@ impl Session {
             commitments: Items::default(),
             notes: Items::default(),
             participant_ideas: Items::default(),
+            room_readings: Items::default(),
             participant_readings: Items::default(),
             next_id: 1,
         }
@@ -56,12 +57,49 @@ impl Session {
     /// Hands out the next item id.
     /// The participants' readings at a checkpoint (the latest of each device).
     pub fn participant_spread(&self, checkpoint: &str) -> Spread {
-        Spread::of(
-            self.participant_readings
-                .iter()
-                .filter(|r| r.checkpoint == checkpoint)
-                .map(|r| r.level),
-        )
+        match self
+            .room_readings
+            .iter()
+            .find(|r| r.checkpoint == checkpoint)
+        {
+            Some(r) => Spread {
+                counts: r.counts.clone(),
+            },
+            None => Spread::of([]),
+        }
+    }
+
+    /// The counts of the room's readings at a checkpoint, to change.
+    pub fn room_counts_mut(&mut self, checkpoint: &str) -> &mut Vec<u32> {
+        let at = match self
+            .room_readings
+            .iter()
+            .position(|r| r.checkpoint == checkpoint)
+        {
+            Some(at) => at,
+            None => {
+                self.room_readings.push(RoomReadings {
+                    checkpoint: checkpoint.to_string(),
+                    counts: vec![0; SCALE_MAX as usize + 1],
+                });
+                self.room_readings.len() - 1
+            }
+        };
+        &mut self.room_readings[at].counts
+    }
+
+    /// Counts readings from older files (each with its device) into the
+    /// room's readings and forgets the devices: the next save drops them.
+    pub fn forget_devices(&mut self) {
+        let old = std::mem::take(&mut self.participant_readings);
+        for r in old.iter() {
+            if let Some(c) = self
+                .room_counts_mut(&r.checkpoint)
+                .get_mut(r.level as usize)
+            {
+                *c += 1;
+            }
+        }
     }
 
     /// Ideas from participants still waiting for the facilitator.

@@ -39,7 +39,7 @@ pub fn load(path: &Path) -> Result<Session, FileError> {
 /// Load from text already read (`path` names it in errors).
 pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
     let text = ronfile::strip_bom(text);
-    let session: Session = match ronfile::parse(path, text) {
+    let mut session: Session = match ronfile::parse(path, text) {
         Ok(s) => s,
         Err(e) => return Err(schema_problem(path, text).unwrap_or(e)),
     };
@@ -51,6 +51,8 @@ pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
         let (line, col) = p.position(text);
         return Err(FileError::at(path, text, line, col, p.message));
     }
+    // Older files name the device behind each reading: kept as counts only.
+    session.forget_devices();
     Ok(session)
 }
 

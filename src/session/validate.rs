@@ -683,6 +683,32 @@ fn participants(
             out.push(p);
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    for (n, r) in s.room_readings.iter().enumerate() {
+        let at = |msg: String| {
+            let mut p = Problem::new("", "room_readings:", 0).at_field("counts:", n);
+            p.message = format!("room readings {}: {msg}", n + 1);
+            p
+        };
+        if r.counts.len() != SCALE_MAX as usize + 1 {
+            out.push(at(format!(
+                "counts must list {} levels, 0 to {SCALE_MAX}",
+                SCALE_MAX as usize + 1
+            )));
+        }
+        if !known.contains(r.checkpoint.as_str()) {
+            out.push(at(format!(
+                "the checkpoint \"{}\" is not in this workshop",
+                short(&r.checkpoint)
+            )));
+        }
+        if !seen.insert(r.checkpoint.as_str()) {
+            out.push(at(format!(
+                "the checkpoint \"{}\" is listed twice",
+                short(&r.checkpoint)
+            )));
+        }
+    }
 }
 
 /// Control characters other than a line break (escape sequences start with one).

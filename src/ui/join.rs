@@ -13,7 +13,7 @@ use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::{centered, window_start};
 use crate::flow::Flow;
-use crate::flow::join::waiting;
+use crate::flow::join::{JoinView, waiting};
 use crate::session::{Author, Session};
 
 /// The QR code as rows of half-blocks: two modules per character cell, a
@@ -58,17 +58,43 @@ fn qr_style(theme: &Theme) -> Style {
 
 /// The join address and its QR code, centred in `area`.
 pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_card_noted(url, &[], area, buf, theme);
+}
+
+/// The facilitator's lines under the join card: who can reach the page,
+/// how full the room is, and which of the laptop's addresses is in use.
+pub fn card_notes(join: &JoinView) -> Vec<String> {
+    let p = &join.place;
+    let mut out = Vec::new();
+    if p.local_only {
+        out.push(s::JOIN_ONLY_HERE.to_string());
+    }
+    out.push(s::join_room(join.seen.joined, p.size));
+    if p.choices > 1 {
+        out.push(s::join_address_choice(p.choice + 1, p.choices));
+    }
+    out
+}
+
+/// The card with `notes` under the address.
+pub fn render_card_noted(url: &str, notes: &[String], area: Rect, buf: &mut Buffer, theme: &Theme) {
     let qr = qr_rows(url).unwrap_or_default();
     let qr_w = qr.first().map_or(0, |r| r.chars().count()) as u16;
     let url_w = unicode_width::UnicodeWidthStr::width(url) as u16;
-    let w = qr_w.max(url_w).max(s::JOIN_TITLE.len() as u16) + 4;
-    let h = qr.len() as u16 + 5;
+    let notes_w = notes
+        .iter()
+        .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()) as u16)
+        .max()
+        .unwrap_or(0);
+    let n = notes.len() as u16;
+    let w = qr_w.max(url_w).max(notes_w).max(s::JOIN_TITLE.len() as u16) + 4;
+    let h = qr.len() as u16 + 5 + n;
     // Too small for the code: the address alone.
     let show_qr = area.height >= h && area.width >= w;
     let rect = if show_qr {
         centered(area, w, h)
     } else {
-        centered(area, url_w + 4, 4)
+        centered(area, url_w.max(notes_w) + 4, 4 + n)
     };
     Clear.render(rect, buf);
     super::fill(buf, rect, theme.popup);
@@ -92,6 +118,14 @@ pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     if y < inner.y + inner.height {
         line(url, y, theme.title, buf);
+        y += 1;
+    }
+    for note in notes {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        line(note, y, theme.dim, buf);
+        y += 1;
     }
 }
 

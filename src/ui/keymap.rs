@@ -97,6 +97,10 @@ pub enum Action {
     JoinOpen,
     /// Close the join page: its code stops working.
     JoinClose,
+    /// Open the join page on the laptop's next network address.
+    JoinAddress,
+    /// Discard the room's readings at this checkpoint (a flood, say).
+    RoomDiscard,
     /// The queue of ideas sent by participants.
     Queue,
     /// Hide a participant's idea (kept in the file).
@@ -116,9 +120,11 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 56] = [
         Action::JoinOpen,
         Action::JoinClose,
+        Action::JoinAddress,
+        Action::RoomDiscard,
         Action::Queue,
         Action::HideIdea,
         Action::Quit,
@@ -334,7 +340,9 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Preview, &[k('P')], "", "a small preview of the room's view"),
     b(C::Browse, A::JoinOpen, &[k('o')], "", "join page for phones: open / show"),
     b(C::Browse, A::JoinClose, &[k('O')], "", "close the join page (code stops)"),
+    b(C::Browse, A::JoinAddress, &[k('@')], "", "join page: try the next address"),
     b(C::Browse, A::Queue, &[k('i')], "", "ideas from phones: accept or hide"),
+    b(C::Browse, A::RoomDiscard, &[k('D')], "", "discard the phones' readings here"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.

@@ -154,7 +154,7 @@ fn join_overlays(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: 
     } else if flow.join.card
         && let Some(url) = &flow.join.url
     {
-        join::render_card(url, area, buf, theme);
+        join::render_card_noted(url, &join::card_notes(&flow.join), area, buf, theme);
     }
 }
 

@@ -136,6 +136,30 @@ pub fn typed_privately(chars: usize) -> String {
 // Participants joining from their phones.
 pub const JOIN_OPENED: &str =
     "join page open: phones on this network can send ideas and readings (o hides the address)";
+pub const JOIN_LOCAL_ONLY: &str = "join page open, but only this laptop can open it: no network found (join the room's Wi-Fi, then O and o)";
+pub const JOIN_ONE_ADDRESS: &str = "the join page has no other address to try";
+pub const JOIN_STRAIN: &str =
+    "the join page is under strain: slow or crowding connections are being closed";
+pub const JOIN_ONLY_HERE: &str = "only this laptop can open this page";
+pub const ROOM_READINGS: &str = "the phones' readings";
+pub const ROOM_DISCARDED: &str = "the phones' readings at this checkpoint are discarded: phones may give theirs again (u undoes)";
+pub const ROOM_NO_READINGS: &str = "no readings from phones at this checkpoint";
+
+/// The join card's line for the facilitator: the room, and the address in use.
+pub fn join_room(joined: usize, size: usize) -> String {
+    format!("{joined} of {size} phones joined")
+}
+
+pub fn room_full(size: usize) -> String {
+    format!(
+        "the room is full: a phone was turned away (the room holds {size}; --room-size or room_size sets it)"
+    )
+}
+
+pub fn join_address_choice(n: usize, of: usize) -> String {
+    format!("address {n} of {of} (@ tries the next)")
+}
+
 pub const JOIN_CLOSED: &str = "join page closed: its code no longer works";
 pub const JOIN_NOT_OPEN: &str = "the join page is not open (o opens it)";
 pub const JOIN_SOLO: &str = "a reflection is private: nobody joins it";

@@ -65,6 +65,9 @@ fn right_code_serves_the_page_and_the_state() {
         "participants' text is never markup"
     );
     assert!(!html.contains("src=\"http"), "no external assets");
+    // The page's id lasts as long as its tab, and the page says what is kept.
+    assert!(html.contains("sessionStorage") && !html.contains("localStorage"));
+    assert!(html.contains("never which phone sent what"));
 
     server.set_board(Board {
         checkpoint: "frame".into(),
@@ -271,13 +274,52 @@ fn at_most_so_many_devices() {
     let r = c
         .post(&path, r#"{"device":"device-04","level":5}"#)
         .unwrap();
-    assert_eq!(r.status, 429, "the fourth device is turned away");
+    assert_eq!(r.status, 409, "the fourth device is turned away");
     std::thread::sleep(Duration::from_millis(300));
     let r = c
         .post(&path, r#"{"device":"device-01","level":6}"#)
         .unwrap();
     assert_eq!(r.status, 202, "known devices go on");
     assert_eq!(arrived(&server).len(), 4);
+}
+
+/// One person with the code invents 510 devices: only the room's size gets
+/// in, the gauge counts at most that many, and the facilitator can discard
+/// them with one key.
+#[test]
+fn a_device_flood_stops_at_the_rooms_size() {
+    let limits = Limits {
+        max_devices: 40,
+        reading_every: Duration::ZERO,
+        ..Limits::default()
+    };
+    let (server, mut c, base) = start(limits);
+    let path = format!("{base}/reading");
+    let mut accepted = 0;
+    for n in 0..510 {
+        let body = format!(r#"{{"device":"invented-{n:04}","level":10}}"#);
+        match c.post(&path, &body).unwrap().status {
+            202 => accepted += 1,
+            409 => {}
+            other => panic!("{other}"),
+        }
+    }
+    assert_eq!(accepted, 40);
+    assert_eq!(server.joined(), 40);
+    assert_eq!(server.counts().refused, 470, "told to the facilitator");
+    let got = arrived(&server);
+    assert_eq!(got.len(), 40);
+    let mut f = common::live_flow("Flood");
+    f.handle(Input::Join(got), common::at(1));
+    let here = f.session().unwrap().workshop.checkpoints[0].id.clone();
+    assert_eq!(f.session().unwrap().participant_spread(&here).total(), 40);
+    common::press(&mut f, common::ch('D'), 2);
+    assert_eq!(f.session().unwrap().participant_spread(&here).total(), 0);
+    let screen = common::render(&f, 100, 30);
+    assert!(
+        screen.contains("readings at this checkpoint are discarded"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -328,6 +370,24 @@ fn hostile_text_is_cleaned_then_escaped_everywhere() {
     assert!(problems.is_empty(), "{problems:?}");
 }
 
+/// Behind a tunnel: the address given out is the tunnel's, with the code.
+#[test]
+fn a_public_address_carries_the_code_and_the_page_still_answers_here() {
+    let server = JoinServer::start_public(
+        "127.0.0.1:0".parse().unwrap(),
+        Limits::default(),
+        Some("https://laptop.example.ts.net/"),
+    )
+    .unwrap();
+    let code = server.url.rsplit('/').next().unwrap().to_string();
+    assert_eq!(
+        server.url,
+        format!("https://laptop.example.ts.net/j/{code}")
+    );
+    let mut c = Client::new(server.addr);
+    assert_eq!(c.get(&format!("/j/{code}")).unwrap().status, 200);
+}
+
 #[test]
 fn closing_stops_the_server_and_the_code_dies_with_it() {
     let (server, mut c, base) = start(Limits::default());
@@ -363,7 +423,7 @@ fn closed_by_server(s: &mut std::net::TcpStream, wait: Duration) -> bool {
 fn a_client_trickling_its_headers_is_cut_off() {
     use std::io::Write;
     let limits = Limits {
-        idle: Duration::from_millis(300),
+        head: Duration::from_millis(300),
         ..Limits::default()
     };
     let (server, _, base) = start(limits);
@@ -374,33 +434,226 @@ fn a_client_trickling_its_headers_is_cut_off() {
     let t0 = std::time::Instant::now();
     assert!(closed_by_server(&mut s, Duration::from_secs(5)));
     assert!(t0.elapsed() < Duration::from_secs(3));
+    assert!(server.strain() >= 1, "counted as strain");
+}
+
+/// A header byte every 100 ms keeps the connection busy, but the head's
+/// deadline runs from the accept: it is not an idle timer.
+#[test]
+fn a_head_must_arrive_whole_within_its_deadline_however_it_trickles() {
+    use std::io::Write;
+    let limits = Limits {
+        head: Duration::from_millis(800),
+        ..Limits::default()
+    };
+    let (server, _, base) = start(limits);
+    let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+    let t0 = std::time::Instant::now();
+    s.write_all(format!("GET {base} HTTP/1.1\r\n").as_bytes())
+        .unwrap();
+    let mut closed_after = None;
+    for _ in 0..100 {
+        // Pacing the trickle, not waiting for the server.
+        std::thread::sleep(Duration::from_millis(100));
+        if s.write_all(b"X").is_err() || closed_by_server(&mut s, Duration::from_millis(1)) {
+            closed_after = Some(t0.elapsed());
+            break;
+        }
+    }
+    let after = closed_after.expect("the trickling connection was never closed");
+    assert!(after >= Duration::from_millis(700), "{after:?}");
+    assert!(after < Duration::from_secs(3), "{after:?}");
+}
+
+/// Without the code, the server does not wait for the rest of the head.
+#[test]
+fn a_request_line_without_the_code_is_closed_at_once() {
+    use std::io::Write;
+    let (server, mut c, _) = start(Limits::default());
+    let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+    s.write_all(b"GET /j/WRONGWRONGWR HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    assert!(closed_by_server(&mut s, Duration::from_secs(8)));
+    assert!(
+        t0.elapsed() < Duration::from_secs(2),
+        "not the 10 s deadline"
+    );
+    // A whole request with a wrong code still gets its bare 403.
+    assert_eq!(c.get("/j/WRONGWRONGWR").unwrap().status, 403);
+}
+
+/// Writes one byte (without tokio's io-util, which the app does not need).
+async fn put(s: &tokio::net::TcpStream, b: u8) -> std::io::Result<()> {
+    loop {
+        s.writable().await?;
+        match s.try_write(&[b]) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// 1,000 connections trickling bytes (half without the code, half with it
+/// but never finishing their headers) while real participants come and go:
+/// every participant is served, quickly, and the strain is counted.
+#[test]
+fn a_thousand_trickling_connections_do_not_shut_out_the_room() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    const TRICKLERS: usize = 1000;
+    let limits = Limits {
+        head: Duration::from_secs(1),
+        // Each participant here is a new device: not what this is about.
+        max_devices: usize::MAX,
+        ..Limits::default()
+    };
+    let (server, _, base) = start(limits);
+    let addr = server.addr;
+    let stop = Arc::new(AtomicBool::new(false));
+    let connected = Arc::new(AtomicUsize::new(0));
+    let cut = Arc::new(AtomicUsize::new(0));
+    let attack = {
+        let (stop, connected, cut) = (stop.clone(), connected.clone(), cut.clone());
+        let base = base.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let mut tasks = Vec::new();
+                for n in 0..TRICKLERS {
+                    let (stop, connected, cut) = (stop.clone(), connected.clone(), cut.clone());
+                    let head = if n % 2 == 0 {
+                        "GET /j/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_string()
+                    } else {
+                        format!("GET {base} HTTP/1.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaa")
+                    };
+                    tasks.push(tokio::spawn(async move {
+                        let mut first = true;
+                        while !stop.load(Ordering::Relaxed) {
+                            let Ok(s) = tokio::net::TcpStream::connect(addr).await else {
+                                tokio::time::sleep(Duration::from_millis(100)).await;
+                                continue;
+                            };
+                            if first {
+                                connected.fetch_add(1, Ordering::Relaxed);
+                                first = false;
+                            }
+                            // One byte every 200 ms until the server cuts it off.
+                            for b in head.bytes().cycle() {
+                                if stop.load(Ordering::Relaxed) {
+                                    return;
+                                }
+                                if put(&s, b).await.is_err() {
+                                    cut.fetch_add(1, Ordering::Relaxed);
+                                    break;
+                                }
+                                tokio::time::sleep(Duration::from_millis(200)).await;
+                            }
+                        }
+                    }));
+                }
+                for t in tasks {
+                    let _ = t.await;
+                }
+            });
+        })
+    };
+    let t0 = std::time::Instant::now();
+    while connected.load(Ordering::Relaxed) < TRICKLERS {
+        assert!(
+            t0.elapsed() < Duration::from_secs(20),
+            "only {} trickling connections opened",
+            connected.load(Ordering::Relaxed)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Real participants, each on a fresh connection, for three deadlines.
+    let mut slowest = Duration::ZERO;
+    let mut served = 0;
+    let t1 = std::time::Instant::now();
+    let mut n = 0;
+    while t1.elapsed() < Duration::from_secs(3) {
+        n += 1;
+        let started = std::time::Instant::now();
+        let mut c = Client::new(addr);
+        assert_eq!(c.get(&base).expect("the page").status, 200);
+        let body = format!(r#"{{"device":"real-phone-{n:04}","level":5}}"#);
+        let r = c
+            .post(&format!("{base}/reading"), &body)
+            .expect("a reading");
+        assert_eq!(r.status, 202, "{}", r.text());
+        slowest = slowest.max(started.elapsed());
+        served += 1;
+    }
+    stop.store(true, Ordering::Relaxed);
+    attack.join().unwrap();
+    println!(
+        "slowloris: {TRICKLERS} trickling, {} cut off; {served} participants served, slowest {:.1} ms; strain {}",
+        cut.load(Ordering::Relaxed),
+        slowest.as_secs_f64() * 1e3,
+        server.strain()
+    );
+    assert!(served >= 5, "{served}");
+    assert!(slowest < Duration::from_secs(2), "{slowest:?}");
+    assert!(
+        cut.load(Ordering::Relaxed) >= TRICKLERS / 2,
+        "the trickling ones were cut off"
+    );
+    assert!(server.strain() >= (TRICKLERS / 2) as u64);
 }
 
 #[test]
-fn connections_past_the_limit_are_closed_and_the_rest_go_on() {
+fn connections_past_the_limit_make_room_or_are_closed() {
+    use std::io::Write;
     let limits = Limits {
         max_connections: 2,
         ..Limits::default()
     };
     let (server, _, base) = start(limits);
+    // Two connections in the middle of a request: their bodies are due. The
+    // server asks for each body once it has read the head.
+    let busy: Vec<_> = (0..2)
+        .map(|_| {
+            use std::io::Read;
+            let mut s = std::net::TcpStream::connect(server.addr).unwrap();
+            let head = format!(
+                "POST {base}/reading HTTP/1.1\r\nHost: x\r\nContent-Length: 30\r\nExpect: 100-continue\r\n\r\n"
+            );
+            s.write_all(head.as_bytes()).unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let mut got = Vec::new();
+            let mut b = [0u8; 1];
+            while !got.ends_with(b"\r\n\r\n") {
+                assert_eq!(s.read(&mut b).unwrap(), 1, "no 100 Continue");
+                got.push(b[0]);
+            }
+            assert!(got.starts_with(b"HTTP/1.1 100"));
+            s
+        })
+        .collect();
+    // Full of requests under way: a newcomer is closed at once.
+    let mut third = std::net::TcpStream::connect(server.addr).unwrap();
+    assert!(closed_by_server(&mut third, Duration::from_secs(5)));
+    assert!(server.strain() >= 1);
+    // The busy ones were left alone.
+    for mut s in busy {
+        assert!(!closed_by_server(&mut s, Duration::from_millis(200)));
+    }
+    // Two idle keep-alive connections: a newcomer makes room by closing the
+    // older, and is served.
+    let (server, _, base) = start(limits);
     let mut a = Client::new(server.addr);
     let mut b = Client::new(server.addr);
     assert_eq!(a.get(&base).unwrap().status, 200);
     assert_eq!(b.get(&base).unwrap().status, 200);
-    let mut third = std::net::TcpStream::connect(server.addr).unwrap();
-    assert!(closed_by_server(&mut third, Duration::from_secs(5)));
-    // The two open ones still work; once one goes, a newcomer gets in.
-    assert_eq!(a.get(&format!("{base}/state")).unwrap().status, 200);
-    drop(b);
-    let t0 = std::time::Instant::now();
-    loop {
-        let mut c = Client::new(server.addr);
-        if c.get(&base).is_ok_and(|r| r.status == 200) {
-            break;
-        }
-        assert!(t0.elapsed() < Duration::from_secs(5), "no room freed");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let mut c = Client::new(server.addr);
+    assert_eq!(c.get(&base).unwrap().status, 200);
+    assert_eq!(b.get(&base).unwrap().status, 200, "the newer one stays");
 }
 
 #[test]

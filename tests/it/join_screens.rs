@@ -5,7 +5,7 @@
 use crate::common;
 
 use balcony::flow::Input;
-use balcony::flow::join::Arrival;
+use balcony::flow::join::{Arrival, JoinCounts, JoinPlace};
 use common::*;
 use crossterm::event::KeyCode;
 
@@ -36,23 +36,115 @@ fn with_arrivals() -> balcony::flow::Flow {
     f
 }
 
+fn place(choices: usize) -> JoinPlace {
+    JoinPlace {
+        local_only: false,
+        choices,
+        choice: 0,
+        size: 40,
+    }
+}
+
 #[test]
 fn the_address_and_its_code_on_the_facilitators_screen() {
     let mut f = live_flow("Q3 customer first");
     f.saved(at(5));
-    f.join_opened(URL.into());
+    f.join_opened(URL.into(), place(2));
+    f.join_status(
+        JoinCounts {
+            joined: 12,
+            ..JoinCounts::default()
+        },
+        at(5),
+    );
     let screen = render(&f, W, H);
     assert!(screen.contains(URL));
     assert!(screen.contains("Join from your phone"));
+    assert!(screen.contains("12 of 40 phones joined"), "{screen}");
+    assert!(screen.contains("address 1 of 2 (@ tries the next)"));
+    assert!(!screen.contains("only this laptop"));
     insta::assert_snapshot!(screen);
     press(&mut f, ch('o'), 6);
     assert!(!render(&f, W, H).contains(URL), "o hides it again");
 }
 
+/// No network: the page is on loopback and the screen says so plainly.
+#[test]
+fn a_page_only_this_laptop_can_open_says_so() {
+    let mut f = live_flow("Q3 customer first");
+    let place = JoinPlace {
+        local_only: true,
+        ..place(0)
+    };
+    f.join_opened("http://127.0.0.1:40123/j/ABCDEFGHJKMN".into(), place);
+    let screen = render(&f, W, H);
+    assert!(
+        screen.contains("only this laptop can open this page"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("only this laptop can open it"),
+        "the notice too"
+    );
+    assert!(!screen.contains("@ tries"));
+}
+
+fn counts(strained: u64, refused: u64) -> JoinCounts {
+    JoinCounts {
+        joined: 40,
+        strained,
+        refused,
+    }
+}
+
+/// Connections turned away show as a quiet notice, not more than once a minute.
+#[test]
+fn strain_is_told_quietly_and_seldom() {
+    let mut f = live_flow("Q3 customer first");
+    f.join_opened(URL.into(), place(1));
+    press(&mut f, ch('o'), 5);
+    assert!(f.join_status(counts(3, 0), at(6)));
+    let strained = render(&f, W, H);
+    assert!(
+        strained.contains("the join page is under strain"),
+        "{strained}"
+    );
+    f.notice = None;
+    assert!(
+        !f.join_status(counts(9, 0), at(30)),
+        "quiet within the minute"
+    );
+    assert!(!render(&f, W, H).contains("under strain"));
+    assert!(
+        !f.join_status(counts(9, 0), at(200)),
+        "no new strain, no notice"
+    );
+    assert!(f.join_status(counts(10, 0), at(201)));
+}
+
+/// A phone turned away from a full room: the facilitator learns the room's
+/// size and how to change it, once a minute at most.
+#[test]
+fn a_full_room_is_told_with_its_size() {
+    let mut f = live_flow("Q3 customer first");
+    f.join_opened(URL.into(), place(1));
+    press(&mut f, ch('o'), 5);
+    assert!(f.join_status(counts(0, 1), at(6)));
+    let full = render(&f, W, H);
+    assert!(
+        full.contains("the room is full: a phone was turned away"),
+        "{full}"
+    );
+    assert!(f.notice.as_ref().unwrap().text.contains("holds 40"));
+    f.notice = None;
+    assert!(!f.join_status(counts(0, 5), at(20)));
+    assert_eq!(f.notice, None);
+}
+
 #[test]
 fn the_address_on_the_projector_view() {
     let mut f = live_flow("Q3 customer first");
-    f.join_opened(URL.into());
+    f.join_opened(URL.into(), place(2));
     press(&mut f, ch('v'), 6);
     let screen = render(&f, W, H);
     assert!(screen.contains(URL), "{screen}");

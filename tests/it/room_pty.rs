@@ -180,7 +180,13 @@ fn present_follows_the_facilitator_in_another_terminal() {
 #[test]
 fn the_presenter_shows_the_join_card_while_the_room_may_see_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut fac = Term::spawn(&["new", "--room", "-t", "Demo"], dir.path(), &[], 120, 36);
+    let mut fac = Term::spawn(
+        &["new", "--room", "--bind", "127.0.0.1:0", "-t", "Demo"],
+        dir.path(),
+        &[],
+        120,
+        36,
+    );
     fac.wait_text("Join from your phone");
     let file = session_file(dir.path());
     let card = balcony::join::card::path_for(&file);
@@ -272,4 +278,32 @@ fn no_color_in_a_real_terminal_keeps_bold_and_reverse() {
     }
     assert!(params.iter().any(|p| p == "1"), "bold: {params:?}");
     assert!(params.iter().any(|p| p == "7"), "reverse: {params:?}");
+}
+
+/// A room size or public address that cannot work is refused before any
+/// session file is made.
+#[test]
+fn a_bad_room_size_or_public_address_is_refused_at_the_door() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["new", "--room-size", "0"][..],
+        &["new", "--room-size", "501"],
+        &["new", "--public-url", "ftp://laptop"],
+        &["new", "--public-url", "https://x/?a=1"],
+    ] {
+        let out = assert_cmd::Command::cargo_bin("balcony")
+            .unwrap()
+            .args(args)
+            .current_dir(dir.path())
+            .env("BALCONY_SESSIONS", dir.path().join("sessions"))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--room-size") || err.contains("--public-url"),
+            "{err}"
+        );
+    }
+    assert!(!dir.path().join("sessions").exists(), "nothing was created");
 }
