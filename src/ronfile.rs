@@ -13,29 +13,85 @@ use crate::session::FileError;
 /// Larger files are refused before parsing: a 10,000-item session is a few MiB.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Read a file as UTF-8 text, refusing directories, huge files and binary data.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_problem(path, &e))?;
-    if meta.is_dir() {
-        return Err(FileError::whole(
-            path,
-            "this is a folder, not a session or template file",
-        ));
+/// Why a file was not read: only regular files are, and only up to a cap.
+#[derive(Debug)]
+pub enum Unreadable {
+    Io(std::io::Error),
+    Folder,
+    /// A FIFO, a device or a socket: reading one could block or never end.
+    Special(&'static str),
+    /// The file's size in bytes, over the cap.
+    TooBig(u64),
+}
+
+/// The bytes of a regular file of at most `max` bytes. Opened without
+/// blocking (a FIFO would wait for a writer) and checked on the open file
+/// (the name could be swapped between a check and the open); at most `max`
+/// bytes are read even if the file grows meanwhile.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(Unreadable::Io)?;
+    let meta = file.metadata().map_err(Unreadable::Io)?;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(Unreadable::Folder);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::whole(
+    if !kind.is_file() {
+        return Err(Unreadable::Special(special_kind(&kind)));
+    }
+    if meta.len() > max {
+        return Err(Unreadable::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Unreadable::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+/// Read a file as UTF-8 text, refusing folders, special files, huge files
+/// and binary data.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        Unreadable::Io(e) => io_problem(path, &e),
+        Unreadable::Folder => FileError::whole(path, "this is a folder, not a file"),
+        Unreadable::Special(what) => FileError::whole(
+            path,
+            format!("this is {what}, not a regular file: balcony reads only regular files"),
+        ),
+        Unreadable::TooBig(len) => FileError::whole(
             path,
             format!(
                 "the file is {:.1} MiB; balcony reads files of up to {} MiB",
-                meta.len() as f64 / (1024.0 * 1024.0),
+                len as f64 / (1024.0 * 1024.0),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_problem(path, &e))?;
+        ),
+    })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {

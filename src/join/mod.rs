@@ -8,7 +8,6 @@
 //! read from disk; the page is compiled in.
 
 pub mod card;
-pub mod clean;
 mod guard;
 mod server;
 

@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::clean::clean;
 use super::guard::{Guarded, Peer};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
+use crate::clean::clean;
 use crate::session::SCALE_MAX;
 
 const PAGE: &str = include_str!("../../assets/join.html");

@@ -182,3 +182,85 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         .collect();
     assert!(others.is_empty(), "{others:?}");
 }
+
+/// What a terminal would run or be reordered by: ESC, the 8-bit C1
+/// controls (CSI, OSC, ...) and the bidi overrides.
+fn terminal_unsafe(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.char_indices()
+        .find(|(_, c)| {
+            *c == '\u{1b}'
+                || ('\u{80}'..='\u{9f}').contains(c)
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        })
+        .map(|(i, c)| format!("{c:?} at byte {i}: {:?}", &text[i.saturating_sub(20)..]))
+}
+
+/// Terminal escapes in a file (pasted by the facilitator, sent by a phone, or
+/// planted) are never printed to the terminal by any command: `check`,
+/// `list` (from the files and from a poisoned review cache), errors quoting
+/// the file, and every export to standard output.
+#[test]
+fn escapes_in_files_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let minimal = std::fs::read_to_string(root.join("tests/fixtures/minimal.ron")).unwrap();
+    // OSC 52 (write the clipboard), CSI (clear the screen), C1 CSI and OSC,
+    // a bidi override, a bare carriage return.
+    let hostile = "T\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}[2J\u{9b}31m\u{9d}0;x\u{9c}\u{202e}up\rX";
+    let good = minimal.replace("Clinic front desk", hostile).replace(
+        "Let patients pay at the check-in desk.",
+        &format!("=cmd;{hostile};-2+3"),
+    );
+    let good_path = dir.path().join(format!("good-\u{1b}[31m{}.ron", "x"));
+    std::fs::write(&good_path, &good).unwrap();
+    // A problem quoting the file's own text.
+    let bad = minimal.replacen(
+        "checkpoint: \"facts\",\n            text",
+        &format!("checkpoint: \"{hostile}\",\n            text"),
+        1,
+    );
+    assert_ne!(bad, minimal, "the fixture changed: pick another place");
+    let bad_path = dir.path().join("bad.ron");
+    std::fs::write(&bad_path, &bad).unwrap();
+    let (good_p, bad_p) = (good_path.to_str().unwrap(), bad_path.to_str().unwrap());
+    let d = dir.path().to_str().unwrap();
+
+    let mut runs = vec![
+        ("check good", balcony(&["check", good_p], dir.path())),
+        ("check bad", balcony(&["check", bad_p], dir.path())),
+        ("export bad", balcony(&["export", bad_p], dir.path())),
+        ("list", balcony(&["list", d], dir.path())),
+    ];
+    for format in ["md", "html", "csv"] {
+        let out = balcony(&["export", good_p, "--format", format], dir.path());
+        assert!(out.status.success(), "{format}: {out:?}");
+        runs.push(("export", out));
+    }
+    // The cache is rewritten by `list`; plant messages in it as well.
+    let cache = dir.path().join(".balcony-review-cache");
+    let planted = std::fs::read_to_string(&cache)
+        .unwrap()
+        .replace("this workshop does not have", &format!("{hostile:?}"));
+    std::fs::write(&cache, planted).unwrap();
+    runs.push((
+        "list from a poisoned cache",
+        balcony(&["list", d], dir.path()),
+    ));
+
+    for (what, out) in &runs {
+        assert_no_panic(out, what);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            if let Some(found) = terminal_unsafe(bytes) {
+                panic!("{what}: {stream} holds {found}");
+            }
+        }
+    }
+    let check = String::from_utf8_lossy(&runs[0].1.stdout);
+    assert!(check.contains("\"TupX\""), "the words stay: {check}");
+    let csv = String::from_utf8_lossy(&runs[6].1.stdout);
+    assert!(csv.contains(",\"'=cmd;TupX;'-2+3\","), "{csv}");
+    let list = String::from_utf8_lossy(&runs.last().unwrap().1.stdout);
+    assert!(list.contains("bad.ron:"), "{list}");
+}

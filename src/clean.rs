@@ -1,6 +1,11 @@
-//! Participants' text is hostile until cleaned: terminal escape sequences and
-//! control characters are removed before anything else sees it, so neither the
-//! facilitator's terminal, the file nor an export ever holds them.
+//! Text from outside is hostile until cleaned: a session file, a
+//! participant's phone, a paste. Terminal escape sequences and control
+//! characters are removed before it is stored ([`clean`]) and again before
+//! any command prints it to a terminal ([`for_terminal`]), so neither the
+//! facilitator's terminal, the file nor an export ever runs them.
+
+use std::borrow::Cow;
+use std::path::Path;
 
 /// Removes escape sequences (CSI, OSC, DCS and two-byte ones, in their 7-bit
 /// and 8-bit forms), every other control character except line breaks, and
@@ -9,6 +14,53 @@
 /// whitespace goes.
 pub fn clean(input: &str, multiline: bool) -> String {
     let mut out = String::with_capacity(input.len());
+    scrub(input, |c, next| match c {
+        '\r' => {
+            if next != Some('\n') {
+                out.push(if multiline { '\n' } else { ' ' });
+            }
+        }
+        '\n' => out.push(if multiline { '\n' } else { ' ' }),
+        '\t' => out.push(' '),
+        c => out.push(c),
+    });
+    out.trim().to_string()
+}
+
+/// The text as it may be printed to a terminal: escape sequences, control
+/// characters (but line breaks and tabs) and bidi overrides removed. A
+/// carriage return is kept only before a line feed (CRLF), so nothing can
+/// jump back and write over what was printed. Borrowed when nothing changes.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| needs_work(c) && c != '\n' && c != '\t')
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    scrub(text, |c, next| match c {
+        '\r' if next != Some('\n') => {}
+        c => out.push(c),
+    });
+    Cow::Owned(out)
+}
+
+/// A path as it may be printed to a terminal (file names can hold anything).
+pub fn path(p: &Path) -> String {
+    for_terminal(&p.to_string_lossy()).into_owned()
+}
+
+/// Whether a character is one [`for_terminal`] or [`clean`] may remove or
+/// change: a control character or a reordering one.
+pub fn needs_work(c: char) -> bool {
+    c.is_control() || is_reordering(c)
+}
+
+/// Walks `input`, dropping escape sequences, control characters and
+/// reordering characters; hands every other character (line breaks and
+/// tabs included) to `keep`, with the character after it.
+fn scrub(input: &str, mut keep: impl FnMut(char, Option<char>)) {
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -22,18 +74,11 @@ pub fn clean(input: &str, multiline: bool) -> String {
             },
             '\u{9b}' => skip_csi(&mut chars),
             '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push(if multiline { '\n' } else { ' ' });
-                }
-            }
-            '\n' => out.push(if multiline { '\n' } else { ' ' }),
-            '\t' => out.push(' '),
-            c if c.is_control() || is_reordering(c) => {}
-            c => out.push(c),
+            '\r' | '\n' | '\t' => keep(c, chars.peek().copied()),
+            c if needs_work(c) => {}
+            c => keep(c, chars.peek().copied()),
         }
     }
-    out.trim().to_string()
 }
 
 fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
@@ -70,7 +115,7 @@ fn is_reordering(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, for_terminal};
 
     #[test]
     fn escape_sequences_and_controls_go() {
@@ -99,5 +144,15 @@ mod tests {
     fn ordinary_text_is_untouched() {
         let t = "Ça coûte <b>cher</b> & \"vite\" — 日本語 🙂";
         assert_eq!(clean(t, true), t);
+    }
+
+    #[test]
+    fn printed_text_keeps_lines_and_loses_every_escape() {
+        let hostile = "a\u{1b}]52;c;ZXZpbA==\u{7}b\u{1b}[2Jc\u{9b}31md\u{85}e\u{202e}f\rg\r\nh\ti";
+        assert_eq!(for_terminal(hostile), "abcdefg\r\nh\ti");
+        assert!(matches!(
+            for_terminal("plain\ntext"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
