@@ -264,3 +264,122 @@ fn escapes_in_files_never_reach_the_terminal() {
     let list = String::from_utf8_lossy(&runs.last().unwrap().1.stdout);
     assert!(list.contains("bad.ron:"), "{list}");
 }
+
+/// `balcony ARGS` with no terminal, killed (and the test failed) if it does
+/// not finish within the deadline.
+fn balcony_within(args: &[&str], dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_balcony"))
+        .args(args)
+        .env("BALCONY_SESSIONS", dir.join("sessions"))
+        .env("HOME", dir)
+        .env_remove("BALCONY_CONFIG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run balcony");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("try_wait").is_none() {
+        if start.elapsed() > crate::pty::DEADLINE {
+            let _ = child.kill();
+            panic!("balcony {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+pub fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo(3) with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+}
+
+/// A FIFO (which blocks whoever opens it until a writer comes) or a device
+/// given where a file belongs is refused at once, named, and left alone.
+#[test]
+fn fifos_and_devices_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("session.ron");
+    mkfifo(&fifo);
+    let f = fifo.to_str().unwrap();
+    for args in [
+        &["check", f][..],
+        &["export", f],
+        &["export", f, "--format", "csv"],
+        &["open", f],
+        &["new", "--template", f],
+        &["check", "/dev/zero"],
+    ] {
+        let out = balcony_within(args, dir.path());
+        assert_no_panic(&out, &format!("{args:?}"));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(":1:1: this is a pipe (FIFO), not a regular file")
+                || err.contains("/dev/zero:1:1: this is a device, not a regular file"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!dir.path().join("sessions").exists(), "nothing is created");
+}
+
+/// Review's cache planted as a FIFO or as /dev/zero: `list` neither blocks
+/// nor reads without end; the cache is rebuilt as a regular file.
+#[test]
+fn a_planted_review_cache_does_not_hang_list() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for plant in ["fifo", "zero"] {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("s");
+        std::fs::create_dir(&sessions).unwrap();
+        std::fs::copy(
+            root.join("tests/fixtures/minimal.ron"),
+            sessions.join("a.ron"),
+        )
+        .unwrap();
+        let cache = sessions.join(".balcony-review-cache");
+        match plant {
+            "fifo" => mkfifo(&cache),
+            _ => std::os::unix::fs::symlink("/dev/zero", &cache).unwrap(),
+        }
+        let out = balcony_within(&["list", sessions.to_str().unwrap()], dir.path());
+        assert!(out.status.success(), "{plant}: {out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Clinic front desk"), "{plant}: {text}");
+        assert!(
+            std::fs::symlink_metadata(&cache).unwrap().is_file(),
+            "{plant}"
+        );
+    }
+}
+
+/// `--dir` naming a file says so; a folder where a file belongs is called a
+/// folder (not "not a session or template file").
+#[test]
+fn files_and_folders_are_called_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let out = balcony_within(&["--dir", file.to_str().unwrap(), "new"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("notes.txt: this is a file, not a folder"),
+        "{err}"
+    );
+    assert!(!err.contains("File exists"), "{err}");
+
+    let folder = dir.path().to_str().unwrap();
+    let out = balcony_within(&["check", folder], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(":1:1: this is a folder, not a file"), "{err}");
+    // A config folder named where the config file belongs.
+    let (_, problem) = balcony::config::Config::load_from(dir.path());
+    let problem = problem.expect("a folder is a problem").headline();
+    assert!(
+        problem.ends_with("this is a folder, not a file"),
+        "{problem}"
+    );
+}
