@@ -57,6 +57,23 @@ pub fn needs_work(c: char) -> bool {
     c.is_control() || is_reordering(c)
 }
 
+/// Whether nothing in the text would show: only whitespace, control,
+/// reordering and zero-width characters. Such text is refused wherever text
+/// is asked for (forms, the join page, the command line).
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || needs_work(c) || is_invisible(c))
+}
+
+/// Characters that take no room and draw nothing on their own.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}'
+        | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}'
+        | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
+}
+
 /// Walks `input`, dropping escape sequences, control characters and
 /// reordering characters; hands every other character (line breaks and
 /// tabs included) to `keep`, with the character after it.
@@ -144,6 +161,17 @@ mod tests {
     fn ordinary_text_is_untouched() {
         let t = "Ça coûte <b>cher</b> & \"vite\" — 日本語 🙂";
         assert_eq!(clean(t, true), t);
+    }
+
+    #[test]
+    fn text_of_invisible_characters_is_blank() {
+        use super::is_blank;
+        assert!(is_blank(
+            " \u{200b}\u{200d}\u{feff}\u{2060}\t\u{2028}\u{202e}\u{fe0f} "
+        ));
+        assert!(is_blank(""));
+        assert!(!is_blank("\u{200b}a"));
+        assert!(!is_blank("👩\u{200d}💻"));
     }
 
     #[test]

@@ -115,6 +115,10 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     if let Some(code) = not_a_folder(dir) {
         return code.into();
     }
+    if args.title.as_deref().is_some_and(clean::is_blank) {
+        let _ = writeln!(err, "balcony: {}", strings::BLANK_TITLE);
+        return 1;
+    }
     if let Some(earlier) = &args.follow_up {
         return follow_up(args, earlier, dir, &look);
     }

@@ -171,9 +171,56 @@ pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    let mut text = ron::ser::to_string_pretty(value, config)?;
+    let mut text = readable(&ron::ser::to_string_pretty(value, config)?);
     text.push('\n');
     Ok(text)
+}
+
+/// ron escapes combining marks, joiners and variation selectors as
+/// `\u{...}` (and apostrophes as `\'`), so an accent, an Indic vowel sign or a joined emoji is
+/// unreadable in the file. They are written as themselves; what could
+/// disturb a terminal or an editor (controls, bidi overrides, line and
+/// paragraph separators, the byte-order mark) stays escaped. Escapes only
+/// ever occur inside strings, and a literal backslash is written `\\`.
+pub fn readable(ron: &str) -> String {
+    if !ron.contains("\\u{") && !ron.contains("\\'") {
+        return ron.to_string();
+    }
+    let mut out = String::with_capacity(ron.len());
+    let mut rest = ron;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("\\'") {
+            // An apostrophe needs no escape between double quotes.
+            out.push('\'');
+            rest = after;
+            continue;
+        }
+        let shown = rest
+            .strip_prefix("\\u{")
+            .and_then(|r| Some((r, r.find('}')?)))
+            .and_then(|(r, end)| {
+                let c = char::from_u32(u32::from_str_radix(&r[..end], 16).ok()?)?;
+                let keep_escaped = crate::clean::needs_work(c)
+                    || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}');
+                (!keep_escaped).then_some((c, 3 + end + 1))
+            });
+        match shown {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            // Another escape (`\\`, `\"`, `\n`, a kept `\u{...}`): as it is.
+            None => {
+                let len = rest.chars().take(2).map(char::len_utf8).sum::<usize>();
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn explain(path: &Path, text: &str, e: &SpannedError) -> FileError {
@@ -385,6 +432,26 @@ mod tests {
     #[test]
     fn empty_file_is_explained() {
         assert!(err("  \n").message.contains("empty"));
+    }
+
+    #[test]
+    fn non_ascii_text_is_written_readably_and_read_back() {
+        let texts = vec![
+            "cafe\u{301} à l'e\u{301}cole, \u{928}\u{93f} 👩\u{200d}💻 ❤\u{fe0f}".to_string(),
+            "back\\u{41}slash \"quoted\" \u{202e}rtl\u{2028}sep\u{feff}\u{7}".to_string(),
+        ];
+        let text = to_pretty(&texts).unwrap();
+        assert!(text.contains("cafe\u{301} à l'e\u{301}cole"), "{text}");
+        assert!(text.contains("👩\u{200d}💻 ❤\u{fe0f}"), "{text}");
+        assert!(
+            text.contains(r#"back\\u{41}slash \"quoted\" \u{202e}rtl\u{2028}sep\u{feff}\u{7}"#),
+            "{text}"
+        );
+        let back: Vec<String> = parse(Path::new("t.ron"), &text).unwrap();
+        assert_eq!(back, texts);
+        // Files written before keep loading.
+        let old: Vec<String> = parse(Path::new("t.ron"), r#"["cafe\u{301}"]"#).unwrap();
+        assert_eq!(old, ["cafe\u{301}"]);
     }
 
     #[test]

@@ -393,7 +393,7 @@ async fn idea(
     let text = clean(&b.text, true);
     let name = clean(&b.name, false);
     if !valid_device(&b.device)
-        || text.is_empty()
+        || crate::clean::is_blank(&text)
         || text.chars().count() > MAX_IDEA_CHARS
         || name.chars().count() > MAX_NAME_CHARS
     {

@@ -72,8 +72,16 @@ fn mutate(rng: &mut fastrand::Rng, mut bytes: Vec<u8>) -> Vec<u8> {
             return text.replacen(from, to, 1).into_bytes();
         }
         _ => {
-            // Control bytes and escape sequences in the middle of a text.
-            bytes.splice(at..at, b"\x1b[2J\x1b]0;pwned\x07\x00\x08".iter().copied());
+            // Control bytes and escape sequences (OSC 52 writes the
+            // clipboard; 8-bit CSI and OSC; a bidi override), or text that
+            // breaks rows, in the middle of a text.
+            let inserts: [&str; 3] = [
+                "\x1b[2J\x1b]0;pwned\x07\x00\x08",
+                "\x1b]52;c;cm0gLXJmIH4=\x07\u{9b}31m\u{9d}0;x\u{9c}\u{202e}",
+                "\u{2028}\u{200b}\u{200d}e\u{301}👩\u{200d}💻\u{feff}\u{2029}",
+            ];
+            let insert = inserts[rng.usize(..inserts.len())];
+            bytes.splice(at..at, insert.bytes());
         }
     }
     bytes
@@ -123,6 +131,9 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
 
         let check = balcony(&["check", p], dir.path());
         assert_no_panic(&check, &format!("check {p}"));
+        for bytes in [&check.stdout, &check.stderr] {
+            assert_eq!(terminal_unsafe(bytes), None, "check {p}");
+        }
         let export = balcony(&["export", p, "--format", "html"], dir.path());
         assert_no_panic(&export, &format!("export {p}"));
         if check.status.success() {
@@ -154,6 +165,7 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
     for _ in 0..2 {
         let list = balcony(&["list", dir.path().to_str().unwrap()], dir.path());
         assert_no_panic(&list, "list");
+        assert_eq!(terminal_unsafe(&list.stdout), None, "list");
         let out = String::from_utf8_lossy(&list.stdout);
         assert_eq!(out.lines().count(), n, "{out}");
         for path in &refused {
@@ -382,4 +394,19 @@ fn files_and_folders_are_called_what_they_are() {
         problem.ends_with("this is a folder, not a file"),
         "{problem}"
     );
+}
+
+/// A title of spaces and invisible characters is refused before anything is
+/// created (a session that shows a blank title could not be told apart).
+#[test]
+fn a_blank_title_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = balcony_within(
+        &["new", "--title", " \u{200b}\u{200d}\u{feff} "],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the --title shows nothing"), "{err}");
+    assert!(!dir.path().join("sessions").exists());
 }
