@@ -46,9 +46,14 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A path as it may be printed to a terminal (file names can hold anything).
+/// A path as it may be printed to a terminal: file names can hold anything,
+/// line breaks too (which could forge a line of `list` or `check`), so those
+/// show as `?`.
 pub fn path(p: &Path) -> String {
-    for_terminal(&p.to_string_lossy()).into_owned()
+    for_terminal(&p.to_string_lossy())
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
 
 /// Whether a character is one [`for_terminal`] or [`clean`] may remove or
@@ -182,5 +187,7 @@ mod tests {
             for_terminal("plain\ntext"),
             std::borrow::Cow::Borrowed(_)
         ));
+        let forged = std::path::Path::new("a\n!  b.ron:1:1: \u{1b}[31mfake");
+        assert_eq!(super::path(forged), "a?!  b.ron:1:1: fake");
     }
 }

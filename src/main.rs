@@ -193,7 +193,7 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
             )
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{e}");
+            let _ = writeln!(std::io::stderr(), "{}", clean::for_terminal(&e));
             1
         }
     }
