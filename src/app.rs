@@ -192,7 +192,9 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
     }
 
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    // SIGINT (there is no Ctrl-C signal in raw mode: it comes from outside)
+    // leaves like `q`.
+    for sig in terminal::LEAVE_SIGNALS {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
 
@@ -288,6 +290,7 @@ impl App<'_> {
             match effect {
                 Effect::Save => self.save(),
                 Effect::Quit => quit = true,
+                Effect::Suspend => terminal::ask_to_suspend(),
                 Effect::Create(ns) => match create(self.dir, &ns) {
                     Ok((s, path)) => self.begin(s, path),
                     Err(e) => self.flow.start_failed(e),
@@ -522,6 +525,8 @@ impl App<'_> {
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
+            // Ctrl-Z or SIGTSTP: back from the shell, everything is redrawn.
+            dirty |= terminal::suspend_if_asked(terminal)?;
             if dirty {
                 let flow = &self.flow;
                 let theme = if flow.projector || flow.room != Room::Shown {

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::clean::{for_terminal, path as shown};
 use crate::review::{self, Row, Summary};
 use crate::ronfile;
 use crate::session::{FileError, Session, store};
@@ -34,8 +35,8 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
                 let _ = writeln!(
                     out,
                     "{}: ok (session \"{}\", {} items, {} readings)",
-                    path.display(),
-                    s.meta.title,
+                    shown(path),
+                    for_terminal(&s.meta.title),
                     s.item_count(),
                     s.readings.len()
                 );
@@ -44,8 +45,8 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
                 let _ = writeln!(
                     out,
                     "{}: ok (template \"{}\", {} checkpoints)",
-                    path.display(),
-                    w.name,
+                    shown(path),
+                    for_terminal(&w.name),
                     w.checkpoints.len()
                 );
             }
@@ -86,7 +87,7 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let rows = match list_rows(dir) {
         Ok(rows) => rows,
         Err(e) => {
-            let _ = writeln!(err, "{}: cannot read the folder: {e}", dir.display());
+            let _ = writeln!(err, "{}: cannot read the folder: {e}", shown(dir));
             return 1;
         }
     };
@@ -94,7 +95,7 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(
             out,
             "No sessions in {} yet. Start one with `balcony new`.",
-            dir.display()
+            shown(dir)
         );
         return 0;
     }
@@ -104,10 +105,10 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Err(p) => writeln!(
                 out,
                 "!  {}:{}:{}: {}",
-                row.path.display(),
+                shown(&row.path),
                 p.line,
                 p.col,
-                p.message
+                for_terminal(&p.message)
             ),
         };
     }
@@ -115,7 +116,7 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 fn list_line(path: &Path, s: &Summary) -> String {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let name = shown(Path::new(path.file_name().unwrap_or_default()));
     let tension = match s.last {
         Some((level, zone)) => format!("{level:>2} {}", zone.label()),
         None => "-- no reading".to_string(),
@@ -134,8 +135,10 @@ fn list_line(path: &Path, s: &Summary) -> String {
     )
 }
 
-/// At most `n` characters, with an ellipsis when cut; control characters hidden.
+/// At most `n` characters, with an ellipsis when cut; escapes removed and
+/// line breaks and tabs made spaces.
 pub fn clip(s: &str, n: usize) -> String {
+    let s = for_terminal(s);
     let clean = s.chars().map(|c| if c.is_control() { ' ' } else { c });
     let count = s.chars().count();
     if count <= n {
@@ -165,12 +168,12 @@ pub fn sample(items: usize, seed: u64, output: &Path, err: &mut dyn Write) -> i3
             let _ = writeln!(
                 err,
                 "{}: already exists; balcony does not overwrite files (choose another name)",
-                output.display()
+                shown(output)
             );
             1
         }
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", for_terminal(&e.to_string()));
             1
         }
     }

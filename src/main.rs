@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use balcony::app::{self, Launch};
+use balcony::clean;
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
 use balcony::config::{Config, Look};
@@ -40,6 +41,9 @@ fn main() -> ExitCode {
         }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
         None => {
             drop((out, err));
+            if let Some(code) = not_a_folder(&dir).or_else(no_terminal) {
+                return ExitCode::from(code);
+            }
             app::run_with(Launch::Start, &dir, &look())
         }
         Some(Command::New(args)) => {
@@ -48,6 +52,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Present { file }) => {
             drop((out, err));
+            if let Some(code) = no_terminal() {
+                return ExitCode::from(code);
+            }
             let look = look();
             balcony::present::run(file, &look.projector, look.warning)
         }
@@ -70,7 +77,12 @@ fn main() -> ExitCode {
         Some(Command::Open { file }) => {
             drop((out, err));
             match store::load(file) {
-                Ok(s) => app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look()),
+                Ok(s) => match no_terminal() {
+                    Some(code) => code.into(),
+                    None => {
+                        app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look())
+                    }
+                },
                 Err(e) => {
                     // Never written: a file that fails to load stays as it is.
                     let _ = writeln!(std::io::stderr(), "{e}");
@@ -81,10 +93,17 @@ fn main() -> ExitCode {
         Some(Command::Review { dir: over }) => {
             let folder = over.clone().unwrap_or_else(|| dir.clone());
             if let Err(e) = std::fs::read_dir(&folder) {
-                let _ = writeln!(err, "{}: cannot read the folder: {e}", folder.display());
+                let _ = writeln!(
+                    err,
+                    "{}: cannot read the folder: {e}",
+                    balcony::clean::path(&folder)
+                );
                 return ExitCode::from(1);
             }
             drop((out, err));
+            if let Some(code) = no_terminal() {
+                return ExitCode::from(code);
+            }
             app::run_with(Launch::Review(folder), &dir, &look())
         }
     };
@@ -95,6 +114,13 @@ fn main() -> ExitCode {
 fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     look.projector_view = args.projector;
     let mut err = std::io::stderr();
+    if let Some(code) = not_a_folder(dir) {
+        return code.into();
+    }
+    if args.title.as_deref().is_some_and(clean::is_blank) {
+        let _ = writeln!(err, "balcony: {}", strings::BLANK_TITLE);
+        return 1;
+    }
     if let Some(earlier) = &args.follow_up {
         return follow_up(args, earlier, dir, &look);
     }
@@ -109,6 +135,9 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
         (None, true) => Builtin::Solo.workshop(),
         (None, false) => Builtin::Default.workshop(),
     };
+    if let Some(code) = no_terminal() {
+        return code.into();
+    }
     let untitled = if args.solo {
         strings::UNTITLED_REFLECTION
     } else {
@@ -131,7 +160,7 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
             app::run_joining(Launch::Session(Box::new(session), path), dir, &look, join)
         }
         Err(e) => {
-            let _ = writeln!(err, "balcony: {e}");
+            let _ = writeln!(err, "balcony: {}", clean::for_terminal(&e.to_string()));
             1
         }
     }
@@ -151,6 +180,9 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
         (None, true) => Some(Builtin::Solo.workshop()),
         (None, false) => None,
     };
+    if let Some(code) = no_terminal() {
+        return code.into();
+    }
     match balcony::review::followup::create(
         dir,
         earlier,
@@ -168,8 +200,34 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
             )
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{e}");
+            let _ = writeln!(std::io::stderr(), "{}", clean::for_terminal(&e));
             1
         }
     }
+}
+
+/// The sessions folder named by a file: said plainly, rather than as the
+/// system's "File exists" when the folder is created.
+fn not_a_folder(dir: &Path) -> Option<u8> {
+    let meta = std::fs::metadata(dir).ok()?;
+    if meta.is_dir() {
+        return None;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "balcony: {}: {}",
+        clean::path(dir),
+        strings::DIR_IS_A_FILE
+    );
+    Some(1)
+}
+
+/// A screen drawn into a file or a pipe helps nobody: the screen commands
+/// refuse, after reading what they were given and before creating anything.
+fn no_terminal() -> Option<u8> {
+    if balcony::terminal::is_interactive() {
+        return None;
+    }
+    let _ = writeln!(std::io::stderr(), "balcony: {}", strings::NEEDS_TERMINAL);
+    Some(1)
 }

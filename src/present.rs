@@ -177,7 +177,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
         crossterm::style::force_color_output(true);
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in terminal::LEAVE_SIGNALS {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
     let mut terminal = match terminal::init() {
@@ -197,6 +197,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
             if stop.load(Ordering::SeqCst) {
                 return Ok(());
             }
+            dirty |= terminal::suspend_if_asked(&mut terminal)?;
             dirty |= follower.poll();
             let now = crate::app::now();
             // The clock moves once a second, no more.
@@ -215,11 +216,12 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
                 dirty = false;
             }
             match events.recv_timeout(POLL) {
-                Ok(Ok(Event::Key(k)))
-                    if k.kind != KeyEventKind::Release
-                        && keymap::action(Ctx::Present, &k) == Some(Action::Quit) =>
-                {
-                    return Ok(());
+                Ok(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
+                    match keymap::action(Ctx::Present, &k) {
+                        Some(Action::Quit) => return Ok(()),
+                        Some(Action::Suspend) => terminal::ask_to_suspend(),
+                        _ => {}
+                    }
                 }
                 Ok(Ok(Event::Resize(..))) => dirty = true,
                 Ok(Ok(_)) | Err(RecvTimeoutError::Timeout) => {}

@@ -13,29 +13,85 @@ use crate::session::FileError;
 /// Larger files are refused before parsing: a 10,000-item session is a few MiB.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Read a file as UTF-8 text, refusing directories, huge files and binary data.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_problem(path, &e))?;
-    if meta.is_dir() {
-        return Err(FileError::whole(
-            path,
-            "this is a folder, not a session or template file",
-        ));
+/// Why a file was not read: only regular files are, and only up to a cap.
+#[derive(Debug)]
+pub enum Unreadable {
+    Io(std::io::Error),
+    Folder,
+    /// A FIFO, a device or a socket: reading one could block or never end.
+    Special(&'static str),
+    /// The file's size in bytes, over the cap.
+    TooBig(u64),
+}
+
+/// The bytes of a regular file of at most `max` bytes. Opened without
+/// blocking (a FIFO would wait for a writer) and checked on the open file
+/// (the name could be swapped between a check and the open); at most `max`
+/// bytes are read even if the file grows meanwhile.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, Unreadable> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(Unreadable::Io)?;
+    let meta = file.metadata().map_err(Unreadable::Io)?;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(Unreadable::Folder);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::whole(
+    if !kind.is_file() {
+        return Err(Unreadable::Special(special_kind(&kind)));
+    }
+    if meta.len() > max {
+        return Err(Unreadable::TooBig(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(Unreadable::TooBig(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+/// Read a file as UTF-8 text, refusing folders, special files, huge files
+/// and binary data.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        Unreadable::Io(e) => io_problem(path, &e),
+        Unreadable::Folder => FileError::whole(path, "this is a folder, not a file"),
+        Unreadable::Special(what) => FileError::whole(
+            path,
+            format!("this is {what}, not a regular file: balcony reads only regular files"),
+        ),
+        Unreadable::TooBig(len) => FileError::whole(
             path,
             format!(
                 "the file is {:.1} MiB; balcony reads files of up to {} MiB",
-                meta.len() as f64 / (1024.0 * 1024.0),
+                len as f64 / (1024.0 * 1024.0),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_problem(path, &e))?;
+        ),
+    })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
@@ -115,9 +171,56 @@ pub fn to_pretty<T: Serialize>(value: &T) -> Result<String, ron::Error> {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    let mut text = ron::ser::to_string_pretty(value, config)?;
+    let mut text = readable(&ron::ser::to_string_pretty(value, config)?);
     text.push('\n');
     Ok(text)
+}
+
+/// ron escapes combining marks, joiners and variation selectors as
+/// `\u{...}` (and apostrophes as `\'`), so an accent, an Indic vowel sign or a joined emoji is
+/// unreadable in the file. They are written as themselves; what could
+/// disturb a terminal or an editor (controls, bidi overrides, line and
+/// paragraph separators, the byte-order mark) stays escaped. Escapes only
+/// ever occur inside strings, and a literal backslash is written `\\`.
+pub fn readable(ron: &str) -> String {
+    if !ron.contains("\\u{") && !ron.contains("\\'") {
+        return ron.to_string();
+    }
+    let mut out = String::with_capacity(ron.len());
+    let mut rest = ron;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("\\'") {
+            // An apostrophe needs no escape between double quotes.
+            out.push('\'');
+            rest = after;
+            continue;
+        }
+        let shown = rest
+            .strip_prefix("\\u{")
+            .and_then(|r| Some((r, r.find('}')?)))
+            .and_then(|(r, end)| {
+                let c = char::from_u32(u32::from_str_radix(&r[..end], 16).ok()?)?;
+                let keep_escaped = crate::clean::needs_work(c)
+                    || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}');
+                (!keep_escaped).then_some((c, 3 + end + 1))
+            });
+        match shown {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            // Another escape (`\\`, `\"`, `\n`, a kept `\u{...}`): as it is.
+            None => {
+                let len = rest.chars().take(2).map(char::len_utf8).sum::<usize>();
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn explain(path: &Path, text: &str, e: &SpannedError) -> FileError {
@@ -329,6 +432,26 @@ mod tests {
     #[test]
     fn empty_file_is_explained() {
         assert!(err("  \n").message.contains("empty"));
+    }
+
+    #[test]
+    fn non_ascii_text_is_written_readably_and_read_back() {
+        let texts = vec![
+            "cafe\u{301} à l'e\u{301}cole, \u{928}\u{93f} 👩\u{200d}💻 ❤\u{fe0f}".to_string(),
+            "back\\u{41}slash \"quoted\" \u{202e}rtl\u{2028}sep\u{feff}\u{7}".to_string(),
+        ];
+        let text = to_pretty(&texts).unwrap();
+        assert!(text.contains("cafe\u{301} à l'e\u{301}cole"), "{text}");
+        assert!(text.contains("👩\u{200d}💻 ❤\u{fe0f}"), "{text}");
+        assert!(
+            text.contains(r#"back\\u{41}slash \"quoted\" \u{202e}rtl\u{2028}sep\u{feff}\u{7}"#),
+            "{text}"
+        );
+        let back: Vec<String> = parse(Path::new("t.ron"), &text).unwrap();
+        assert_eq!(back, texts);
+        // Files written before keep loading.
+        let old: Vec<String> = parse(Path::new("t.ron"), r#"["cafe\u{301}"]"#).unwrap();
+        assert_eq!(old, ["cafe\u{301}"]);
     }
 
     #[test]

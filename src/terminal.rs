@@ -2,13 +2,14 @@
 //! getting stuck in it.
 
 use std::io::{self, BufWriter, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::{Once, OnceLock};
+use std::sync::{Arc, Once, OnceLock};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
 };
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -26,6 +27,7 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// two screen buffers cost a quarter of the start-up time (page faults).
 pub fn init() -> io::Result<Term> {
     stdin_is_tty();
+    suspend_flags();
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -40,6 +42,79 @@ pub fn init() -> io::Result<Term> {
         FRAME_BUFFER,
         io::stdout(),
     )))
+}
+
+/// The signals that end a screen as `q` does: everything saved, the
+/// terminal restored.
+pub const LEAVE_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+
+/// Set by SIGTSTP (or Ctrl-Z through [`ask_to_suspend`]), and by SIGCONT
+/// (a stop that did not come through here, such as SIGSTOP).
+struct SuspendFlags {
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
+
+fn suspend_flags() -> &'static SuspendFlags {
+    static FLAGS: OnceLock<SuspendFlags> = OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let flags = SuspendFlags {
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        // A handler replaces the default stop, which would leave the
+        // terminal in raw mode under the shell: the loop stops itself once
+        // the terminal is restored.
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGCONT, SIGTSTP};
+            let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&flags.suspend));
+            let _ = signal_hook::flag::register(SIGCONT, Arc::clone(&flags.resumed));
+        }
+        flags
+    })
+}
+
+/// Ctrl-Z was pressed: suspend at the loop's next turn.
+pub fn ask_to_suspend() {
+    suspend_flags().suspend.store(true, Ordering::SeqCst);
+}
+
+/// If a suspend was asked for: restore the terminal, stop until `fg`, then
+/// take the terminal again (raw mode, alternate screen) for a full redraw.
+/// After a stop from elsewhere (SIGSTOP, then SIGCONT) the terminal is taken
+/// again too. True when the screen must be redrawn.
+pub fn suspend_if_asked(term: &mut Term) -> io::Result<bool> {
+    let flags = suspend_flags();
+    let suspend = flags.suspend.swap(false, Ordering::SeqCst);
+    if !suspend && !flags.resumed.swap(false, Ordering::SeqCst) {
+        return Ok(false);
+    }
+    if suspend {
+        let _ = term.show_cursor();
+        restore();
+        #[cfg(unix)]
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        flags.resumed.store(false, Ordering::SeqCst);
+    }
+    enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    // Forget what was drawn, so the next frame is drawn whole. Not
+    // `Terminal::clear`: it asks the terminal where the cursor is, and the
+    // answer goes to the input thread instead (a two-second wait, then an
+    // error).
+    term.swap_buffers();
+    term.swap_buffers();
+    Ok(true)
 }
 
 /// Undo [`init`]: on quit, on error and from the panic hook. Mouse capture
@@ -65,6 +140,13 @@ pub fn events() -> Receiver<io::Result<Event>> {
         }
     });
     rx
+}
+
+/// Whether both standard input and standard output are terminals: a screen
+/// needs keys from one and must be drawn on one.
+pub fn is_interactive() -> bool {
+    use std::io::IsTerminal;
+    io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
 /// Whether standard input was a terminal when the app started. Only a

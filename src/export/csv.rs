@@ -18,8 +18,10 @@
 //! | note          | note      | kind         |               |            |             |                |           |         |         |
 //!
 //! Quoting follows RFC 4180 (CRLF line ends, quotes doubled, fields with a
-//! comma, quote or line break quoted). A cell a spreadsheet would run as a
-//! formula (starting `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`.
+//! comma, quote or line break quoted, and those with a `;` or tab, which
+//! many locales split on). A cell a spreadsheet would run as a formula
+//! (starting `=`, `+`, `-`, `@`, tab or CR, at the field's start or after any
+//! separator or line break in it) gets a `'` before that character.
 
 use std::borrow::Cow;
 
@@ -348,21 +350,25 @@ fn line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
-/// One RFC 4180 field, defused against formula injection.
+/// One RFC 4180 field, defused against formula injection. Spreadsheets in
+/// many locales split on `;` (and some on tabs), and a formula can start any
+/// cell they make, so a formula start is defused after every separator or
+/// line break too, not only at the field's start.
 pub(crate) fn field(out: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = cell.contains([',', '"', '\n', '\r']);
+    let quote = cell.contains([',', ';', '"', '\n', '\r', '\t']);
     if quote {
         out.push('"');
     }
-    if formula {
-        out.push('\'');
-    }
+    let mut cell_start = true;
     for ch in cell.chars() {
+        if cell_start && matches!(ch, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
         if ch == '"' {
             out.push('"');
         }
         out.push(ch);
+        cell_start = matches!(ch, ',' | ';' | '\t' | '\n' | '\r') || (cell_start && ch == ' ');
     }
     if quote {
         out.push('"');
@@ -388,8 +394,14 @@ mod tests {
         assert_eq!(f("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(f("@cmd"), "'@cmd");
         assert_eq!(f("-1+2"), "'-1+2");
-        assert_eq!(f("\tx"), "'\tx");
+        assert_eq!(f("\tx"), "\"'\tx\"");
         assert_eq!(f("=HYPERLINK(\"x\",1)"), "\"'=HYPERLINK(\"\"x\"\",1)\"");
         assert_eq!(f("a=b"), "a=b");
+        assert_eq!(f("a;b"), "\"a;b\"");
+        assert_eq!(f("ok;=1+1"), "\"ok;'=1+1\"");
+        assert_eq!(f("ok, @x"), "\"ok, '@x\"");
+        assert_eq!(f("line\n-1"), "\"line\n'-1\"");
+        assert_eq!(f("a\t+b"), "\"a\t'+b\"");
+        assert_eq!(f("a - b"), "a - b");
     }
 }

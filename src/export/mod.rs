@@ -63,11 +63,16 @@ pub fn run(
         Some(path) => match store::write_durably(path, text.as_bytes(), true) {
             Ok(()) => 0,
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", crate::clean::for_terminal(&e.to_string()));
                 1
             }
         },
-        None => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // Standard output is often a terminal: the facilitator's pasted text
+        // must not run there.
+        None => match out
+            .write_all(crate::clean::for_terminal(&text).as_bytes())
+            .and_then(|()| out.flush())
+        {
             Ok(()) => 0,
             // A closed pipe (`| head`) is not worth a scary message.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

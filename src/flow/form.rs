@@ -505,7 +505,7 @@ impl Form {
     fn missing(&self) -> Option<&'static str> {
         self.fields
             .iter()
-            .find(|f| f.required && self.text(f.key).is_empty())
+            .find(|f| f.required && crate::clean::is_blank(&self.text(f.key)))
             .map(|f| f.label)
     }
 }

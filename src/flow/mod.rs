@@ -51,6 +51,8 @@ pub enum Effect {
     /// The session changed: write the latest state.
     Save,
     Quit,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
     /// The start screen asks for a new session.
     Create(NewSession),
     /// The start screen asks to resume this file.
@@ -371,6 +373,9 @@ impl Flow {
         let action = keymap::action(ctx, &ev);
         if action == Some(Action::Quit) {
             return self.quit(now);
+        }
+        if action == Some(Action::Suspend) {
+            return vec![Effect::Suspend];
         }
         if self.help {
             match action {

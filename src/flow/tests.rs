@@ -232,6 +232,23 @@ fn empty_required_field_keeps_the_form_open() {
 }
 
 #[test]
+fn text_of_invisible_characters_counts_as_empty() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    press(
+        &mut f,
+        Input::Paste(" \u{200b}\u{200d}\u{2060}\u{feff}\u{2028} ".into()),
+        1,
+    );
+    assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
+    match &live(&f).mode {
+        Mode::Form(form) => assert!(form.error.is_some()),
+        _ => panic!("form closed"),
+    }
+    assert!(s(&f).gadflies.is_empty());
+}
+
+#[test]
 fn paste_goes_into_the_field_and_is_capped() {
     let mut f = flow();
     press(&mut f, ch('g'), 1);

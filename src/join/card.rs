@@ -66,7 +66,9 @@ fn private(path: &Path) -> std::io::Result<()> {
 
 /// The address a running balcony shows the room for `session`, if any.
 pub fn read(session: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path_for(session)).ok()?;
+    // A card is a few hundred bytes; anything else planted there is ignored.
+    let bytes = crate::ronfile::read_regular(&path_for(session), 4096).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let card: Card = ron::from_str(&text).ok()?;
     // Only what a join address can be: short, printable ASCII, no escapes.
     let plain = card.url.len() <= 200 && card.url.bytes().all(|b| b.is_ascii_graphic());

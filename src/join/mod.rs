@@ -9,7 +9,6 @@
 
 pub mod address;
 pub mod card;
-pub mod clean;
 mod guard;
 mod server;
 

@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::clean::clean;
 use super::guard::{Guarded, Peer, Timing};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
+use crate::clean::clean;
 use crate::flow::join::JoinCounts;
 use crate::session::SCALE_MAX;
 
@@ -475,7 +475,7 @@ async fn idea(
     let text = clean(&b.text, true);
     let name = clean(&b.name, false);
     if !valid_device(&b.device)
-        || text.is_empty()
+        || crate::clean::is_blank(&text)
         || text.chars().count() > MAX_IDEA_CHARS
         || name.chars().count() > MAX_NAME_CHARS
     {

@@ -12,6 +12,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::{Problem, Row, Summary, summarise};
+use crate::ronfile;
 use crate::session::store;
 
 /// The cache's file name inside the sessions folder.
@@ -45,7 +46,12 @@ fn stamp(path: &Path) -> Option<(u64, u64)> {
 }
 
 fn read(dir: &Path) -> HashMap<String, Entry> {
-    let Ok(text) = std::fs::read_to_string(dir.join(FILE_NAME)) else {
+    // A regular file of a session file's size at most: a FIFO, a device or
+    // a huge file planted under the name is ignored (and then replaced).
+    let Ok(bytes) = ronfile::read_regular(&dir.join(FILE_NAME), ronfile::MAX_FILE_BYTES) else {
+        return HashMap::new();
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
         return HashMap::new();
     };
     match ron::from_str::<CacheFile>(&text) {

@@ -59,12 +59,14 @@ impl FileError {
 
     /// `FILE:LINE:COL: message`, the first line of the report.
     pub fn headline(&self) -> String {
+        // Printed to terminals and screens: the path and the message may
+        // quote a file's own text.
         format!(
             "{}:{}:{}: {}",
-            self.path.display(),
+            crate::clean::path(&self.path),
             self.line,
             self.col,
-            self.message
+            crate::clean::for_terminal(&self.message)
         )
     }
 }
@@ -100,7 +102,13 @@ fn excerpt(text: &str, line: usize) -> Option<String> {
     let clean: String = raw
         .chars()
         .take(EXCERPT_MAX)
-        .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
+        .map(|c| {
+            if crate::clean::needs_work(c) && c != '\t' {
+                '?'
+            } else {
+                c
+            }
+        })
         .collect();
     if raw.chars().count() > EXCERPT_MAX {
         Some(format!("{clean}…"))

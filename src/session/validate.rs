@@ -135,7 +135,8 @@ fn enclosing_end(text: &str, from: usize) -> usize {
 
 /// A text as balcony writes it in a file: in quotes, with escapes.
 fn quoted(s: &str) -> String {
-    ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+    // As the text is saved, so the needle is found in the file.
+    ron::to_string(s).map_or_else(|_| format!("\"{s}\""), |q| crate::ronfile::readable(&q))
 }
 
 /// Problems with a workshop template, in file order where possible.

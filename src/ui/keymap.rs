@@ -117,10 +117,13 @@ pub enum Action {
     FollowUp,
     /// Review: write the selected session as Markdown and HTML.
     Export,
+    /// Hand the terminal back to the shell for a while (`fg` returns).
+    Suspend,
 }
 
 impl Action {
-    pub const ALL: [Action; 56] = [
+    pub const ALL: [Action; 57] = [
+        Action::Suspend,
         Action::JoinOpen,
         Action::JoinClose,
         Action::JoinAddress,
@@ -293,6 +296,7 @@ use Ctx as C;
 
 const QUIT_CTRL_C: &[Key] = &[ctrl('c')];
 const HELP_F1: &[Key] = &[code(KeyCode::F(1))];
+const SUSPEND_CTRL_Z: &[Key] = &[ctrl('z')];
 
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
@@ -306,6 +310,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Start, A::ChoicePrev, &[code(KeyCode::Left)], "", "previous workshop choice"),
     b(C::Start, A::Help, HELP_F1, "help", "this help"),
     b(C::Start, A::Quit, &[code(KeyCode::Esc), ctrl('c')], "quit", "quit"),
+    b(C::Start, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // The checkpoint screen.
     b(C::Browse, A::Next, &[code(KeyCode::Right), k('n')], "next", "next checkpoint"),
     b(C::Browse, A::Prev, &[code(KeyCode::Left), k('p')], "prev", "previous checkpoint"),
@@ -345,6 +350,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::RoomDiscard, &[k('D')], "", "discard the phones' readings here"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
+    b(C::Browse, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Item forms.
     b(C::Form, A::Accept, &[code(KeyCode::Enter)], "save", "save the item"),
     b(C::Form, A::Newline, &[alt(KeyCode::Enter), ctrl('j')], "newline", "new line in a text field"),
@@ -355,6 +361,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
+    b(C::Form, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Pickers: tactics, fates, reactions, checkpoints.
     b(C::Picker, A::Up, &[code(KeyCode::Up)], "", "choose the option above"),
     b(C::Picker, A::Down, &[code(KeyCode::Down)], "choose", "choose the option below"),
@@ -362,6 +369,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Picker, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing changes"),
     b(C::Picker, A::Help, HELP_F1, "help", "this help (type to write a reason)"),
     b(C::Picker, A::Quit, QUIT_CTRL_C, "", "quit"),
+    b(C::Picker, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Adjusting the band.
     b(C::Band, A::EdgeSwitch, &[code(KeyCode::Tab)], "edge", "switch lower / upper edge"),
     b(C::Band, A::EdgeUp, &[code(KeyCode::Up), k('+')], "", "move the edge up"),
@@ -370,11 +378,13 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Band, A::Cancel, &[code(KeyCode::Esc)], "cancel", "put the band back as it was"),
     b(C::Band, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Band, A::Quit, &[k('q'), ctrl('c')], "", "quit"),
+    b(C::Band, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // The help overlay itself.
     b(C::Help, A::CloseHelp, &[code(KeyCode::Esc), k('?'), k('q'), code(KeyCode::F(1))], "close", "close the help"),
     b(C::Help, A::Up, &[code(KeyCode::Up)], "", "scroll up (small windows)"),
     b(C::Help, A::Down, &[code(KeyCode::Down)], "scroll", "scroll down (small windows)"),
     b(C::Help, A::Quit, QUIT_CTRL_C, "", "quit"),
+    b(C::Help, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Ideas sent from participants' phones.
     b(C::Queue, A::Up, &[code(KeyCode::Up)], "", "the idea above"),
     b(C::Queue, A::Down, &[code(KeyCode::Down)], "choose", "the idea below"),
@@ -383,8 +393,10 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Queue, A::Cancel, &[code(KeyCode::Esc), k('i')], "close", "close the queue"),
     b(C::Queue, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Queue, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
+    b(C::Queue, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
+    b(C::Present, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // `balcony review`: the list of past sessions (files are only read).
     b(C::Review, A::Accept, &[code(KeyCode::Enter)], "open", "open the selected session (read-only)"),
     b(C::Review, A::Up, &[code(KeyCode::Up), k('k')], "", "select the session above"),
@@ -402,6 +414,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Review, A::Cancel, &[code(KeyCode::Esc)], "", "clear the filter; otherwise leave review"),
     b(C::Review, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Review, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    b(C::Review, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Typing the review filter.
     b(C::ReviewFilter, A::Accept, &[code(KeyCode::Enter)], "keep", "keep the filter and go back to the list"),
     b(C::ReviewFilter, A::Cancel, &[code(KeyCode::Esc)], "clear", "clear the filter"),
@@ -409,6 +422,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewFilter, A::Down, &[code(KeyCode::Down)], "move", "select the session below"),
     b(C::ReviewFilter, A::Help, HELP_F1, "help", "this help (type to filter)"),
     b(C::ReviewFilter, A::Quit, QUIT_CTRL_C, "", "quit"),
+    b(C::ReviewFilter, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // A past session.
     b(C::ReviewView, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
     b(C::ReviewView, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
@@ -421,6 +435,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewView, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list"),
     b(C::ReviewView, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::ReviewView, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    b(C::ReviewView, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Sessions compared.
     b(C::ReviewCompare, A::Up, &[code(KeyCode::Up), k('k')], "", "scroll up"),
     b(C::ReviewCompare, A::Down, &[code(KeyCode::Down), k('j')], "scroll", "scroll down"),
@@ -431,6 +446,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewCompare, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list (the marks stay)"),
     b(C::ReviewCompare, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::ReviewCompare, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
+    b(C::ReviewCompare, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
 ];
 
 /// The action a key means in a context, if any.

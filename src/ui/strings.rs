@@ -295,3 +295,10 @@ pub const OUT_DROPPED: &str = "dropped";
 pub const OUT_CARRIED: &str = "carried, still open";
 pub const OUT_OPEN: &str = "open";
 pub const OUT_NOT_CARRIED: &str = "open, not carried forward";
+
+// Said on standard error when a screen cannot open.
+pub const NEEDS_TERMINAL: &str = "this command opens a full screen and needs a terminal, but \
+standard input or output is not one (redirected or piped?); nothing was created. To print \
+instead, use `balcony list`, `check` or `export`.";
+pub const BLANK_TITLE: &str = "the --title shows nothing (only spaces or invisible characters): give it words, or leave it out";
+pub const DIR_IS_A_FILE: &str = "this is a file, not a folder: --dir (or BALCONY_SESSIONS) names the folder sessions are kept in";

@@ -1,41 +1,72 @@
-//! Cutting and wrapping text by display width, looking only at as much of
-//! the text as can be shown (a 20,000-character field costs a screenful).
+//! Cutting and wrapping text by grapheme and display width, looking only at
+//! as much of the text as can be shown (a 20,000-character field costs a
+//! screenful). A grapheme (a letter with its accents, an emoji joined from
+//! several) is never split, and is measured as the terminal shows it.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// What one grapheme is on screen.
+enum Piece<'a> {
+    /// A line break: `\n`, `\r\n`, `\r`, and the Unicode line and paragraph
+    /// separators (U+2028, U+2029), which some editors paste.
+    Break,
+    /// Whitespace a word ends at (a tab counts as one space).
+    Space,
+    /// Shown, `usize` columns wide.
+    Shown(&'a str, usize),
+    /// Control characters and the like: never drawn.
+    Hidden,
+}
+
+fn piece(g: &str) -> Piece<'_> {
+    match g {
+        "\n" | "\r\n" | "\r" | "\u{2028}" | "\u{2029}" => Piece::Break,
+        _ if g.chars().all(char::is_whitespace) => Piece::Space,
+        _ if g.chars().any(crate::clean::needs_work) => Piece::Hidden,
+        _ => Piece::Shown(g, g.width()),
+    }
+}
 
 /// The text cut to `width` columns, with `…` when cut. Line breaks become spaces.
 pub fn trunc(s: &str, width: usize) -> String {
     let mut out = String::new();
+    // Where each grapheme kept starts, and its width: cutting back for the
+    // ellipsis removes whole graphemes.
+    let mut kept: Vec<(usize, usize)> = Vec::new();
     let mut used = 0;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let c = if c == '\n' || c == '\t' || c == '\r' {
-            ' '
-        } else {
-            c
+    for g in s.graphemes(true) {
+        let (text, w) = match piece(g) {
+            Piece::Break | Piece::Space => (" ", 1),
+            Piece::Shown(text, w) => (text, w),
+            Piece::Hidden => continue,
         };
-        let w = c.width().unwrap_or(0);
         if used + w > width {
-            // Room for the ellipsis: drop characters until it fits.
+            // Room for the ellipsis: drop graphemes until it fits.
             while used + 1 > width {
-                match out.pop() {
-                    Some(p) => used -= p.width().unwrap_or(0),
+                match kept.pop() {
+                    Some((at, w)) => {
+                        out.truncate(at);
+                        used -= w;
+                    }
                     None => return out,
                 }
             }
             out.push('…');
             return out;
         }
-        if c.is_control() {
-            continue;
-        }
+        kept.push((out.len(), w));
         used += w;
-        out.push(c);
-        if chars.peek().is_none() {
-            break;
-        }
+        out.push_str(text);
     }
     out
+}
+
+/// A word being gathered: its graphemes and their widths.
+#[derive(Default)]
+struct Word<'a> {
+    parts: Vec<(&'a str, usize)>,
+    width: usize,
 }
 
 /// Flushes a word onto the current line, breaking as needed.
@@ -43,14 +74,14 @@ fn push_word(
     width: usize,
     line: &mut String,
     used: &mut usize,
-    word: &mut String,
-    word_w: &mut usize,
+    word: &mut Word<'_>,
     lines: &mut Vec<String>,
 ) {
-    if *word_w == 0 {
+    if word.width == 0 {
+        word.parts.clear();
         return;
     }
-    if *used > 0 && *used + 1 + *word_w > width {
+    if *used > 0 && *used + 1 + word.width > width {
         lines.push(std::mem::take(line));
         *used = 0;
     }
@@ -58,17 +89,19 @@ fn push_word(
         line.push(' ');
         *used += 1;
     }
-    for c in word.chars() {
-        let w = c.width().unwrap_or(0);
-        if *used + w > width {
+    for (g, w) in word.parts.drain(..) {
+        if w > width {
+            // Wider than a whole row (an emoji in one column): cannot be shown.
+            continue;
+        }
+        if *used + w > width && *used > 0 {
             lines.push(std::mem::take(line));
             *used = 0;
         }
-        line.push(c);
+        line.push_str(g);
         *used += w;
     }
-    word.clear();
-    *word_w = 0;
+    word.width = 0;
 }
 
 /// Word-wrap into at most `max_lines` lines of `width` columns. Text past
@@ -80,43 +113,30 @@ pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
     }
     let mut line = String::new();
     let mut used = 0;
-    let mut word = String::new();
-    let mut word_w = 0;
+    let mut word = Word::default();
     let mut cut = false;
-    let mut chars = s.chars();
+    let mut graphemes = s.graphemes(true);
     loop {
         if lines.len() >= max_lines {
             cut = true;
             break;
         }
-        match chars.next() {
-            None => break,
-            Some('\n') => {
-                push_word(
-                    width,
-                    &mut line,
-                    &mut used,
-                    &mut word,
-                    &mut word_w,
-                    &mut lines,
-                );
+        let Some(g) = graphemes.next() else {
+            break;
+        };
+        match piece(g) {
+            Piece::Break => {
+                push_word(width, &mut line, &mut used, &mut word, &mut lines);
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            Some(c) if c.is_whitespace() => push_word(
-                width,
-                &mut line,
-                &mut used,
-                &mut word,
-                &mut word_w,
-                &mut lines,
-            ),
-            Some(c) if c.is_control() => {}
-            Some(c) => {
-                word.push(c);
-                word_w += c.width().unwrap_or(0);
+            Piece::Space => push_word(width, &mut line, &mut used, &mut word, &mut lines),
+            Piece::Hidden => {}
+            Piece::Shown(g, w) => {
+                word.parts.push((g, w));
+                word.width += w;
                 // A giant word is broken without waiting for its end.
-                if word_w > width * max_lines {
+                if word.width > width * max_lines {
                     cut = true;
                     break;
                 }
@@ -124,14 +144,7 @@ pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     if !cut {
-        push_word(
-            width,
-            &mut line,
-            &mut used,
-            &mut word,
-            &mut word_w,
-            &mut lines,
-        );
+        push_word(width, &mut line, &mut used, &mut word, &mut lines);
         if !line.is_empty() {
             lines.push(line);
         }
@@ -171,5 +184,39 @@ mod tests {
         let w = wrap(&"x".repeat(100_000), 10, 2);
         assert!(w.len() <= 2);
         assert_eq!(wrap("🙂🙂🙂", 4, 5), vec!["🙂🙂", "🙂"]);
+    }
+
+    #[test]
+    fn graphemes_are_never_split_and_measured_as_shown() {
+        // A family emoji joined by ZWJ is one picture two columns wide; an
+        // accent written as a combining mark stays on its letter.
+        let family = "👩\u{200d}👩\u{200d}👧";
+        assert_eq!(
+            trunc(&format!("{family}{family}{family}"), 5),
+            format!("{family}{family}…")
+        );
+        let cafe = "cafe\u{301} cafe\u{301}";
+        assert_eq!(trunc(cafe, 5), "cafe\u{301}…");
+        assert_eq!(trunc(cafe, 4), "caf…");
+        assert_eq!(wrap(cafe, 4, 3), vec!["cafe\u{301}", "cafe\u{301}"]);
+        for (text, width) in [
+            (family, 2),
+            ("e\u{301}\u{301}\u{301}", 1),
+            ("a\u{200b}b", 2),
+        ] {
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(trunc(text, 10).as_str()),
+                width
+            );
+        }
+    }
+
+    #[test]
+    fn unicode_line_separators_break_lines() {
+        assert_eq!(
+            wrap("one\u{2028}two\u{2029}three", 20, 5),
+            vec!["one", "two", "three"]
+        );
+        assert_eq!(trunc("one\u{2028}two", 20), "one two");
     }
 }

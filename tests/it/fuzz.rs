@@ -157,3 +157,65 @@ fn the_seeds_themselves_are_valid() {
         ok.unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+/// Pieces of text that break rows when measured by character: joined emoji,
+/// combining marks, zero-width and reordering characters, line separators,
+/// wide letters, escapes.
+fn row_breaker() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a",
+        "word ",
+        " ",
+        "\n",
+        "\u{2028}",
+        "\u{2029}",
+        "\r\n",
+        "\t",
+        "e\u{301}",
+        "\u{301}",
+        "👩\u{200d}👩\u{200d}👧",
+        "❤\u{fe0f}",
+        "👍🏽",
+        "🇫🇷",
+        "\u{200b}",
+        "\u{200d}",
+        "\u{feff}",
+        "\u{202e}",
+        "日本",
+        "\u{1b}[2J",
+        "\u{9b}",
+        "न\u{93f}",
+        "ﷺ",
+        "\u{ad}",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+
+    /// Cut or wrapped, text fits its columns as the terminal measures them
+    /// (the way ratatui draws it), keeps no line break or control inside a
+    /// row, and survives a save and a load unchanged.
+    #[test]
+    fn text_that_breaks_rows_fits_and_round_trips(text in row_breaker(), width in 1usize..30) {
+        use balcony::ui::text::{trunc, wrap};
+        use unicode_width::UnicodeWidthStr;
+        let shown = |row: &str| ratatui::text::Line::from(row.to_string()).width();
+        let cut = trunc(&text, width);
+        prop_assert!(shown(&cut) <= width, "{cut:?} is wider than {width}");
+        prop_assert!(cut.width() <= width);
+        prop_assert!(!cut.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')), "{cut:?}");
+        for row in wrap(&text, width, 6) {
+            prop_assert!(shown(&row) <= width, "{row:?} is wider than {width}");
+            prop_assert!(
+                !row.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202e}')),
+                "{row:?}"
+            );
+        }
+        let texts = vec![text.clone()];
+        let saved = balcony::ronfile::to_pretty(&texts).unwrap();
+        let back: Vec<String> = balcony::ronfile::parse(Path::new("t.ron"), &saved).unwrap();
+        prop_assert_eq!(back, texts);
+    }
+}

@@ -72,8 +72,16 @@ fn mutate(rng: &mut fastrand::Rng, mut bytes: Vec<u8>) -> Vec<u8> {
             return text.replacen(from, to, 1).into_bytes();
         }
         _ => {
-            // Control bytes and escape sequences in the middle of a text.
-            bytes.splice(at..at, b"\x1b[2J\x1b]0;pwned\x07\x00\x08".iter().copied());
+            // Control bytes and escape sequences (OSC 52 writes the
+            // clipboard; 8-bit CSI and OSC; a bidi override), or text that
+            // breaks rows, in the middle of a text.
+            let inserts: [&str; 3] = [
+                "\x1b[2J\x1b]0;pwned\x07\x00\x08",
+                "\x1b]52;c;cm0gLXJmIH4=\x07\u{9b}31m\u{9d}0;x\u{9c}\u{202e}",
+                "\u{2028}\u{200b}\u{200d}e\u{301}👩\u{200d}💻\u{feff}\u{2029}",
+            ];
+            let insert = inserts[rng.usize(..inserts.len())];
+            bytes.splice(at..at, insert.bytes());
         }
     }
     bytes
@@ -123,6 +131,9 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
 
         let check = balcony(&["check", p], dir.path());
         assert_no_panic(&check, &format!("check {p}"));
+        for bytes in [&check.stdout, &check.stderr] {
+            assert_eq!(terminal_unsafe(bytes), None, "check {p}");
+        }
         let export = balcony(&["export", p, "--format", "html"], dir.path());
         assert_no_panic(&export, &format!("export {p}"));
         if check.status.success() {
@@ -154,6 +165,7 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
     for _ in 0..2 {
         let list = balcony(&["list", dir.path().to_str().unwrap()], dir.path());
         assert_no_panic(&list, "list");
+        assert_eq!(terminal_unsafe(&list.stdout), None, "list");
         let out = String::from_utf8_lossy(&list.stdout);
         assert_eq!(out.lines().count(), n, "{out}");
         for path in &refused {
@@ -181,4 +193,220 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         .filter(|n| !n.starts_with("hostile-") && n != ".balcony-review-cache")
         .collect();
     assert!(others.is_empty(), "{others:?}");
+}
+
+/// What a terminal would run or be reordered by: ESC, the 8-bit C1
+/// controls (CSI, OSC, ...) and the bidi overrides.
+fn terminal_unsafe(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.char_indices()
+        .find(|(_, c)| {
+            *c == '\u{1b}'
+                || ('\u{80}'..='\u{9f}').contains(c)
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        })
+        .map(|(i, c)| format!("{c:?} at byte {i}: {:?}", &text[i.saturating_sub(20)..]))
+}
+
+/// Terminal escapes in a file (pasted by the facilitator, sent by a phone, or
+/// planted) are never printed to the terminal by any command: `check`,
+/// `list` (from the files and from a poisoned review cache), errors quoting
+/// the file, and every export to standard output.
+#[test]
+fn escapes_in_files_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let minimal = std::fs::read_to_string(root.join("tests/fixtures/minimal.ron")).unwrap();
+    // OSC 52 (write the clipboard), CSI (clear the screen), C1 CSI and OSC,
+    // a bidi override, a bare carriage return.
+    let hostile = "T\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}[2J\u{9b}31m\u{9d}0;x\u{9c}\u{202e}up\rX";
+    let good = minimal.replace("Clinic front desk", hostile).replace(
+        "Let patients pay at the check-in desk.",
+        &format!("=cmd;{hostile};-2+3"),
+    );
+    let good_path = dir.path().join(format!("good-\u{1b}[31m{}.ron", "x"));
+    std::fs::write(&good_path, &good).unwrap();
+    // A problem quoting the file's own text.
+    let bad = minimal.replacen(
+        "checkpoint: \"facts\",\n            text",
+        &format!("checkpoint: \"{hostile}\",\n            text"),
+        1,
+    );
+    assert_ne!(bad, minimal, "the fixture changed: pick another place");
+    let bad_path = dir.path().join("bad.ron");
+    std::fs::write(&bad_path, &bad).unwrap();
+    let (good_p, bad_p) = (good_path.to_str().unwrap(), bad_path.to_str().unwrap());
+    let d = dir.path().to_str().unwrap();
+
+    let mut runs = vec![
+        ("check good", balcony(&["check", good_p], dir.path())),
+        ("check bad", balcony(&["check", bad_p], dir.path())),
+        ("export bad", balcony(&["export", bad_p], dir.path())),
+        ("list", balcony(&["list", d], dir.path())),
+    ];
+    for format in ["md", "html", "csv"] {
+        let out = balcony(&["export", good_p, "--format", format], dir.path());
+        assert!(out.status.success(), "{format}: {out:?}");
+        runs.push(("export", out));
+    }
+    // The cache is rewritten by `list`; plant messages in it as well.
+    let cache = dir.path().join(".balcony-review-cache");
+    let planted = std::fs::read_to_string(&cache)
+        .unwrap()
+        .replace("this workshop does not have", &format!("{hostile:?}"));
+    std::fs::write(&cache, planted).unwrap();
+    runs.push((
+        "list from a poisoned cache",
+        balcony(&["list", d], dir.path()),
+    ));
+
+    for (what, out) in &runs {
+        assert_no_panic(out, what);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            if let Some(found) = terminal_unsafe(bytes) {
+                panic!("{what}: {stream} holds {found}");
+            }
+        }
+    }
+    let check = String::from_utf8_lossy(&runs[0].1.stdout);
+    assert!(check.contains("\"TupX\""), "the words stay: {check}");
+    let csv = String::from_utf8_lossy(&runs[6].1.stdout);
+    assert!(csv.contains(",\"'=cmd;TupX;'-2+3\","), "{csv}");
+    let list = String::from_utf8_lossy(&runs.last().unwrap().1.stdout);
+    assert!(list.contains("bad.ron:"), "{list}");
+}
+
+/// `balcony ARGS` with no terminal, killed (and the test failed) if it does
+/// not finish within the deadline.
+fn balcony_within(args: &[&str], dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_balcony"))
+        .args(args)
+        .env("BALCONY_SESSIONS", dir.join("sessions"))
+        .env("HOME", dir)
+        .env_remove("BALCONY_CONFIG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run balcony");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("try_wait").is_none() {
+        if start.elapsed() > crate::pty::DEADLINE {
+            let _ = child.kill();
+            panic!("balcony {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+pub fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: mkfifo(3) with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+}
+
+/// A FIFO (which blocks whoever opens it until a writer comes) or a device
+/// given where a file belongs is refused at once, named, and left alone.
+#[test]
+fn fifos_and_devices_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("session.ron");
+    mkfifo(&fifo);
+    let f = fifo.to_str().unwrap();
+    for args in [
+        &["check", f][..],
+        &["export", f],
+        &["export", f, "--format", "csv"],
+        &["open", f],
+        &["new", "--template", f],
+        &["check", "/dev/zero"],
+    ] {
+        let out = balcony_within(args, dir.path());
+        assert_no_panic(&out, &format!("{args:?}"));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(":1:1: this is a pipe (FIFO), not a regular file")
+                || err.contains("/dev/zero:1:1: this is a device, not a regular file"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!dir.path().join("sessions").exists(), "nothing is created");
+}
+
+/// Review's cache planted as a FIFO or as /dev/zero: `list` neither blocks
+/// nor reads without end; the cache is rebuilt as a regular file.
+#[test]
+fn a_planted_review_cache_does_not_hang_list() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for plant in ["fifo", "zero"] {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("s");
+        std::fs::create_dir(&sessions).unwrap();
+        std::fs::copy(
+            root.join("tests/fixtures/minimal.ron"),
+            sessions.join("a.ron"),
+        )
+        .unwrap();
+        let cache = sessions.join(".balcony-review-cache");
+        match plant {
+            "fifo" => mkfifo(&cache),
+            _ => std::os::unix::fs::symlink("/dev/zero", &cache).unwrap(),
+        }
+        let out = balcony_within(&["list", sessions.to_str().unwrap()], dir.path());
+        assert!(out.status.success(), "{plant}: {out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Clinic front desk"), "{plant}: {text}");
+        assert!(
+            std::fs::symlink_metadata(&cache).unwrap().is_file(),
+            "{plant}"
+        );
+    }
+}
+
+/// `--dir` naming a file says so; a folder where a file belongs is called a
+/// folder (not "not a session or template file").
+#[test]
+fn files_and_folders_are_called_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let out = balcony_within(&["--dir", file.to_str().unwrap(), "new"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("notes.txt: this is a file, not a folder"),
+        "{err}"
+    );
+    assert!(!err.contains("File exists"), "{err}");
+
+    let folder = dir.path().to_str().unwrap();
+    let out = balcony_within(&["check", folder], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(":1:1: this is a folder, not a file"), "{err}");
+    // A config folder named where the config file belongs.
+    let (_, problem) = balcony::config::Config::load_from(dir.path());
+    let problem = problem.expect("a folder is a problem").headline();
+    assert!(
+        problem.ends_with("this is a folder, not a file"),
+        "{problem}"
+    );
+}
+
+/// A title of spaces and invisible characters is refused before anything is
+/// created (a session that shows a blank title could not be told apart).
+#[test]
+fn a_blank_title_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = balcony_within(
+        &["new", "--title", " \u{200b}\u{200d}\u{feff} "],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the --title shows nothing"), "{err}");
+    assert!(!dir.path().join("sessions").exists());
 }

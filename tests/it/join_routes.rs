@@ -200,6 +200,7 @@ fn malformed_bodies_are_400() {
         r#"{"device":"has spaces in it","text":"x"}"#,
         r#"{"device":"device-aaaa","text":"   "}"#,
         r#"{"device":"device-aaaa","text":"\u001b[2J"}"#,
+        r#"{"device":"device-aaaa","text":"\u200b\u200d\u2060\ufeff \u2028"}"#,
         r#"{"device":"device-aaaa","text":42}"#,
         "device=device-aaaa&text=form+encoded",
     ] {

@@ -275,3 +275,138 @@ fn opening_a_session_clears_stray_temp_files_beside_it() {
     assert_eq!(t.wait_exit(), 0);
     assert!(live.exists(), "a live process's temp file was removed");
 }
+
+/// How many times `text` is on the screen.
+fn count(t: &Pty, text: &str) -> usize {
+    t.screen().matches(text).count()
+}
+
+/// Wait until the app is back from the shell: its screen drawn whole on the
+/// alternate screen, showing `text`.
+fn wait_back(t: &Pty, text: &str) {
+    t.wait_for(&format!("the app redrawn with {text:?}"), |s| {
+        let c = s.contents();
+        s.alternate_screen()
+            && c.contains(text)
+            && c.contains("Tension")
+            && c.contains("q/Ctrl-C quit")
+    });
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_to_the_shell_and_fg_resumes_in_raw_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn_shell(dir.path());
+    t.wait_text("$ ");
+    t.send("\"$BALCONY\" new --title Suspended\r");
+    t.wait_text("checkpoint 1/12");
+
+    t.send(keys::CTRL_Z);
+    t.wait_for("the shell's job stopped", |s| {
+        !s.alternate_screen() && s.contents().contains("Stopped")
+    });
+    t.terminal_restored().unwrap();
+    t.send("fg\r");
+    wait_back(&t, "checkpoint 1/12");
+    // Raw mode again: one key, no Enter, acts.
+    t.send("n");
+    t.wait_text("checkpoint 2/12");
+
+    // SIGTSTP from outside (as `kill -TSTP`) does the same.
+    t.signal_foreground(libc::SIGTSTP);
+    t.wait_for("the job stopped a second time", |s| {
+        !s.alternate_screen() && s.contents().matches("Stopped").count() == 2
+    });
+    t.terminal_restored().unwrap();
+    t.send("fg\r");
+    wait_back(&t, "checkpoint 2/12");
+    t.send("n");
+    t.wait_text("checkpoint 3/12");
+
+    t.send("q");
+    t.wait_for("back at the prompt", |s| !s.alternate_screen());
+    t.terminal_restored().unwrap();
+    assert_eq!(count(&t, "Stopped"), 2, "{}", t.screen());
+    t.send("exit\r");
+    t.wait_exit();
+    let s = store::load(&session_file(dir.path())).unwrap();
+    assert_eq!(s.progress.current, 2);
+}
+
+#[test]
+fn sigint_leaves_like_q() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Interrupted"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("n");
+    t.wait_text("checkpoint 2/12");
+    t.signal(libc::SIGINT);
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+    let s = store::load(&session_file(dir.path())).unwrap();
+    assert_eq!(s.progress.current, 1);
+}
+
+/// With standard output or input not a terminal, the screen commands refuse
+/// at once and create nothing.
+#[test]
+fn without_a_terminal_nothing_is_created_and_nothing_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
+    let example = example.to_str().unwrap();
+    // No terminal at all (as under cron or in a pipe).
+    for args in [
+        &["new", "--title", "Piped"][..],
+        &["reflect"],
+        &["new", "--follow-up", example],
+        &["open", example],
+        &["present", example],
+        &[],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_balcony"))
+            .args(args)
+            .env("BALCONY_SESSIONS", &sessions)
+            .env("HOME", dir.path())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} drew into a pipe");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("needs a terminal"), "{args:?}: {err}");
+        assert!(!sessions.exists(), "{args:?} created the sessions folder");
+    }
+    // Keys from a terminal, the screen redirected into a file.
+    let mut t = Pty::spawn_shell(dir.path());
+    t.wait_text("$ ");
+    t.send("\"$BALCONY\" new --title Redirected > out.txt; echo \"exit=$?\"\r");
+    t.wait_text("exit=1");
+    assert!(t.screen().contains("needs a terminal"), "{}", t.screen());
+    assert_eq!(std::fs::read(dir.path().join("out.txt")).unwrap(), b"");
+    assert!(!sessions.exists());
+    t.send("exit\r");
+    t.wait_exit();
+}
+
+/// A FIFO given as the session to present or to follow up: refused, and the
+/// presenter keeps answering keys.
+#[test]
+fn a_fifo_neither_freezes_present_nor_starts_a_follow_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("live.ron");
+    crate::hostile_cli::mkfifo(&fifo);
+    let f = fifo.to_str().unwrap();
+
+    let mut t = Pty::spawn(&["present", f], dir.path(), &[]);
+    t.wait_text("waiting for the session file");
+    t.wait_text("pipe (FIFO)");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+
+    let mut t = Pty::spawn(&["new", "--follow-up", f], dir.path(), &[]);
+    assert_eq!(t.wait_exit(), 1);
+    assert!(t.screen().contains("pipe (FIFO)"), "{}", t.screen());
+    assert!(!dir.path().join("sessions").exists());
+}

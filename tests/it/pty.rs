@@ -28,6 +28,26 @@ pub struct Pty {
 impl Pty {
     /// Start `balcony ARGS` with its sessions in `dir` and a clean environment.
     pub fn spawn(args: &[&str], dir: &Path, extra_env: &[(&str, &str)]) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_balcony"));
+        cmd.args(args);
+        Pty::spawn_command(cmd, dir, extra_env)
+    }
+
+    /// An interactive shell with job control (and no line editing, which
+    /// would change the terminal's modes), in `dir`, prompting `$ `:
+    /// type `balcony ...` into it to suspend and resume the app.
+    pub fn spawn_shell(dir: &Path) -> Pty {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "--noediting", "-i"]);
+        let bin = env!("CARGO_BIN_EXE_balcony");
+        Pty::spawn_command(
+            cmd,
+            dir,
+            &[("PS1", "$ "), ("BALCONY", bin), ("PATH", "/usr/bin:/bin")],
+        )
+    }
+
+    fn spawn_command(mut cmd: CommandBuilder, dir: &Path, extra_env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -36,8 +56,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_balcony"));
-        cmd.args(args);
         cmd.cwd(dir);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
@@ -132,6 +150,20 @@ impl Pty {
         assert_eq!(rc, 0, "kill failed");
     }
 
+    /// Send `sig` to the terminal's foreground process group, as the
+    /// terminal itself does (the app, when it runs under a shell).
+    pub fn signal_foreground(&self, sig: i32) {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|m| m.as_raw_fd())
+            .expect("the terminal is open");
+        // SAFETY: tcgetpgrp(3) on our pty's fd, then kill(2) on that group.
+        let group = unsafe { libc::tcgetpgrp(fd) };
+        assert!(group > 0, "no foreground process group");
+        assert_eq!(unsafe { libc::kill(-group, sig) }, 0, "kill failed");
+    }
+
     /// Wait for the process to exit and return its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
@@ -218,4 +250,5 @@ pub mod keys {
     pub const ENTER: &str = "\r";
     pub const ESC: &str = "\x1b";
     pub const CTRL_C: &str = "\x03";
+    pub const CTRL_Z: &str = "\x1a";
 }
