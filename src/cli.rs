@@ -78,7 +78,7 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Where to write [default: standard output]
+        /// Where to write [default: standard output; `-` too]
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
