@@ -8,6 +8,7 @@ use balcony::app::{self, Launch};
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
 use balcony::config::{Config, Look};
+use balcony::session::lock::Lock;
 use balcony::session::{Session, store};
 use balcony::ui::strings;
 use balcony::ui::theme;
@@ -67,8 +68,16 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { file }) => {
             drop((out, err));
+            // Locked before it is read: no other balcony writes over it.
+            let lock = match Lock::acquire(file, app::now()) {
+                Ok(lock) => lock,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "balcony: {e}");
+                    return ExitCode::from(1);
+                }
+            };
             match store::load(file) {
-                Ok(s) => app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look()),
+                Ok(s) => app::run_with(Launch::Session(Box::new(s), lock), &dir, &look()),
                 Err(e) => {
                     // Never written: a file that fails to load stays as it is.
                     let _ = writeln!(std::io::stderr(), "{e}");
@@ -115,13 +124,16 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
     let session = Session::new(w, &title, &facilitator, app::now());
-    match store::create(dir, &session) {
-        Ok(path) => {
+    match store::create(dir, &session)
+        .map_err(|e| e.to_string())
+        .and_then(|path| Lock::acquire(&path, app::now()).map_err(|e| e.to_string()))
+    {
+        Ok(lock) => {
             let join = app::JoinStart {
                 bind: args.bind.unwrap_or(app::JoinStart::default().bind),
                 open: args.room,
             };
-            app::run_joining(Launch::Session(Box::new(session), path), dir, &look, join)
+            app::run_joining(Launch::Session(Box::new(session), lock), dir, &look, join)
         }
         Err(e) => {
             let _ = writeln!(err, "balcony: {e}");
@@ -152,14 +164,20 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
         args.facilitator.as_deref(),
         app::now(),
     ) {
-        Ok((session, path, carried)) => {
-            let text = app::said(&carried, earlier);
-            app::run_with(
-                Launch::SessionSaying(Box::new(session), path, text),
-                dir,
-                look,
-            )
-        }
+        Ok((session, path, carried)) => match Lock::acquire(&path, app::now()) {
+            Ok(lock) => {
+                let text = app::said(&carried, earlier);
+                app::run_with(
+                    Launch::SessionSaying(Box::new(session), lock, text),
+                    dir,
+                    look,
+                )
+            }
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "balcony: {e}");
+                1
+            }
+        },
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{e}");
             1

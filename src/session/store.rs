@@ -28,6 +28,89 @@ pub enum SaveError {
     Encode(#[from] ron::Error),
     #[error("could not find a free file name for this session in {}", .0.display())]
     NoFreeName(PathBuf),
+    #[error(
+        "{} was changed on disk by something other than this balcony: autosave stopped so as not to overwrite it",
+        .0.display()
+    )]
+    ChangedOnDisk(PathBuf),
+    #[error(
+        "the session has grown to {:.1} MiB, over the {} MiB balcony can read back: not saved, the file on disk is the last version that fits",
+        *.0 as f64 / (1024.0 * 1024.0),
+        ronfile::MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge(u64),
+}
+
+/// What this process last read or wrote at a session's path: a change on
+/// disk it did not make shows as a difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hash: u64,
+}
+
+impl Stamp {
+    /// The file as it is now; `None` when there is none.
+    pub fn of_file(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        let bytes = fs::read(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            hash: hash(&bytes),
+        })
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same bytes give the same value in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Whether the file at `path` differs from what this process last saw there.
+/// A file gone is no conflict (it is written again); a touched file whose
+/// bytes are the same is none either.
+fn changed_on_disk(path: &Path, known: Option<&Stamp>) -> bool {
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    let Some(known) = known else {
+        return true;
+    };
+    if meta.len() == known.len && meta.modified().ok() == known.modified {
+        return false;
+    }
+    fs::read(path).is_ok_and(|bytes| hash(&bytes) != known.hash)
+}
+
+/// Save as the app's saver does: refuse what would not load back (too
+/// large) and what would overwrite a change made by someone else; `known`
+/// is what this process last saw at `path`, and is updated.
+pub fn save_checked(
+    path: &Path,
+    session: &Session,
+    known: &mut Option<Stamp>,
+) -> Result<(), SaveError> {
+    let text = ronfile::to_pretty(session)?;
+    let len = text.len() as u64;
+    if len > ronfile::MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge(len));
+    }
+    if changed_on_disk(path, known.as_ref()) {
+        return Err(SaveError::ChangedOnDisk(path.to_path_buf()));
+    }
+    write_to(path, text.as_bytes())?;
+    let meta = fs::metadata(path).ok();
+    *known = Some(Stamp {
+        len,
+        modified: meta.and_then(|m| m.modified().ok()),
+        hash: hash(text.as_bytes()),
+    });
+    Ok(())
 }
 
 /// Load and check a session. Nothing is ever written by loading.
@@ -571,5 +654,73 @@ mod tests {
         write_to(&fifo, b"through the pipe").unwrap();
         assert_eq!(reader.join().unwrap(), "through the pipe");
         assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn a_change_made_by_someone_else_is_never_overwritten() {
+        use crate::workshop::Builtin;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = Session::new(
+            Builtin::Default.workshop(),
+            "T",
+            "",
+            chrono::Local::now().fixed_offset(),
+        );
+        let mut known = None;
+        save_checked(&path, &s, &mut known).unwrap();
+        s.meta.title = "mine".into();
+        save_checked(&path, &s, &mut known).unwrap();
+        // Touched, same bytes: no conflict.
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes).unwrap();
+        save_checked(&path, &s, &mut known).unwrap();
+        // Someone else's edit, even of the same length: refused, kept.
+        let theirs = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"mine\"", "\"them\"");
+        fs::write(&path, &theirs).unwrap();
+        s.meta.title = "mine again".into();
+        let err = save_checked(&path, &s, &mut known).unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk(_)), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // A file that is gone is written again.
+        fs::remove_file(&path).unwrap();
+        let mut known = Some(Stamp::of_file(&path).unwrap_or(Stamp {
+            len: 1,
+            modified: None,
+            hash: 0,
+        }));
+        save_checked(&path, &s, &mut known).unwrap();
+        assert_eq!(load(&path).unwrap().meta.title, "mine again");
+    }
+
+    #[test]
+    fn what_would_not_load_back_is_not_saved() {
+        use crate::session::{Note, NoteKind};
+        use crate::workshop::Builtin;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let now = chrono::Local::now().fixed_offset();
+        let mut s = Session::new(Builtin::Default.workshop(), "T", "", now);
+        let mut known = None;
+        save_checked(&path, &s, &mut known).unwrap();
+        let before = fs::read(&path).unwrap();
+        let text = "x".repeat(crate::session::validate::MAX_TEXT_CHARS);
+        // 1,750 notes of 20,000 characters: just over 32 MiB.
+        for _ in 0..1_750 {
+            let id = s.take_id();
+            s.notes.push(Note {
+                id,
+                at: now,
+                checkpoint: "frame".into(),
+                kind: NoteKind::Observation,
+                text: text.clone(),
+            });
+        }
+        let err = save_checked(&path, &s, &mut known).unwrap_err();
+        assert!(matches!(err, SaveError::TooLarge(_)), "{err}");
+        assert!(err.to_string().contains("32 MiB"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before, "the old file is kept");
     }
 }
