@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             items,
             seed,
             output,
-        }) => commands::sample(*items, *seed, output, &mut err),
+        }) => commands::sample(*items as usize, *seed, output, &mut err),
         Some(Command::Template { which, .. }) => commands::template(*which, &mut out),
         Some(Command::Export {
             file,

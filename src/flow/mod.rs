@@ -733,6 +733,7 @@ impl Flow {
         };
         let checkpoint = live.checkpoint().id.clone();
         let next_id = live.session.next_id;
+        let ids_left = live.session.has_ids_left();
         let Mode::Form(form) = &mut live.mode else {
             return Vec::new();
         };
@@ -778,6 +779,10 @@ impl Flow {
                     at: now,
                     checkpoint,
                 };
+                if !ids_left {
+                    form.error = Some(s::NO_IDS_LEFT.to_string());
+                    return Vec::new();
+                }
                 match form::build(form, kind, stamp) {
                     Ok(item) => {
                         live.s_mut(now).take_id();

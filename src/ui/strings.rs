@@ -133,6 +133,8 @@ pub fn kept_item(kind: &str) -> String {
     format!("{kind} kept in memory, NOT on disk")
 }
 
+pub const NO_IDS_LEFT: &str =
+    "this session has numbered every item it can: start a follow-up to go on";
 pub const AUTOSAVE_STOPPED: &str = "AUTOSAVE STOPPED";
 pub const NOT_ON_DISK: &str = "kept in memory, not on disk";
 
