@@ -128,3 +128,34 @@ fn a_change_made_on_disk_by_something_else_stops_autosave() {
     assert_eq!(copy.gadflies[0].text, "Only in memory");
     assert_eq!(copy.meta.title, "Edited elsewhere");
 }
+
+#[test]
+fn the_start_screen_does_not_resume_a_session_another_balcony_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Pty::spawn(&["new", "--title", "Held"], dir.path(), &[]);
+    first.wait_text("checkpoint 1/12");
+    wait_saved(&first);
+    let file = session_file(dir.path());
+    let before = std::fs::read(&file).unwrap();
+
+    let mut second = Pty::spawn(&[], dir.path(), &[]);
+    second.wait_text(file.file_name().unwrap().to_str().unwrap());
+    // Shift-Tab twice: from the form's first field to the recent sessions.
+    second.send("\x1b[Z\x1b[Z");
+    second.send(keys::ENTER);
+    second.wait_text("open for writing");
+    assert!(
+        !second.screen().contains("checkpoint 1/12"),
+        "{}",
+        second.screen()
+    );
+    second.send(keys::ESC);
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the file is untouched"
+    );
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+}
