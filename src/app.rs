@@ -15,7 +15,7 @@ use crate::config::Look;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::join::{Board, JoinServer, Limits, card};
 use crate::review::{self, followup};
-use crate::session::lock::Lock;
+use crate::session::lock::{Holder, Lock, LockError};
 use crate::session::{Session, Timestamp, emergency, store};
 use crate::terminal;
 use crate::ui::{Screen, strings, theme};
@@ -331,6 +331,22 @@ impl App<'_> {
         Ok(())
     }
 
+    /// A session another balcony writes, in review's read-only view, with
+    /// who writes it said below.
+    fn show_read_only(&mut self, path: PathBuf, holder: Option<&Holder>) {
+        let rows = match review::plan_dir(self.dir) {
+            Ok(plan) => self.read_in_background(plan),
+            Err(_) => Vec::new(),
+        };
+        self.flow.show_review(self.dir.to_path_buf(), rows);
+        let loaded = store::load(&path).map_err(|e| e.to_string());
+        self.flow.review_loaded(path, loaded);
+        let who = holder.map(|h| (h.pid, crate::join::clean::clean(&h.host, false)));
+        self.flow.warn(strings::held_read_only(
+            who.as_ref().map(|(p, h)| (*p, h.as_str())),
+        ));
+    }
+
     /// The whole session, written where the user can write; its path.
     fn emergency_copy(&self) -> Result<PathBuf, String> {
         let (Some(s), Some(path)) = (self.flow.session(), &self.path) else {
@@ -356,15 +372,18 @@ impl App<'_> {
                 Effect::Open(path) => {
                     // Locked before it is read: what is loaded is what no
                     // other balcony will write over.
-                    let opened = Lock::acquire(&path, now())
-                        .map_err(|e| e.to_string())
-                        .and_then(|lock| {
-                            let s = store::load(&path).map_err(|e| e.to_string())?;
-                            Ok((s, lock))
-                        });
-                    match opened {
+                    let opened = Lock::acquire(&path, now()).map_err(|e| match e {
+                        LockError::Held { holder, .. } => Err(holder),
+                        e => Ok(e.to_string()),
+                    });
+                    match opened.and_then(|lock| {
+                        let s = store::load(&path).map_err(|e| Ok(e.to_string()))?;
+                        Ok((s, lock))
+                    }) {
                         Ok((s, lock)) => self.begin(s, lock),
-                        Err(e) => self.flow.start_failed(e),
+                        Err(Ok(e)) => self.flow.start_failed(e),
+                        // Another balcony writes it: shown read-only instead.
+                        Err(Err(holder)) => self.show_read_only(path, holder.as_ref()),
                     }
                 }
                 Effect::EmergencyCopy => match self.emergency_copy() {

@@ -151,6 +151,16 @@ pub fn session_held(session: &str, who: Option<(u32, &str, &str)>) -> String {
     )
 }
 
+/// Said under a session shown read-only because another balcony writes it.
+pub fn held_read_only(who: Option<(u32, &str)>) -> String {
+    match who {
+        Some((pid, host)) => {
+            format!("READ-ONLY: another balcony (pid {pid} on {host}) is writing this session")
+        }
+        None => "READ-ONLY: another balcony is writing this session".to_string(),
+    }
+}
+
 // Quitting while the latest changes are not on disk.
 pub const UNSAVED_TITLE: &str = "The latest changes are NOT on disk";
 pub const UNSAVED_COPY_TO: &str = "An emergency copy of the whole session can be written to:";

@@ -130,7 +130,7 @@ fn a_change_made_on_disk_by_something_else_stops_autosave() {
 }
 
 #[test]
-fn the_start_screen_does_not_resume_a_session_another_balcony_writes() {
+fn the_start_screen_shows_a_session_another_balcony_writes_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = Pty::spawn(&["new", "--title", "Held"], dir.path(), &[]);
     first.wait_text("checkpoint 1/12");
@@ -143,13 +143,15 @@ fn the_start_screen_does_not_resume_a_session_another_balcony_writes() {
     // Shift-Tab twice: from the form's first field to the recent sessions.
     second.send("\x1b[Z\x1b[Z");
     second.send(keys::ENTER);
-    second.wait_text("open for writing");
+    // Shown read-only instead, saying who writes it.
+    second.wait_text(&format!("READ-ONLY: another balcony (pid {}", first.pid()));
+    second.wait_text("Review · Held");
     assert!(
         !second.screen().contains("checkpoint 1/12"),
         "{}",
         second.screen()
     );
-    second.send(keys::ESC);
+    second.send("q");
     assert_eq!(second.wait_exit(), 0);
     assert_eq!(
         std::fs::read(&file).unwrap(),
