@@ -18,7 +18,8 @@ use crate::flow::join::JoinPlace;
 use crate::flow::{Effect, Flow, Input, NewSession, Room, WorkshopChoice};
 use crate::join::{Board, JoinServer, Limits, address, card};
 use crate::review::{self, followup};
-use crate::session::{Session, Timestamp, store};
+use crate::session::lock::{Holder, Lock, LockError};
+use crate::session::{Session, Timestamp, emergency, store};
 use crate::terminal;
 use crate::ui::{Screen, strings, theme};
 use crate::workshop;
@@ -27,13 +28,13 @@ use crate::workshop;
 pub enum Launch {
     /// The start screen.
     Start,
-    /// A session already on disk at this path.
-    Session(Box<Session>, PathBuf),
+    /// A session already on disk, held for writing.
+    Session(Box<Session>, Lock),
     /// `balcony review`: browse the sessions in this folder.
     Review(PathBuf),
     /// A session just created, with something to say first (a follow-up's
     /// carried-over items).
-    SessionSaying(Box<Session>, PathBuf, String),
+    SessionSaying(Box<Session>, Lock, String),
 }
 
 impl Launch {
@@ -43,10 +44,12 @@ impl Launch {
         match self {
             Launch::Start => dir,
             Launch::Review(folder) => folder,
-            Launch::Session(_, path) | Launch::SessionSaying(_, path, _) => match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            },
+            Launch::Session(_, lock) | Launch::SessionSaying(_, lock, _) => {
+                match lock.session().parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                }
+            }
         }
     }
 }
@@ -80,8 +83,15 @@ pub fn now() -> Timestamp {
     chrono::Local::now().fixed_offset()
 }
 
+/// Why a save did not happen; `stopped` when it will not be tried again.
+#[derive(Debug)]
+struct SaveProblem {
+    message: String,
+    stopped: bool,
+}
+
 /// The result of one save, reported back to the loop.
-type SaveReport = Result<Timestamp, String>;
+type SaveReport = Result<Timestamp, SaveProblem>;
 
 /// The saver thread: writes the newest snapshot it has, skipping older ones,
 /// and retries failures, so the input path never waits on the disk.
@@ -97,9 +107,12 @@ impl Saver {
     }
 
     fn spawn_with(path: PathBuf, retry: Duration) -> Saver {
+        // What this process saw at the path, taken now rather than on the
+        // thread: a change made after this is someone else's.
+        let known = store::Stamp::of_file(&path);
         let (tx, rx) = mpsc::channel::<Arc<Session>>();
         let (rtx, reports) = mpsc::channel();
-        let handle = std::thread::spawn(move || save_loop(&path, rx, rtx, retry));
+        let handle = std::thread::spawn(move || save_loop(&path, known, rx, rtx, retry));
         Saver {
             tx: Some(tx),
             reports,
@@ -123,6 +136,7 @@ impl Saver {
 
 fn save_loop(
     path: &Path,
+    mut known: Option<store::Stamp>,
     rx: Receiver<Arc<Session>>,
     reports: Sender<SaveReport>,
     retry: Duration,
@@ -139,12 +153,26 @@ fn save_loop(
         while let Ok(s) = rx.try_recv() {
             latest = s;
         }
-        match store::save(path, &latest) {
+        match store::save_checked(path, &latest, &mut known) {
             Ok(()) => {
                 let _ = reports.send(Ok(now()));
             }
+            Err(e @ store::SaveError::ChangedOnDisk(_)) => {
+                // Never again: someone else's change must not be overwritten.
+                // The work stays in memory; quitting offers a copy.
+                let message = e.to_string();
+                let _ = reports.send(Err(SaveProblem {
+                    message: message.clone(),
+                    stopped: true,
+                }));
+                while rx.recv().is_ok() {}
+                return Some(message);
+            }
             Err(e) => {
-                let _ = reports.send(Err(e.to_string()));
+                let _ = reports.send(Err(SaveProblem {
+                    message: e.to_string(),
+                    stopped: false,
+                }));
                 match rx.recv_timeout(retry) {
                     Ok(newer) => pending = Some(newer),
                     Err(RecvTimeoutError::Timeout) => pending = Some(latest),
@@ -152,7 +180,7 @@ fn save_loop(
                         // Shutting down: a few last tries, then say so.
                         for _ in 0..3 {
                             std::thread::sleep(Duration::from_millis(200));
-                            if store::save(path, &latest).is_ok() {
+                            if store::save_checked(path, &latest, &mut known).is_ok() {
                                 return None;
                             }
                         }
@@ -213,11 +241,19 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
         let _ = writeln!(io::stderr(), "balcony: {e}");
         code = 1;
     }
-    if let Some(e) = unsaved {
+    if let Some((e, copy)) = unsaved {
         let _ = writeln!(
             io::stderr(),
             "balcony: the last changes could not be saved: {e}"
         );
+        let _ = match copy {
+            Ok(path) => writeln!(
+                io::stderr(),
+                "{}",
+                strings::emergency_written(&path.display().to_string())
+            ),
+            Err(e) => writeln!(io::stderr(), "balcony: {}", strings::emergency_failed(&e)),
+        };
         code = 1;
     }
     code
@@ -251,6 +287,10 @@ fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
 struct App<'a> {
     flow: Flow,
     saver: Option<Saver>,
+    /// This process is the session file's one writer while it holds this.
+    lock: Option<Lock>,
+    /// When the session began: names its emergency copy.
+    began: Timestamp,
     dir: &'a Path,
     /// The folder cleared of stray temp files once the first frame is up.
     tidy: PathBuf,
@@ -274,13 +314,54 @@ impl App<'_> {
         }
     }
 
-    /// A session has begun: from now on it is saved to `path`.
-    fn begin(&mut self, session: Session, path: PathBuf) {
+    /// A session has begun: from now on it is saved to its file, which this
+    /// process alone writes while it holds the lock.
+    fn begin(&mut self, session: Session, lock: Lock) {
         self.withdraw_card();
+        let path = lock.session().to_path_buf();
+        // The previous session's writer finishes first, then lets go.
+        if let Some(old) = self.saver.take() {
+            let _ = old.finish();
+        }
+        self.lock = Some(lock);
         self.path = Some(path.clone());
-        self.flow.begin(session, now());
+        self.began = now();
+        self.flow.begin(session, self.began);
+        self.flow.emergency = emergency::planned(&path, self.began);
         self.saver = Some(Saver::spawn(path));
         self.save();
+    }
+
+    /// Take `path` for writing, then begin; a session another balcony
+    /// writes is not opened.
+    fn begin_at(&mut self, session: Session, path: &Path) -> Result<(), String> {
+        let lock = Lock::acquire(path, now()).map_err(|e| e.to_string())?;
+        self.begin(session, lock);
+        Ok(())
+    }
+
+    /// A session another balcony writes, in review's read-only view, with
+    /// who writes it said below.
+    fn show_read_only(&mut self, path: PathBuf, holder: Option<&Holder>) {
+        let rows = match review::plan_dir(self.dir) {
+            Ok(plan) => self.read_in_background(plan),
+            Err(_) => Vec::new(),
+        };
+        self.flow.show_review(self.dir.to_path_buf(), rows);
+        let loaded = store::load(&path).map_err(|e| e.to_string());
+        self.flow.review_loaded(path, loaded);
+        let who = holder.map(|h| (h.pid, crate::clean::clean(&h.host, false)));
+        self.flow.warn(strings::held_read_only(
+            who.as_ref().map(|(p, h)| (*p, h.as_str())),
+        ));
+    }
+
+    /// The whole session, written where the user can write; its path.
+    fn emergency_copy(&self) -> Result<PathBuf, String> {
+        let (Some(s), Some(path)) = (self.flow.session(), &self.path) else {
+            return Err("no session".into());
+        };
+        emergency::write(s, path, self.began)
     }
 
     /// Feeds one input to the flow and carries out its effects; true means quit.
@@ -291,13 +372,34 @@ impl App<'_> {
                 Effect::Save => self.save(),
                 Effect::Quit => quit = true,
                 Effect::Suspend => terminal::ask_to_suspend(),
-                Effect::Create(ns) => match create(self.dir, &ns) {
-                    Ok((s, path)) => self.begin(s, path),
-                    Err(e) => self.flow.start_failed(e),
-                },
-                Effect::Open(path) => match store::load(&path) {
-                    Ok(s) => self.begin(s, path),
-                    Err(e) => self.flow.start_failed(e.to_string()),
+                Effect::Create(ns) => {
+                    if let Err(e) =
+                        create(self.dir, &ns).and_then(|(s, path)| self.begin_at(s, &path))
+                    {
+                        self.flow.start_failed(e);
+                    }
+                }
+                Effect::Open(path) => {
+                    // Locked before it is read: what is loaded is what no
+                    // other balcony will write over.
+                    let opened = Lock::acquire(&path, now()).map_err(|e| match e {
+                        LockError::Held { holder, .. } => Err(holder),
+                        e => Ok(e.to_string()),
+                    });
+                    match opened.and_then(|lock| {
+                        let s = store::load(&path).map_err(|e| Ok(e.to_string()))?;
+                        Ok((s, lock))
+                    }) {
+                        Ok((s, lock)) => self.begin(s, lock),
+                        Err(Ok(e)) => self.flow.start_failed(e),
+                        // Another balcony writes it: shown read-only instead.
+                        Err(Err(holder)) => self.show_read_only(path, holder.as_ref()),
+                    }
+                }
+                Effect::EmergencyCopy => match self.emergency_copy() {
+                    // Named again on the way out, where it stays readable.
+                    Ok(_) => quit = true,
+                    Err(e) => self.flow.emergency_failed(e),
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
@@ -336,10 +438,10 @@ impl App<'_> {
                 Effect::FollowUp(path) => {
                     let dir = self.review_dir();
                     match followup::create(&dir, &path, None, None, None, now()) {
-                        Ok((s, new_path, carried)) => {
-                            self.begin(s, new_path);
-                            self.flow.follow_up_started(said(&carried, &path));
-                        }
+                        Ok((s, new_path, carried)) => match self.begin_at(s, &new_path) {
+                            Ok(()) => self.flow.follow_up_started(said(&carried, &path)),
+                            Err(e) => self.flow.review_said(e, true),
+                        },
                         Err(e) => self.flow.review_said(e, true),
                     }
                 }
@@ -504,7 +606,8 @@ impl App<'_> {
             any = true;
             match report {
                 Ok(at) => self.flow.saved(at),
-                Err(e) => self.flow.save_failed(e),
+                Err(p) if p.stopped => self.flow.save_stopped(p.message),
+                Err(p) => self.flow.save_failed(p.message),
             }
         }
         any
@@ -605,8 +708,12 @@ impl App<'_> {
     }
 }
 
+/// What could not be saved, and where the emergency copy went instead.
+type Unsaved = Option<(String, Result<PathBuf, String>)>;
+
 /// Runs the loop; whatever happens, the saver writes what it was given.
-/// Returns the error that ended the loop, if any, and an unsaved-state error.
+/// Returns the error that ended the loop, if any, and an unsaved-state error
+/// with the emergency copy written instead.
 fn event_loop(
     terminal: &mut terminal::Term,
     launch: Launch,
@@ -614,7 +721,7 @@ fn event_loop(
     look: &Look,
     stop: &AtomicBool,
     join: JoinStart,
-) -> (io::Result<()>, Option<String>) {
+) -> (io::Result<()>, Unsaved) {
     let t0 = now();
     let recent = match launch {
         Launch::Start => recent_sessions(dir),
@@ -623,6 +730,8 @@ fn event_loop(
     let mut app = App {
         flow: Flow::start(recent, t0),
         saver: None,
+        lock: None,
+        began: t0,
         dir,
         tidy: launch.folder(dir).to_path_buf(),
         path: None,
@@ -634,16 +743,16 @@ fn event_loop(
     };
     match launch {
         Launch::Start => {}
-        Launch::Session(s, path) => {
-            app.begin(*s, path);
+        Launch::Session(s, lock) => {
+            app.begin(*s, lock);
             app.flow.projector = look.projector_view
                 && app
                     .flow
                     .session()
                     .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
         }
-        Launch::SessionSaying(s, path, text) => {
-            app.begin(*s, path);
+        Launch::SessionSaying(s, lock, text) => {
+            app.begin(*s, lock);
             app.flow.follow_up_started(text);
         }
         Launch::Review(folder) => {
@@ -668,7 +777,12 @@ fn event_loop(
     // The code stops working before the last save; what arrived is kept.
     app.close_join();
     app.withdraw_card();
-    let unsaved = app.saver.and_then(Saver::finish);
+    let unsaved = app.saver.take().and_then(Saver::finish);
+    // Nothing is lost: what could not reach its file goes somewhere else
+    // (again, if the user asked already: the copy then holds the very last
+    // state).
+    let unsaved = unsaved.map(|e| (e, app.emergency_copy()));
+    drop(app.lock.take());
     (result, unsaved)
 }
 
@@ -717,5 +831,29 @@ mod tests {
         }
         assert_eq!(saver.finish(), None, "finish writes what is pending");
         assert_eq!(store::load(&path).unwrap().meta.title, "title 19");
+    }
+
+    #[test]
+    fn a_change_on_disk_stops_autosave_and_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = Session::new(Builtin::Default.workshop(), "t", "", now());
+        store::save(&path, &s).unwrap();
+        let saver = Saver::spawn_with(path.clone(), Duration::from_millis(20));
+        saver.send(&Arc::new(s.clone()));
+        wait_ok(&saver);
+        let theirs = std::fs::read_to_string(&path).unwrap() + "\n// edited elsewhere\n";
+        std::fs::write(&path, &theirs).unwrap();
+        s.meta.title = "mine".into();
+        saver.send(&Arc::new(s.clone()));
+        let report = saver.reports.recv_timeout(Duration::from_secs(20)).unwrap();
+        let problem = report.unwrap_err();
+        assert!(problem.stopped, "{problem:?}");
+        assert!(problem.message.contains("changed on disk"), "{problem:?}");
+        // Later changes are not written either, and leaving says so.
+        s.meta.title = "mine, later".into();
+        saver.send(&Arc::new(s));
+        assert!(saver.finish().is_some());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::session::store::{DEFAULT_DIR, ENV_DIR};
+use crate::session::validate::MAX_TEXT_CHARS;
 use crate::workshop::Builtin;
 
 #[derive(Debug, Parser)]
@@ -64,7 +65,7 @@ pub enum Command {
     /// Start a private solo reflection
     Reflect {
         /// A title for the reflection
-        #[arg(long, short)]
+        #[arg(long, short, value_parser = field_text)]
         title: Option<String>,
     },
     /// Follow a live session read-only, for the projector
@@ -78,7 +79,7 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Where to write [default: standard output]
+        /// Where to write [default: standard output; `-` too]
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -96,9 +97,10 @@ pub enum Command {
     },
     /// Write a synthetic session, for demos, tests and benchmarks
     Sample {
-        /// About how many items
-        #[arg(long, short = 'n', default_value_t = 200)]
-        items: usize,
+        /// About how many items (at most 50,000: the file must stay readable)
+        #[arg(long, short = 'n', default_value_t = 200,
+              value_parser = clap::value_parser!(u32).range(0..=MAX_SAMPLE_ITEMS))]
+        items: u32,
         /// The same seed gives the same session
         #[arg(long, short, default_value_t = 1)]
         seed: u64,
@@ -120,10 +122,10 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// The session's title
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = field_text)]
     pub title: Option<String>,
     /// Who facilitates
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = field_text)]
     pub facilitator: Option<String>,
     /// A workshop template file instead of the embedded default
     #[arg(long, value_name = "FILE")]
@@ -157,6 +159,21 @@ pub struct NewArgs {
 
 fn public_url(s: &str) -> Result<String, String> {
     crate::join::address::check_public_url(s).map(|()| s.to_string())
+}
+
+/// The most items `sample` makes: about 19 MiB, well under the 32 MiB balcony reads.
+pub const MAX_SAMPLE_ITEMS: i64 = 50_000;
+
+/// Text for a session's field, refused at the door when a file could not
+/// hold it (the loader's limit, the forms' limit).
+fn field_text(s: &str) -> Result<String, String> {
+    let n = s.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(format!(
+            "{n} characters; a field holds at most {MAX_TEXT_CHARS}"
+        ));
+    }
+    Ok(s.to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

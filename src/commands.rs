@@ -160,6 +160,15 @@ pub fn sample(items: usize, seed: u64, output: &Path, err: &mut dyn Write) -> i3
             return 1;
         }
     };
+    if text.len() as u64 > ronfile::MAX_FILE_BYTES {
+        let _ = writeln!(
+            err,
+            "a sample of {items} items would be {:.1} MiB, over the {} MiB balcony reads: choose fewer items",
+            text.len() as f64 / (1024.0 * 1024.0),
+            ronfile::MAX_FILE_BYTES / (1024 * 1024)
+        );
+        return 1;
+    }
     match store::write_durably(output, text.as_bytes(), false) {
         Ok(()) => 0,
         Err(store::SaveError::Io { source, .. })

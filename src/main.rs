@@ -9,6 +9,7 @@ use balcony::clean;
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
 use balcony::config::{Config, Look};
+use balcony::session::lock::Lock;
 use balcony::session::{Session, store};
 use balcony::ui::strings;
 use balcony::ui::theme;
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
             items,
             seed,
             output,
-        }) => commands::sample(*items, *seed, output, &mut err),
+        }) => commands::sample(*items as usize, *seed, output, &mut err),
         Some(Command::Template { which, .. }) => commands::template(*which, &mut out),
         Some(Command::Export {
             file,
@@ -76,12 +77,18 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { file }) => {
             drop((out, err));
+            // Locked before it is read: no other balcony writes over it.
+            let lock = match Lock::acquire(file, app::now()) {
+                Ok(lock) => lock,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "balcony: {e}");
+                    return ExitCode::from(1);
+                }
+            };
             match store::load(file) {
                 Ok(s) => match no_terminal() {
                     Some(code) => code.into(),
-                    None => {
-                        app::run_with(Launch::Session(Box::new(s), file.clone()), &dir, &look())
-                    }
+                    None => app::run_with(Launch::Session(Box::new(s), lock), &dir, &look()),
                 },
                 Err(e) => {
                     // Never written: a file that fails to load stays as it is.
@@ -146,8 +153,11 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
     let session = Session::new(w, &title, &facilitator, app::now());
-    match store::create(dir, &session) {
-        Ok(path) => {
+    match store::create(dir, &session)
+        .map_err(|e| e.to_string())
+        .and_then(|path| Lock::acquire(&path, app::now()).map_err(|e| e.to_string()))
+    {
+        Ok(lock) => {
             let mut join = app::JoinStart::from(&look);
             join.bind = args.bind;
             join.open = args.room;
@@ -157,7 +167,7 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
             if let Some(u) = &args.public_url {
                 join.room.public_url = Some(u.clone());
             }
-            app::run_joining(Launch::Session(Box::new(session), path), dir, &look, join)
+            app::run_joining(Launch::Session(Box::new(session), lock), dir, &look, join)
         }
         Err(e) => {
             let _ = writeln!(err, "balcony: {}", clean::for_terminal(&e.to_string()));
@@ -191,14 +201,20 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
         args.facilitator.as_deref(),
         app::now(),
     ) {
-        Ok((session, path, carried)) => {
-            let text = app::said(&carried, earlier);
-            app::run_with(
-                Launch::SessionSaying(Box::new(session), path, text),
-                dir,
-                look,
-            )
-        }
+        Ok((session, path, carried)) => match Lock::acquire(&path, app::now()) {
+            Ok(lock) => {
+                let text = app::said(&carried, earlier);
+                app::run_with(
+                    Launch::SessionSaying(Box::new(session), lock, text),
+                    dir,
+                    look,
+                )
+            }
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "balcony: {e}");
+                1
+            }
+        },
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "{}", clean::for_terminal(&e));
             1

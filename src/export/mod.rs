@@ -57,10 +57,11 @@ pub fn run(
         }
     };
     let text = render(&session, format);
-    match output {
-        // Replacing is what the user asked for with -o; durably, so a crash
-        // never leaves half an export behind.
-        Some(path) => match store::write_durably(path, text.as_bytes(), true) {
+    match output.filter(|p| *p != Path::new("-")) {
+        // Replacing a file is what the user asked for with -o; durably, so a
+        // crash never leaves half an export behind. A link, a FIFO or a
+        // device is written through, not replaced.
+        Some(path) => match store::write_to(path, text.as_bytes()) {
             Ok(()) => 0,
             Err(e) => {
                 let _ = writeln!(err, "{}", crate::clean::for_terminal(&e.to_string()));

@@ -228,6 +228,10 @@ impl Flow {
         let ses = live.s_mut(now);
         for a in list {
             if let Arrival::Idea { text, name } = a {
+                // A session out of ids takes no more (see `has_ids_left`).
+                if !ses.has_ids_left() {
+                    continue;
+                }
                 let id = ses.take_id();
                 ses.participant_ideas.push(ParticipantIdea {
                     id,
@@ -275,6 +279,13 @@ impl Flow {
                     self.join.queue = None;
                     return Vec::new();
                 };
+                if a == Action::Accept && !live.s().has_ids_left() {
+                    self.notice = Some(super::Notice {
+                        text: crate::ui::strings::NO_IDS_LEFT.into(),
+                        tone: super::Tone::Error,
+                    });
+                    return Vec::new();
+                }
                 let ses = live.s_mut(now);
                 if a == Action::Accept {
                     let idea = ses.participant_ideas[i].clone();

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::form::{self, NewItem, Purpose, Stamp};
 use super::{Mode, SILENCING_WINDOW_SECS};
+use crate::session::validate::MAX_SPENT_SECS;
 use crate::session::*;
 use crate::ui::strings as s;
 
@@ -111,7 +112,7 @@ impl Live {
     /// Seconds spent at the current checkpoint, the running part included.
     pub fn spent_secs(&self, now: Timestamp) -> u64 {
         let stored = self.session.progress.checkpoints[self.session.progress.current].spent_secs;
-        stored + self.running_secs(now)
+        stored.saturating_add(self.running_secs(now))
     }
 
     pub(super) fn running_secs(&self, now: Timestamp) -> u64 {
@@ -126,7 +127,7 @@ impl Live {
     pub fn remaining_secs(&self, now: Timestamp) -> i64 {
         let p = &self.session.progress.checkpoints[self.session.progress.current];
         let total = (self.checkpoint().timebox_mins as i64 + p.extra_mins as i64) * 60;
-        total - self.spent_secs(now) as i64
+        total.saturating_sub(i64::try_from(self.spent_secs(now)).unwrap_or(i64::MAX))
     }
 
     /// Write the running time into the session.
@@ -135,7 +136,9 @@ impl Live {
         self.timer.since = now;
         if secs > 0 {
             let cur = self.session.progress.current;
-            self.s_mut(now).progress.checkpoints[cur].spent_secs += secs;
+            // Kept within what the loader takes, whatever the clock did.
+            let spent = &mut self.s_mut(now).progress.checkpoints[cur].spent_secs;
+            *spent = spent.saturating_add(secs).min(MAX_SPENT_SECS);
         }
     }
 
@@ -239,6 +242,9 @@ impl Live {
         reason: String,
         now: Timestamp,
     ) -> bool {
+        if !self.session.has_ids_left() {
+            return false;
+        }
         let level = self.session.level();
         let level = match mv {
             Move::Raise => (level + 1).min(SCALE_MAX),
@@ -315,7 +321,9 @@ impl Live {
             at: now,
             checkpoint: self.checkpoint().id.clone(),
         };
-        if let Ok(item) = form::build(form, kind, stamp) {
+        if let Ok(item) = form::build(form, kind, stamp)
+            && self.session.has_ids_left()
+        {
             self.s_mut(now).take_id();
             self.add(item, now);
         }

@@ -73,6 +73,9 @@ pub enum Effect {
     FollowUp(PathBuf),
     /// Write this session as Markdown and HTML into the folder's exports.
     Export(PathBuf),
+    /// Write the whole session somewhere writable, then quit; answer a
+    /// failure with `emergency_failed`.
+    EmergencyCopy,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +109,29 @@ pub struct Notice {
 pub enum SaveState {
     NotYet,
     Saved(Timestamp),
-    Failed { message: String },
+    /// Retried: the disk may come back.
+    Failed {
+        message: String,
+    },
+    /// Not retried: the file was changed by someone else.
+    Stopped {
+        message: String,
+    },
+}
+
+impl SaveState {
+    /// The latest change may not be on disk, and will not get there by itself.
+    pub fn behind(&self) -> bool {
+        matches!(self, SaveState::Failed { .. } | SaveState::Stopped { .. })
+    }
+}
+
+/// Quitting was asked for while the latest changes are not on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuitAsk {
+    Asking,
+    /// The emergency copy failed too: why.
+    CopyFailed(String),
 }
 
 /// Which part of the start screen has the keys.
@@ -192,6 +217,10 @@ pub struct Flow {
     pub join: join::JoinView,
     /// Reviewing past sessions (when no session is live).
     pub review: Option<Box<Review>>,
+    /// Quitting waits for an answer: the latest changes are not on disk.
+    pub quit_ask: Option<QuitAsk>,
+    /// Where an emergency copy would be written (the app knows the folders).
+    pub emergency: Option<PathBuf>,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -230,6 +259,8 @@ impl Flow {
             preview: false,
             join: join::JoinView::default(),
             review: None,
+            quit_ask: None,
+            emergency: None,
         }
     }
 
@@ -257,12 +288,37 @@ impl Flow {
 
     pub fn saved(&mut self, at: Timestamp) {
         self.save = SaveState::Saved(at);
+        if self.quit_ask.take().is_some() {
+            self.notice = info(s::SAVED_NOW);
+        }
     }
 
     pub fn save_failed(&mut self, message: impl Into<String>) {
         self.save = SaveState::Failed {
             message: message.into(),
         };
+        self.drop_good_news();
+    }
+
+    /// Autosave stopped for good: the file changed under us.
+    pub fn save_stopped(&mut self, message: impl Into<String>) {
+        self.save = SaveState::Stopped {
+            message: message.into(),
+        };
+        self.drop_good_news();
+    }
+
+    /// "Idea saved", said a moment before its save failed, must not stay:
+    /// the failure takes its place.
+    fn drop_good_news(&mut self) {
+        if self.notice.as_ref().is_some_and(|n| n.tone == Tone::Info) {
+            self.notice = None;
+        }
+    }
+
+    /// The emergency copy could not be written: the question stays open.
+    pub fn emergency_failed(&mut self, message: impl Into<String>) {
+        self.quit_ask = Some(QuitAsk::CopyFailed(message.into()));
     }
 
     pub fn session(&self) -> Option<&Arc<Session>> {
@@ -279,6 +335,9 @@ impl Flow {
 
     /// The context under the help overlay.
     pub fn base_ctx(&self) -> Ctx {
+        if self.quit_ask.is_some() {
+            return Ctx::Unsaved;
+        }
         if let (None, Some(r)) = (&self.live, &self.review) {
             return r.ctx();
         }
@@ -317,7 +376,7 @@ impl Flow {
                 Vec::new()
             }
             Input::Tick => self.tick(now),
-            Input::Stop => self.quit(now),
+            Input::Stop => self.quit(now, false),
             Input::Join(list) => self.arrivals(list, now),
             Input::Paste(text) => self.paste(&text),
             Input::Key(ev) if ev.kind == KeyEventKind::Release => Vec::new(),
@@ -372,7 +431,7 @@ impl Flow {
         let ctx = self.ctx();
         let action = keymap::action(ctx, &ev);
         if action == Some(Action::Quit) {
-            return self.quit(now);
+            return self.quit(now, true);
         }
         if action == Some(Action::Suspend) {
             return vec![Effect::Suspend];
@@ -415,18 +474,38 @@ impl Flow {
             Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView | Ctx::ReviewCompare => {
                 self.review_key(ctx, action, ev)
             }
+            Ctx::Unsaved => self.unsaved_key(action),
             Ctx::Help | Ctx::Present => Vec::new(),
         }
     }
 
-    fn quit(&mut self, now: Timestamp) -> Vec<Effect> {
+    /// A signal leaves at once (`ask` false): the app writes an emergency
+    /// copy if the last save fails. A key asks first while saves fail.
+    fn quit(&mut self, now: Timestamp, ask: bool) -> Vec<Effect> {
         match &mut self.live {
             Some(live) => {
                 live.commit_time(now);
                 live.keep_draft(now);
+                if ask && self.save.behind() {
+                    self.help = false;
+                    self.quit_ask = Some(QuitAsk::Asking);
+                    return vec![Effect::Save];
+                }
                 vec![Effect::Save, Effect::Quit]
             }
             None => vec![Effect::Quit],
+        }
+    }
+
+    fn unsaved_key(&mut self, action: Option<Action>) -> Vec<Effect> {
+        match action {
+            Some(Action::EmergencyCopy) => vec![Effect::EmergencyCopy],
+            Some(Action::Discard) => vec![Effect::Quit],
+            Some(Action::Cancel) => {
+                self.quit_ask = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -668,6 +747,7 @@ impl Flow {
         };
         let checkpoint = live.checkpoint().id.clone();
         let next_id = live.session.next_id;
+        let ids_left = live.session.has_ids_left();
         let Mode::Form(form) = &mut live.mode else {
             return Vec::new();
         };
@@ -713,12 +793,21 @@ impl Flow {
                     at: now,
                     checkpoint,
                 };
+                if !ids_left {
+                    form.error = Some(s::NO_IDS_LEFT.to_string());
+                    return Vec::new();
+                }
                 match form::build(form, kind, stamp) {
                     Ok(item) => {
                         live.s_mut(now).take_id();
                         live.add(item, now);
                         live.mode = Mode::Browse;
-                        self.notice = info(s::saved_item(&capital(kind.label())));
+                        let kind = capital(kind.label());
+                        self.notice = if self.save.behind() {
+                            error(s::kept_item(&kind))
+                        } else {
+                            info(s::saved_item(&kind))
+                        };
                         return vec![Effect::Save];
                     }
                     Err(e) => form.error = Some(e),

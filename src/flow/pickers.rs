@@ -282,7 +282,14 @@ impl Flow {
                     } else {
                         area.input(ev);
                         if area.lines().len() > 1 {
-                            let one = area.lines().join(" ");
+                            // One line, and still within a field's limit:
+                            // the space that joins counts too.
+                            let one: String = area
+                                .lines()
+                                .join(" ")
+                                .chars()
+                                .take(MAX_TEXT_CHARS)
+                                .collect();
                             **area = *form::text_area(&one);
                         }
                     }

@@ -819,3 +819,68 @@ fn checkpoint_keys_work_while_moving_the_band() {
     assert_eq!(s(&f).band, Band { low: 3, high: 7 }, "the band was kept");
     assert_eq!(s(&f).progress.current, 1);
 }
+
+#[test]
+fn quitting_while_saves_fail_asks_first() {
+    let mut f = flow();
+    // Saves work: q leaves at once.
+    f.saved(at(1));
+    assert_eq!(press(&mut f, ch('q'), 2), vec![Effect::Save, Effect::Quit]);
+
+    let mut f = flow();
+    f.emergency = Some("state/T-emergency.ron".into());
+    f.save_failed("disk full");
+    assert_eq!(press(&mut f, ch('q'), 2), vec![Effect::Save]);
+    assert_eq!(f.quit_ask, Some(QuitAsk::Asking));
+    assert_eq!(f.ctx(), Ctx::Unsaved);
+    // Esc goes back to the session; q again asks again.
+    assert!(press(&mut f, key(KeyCode::Esc), 3).is_empty());
+    assert_eq!(f.quit_ask, None);
+    assert_eq!(f.ctx(), Ctx::Browse);
+    let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(press(&mut f, ctrl_c.clone(), 4), vec![Effect::Save]);
+    // q, Ctrl-C or Enter there write the copy; only D leaves without one.
+    assert_eq!(press(&mut f, ch('q'), 5), vec![Effect::EmergencyCopy]);
+    assert_eq!(press(&mut f, ctrl_c, 5), vec![Effect::EmergencyCopy]);
+    f.emergency_failed("read-only everywhere");
+    assert!(matches!(f.quit_ask, Some(QuitAsk::CopyFailed(_))));
+    assert_eq!(press(&mut f, ch('D'), 6), vec![Effect::Quit]);
+
+    // The disk comes back while asking: the question goes, q quits.
+    let mut f = flow();
+    f.save_stopped("changed on disk by someone else");
+    press(&mut f, ch('q'), 2);
+    assert!(f.quit_ask.is_some());
+    f.saved(at(3));
+    assert_eq!(f.quit_ask, None);
+    assert_eq!(press(&mut f, ch('q'), 4), vec![Effect::Save, Effect::Quit]);
+
+    // A signal never waits for an answer (the app writes a copy instead).
+    let mut f = flow();
+    f.save_failed("disk full");
+    assert_eq!(
+        press(&mut f, Input::Stop, 2),
+        vec![Effect::Save, Effect::Quit]
+    );
+}
+
+#[test]
+fn nothing_is_called_saved_while_saves_fail() {
+    let mut f = flow();
+    press(&mut f, ch('n'), 1);
+    f.save_failed("disk full");
+    press(&mut f, ch('a'), 2);
+    typ(&mut f, "a brutal fact", 2);
+    press(&mut f, key(KeyCode::Enter), 3);
+    let said = &f.notice.as_ref().unwrap().text;
+    assert!(!said.contains("saved"), "{said}");
+    assert!(said.contains("NOT on disk"), "{said}");
+    // Said while the save was on its way, then the save failed.
+    f.saved(at(4));
+    press(&mut f, ch('a'), 5);
+    typ(&mut f, "another", 5);
+    press(&mut f, key(KeyCode::Enter), 6);
+    assert!(f.notice.as_ref().unwrap().text.contains("saved"));
+    f.save_failed("disk full");
+    assert_eq!(f.notice, None, "the failure shows instead");
+}

@@ -41,27 +41,16 @@ pub fn publish(session: &Path, url: Option<&str>) -> Result<(), SaveError> {
         url: url.to_string(),
     };
     let text = crate::ronfile::to_pretty(&card)?;
-    private(&path).map_err(|source| SaveError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    // Replacing keeps the permissions of the file replaced: 0600.
-    store::write_durably(&path, text.as_bytes(), true)
-}
-
-/// Make sure `path` exists and only its owner can read it.
-fn private(path: &Path) -> std::io::Result<()> {
-    let mut open = std::fs::OpenOptions::new();
-    open.write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        open.mode(0o600);
-        let file = open.open(path)?;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+    // Whatever is at the card's name goes first (a link is removed, not
+    // followed); the new card is created fresh, private (0600), never
+    // through a link, and a name taken meanwhile makes it fail.
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(SaveError::Io { path, source: e });
+        }
+        _ => {}
     }
-    #[cfg(not(unix))]
-    open.open(path).map(drop)
+    store::write_durably(&path, text.as_bytes(), false)
 }
 
 /// The address a running balcony shows the room for `session`, if any.
@@ -138,5 +127,29 @@ mod tests {
             std::fs::write(path_for(&session), card(&url)).unwrap();
             assert_eq!(read(&session), None, "{url:?}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_card_is_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.ron");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::os::unix::fs::symlink(&victim, path_for(&session)).unwrap();
+        publish(&session, Some("http://x/j/CODE")).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&victim), 0o644, "the link's target is not chmodded");
+        assert_eq!(mode(&path_for(&session)), 0o600);
+        assert_eq!(read(&session).as_deref(), Some("http://x/j/CODE"));
+        // A link to nowhere makes no file there either.
+        publish(&session, None).unwrap();
+        let nowhere = dir.path().join("made-by-link");
+        std::os::unix::fs::symlink(&nowhere, path_for(&session)).unwrap();
+        publish(&session, Some("http://x/j/CODE")).unwrap();
+        assert!(!nowhere.exists());
     }
 }

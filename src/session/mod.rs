@@ -1,8 +1,10 @@
 //! The session model and its RON storage.
 
+pub mod emergency;
 mod error;
 mod items;
 mod labels;
+pub mod lock;
 mod model;
 mod ops;
 pub mod store;

@@ -110,10 +110,17 @@ impl Session {
             .count()
     }
 
+    /// The next item's id. Never wraps: callers that add items from the
+    /// room first ask `has_ids_left`, so the last id given is `u32::MAX - 1`.
     pub fn take_id(&mut self) -> u32 {
         let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = self.next_id.saturating_add(1);
         id
+    }
+
+    /// Whether another item can be given an id below `next_id`.
+    pub fn has_ids_left(&self) -> bool {
+        self.next_id < u32::MAX
     }
 
     /// The level now: the last reading's, or the workshop's starting level.

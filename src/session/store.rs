@@ -28,6 +28,89 @@ pub enum SaveError {
     Encode(#[from] ron::Error),
     #[error("could not find a free file name for this session in {}", .0.display())]
     NoFreeName(PathBuf),
+    #[error(
+        "{} was changed on disk by something other than this balcony: autosave stopped so as not to overwrite it",
+        .0.display()
+    )]
+    ChangedOnDisk(PathBuf),
+    #[error(
+        "the session has grown to {:.1} MiB, over the {} MiB balcony can read back: not saved, the file on disk is the last version that fits",
+        *.0 as f64 / (1024.0 * 1024.0),
+        ronfile::MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLarge(u64),
+}
+
+/// What this process last read or wrote at a session's path: a change on
+/// disk it did not make shows as a difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hash: u64,
+}
+
+impl Stamp {
+    /// The file as it is now; `None` when there is none.
+    pub fn of_file(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        let bytes = fs::read(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            hash: hash(&bytes),
+        })
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same bytes give the same value in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Whether the file at `path` differs from what this process last saw there.
+/// A file gone is no conflict (it is written again); a touched file whose
+/// bytes are the same is none either.
+fn changed_on_disk(path: &Path, known: Option<&Stamp>) -> bool {
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    let Some(known) = known else {
+        return true;
+    };
+    if meta.len() == known.len && meta.modified().ok() == known.modified {
+        return false;
+    }
+    fs::read(path).is_ok_and(|bytes| hash(&bytes) != known.hash)
+}
+
+/// Save as the app's saver does: refuse what would not load back (too
+/// large) and what would overwrite a change made by someone else; `known`
+/// is what this process last saw at `path`, and is updated.
+pub fn save_checked(
+    path: &Path,
+    session: &Session,
+    known: &mut Option<Stamp>,
+) -> Result<(), SaveError> {
+    let text = ronfile::to_pretty(session)?;
+    let len = text.len() as u64;
+    if len > ronfile::MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge(len));
+    }
+    if changed_on_disk(path, known.as_ref()) {
+        return Err(SaveError::ChangedOnDisk(path.to_path_buf()));
+    }
+    write_to(path, text.as_bytes())?;
+    let meta = fs::metadata(path).ok();
+    *known = Some(Stamp {
+        len,
+        modified: meta.and_then(|m| m.modified().ok()),
+        hash: hash(text.as_bytes()),
+    });
+    Ok(())
 }
 
 /// Load and check a session. Nothing is ever written by loading.
@@ -207,26 +290,31 @@ pub fn create(dir: &Path, session: &Session) -> Result<PathBuf, SaveError> {
     Err(SaveError::NoFreeName(dir.to_path_buf()))
 }
 
-/// Replace the session's file with its current state, durably.
+/// Replace the session's file with its current state, durably (through a
+/// symbolic link to its target: the link stays).
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
     let text = ronfile::to_pretty(session)?;
-    write_durably(path, text.as_bytes(), true)
+    write_to(path, text.as_bytes())
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// How deep a chain of symbolic links is followed before giving up (the
+/// kernel's own limit).
+const MAX_LINKS: usize = 40;
+
 /// Write `bytes` to `path` so that a reader (or a crash) sees the old file or
 /// the new one, never a mix. With `replace` false an existing file is left
-/// alone and the error kind is `AlreadyExists`.
+/// alone and the error kind is `AlreadyExists`. Nothing is followed: with
+/// `replace`, a link at `path` is itself replaced. The temp file is fresh
+/// (`O_EXCL | O_NOFOLLOW`) and private (0600) from its first byte; a file
+/// replaced passes its permissions on.
 pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SaveError> {
     let io = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = parent_dir(path);
     let name = path
         .file_name()
         .ok_or_else(|| io(std::io::Error::other("the path has no file name")))?
@@ -239,14 +327,15 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        if replace && let Ok(old) = fs::metadata(path) {
-            // Keep the old file's permissions, before a byte is written: a
-            // private reflection (0600) must not be readable by others, not
-            // even in its temp file.
+        let mut file = fresh_private(&temp)?;
+        // Only a regular file passes its permissions on: a planted link
+        // must not lend the new file its target's mode.
+        if replace
+            && let Ok(old) = fs::symlink_metadata(path)
+            && old.is_file()
+        {
+            // Before a byte is written: a private reflection (0600) must not
+            // be readable by others, not even in its temp file.
             file.set_permissions(old.permissions())?;
         }
         file.write_all(bytes)?;
@@ -265,6 +354,71 @@ pub fn write_durably(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Sav
         let _ = fs::remove_file(&temp);
     }
     result.map_err(io)
+}
+
+/// Write `bytes` to what `path` names, as a user means it: through a symbolic
+/// link to its target (the link stays), into a FIFO, a device or standard
+/// output as they are, and over a regular file durably.
+pub fn write_to(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let target = match fs::metadata(path) {
+        // Opened as named: `/dev/stdout` is a link only the kernel can follow.
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            return write_into(path, bytes).map_err(io);
+        }
+        Ok(meta) if meta.is_file() => fs::canonicalize(path).map_err(io)?,
+        // A folder fails as it did; a link to nothing yet is created at its end.
+        _ => resolve_links(path).map_err(io)?,
+    };
+    write_durably(&target, bytes, true)
+}
+
+/// A FIFO, a device, a terminal: written into, never replaced or truncated.
+fn write_into(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// The file a chain of symbolic links ends at (which may not exist yet).
+pub fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&at)?;
+                at = parent_dir(&at).join(to);
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a chain"
+    )))
+}
+
+/// A new file that did not exist, readable by its owner only; a link or
+/// anything else already at `path` makes it fail.
+pub fn fresh_private(path: &Path) -> std::io::Result<File> {
+    let mut open = OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    open.open(path)
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
@@ -396,5 +550,179 @@ mod tests {
         assert!(!temp_owner_alive(&format!(
             ".a.ron.999999999.3{TEMP_SUFFIX}"
         )));
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_private_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.ron");
+        write_durably(&new, b"one", false).unwrap();
+        assert_eq!(mode(&new), 0o600);
+        write_to(&new, b"two").unwrap();
+        assert_eq!(mode(&new), 0o600);
+        let shared = dir.path().join("shared.ron");
+        fs::write(&shared, "old").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o640)).unwrap();
+        write_to(&shared, b"new").unwrap();
+        assert_eq!(mode(&shared), 0o640);
+        assert_eq!(fs::read(&shared).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_link_is_replaced_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let before = mode(&victim);
+        let at = dir.path().join("cache");
+        std::os::unix::fs::symlink(&victim, &at).unwrap();
+        write_durably(&at, b"mine", true).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        assert_eq!(mode(&victim), before);
+        assert!(!fs::symlink_metadata(&at).unwrap().file_type().is_symlink());
+        assert_eq!(mode(&at), 0o600, "not the link target's mode");
+        // Creating refuses a name a link holds, even a dangling one.
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        assert!(write_durably(&dangling, b"x", false).is_err());
+        assert!(!dir.path().join("nowhere").exists());
+        // A temp name taken by a link is refused, not followed.
+        let temp = dir.path().join("t");
+        std::os::unix::fs::symlink(&victim, &temp).unwrap();
+        assert!(fresh_private(&temp).is_err());
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_link_updates_its_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        let target = dir.path().join("real").join("s.ron");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("s.ron");
+        // Relative, and a chain of two.
+        std::os::unix::fs::symlink("real/s.ron", dir.path().join("mid.ron")).unwrap();
+        std::os::unix::fs::symlink("mid.ron", &link).unwrap();
+        write_to(&link, b"new").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("mid.ron"));
+        // A link to a file not there yet: the file is made at its end.
+        let later = dir.path().join("later.ron");
+        std::os::unix::fs::symlink("real/later.ron", &later).unwrap();
+        write_to(&later, b"first").unwrap();
+        assert_eq!(
+            fs::read(dir.path().join("real/later.ron")).unwrap(),
+            b"first"
+        );
+        assert!(
+            fs::symlink_metadata(&later)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_into_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo(3) with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                File::open(&fifo)
+                    .unwrap()
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            })
+        };
+        write_to(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn a_change_made_by_someone_else_is_never_overwritten() {
+        use crate::workshop::Builtin;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let mut s = Session::new(
+            Builtin::Default.workshop(),
+            "T",
+            "",
+            chrono::Local::now().fixed_offset(),
+        );
+        let mut known = None;
+        save_checked(&path, &s, &mut known).unwrap();
+        s.meta.title = "mine".into();
+        save_checked(&path, &s, &mut known).unwrap();
+        // Touched, same bytes: no conflict.
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes).unwrap();
+        save_checked(&path, &s, &mut known).unwrap();
+        // Someone else's edit, even of the same length: refused, kept.
+        let theirs = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"mine\"", "\"them\"");
+        fs::write(&path, &theirs).unwrap();
+        s.meta.title = "mine again".into();
+        let err = save_checked(&path, &s, &mut known).unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk(_)), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // A file that is gone is written again.
+        fs::remove_file(&path).unwrap();
+        let mut known = Some(Stamp::of_file(&path).unwrap_or(Stamp {
+            len: 1,
+            modified: None,
+            hash: 0,
+        }));
+        save_checked(&path, &s, &mut known).unwrap();
+        assert_eq!(load(&path).unwrap().meta.title, "mine again");
+    }
+
+    #[test]
+    fn what_would_not_load_back_is_not_saved() {
+        use crate::session::{Note, NoteKind};
+        use crate::workshop::Builtin;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        let now = chrono::Local::now().fixed_offset();
+        let mut s = Session::new(Builtin::Default.workshop(), "T", "", now);
+        let mut known = None;
+        save_checked(&path, &s, &mut known).unwrap();
+        let before = fs::read(&path).unwrap();
+        let text = "x".repeat(crate::session::validate::MAX_TEXT_CHARS);
+        // 1,750 notes of 20,000 characters: just over 32 MiB.
+        for _ in 0..1_750 {
+            let id = s.take_id();
+            s.notes.push(Note {
+                id,
+                at: now,
+                checkpoint: "frame".into(),
+                kind: NoteKind::Observation,
+                text: text.clone(),
+            });
+        }
+        let err = save_checked(&path, &s, &mut known).unwrap_err();
+        assert!(matches!(err, SaveError::TooLarge(_)), "{err}");
+        assert!(err.to_string().contains("32 MiB"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before, "the old file is kept");
     }
 }

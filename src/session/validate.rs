@@ -9,6 +9,9 @@ use crate::workshop::Workshop;
 
 /// The longest text one field may hold: a long speech fits, a pasted novel does not.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most time a checkpoint may have recorded: a century, far beyond any
+/// workshop, and far from where the clock arithmetic could wrap.
+pub const MAX_SPENT_SECS: u64 = 100 * 366 * 24 * 3600;
 
 /// A problem and where in the file to point: the `nth` occurrence of `needle`
 /// (usually the item's `id: N,`), then, when `field` is set, the `field_nth`
@@ -303,6 +306,18 @@ pub fn session(s: &Session) -> Vec<Problem> {
             )
             .at_field("band:", 0),
         );
+    }
+    for (i, p) in s.progress.checkpoints.iter().enumerate() {
+        if p.spent_secs > MAX_SPENT_SECS {
+            out.push(Problem::new(
+                format!(
+                    "checkpoint {}: spent_secs is {}; at most {MAX_SPENT_SECS} (a century) is kept",
+                    p.id, p.spent_secs
+                ),
+                "spent_secs:",
+                i,
+            ));
+        }
     }
     check_text(&mut out, "the title", &s.meta.title, "title:", 0);
     check_text(&mut out, "the context", &s.meta.context, "context:", 0);

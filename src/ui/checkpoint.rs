@@ -38,6 +38,10 @@ pub fn save_span<'a>(save: &SaveState, theme: &Theme) -> Span<'a> {
             format!(" {} · {} ", s::SAVE_FAILED, s::RETRYING),
             theme.save_failed,
         ),
+        SaveState::Stopped { .. } => Span::styled(
+            format!(" {} · {} ", s::AUTOSAVE_STOPPED, s::NOT_ON_DISK),
+            theme.save_failed,
+        ),
     }
 }
 
@@ -153,7 +157,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
             Tone::Error => theme.error,
         };
         Line::styled(trunc(&n.text, notice.width as usize), st).render(notice, buf);
-    } else if let SaveState::Failed { message } = &flow.save {
+    } else if let SaveState::Failed { message } | SaveState::Stopped { message } = &flow.save {
         Line::styled(trunc(message, notice.width as usize), theme.error).render(notice, buf);
     }
     keybar::render(flow.ctx(), bar, buf, theme);

@@ -24,10 +24,12 @@ pub enum Ctx {
     ReviewView,
     /// Sessions compared, read-only.
     ReviewCompare,
+    /// Quitting while the latest changes are not on disk.
+    Unsaved,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 12] = [
+    pub const ALL: [Ctx; 13] = [
         Ctx::Queue,
         Ctx::Start,
         Ctx::Browse,
@@ -40,6 +42,7 @@ impl Ctx {
         Ctx::ReviewFilter,
         Ctx::ReviewView,
         Ctx::ReviewCompare,
+        Ctx::Unsaved,
     ];
 }
 
@@ -119,10 +122,14 @@ pub enum Action {
     Export,
     /// Hand the terminal back to the shell for a while (`fg` returns).
     Suspend,
+    /// Write an emergency copy of a session that cannot be saved, then quit.
+    EmergencyCopy,
+    /// Quit although the latest changes are not on disk.
+    Discard,
 }
 
 impl Action {
-    pub const ALL: [Action; 57] = [
+    pub const ALL: [Action; 59] = [
         Action::Suspend,
         Action::JoinOpen,
         Action::JoinClose,
@@ -180,6 +187,8 @@ impl Action {
         Action::Compare,
         Action::FollowUp,
         Action::Export,
+        Action::EmergencyCopy,
+        Action::Discard,
     ];
 }
 
@@ -447,6 +456,10 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewCompare, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::ReviewCompare, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (review never changes a file)"),
     b(C::ReviewCompare, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
+    // Quitting while the latest changes are not on disk: q again keeps them.
+    b(C::Unsaved, A::EmergencyCopy, &[code(KeyCode::Enter), k('e'), k('q'), ctrl('c')], "write a copy and quit", "write an emergency copy of the whole session, then quit"),
+    b(C::Unsaved, A::Cancel, &[code(KeyCode::Esc)], "back", "back to the session (saving is still tried)"),
+    b(C::Unsaved, A::Discard, &[k('D')], "quit, losing them", "quit without a copy: the changes not on disk are lost"),
 ];
 
 /// The action a key means in a context, if any.

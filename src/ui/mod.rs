@@ -20,6 +20,7 @@ pub mod strings;
 pub mod text;
 pub mod theme;
 pub mod too_small;
+pub mod unsaved;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,10 +50,12 @@ impl Widget for &Screen<'_> {
             && (flow.projector || flow.room != Room::Shown)
         {
             projector_screen(flow, live, area, buf, theme);
+            quit_ask(flow, area, buf, theme);
             return;
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small::render(area, buf, theme);
+            quit_ask(flow, area, buf, theme);
             return;
         }
         match &flow.live {
@@ -76,6 +79,14 @@ impl Widget for &Screen<'_> {
         if flow.help {
             help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
         }
+        quit_ask(flow, area, buf, theme);
+    }
+}
+
+/// Over every view: quitting waits for this answer.
+fn quit_ask(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if let Some(ask) = &flow.quit_ask {
+        unsaved::render(flow, ask, area, buf, theme);
     }
 }
 
@@ -87,6 +98,9 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
     // quiet line: a failed save, a broken config file.
     let note = match (&flow.save, &flow.notice) {
         (SaveState::Failed { .. }, _) => Some(format!("{} · {}", s::SAVE_FAILED, s::RETRYING)),
+        (SaveState::Stopped { .. }, _) => {
+            Some(format!("{} · {}", s::AUTOSAVE_STOPPED, s::NOT_ON_DISK))
+        }
         (
             _,
             Some(Notice {

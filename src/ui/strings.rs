@@ -128,6 +128,52 @@ pub fn saved_item(kind: &str) -> String {
     format!("{kind} saved")
 }
 
+/// Said instead of "saved" while the session cannot reach its file.
+pub fn kept_item(kind: &str) -> String {
+    format!("{kind} kept in memory, NOT on disk")
+}
+
+pub const NO_IDS_LEFT: &str =
+    "this session has numbered every item it can: start a follow-up to go on";
+pub const AUTOSAVE_STOPPED: &str = "AUTOSAVE STOPPED";
+pub const NOT_ON_DISK: &str = "kept in memory, not on disk";
+
+/// A second writer of a session is told who the first is.
+pub fn session_held(session: &str, who: Option<(u32, &str, &str)>) -> String {
+    let who = match who {
+        Some((pid, host, since)) => {
+            format!("another balcony (pid {pid} on {host}, since {since})")
+        }
+        None => "another balcony".to_string(),
+    };
+    format!(
+        "{session} is open for writing in {who}; two writers would save over each other. To follow it read-only: balcony present {session}"
+    )
+}
+
+/// Said under a session shown read-only because another balcony writes it.
+pub fn held_read_only(who: Option<(u32, &str)>) -> String {
+    match who {
+        Some((pid, host)) => {
+            format!("READ-ONLY: another balcony (pid {pid} on {host}) is writing this session")
+        }
+        None => "READ-ONLY: another balcony is writing this session".to_string(),
+    }
+}
+
+// Quitting while the latest changes are not on disk.
+pub const UNSAVED_TITLE: &str = "The latest changes are NOT on disk";
+pub const UNSAVED_COPY_TO: &str = "An emergency copy of the whole session can be written to:";
+pub const UNSAVED_NO_FOLDER: &str =
+    "(no writable folder is known: the copy goes to the temp folder)";
+pub fn emergency_failed(e: &str) -> String {
+    format!("the emergency copy could not be written either: {e}")
+}
+pub fn emergency_written(path: &str) -> String {
+    format!("balcony: an emergency copy of the whole session is in {path}")
+}
+pub const SAVED_NOW: &str = "the session is on disk now: q quits";
+
 /// How many characters have been typed while the room cannot see them.
 pub fn typed_privately(chars: usize) -> String {
     format!("{TYPING_PRIVATELY}: {chars} characters")

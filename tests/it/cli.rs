@@ -233,3 +233,31 @@ fn every_subcommand_has_help() {
         .success()
         .stdout(predicate::str::contains("check").and(predicate::str::contains("sample")));
 }
+
+#[test]
+fn text_over_a_fields_limit_and_oversized_samples_are_refused_at_the_door() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(balcony::session::validate::MAX_TEXT_CHARS + 1);
+    for args in [
+        vec!["new", "--title", long.as_str()],
+        vec!["new", "--facilitator", long.as_str()],
+        vec!["reflect", "--title", long.as_str()],
+    ] {
+        Command::cargo_bin("balcony")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("BALCONY_SESSIONS", dir.path().join("sessions"))
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(predicates::str::contains("a field holds at most 20000"));
+    }
+    assert!(!dir.path().join("sessions").exists(), "nothing was created");
+    Command::cargo_bin("balcony")
+        .unwrap()
+        .args(["sample", "-n", "50001", "-o"])
+        .arg(dir.path().join("big.ron"))
+        .assert()
+        .failure();
+    assert!(!dir.path().join("big.ron").exists());
+}

@@ -106,3 +106,81 @@ fn a_missing_file_fails() {
         .code(1)
         .stderr(predicate::str::contains("none.ron:1:1:"));
 }
+
+#[test]
+fn dash_and_dev_stdout_write_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    let session = balcony::session::store::load(&file).unwrap();
+    let expected = balcony::export::to_markdown(&session);
+    for out in ["-", "/dev/stdout"] {
+        let got = balcony()
+            .current_dir(dir.path())
+            .args(["export", file.to_str().unwrap(), "-o", out])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(String::from_utf8(got).unwrap(), expected, "-o {out}");
+    }
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_output_keeps_its_link_and_a_device_stays_a_device() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    let real = dir.path().join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("summary.md");
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    balcony()
+        .args([
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("# Sample workshop 4")
+    );
+    // /dev/null is written into, never replaced by a regular file.
+    balcony()
+        .args(["export", file.to_str().unwrap(), "-o", "/dev/null"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // A new export is private.
+    let fresh = dir.path().join("fresh.html");
+    balcony()
+        .args([
+            "export",
+            file.to_str().unwrap(),
+            "-f",
+            "html",
+            "-o",
+            fresh.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}

@@ -42,7 +42,7 @@ fn a_full_disk_is_shown_and_the_last_good_file_kept() {
     };
     let mut t = Pty::spawn(&["new", "--title", "Full disk"], dir.path(), &[]);
     t.wait_text("checkpoint 1/12");
-    t.wait_text("saved");
+    crate::one_writer::wait_saved(&t);
     let file = std::fs::read_dir(&sessions)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -62,7 +62,8 @@ fn a_full_disk_is_shown_and_the_last_good_file_kept() {
     let strays: Vec<_> = std::fs::read_dir(&sessions)
         .unwrap()
         .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().starts_with('.'))
+        // The lock of the running session is not a stray.
+        .filter(|n| n.to_string_lossy().starts_with('.') && !n.to_string_lossy().ends_with(".lock"))
         .collect();
     assert!(
         strays.is_empty(),
@@ -72,9 +73,15 @@ fn a_full_disk_is_shown_and_the_last_good_file_kept() {
     // Work goes on in memory: the next checkpoint still opens.
     t.send("n");
     t.wait_text("2/12 · DANCE FLOOR");
+    // Quitting asks; q again writes an emergency copy elsewhere.
+    t.send("q");
+    t.wait_text("NOT on disk");
     t.send("q");
     let code = t.wait_exit();
     assert_ne!(code, 0, "quitting with unsaved work is not a success");
     t.terminal_restored().unwrap();
     assert_eq!(std::fs::read(&file).unwrap(), before);
+    let copies = crate::one_writer::emergency_copies(dir.path());
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(store::load(&copies[0]).unwrap().progress.current, 1);
 }

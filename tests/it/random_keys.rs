@@ -11,6 +11,7 @@ use std::path::Path;
 
 use balcony::flow::{Flow, Input};
 use balcony::ronfile;
+use balcony::session::validate::{MAX_SPENT_SECS, MAX_TEXT_CHARS};
 use balcony::session::{SCALE_MAX, Session, store};
 use balcony::workshop::Builtin;
 use common::*;
@@ -85,8 +86,68 @@ fn round_trip(s: &Session) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A session at the edges of what a file holds: ids nearly used up, time
+/// spent nearly a century, a title of the longest text a field takes.
+fn edge_session(solo: bool, ids_left: u32, spent: u64, long_title: bool) -> Session {
+    let w = if solo {
+        Builtin::Solo
+    } else {
+        Builtin::Default
+    };
+    let title = if long_title {
+        "é".repeat(MAX_TEXT_CHARS)
+    } else {
+        "edges".to_string()
+    };
+    let mut s = Session::new(w.workshop(), &title, "", t0());
+    s.next_id = u32::MAX - ids_left;
+    for cp in &mut s.progress.checkpoints {
+        cp.spent_secs = spent;
+    }
+    s
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Whatever the flow saves, balcony loads, equal: through the saver's own
+    /// door (`save_checked`), from the disk, at the edges of every limit.
+    #[test]
+    fn every_saved_file_loads_and_equals_what_was_saved(
+        solo in any::<bool>(),
+        ids_left in prop_oneof![Just(0u32), Just(1), Just(3), 0u32..40, Just(u32::MAX - 1)],
+        spent in prop_oneof![Just(0u64), Just(MAX_SPENT_SECS - 5), Just(MAX_SPENT_SECS)],
+        long_title in any::<bool>(),
+        steps in prop::collection::vec(
+            (
+                prop_oneof![
+                    8 => any_input(),
+                    // Pastes longer than a field holds.
+                    1 => Just(Input::Paste("ü".repeat(MAX_TEXT_CHARS + 7))),
+                ],
+                // The clock may also jump by years.
+                prop_oneof![4 => 0i64..120, 1 => Just(3 * 366 * 24 * 3600i64)],
+            ),
+            1..80,
+        ),
+    ) {
+        let start = edge_session(solo, ids_left, spent, long_title);
+        prop_assert_eq!(balcony::session::validate::session(&start), vec![]);
+        let mut flow = Flow::live(start, t0());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("edges.ron");
+        let mut known = None;
+        let mut secs = 0i64;
+        for (input, dt) in steps {
+            secs += dt;
+            flow.handle(input, at(secs));
+        }
+        let s = flow.session().unwrap();
+        store::save_checked(&path, s, &mut known).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back = store::load(&path);
+        prop_assert!(back.is_ok(), "{}", back.err().unwrap());
+        prop_assert_eq!(&back.unwrap(), &**s);
+    }
 
     #[test]
     fn random_keys_keep_the_session_valid(

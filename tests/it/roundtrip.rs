@@ -315,6 +315,17 @@ fn draft() -> impl Strategy<Value = Draft> {
     ]
 }
 
+/// Seconds spent at a checkpoint, the loader's limit and its neighbours included.
+fn spent() -> impl Strategy<Value = u64> {
+    use balcony::session::validate::MAX_SPENT_SECS;
+    prop_oneof![
+        Just(0),
+        Just(MAX_SPENT_SECS),
+        Just(MAX_SPENT_SECS - 1),
+        0..=MAX_SPENT_SECS,
+    ]
+}
+
 prop_compose! {
     fn session()(
         workshop in workshop(),
@@ -332,7 +343,7 @@ prop_compose! {
             Road::BestCustomer,
             Road::CompetingValues,
         ])),
-        progress in vec((0u8..3, any::<u64>(), any::<u32>(), proptest::option::of(timestamp())), 5),
+        progress in vec((0u8..3, spent(), any::<u32>(), proptest::option::of(timestamp())), 5),
         current in any::<proptest::sample::Index>(),
         drafts in vec((draft(), timestamp(), any::<proptest::sample::Index>(), 0u32..3), 0..40),
         spare_ids in 0u32..1000,
