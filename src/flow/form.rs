@@ -52,6 +52,8 @@ pub struct Form {
     pub confirmed_warning: bool,
     /// When changing an existing item: its place in its list and its stamp.
     pub editing: Option<(usize, Stamp)>,
+    /// Something was typed or chosen: closing the form keeps it as a draft.
+    pub touched: bool,
 }
 
 pub fn text_area(initial: &str) -> Box<TextArea<'static>> {
@@ -112,6 +114,7 @@ impl Form {
             error: None,
             confirmed_warning: false,
             editing: None,
+            touched: false,
         }
     }
 
@@ -461,6 +464,12 @@ impl Form {
         f.title = format!("Change {} #{}", kind.label(), st.id);
         f.editing = Some((i, st));
         f
+    }
+
+    /// Whether this form would write the same item as `other` (a kept draft).
+    pub fn same_item(&self, other: &Form) -> bool {
+        self.purpose == other.purpose
+            && self.editing.as_ref().map(|e| e.0) == other.editing.as_ref().map(|e| e.0)
     }
 
     pub fn set_text(&mut self, key: &str, value: &str) {

@@ -45,6 +45,9 @@ pub struct Live {
     /// The selected item per kind (index into that kind's list).
     pub sel: [usize; 9],
     pub(super) undo: Vec<Undo>,
+    /// Forms closed with something typed in them, one per item being
+    /// written: the key that opened a form brings its draft back.
+    pub drafts: Vec<Box<form::Form>>,
 }
 
 pub(super) fn kind_index(kind: ItemKind) -> usize {
@@ -63,6 +66,7 @@ impl Live {
             kind: ItemKind::Note,
             sel: [0; 9],
             undo: Vec::new(),
+            drafts: Vec::new(),
         };
         for k in ItemKind::ALL {
             live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
@@ -294,6 +298,34 @@ impl Live {
         if item.put(self.s_mut(now), i) {
             self.push_undo(Undo::Replaced(i, Box::new(old)));
         }
+    }
+
+    /// Open `form`, or the draft kept for the same item instead.
+    pub(super) fn open_form(&mut self, form: form::Form) -> bool {
+        match self.drafts.iter().position(|d| d.same_item(&form)) {
+            Some(i) => {
+                self.mode = Mode::Form(self.drafts.remove(i));
+                true
+            }
+            None => {
+                self.mode = Mode::Form(Box::new(form));
+                false
+            }
+        }
+    }
+
+    /// Close the open form; one with something typed in it is kept as a
+    /// draft. Returns whether it was kept.
+    pub(super) fn close_form(&mut self) -> bool {
+        let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return false;
+        };
+        if !form.touched {
+            return false;
+        }
+        self.drafts.retain(|d| !d.same_item(&form));
+        self.drafts.push(form);
+        true
     }
 
     pub(super) fn keep_draft(&mut self, now: Timestamp) {

@@ -361,6 +361,13 @@ impl Flow {
         {
             self.notice = error(s::FIELD_FULL);
         }
+        if let Some(Live {
+            mode: Mode::Form(f),
+            ..
+        }) = &mut self.live
+        {
+            f.touched = true;
+        }
         Vec::new()
     }
 
@@ -539,10 +546,15 @@ impl Flow {
                 return vec![Effect::Save];
             }
             Action::Jump => live.mode = Mode::Picker(Box::new(Picker::jump(live.s()))),
-            Action::Gadfly => {
-                live.mode = Mode::Form(Box::new(Form::for_item(ItemKind::Gadfly, mode, today)))
+            Action::Gadfly | Action::Add => {
+                let kind = match action {
+                    Action::Gadfly => ItemKind::Gadfly,
+                    _ => live.kind,
+                };
+                if live.open_form(Form::for_item(kind, mode, today)) {
+                    self.notice = info(s::DRAFT_BACK);
+                }
             }
-            Action::Add => live.mode = Mode::Form(Box::new(Form::for_item(live.kind, mode, today))),
             Action::Raise | Action::Lower | Action::Hold => {
                 let mv = match action {
                     Action::Raise => Move::Raise,
@@ -634,7 +646,9 @@ impl Flow {
                 }
                 let i = live.sel[ki].min(count - 1);
                 let form = Form::from_item(live.s(), live.kind, i, today);
-                live.mode = Mode::Form(Box::new(form));
+                if live.open_form(form) {
+                    self.notice = info(s::DRAFT_BACK);
+                }
             }
             Action::Undo => match live.undo(now) {
                 Some(what) => {
@@ -658,16 +672,29 @@ impl Flow {
             return Vec::new();
         };
         match action {
-            Some(Action::Cancel) => live.mode = Mode::Browse,
+            Some(Action::Cancel) => {
+                let opener = match (form.purpose, &form.editing) {
+                    (_, Some(_)) => Action::Edit,
+                    (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
+                    _ => Action::Add,
+                };
+                if live.close_form() {
+                    self.notice = info(s::draft_kept(&keymap::first_key(Ctx::Browse, opener)));
+                }
+            }
             Some(Action::FieldNext) => form.move_focus(true),
             Some(Action::FieldPrev) => form.move_focus(false),
             Some(Action::ChoiceNext | Action::ChoicePrev)
-                if form.step_choice(action == Some(Action::ChoiceNext)) => {}
+                if form.step_choice(action == Some(Action::ChoiceNext)) =>
+            {
+                form.touched = true
+            }
             Some(Action::Newline) => {
                 if let Value::Text { area, multi: true } = &mut form.focused().value
                     && form::char_count(area) < MAX_TEXT_CHARS
                 {
                     area.insert_newline();
+                    form.touched = true;
                 }
             }
             Some(Action::Accept) => {
@@ -808,11 +835,12 @@ fn text_input(form: &mut Form, ev: KeyEvent) -> Option<Option<Notice>> {
     if form::char_count(area) >= MAX_TEXT_CHARS && is_insert(&ev) {
         return Some(error(s::FIELD_FULL));
     }
-    area.input(ev);
+    let typed = area.input(ev);
     if !*multi && area.lines().len() > 1 {
         let one = area.lines().join(" ");
         *area = form::text_area(&one);
     }
+    form.touched |= typed;
     form.error = None;
     None
 }

@@ -802,3 +802,64 @@ fn checkpoint_keys_work_while_moving_the_band() {
     assert_eq!(s(&f).band, Band { low: 3, high: 7 }, "the band was kept");
     assert_eq!(s(&f).progress.current, 1);
 }
+
+#[test]
+fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "Merge the two queues", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    typ(&mut f, "Ana", 1);
+    press(&mut f, key(KeyCode::Esc), 2);
+    assert!(is_browse(&f));
+    assert!(s(&f).gadflies.is_empty());
+    assert!(f.notice.as_ref().unwrap().text.contains("g brings it back"));
+    press(&mut f, ch('g'), 3);
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::DRAFT_BACK
+    );
+    match &live(&f).mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text("text"), "Merge the two queues");
+            assert_eq!(form.text("author"), "Ana");
+            assert_eq!(form.focus, 1, "the focus is where it was left");
+        }
+        _ => panic!("no form"),
+    }
+    press(&mut f, key(KeyCode::Enter), 4);
+    assert_eq!(s(&f).gadflies[0].text, "Merge the two queues");
+    // Saved: the next `g` starts empty.
+    press(&mut f, ch('g'), 5);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), ""),
+        _ => panic!("no form"),
+    }
+    // An untouched form leaves no draft behind.
+    press(&mut f, key(KeyCode::Esc), 5);
+    assert!(live(&f).drafts.is_empty());
+    assert!(f.notice.is_none());
+}
+
+#[test]
+fn drafts_are_kept_per_kind_of_item() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "idea", 1);
+    press(&mut f, key(KeyCode::Esc), 1);
+    press(&mut f, ch('a'), 1);
+    typ(&mut f, "a note", 1);
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert_eq!(live(&f).drafts.len(), 2);
+    press(&mut f, ch('a'), 2);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), "a note"),
+        _ => panic!("no form"),
+    }
+    press(&mut f, key(KeyCode::Esc), 2);
+    press(&mut f, ch('g'), 2);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), "idea"),
+        _ => panic!("no form"),
+    }
+}

@@ -344,7 +344,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::FieldPrev, &[code(KeyCode::BackTab)], "", "previous field"),
     b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
     b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
-    b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
+    b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "close", "close: anything typed is kept as a draft (the same key brings it back)"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
     // Pickers: tactics, fates, reactions, checkpoints.
@@ -478,6 +478,14 @@ pub fn keys_label(b: &Binding) -> String {
         .map(Key::label)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The first key of an action in a context ("g"), for words on screen.
+pub fn first_key(ctx: Ctx, action: Action) -> String {
+    bindings(ctx)
+        .find(|b| b.action == action)
+        .and_then(|b| keys_of(b).first().map(Key::label))
+        .unwrap_or_default()
 }
 
 /// Rows for the bottom bar: (keys, word, action).

@@ -90,7 +90,14 @@ pub const FOLLOW_SILENT: &str =
     "the facilitator's session has not saved for a while; the clock is stopped here";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
 pub const FORM_KEYS: &str =
-    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
+    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc keeps a draft";
+
+pub const DRAFT_BACK: &str = "your draft is back, as you left it";
+
+/// A form closed with something typed in it.
+pub fn draft_kept(key: &str) -> String {
+    format!("kept as a draft: {key} brings it back")
+}
 
 pub fn extended(mins: u32) -> String {
     format!("timebox extended by {mins} min")
