@@ -623,7 +623,7 @@ fn commitment_summary(o: &mut String, s: &Session) {
         w!(
             o,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-            esc(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label()
@@ -637,6 +637,20 @@ fn commitment_summary(o: &mut String, s: &Session) {
         );
     }
     o.push_str("</tbody></table>\n");
+}
+
+/// What a commitment is, and the warnings it was kept despite: a reader
+/// should know the facilitator saw them.
+fn what(c: &crate::session::Commitment) -> String {
+    if c.overridden.is_empty() {
+        return esc(&c.what);
+    }
+    format!(
+        "{} <span class=\"flag\">(⚠ {}: {})</span>",
+        esc(&c.what),
+        crate::ui::strings::OVERRIDDEN,
+        esc(&c.overridden.join("; "))
+    )
 }
 
 /// The owner, with a warning when it names a group: shared responsibility is nobody's.
@@ -989,7 +1003,7 @@ fn commitments(o: &mut String, s: &Session) {
             "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
             c.id,
             esc(checkpoint_title(s, &c.checkpoint)),
-            esc(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label(),

@@ -334,7 +334,7 @@ fn commitment_summary(o: &mut String, s: &Session) {
         w!(
             o,
             "| {} | {} | {} | {} |\n",
-            md(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label()
@@ -348,6 +348,20 @@ fn commitment_summary(o: &mut String, s: &Session) {
         );
     }
     o.push('\n');
+}
+
+/// What a commitment is, and the warnings it was kept despite: a reader
+/// should know the facilitator saw them.
+fn what(c: &crate::session::Commitment) -> String {
+    if c.overridden.is_empty() {
+        return md(&c.what);
+    }
+    format!(
+        "{} *(⚠ {}: {})*",
+        md(&c.what),
+        crate::ui::strings::OVERRIDDEN,
+        md(&c.overridden.join("; "))
+    )
 }
 
 /// The owner, with a warning when it names a group: shared responsibility is nobody's.
@@ -619,7 +633,7 @@ fn commitments(o: &mut String, s: &Session) {
             "| {} | {} | {} | {} | {} | {} | {} |\n",
             c.id,
             md(checkpoint_title(s, &c.checkpoint)),
-            md(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label(),

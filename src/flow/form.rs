@@ -48,8 +48,11 @@ pub struct Form {
     pub focus: usize,
     /// A problem to fix before the item can be saved.
     pub error: Option<String>,
-    /// Set after a warning that needs a second Enter (a group as owner).
-    pub confirmed_warning: bool,
+    /// The warnings last shown (a group as owner, a date already past): the
+    /// same warnings on a second Enter are overridden, and the item says so.
+    pub warned: Vec<String>,
+    /// The day the form was opened: review dates before it are warned about.
+    pub today: NaiveDate,
     /// When changing an existing item: its place in its list and its stamp.
     pub editing: Option<(usize, Stamp)>,
     /// Something was typed or chosen: closing the form keeps it as a draft.
@@ -112,7 +115,8 @@ impl Form {
             fields,
             focus: 0,
             error: None,
-            confirmed_warning: false,
+            warned: Vec::new(),
+            today: NaiveDate::default(),
             editing: None,
             touched: false,
         }
@@ -309,6 +313,7 @@ impl Form {
             }
         };
         let mut form = Form::new(Purpose::Item(kind), format!("New {}", kind.label()), fields);
+        form.today = today;
         if kind == ItemKind::Commitment {
             let date = today.checked_add_days(Days::new(14)).unwrap_or(today);
             form.set_text("review", &date.format("%Y-%m-%d").to_string());
@@ -510,12 +515,89 @@ impl Form {
         }
     }
 
-    /// The first required field left empty, by label.
-    fn missing(&self) -> Option<&'static str> {
+    /// The first required field left empty.
+    fn missing(&self) -> Option<&Field> {
         self.fields
             .iter()
             .find(|f| f.required && self.text(f.key).is_empty())
-            .map(|f| f.label)
+    }
+
+    /// Show a problem and put the focus on the field to fix.
+    pub fn show(&mut self, p: Problem) {
+        self.error = Some(p.text);
+        self.focus_on(p.field);
+    }
+
+    /// Put the focus on the field with this key.
+    pub fn focus_on(&mut self, key: &str) {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = i;
+        }
+    }
+
+    /// What a second Enter would override, in words: an owner that is a
+    /// group, a review date already past. Only commitments have any.
+    pub fn warnings(&self) -> Vec<(String, &'static str)> {
+        if self.purpose != Purpose::Item(ItemKind::Commitment) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let owner = self.text("owner");
+        if !owner.is_empty()
+            && let Some(why) = crate::session::owner_group_reason(&owner)
+        {
+            out.push((format!("\"{owner}\" {why}"), "owner"));
+        }
+        if let Ok(d) = review_date(&self.text("review"))
+            && d < self.today
+        {
+            out.push((s::date_past(&self.text("review")), "review"));
+        }
+        out
+    }
+}
+
+/// A problem that keeps a form from being saved, and the field to fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub text: String,
+    pub field: &'static str,
+}
+
+fn problem(text: impl Into<String>, field: &'static str) -> Problem {
+    Problem {
+        text: text.into(),
+        field,
+    }
+}
+
+/// A review date, or what is wrong with it: the wrong shape, or a day the
+/// calendar does not have.
+pub fn review_date(text: &str) -> Result<NaiveDate, String> {
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |p: &str| {
+        (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [y, m, d] if y.len() == 4 => match (num(y), num(m), num(d)) {
+            (Some(y), Some(m), Some(_)) if !(1..=12).contains(&m) => {
+                Err(s::no_such_month(text, y as i32))
+            }
+            (Some(y), Some(m), Some(_)) => {
+                let days = NaiveDate::from_ymd_opt(y as i32, m, 1)
+                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|next| next.pred_opt())
+                    .map_or(31, |last| chrono::Datelike::day(&last));
+                Err(s::no_such_day(text, m, y as i32, days))
+            }
+            _ => Err(s::BAD_DATE.to_string()),
+        },
+        _ => Err(s::BAD_DATE.to_string()),
     }
 }
 
@@ -583,7 +665,7 @@ pub struct Stamp {
 }
 
 /// "sign @ watcher" lines into early-warning signs.
-fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, String> {
+fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Problem> {
     lines
         .into_iter()
         .map(|line| match line.rsplit_once('@') {
@@ -595,15 +677,22 @@ fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Str
                     fired: Vec::new(),
                 })
             }
-            _ => Err(format!("{}: \"{line}\"", s::SIGN_NEEDS_WATCHER)),
+            _ => Err(problem(
+                format!("{}: \"{line}\"", s::SIGN_NEEDS_WATCHER),
+                match overdone {
+                    Side::Left => "left_signs",
+                    Side::Right => "right_signs",
+                },
+            )),
         })
         .collect()
 }
 
-/// Build the item a form describes, or say what is missing.
-pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> {
-    if let Some(label) = form.missing() {
-        return Err(format!("{}: {label}", s::REQUIRED));
+/// Build the item a form describes, or say what is missing. A commitment
+/// records the warnings it is saved despite.
+pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, Problem> {
+    if let Some(f) = form.missing() {
+        return Err(problem(format!("{}: {}", s::REQUIRED, f.label), f.key));
     }
     let Stamp { id, at, checkpoint } = st;
     let t = |k: &str| form.text(k);
@@ -620,7 +709,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
                 _ => {
                     let reason = t("reason");
                     if reason.is_empty() {
-                        return Err(s::DECLINE_NEEDS_REASON.to_string());
+                        return Err(problem(s::DECLINE_NEEDS_REASON, "reason"));
                     }
                     Fate::Declined(reason)
                 }
@@ -698,8 +787,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
             text: t("text"),
         }),
         ItemKind::Commitment => {
-            let review = NaiveDate::parse_from_str(&t("review"), "%Y-%m-%d")
-                .map_err(|_| s::BAD_DATE.to_string())?;
+            let review = review_date(&t("review")).map_err(|e| problem(e, "review"))?;
             NewItem::Commitment(Commitment {
                 id,
                 at,
@@ -709,6 +797,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
                 review,
                 status: CommitmentStatus::Open,
                 loss: t("loss"),
+                overridden: form.warnings().into_iter().map(|w| w.0).collect(),
             })
         }
         ItemKind::Note => NewItem::Note(Note {

@@ -701,13 +701,14 @@ impl Flow {
                 let Purpose::Item(kind) = form.purpose else {
                     return Vec::new();
                 };
-                if kind == ItemKind::Commitment {
-                    let owner = form.text("owner");
-                    if !owner.is_empty() && owner_is_group(&owner) && !form.confirmed_warning {
-                        form.confirmed_warning = true;
-                        form.error = Some(format!("\"{owner}\" {}", s::GROUP_OWNER));
-                        return Vec::new();
-                    }
+                // Warnings stop the first Enter; the same ones again are kept.
+                let warnings = form.warnings();
+                let texts: Vec<String> = warnings.iter().map(|w| w.0.clone()).collect();
+                if !warnings.is_empty() && texts != form.warned {
+                    form.error = Some(format!("{}. {}", texts.join("; "), s::OVERRIDE));
+                    form.focus_on(warnings[0].1);
+                    form.warned = texts;
+                    return Vec::new();
                 }
                 if let Some((i, stamp)) = form.editing.clone() {
                     match form::build(form, kind, stamp) {
@@ -717,7 +718,7 @@ impl Flow {
                             self.notice = info(s::changed(kind.label()));
                             return vec![Effect::Save];
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.show(e),
                     }
                     return Vec::new();
                 }
@@ -734,18 +735,10 @@ impl Flow {
                         self.notice = info(s::saved_item(&capital(kind.label())));
                         return vec![Effect::Save];
                     }
-                    Err(e) => form.error = Some(e),
+                    Err(e) => form.show(e),
                 }
             }
             _ => {
-                // Editing the owner again re-arms the group warning.
-                if form
-                    .fields
-                    .get(form.focus)
-                    .is_some_and(|f| f.key == "owner")
-                {
-                    form.confirmed_warning = false;
-                }
                 if let Some(n) = text_input(form, ev) {
                     self.notice = n;
                 }

@@ -340,15 +340,95 @@ fn polarity_sign_without_watcher_is_refused() {
 fn commitment_owner_required_and_group_warned() {
     let mut f = flow();
     assert!(capture(&mut f, 9, &[(0, "Do it")]).is_empty(), "no owner");
-    press(&mut f, key(KeyCode::Esc), 1);
-    assert!(capture(&mut f, 9, &[(0, "Do it"), (1, "the team")]).is_empty());
-    match &live(&f).mode {
-        Mode::Form(form) => assert!(form.error.as_ref().unwrap().contains("group")),
-        _ => panic!("form closed"),
-    }
-    // A second Enter keeps it anyway.
+    // The focus went to the field to fill in.
+    assert_eq!(form_of(&f).focus, 1);
+    typ(&mut f, "the team", 1);
+    assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
+    assert!(form_of(&f).error.as_ref().unwrap().contains("team"));
+    // A second Enter keeps it anyway, and the file says so.
     assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
-    assert_eq!(s(&f).commitments[0].owner, "the team");
+    let c = &s(&f).commitments[0];
+    assert_eq!(c.owner, "the team");
+    assert_eq!(c.overridden.len(), 1);
+    assert!(c.overridden[0].contains("\"the team\" names a department, function or team"));
+}
+
+fn form_of(f: &Flow) -> &Form {
+    match &live(f).mode {
+        Mode::Form(form) => form,
+        _ => panic!("no form open"),
+    }
+}
+
+/// A commitment typed at "Give the work back" with this owner and date, and Enter.
+fn commitment(owner: &str, date: &str) -> Flow {
+    let mut f = flow();
+    jump(&mut f, 9, 1);
+    press(&mut f, ch('a'), 1);
+    typ(&mut f, "Try it", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    typ(&mut f, owner, 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    for _ in 0..10 {
+        press(&mut f, key(KeyCode::Backspace), 1);
+    }
+    typ(&mut f, date, 1);
+    press(&mut f, key(KeyCode::Enter), 3);
+    f
+}
+
+#[test]
+fn group_owners_are_warned_with_the_reason() {
+    for (owner, why) in [
+        ("IT department", "department, function or team"),
+        ("Customer service", "department, function or team"),
+        ("the call centre", "department, function or team"),
+        ("all of us", "everyone"),
+        ("the supervisors", "plural"),
+    ] {
+        let f = commitment(owner, "2026-12-31");
+        let e = form_of(&f).error.clone().unwrap_or_default();
+        assert!(e.contains(owner) && e.contains(why), "{owner}: {e}");
+        assert_eq!(form_of(&f).focus, 1, "{owner}: focus on the owner");
+    }
+    let f = commitment("Ana Ruiz", "2026-12-31");
+    assert!(is_browse(&f), "one person passes");
+    assert!(s(&f).commitments[0].overridden.is_empty());
+}
+
+#[test]
+fn impossible_and_past_review_dates() {
+    let f = commitment("Ana", "2026-02-30");
+    let e = form_of(&f).error.clone().unwrap();
+    assert!(
+        e.contains("2026-02-30 is an impossible date: February 2026 has 28 days"),
+        "{e}"
+    );
+    assert_eq!(form_of(&f).focus, 2, "focus on the date");
+    let f = commitment("Ana", "2026-13-01");
+    assert!(form_of(&f).error.clone().unwrap().contains("has 12 months"));
+    let f = commitment("Ana", "next week");
+    assert!(
+        form_of(&f)
+            .error
+            .clone()
+            .unwrap()
+            .contains("must look like 2026-12-31")
+    );
+    // The session is on 2026-11-23: a date before it is warned, then kept.
+    let mut f = commitment("Ana", "2026-11-01");
+    let e = form_of(&f).error.clone().unwrap();
+    assert!(e.contains("2026-11-01 is already past"), "{e}");
+    press(&mut f, key(KeyCode::Enter), 4);
+    assert!(is_browse(&f));
+    let c = &s(&f).commitments[0];
+    assert!(c.overridden[0].contains("already past"));
+    // The warning reaches the exports.
+    let md = crate::export::to_markdown(s(&f));
+    assert!(
+        md.contains("kept despite: the review date 2026-11-01 is already past"),
+        "{md}"
+    );
 }
 
 #[test]

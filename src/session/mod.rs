@@ -10,4 +10,4 @@ pub mod validate;
 
 pub use error::{FileError, line_col, locate};
 pub use model::*;
-pub use ops::owner_is_group;
+pub use ops::{owner_group_reason, owner_is_group};

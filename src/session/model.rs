@@ -557,6 +557,10 @@ pub struct Commitment {
     /// What this costs someone: loss is recorded wherever a decision is.
     #[serde(default)]
     pub loss: String,
+    /// Warnings the facilitator saw and kept the commitment anyway (an owner
+    /// that names a group, a review date already past), in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -20,8 +20,36 @@ pub const DECLINE_NEEDS_REASON: &str =
     "declining an idea needs a reason: an idea is never dropped silently";
 pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
 pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
-pub const GROUP_OWNER: &str = "looks like a group, and a group owns nothing. Name one person, \
-     or press Enter again to keep it";
+pub const OVERRIDE: &str =
+    "Change it, or press Enter again to keep it (the file notes that you did)";
+pub const OVERRIDDEN: &str = "kept despite";
+
+pub fn no_such_month(text: &str, year: i32) -> String {
+    format!("{text} is an impossible date: {year} has 12 months")
+}
+
+pub fn no_such_day(text: &str, month: u32, year: i32, days: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = MONTHS[(month as usize).clamp(1, 12) - 1];
+    format!("{text} is an impossible date: {name} {year} has {days} days")
+}
+
+pub fn date_past(text: &str) -> String {
+    format!("the review date {text} is already past: nobody can review it then")
+}
 pub const TEMPLATE_PATH_NEEDED: &str = "name the template file to use";
 pub const FIELD_FULL: &str = "a field holds at most 20,000 characters; the rest was left out";
 
