@@ -136,7 +136,8 @@ impl Live {
         }
     }
 
-    /// Arrive at the current checkpoint.
+    /// Arrive at the current checkpoint. A look at a skipped one keeps the
+    /// skip; working there clears it (`worked_here`).
     pub(super) fn enter(&mut self, now: Timestamp) {
         self.timer = Timer {
             since: now,
@@ -144,10 +145,12 @@ impl Live {
         };
         let cur = self.session.progress.current;
         let p = &self.session.progress.checkpoints[cur];
-        if p.status != Status::Visited || p.first_visit.is_none() {
+        if p.status == Status::NotYet || p.first_visit.is_none() {
             let s = self.s_mut(now);
             let p = &mut s.progress.checkpoints[cur];
-            p.status = Status::Visited;
+            if p.status == Status::NotYet {
+                p.status = Status::Visited;
+            }
             p.first_visit.get_or_insert(now);
         }
         self.kind = self
@@ -164,6 +167,23 @@ impl Live {
         let want = (open && !self.timer.paused).then_some(self.timer.since);
         if self.session.progress.running_since != want {
             self.s_mut(now).progress.running_since = want;
+        }
+    }
+
+    /// Skip the current checkpoint, keeping when.
+    pub(super) fn skip(&mut self, now: Timestamp) {
+        let cur = self.session.progress.current;
+        let p = &mut self.s_mut(now).progress.checkpoints[cur];
+        p.status = Status::Skipped;
+        p.skipped.push(now);
+    }
+
+    /// Something was captured or decided here: a skipped checkpoint is one
+    /// that was worked in after all (the times it was skipped stay).
+    pub(super) fn worked_here(&mut self, now: Timestamp) {
+        let cur = self.session.progress.current;
+        if self.session.progress.checkpoints[cur].status == Status::Skipped {
+            self.s_mut(now).progress.checkpoints[cur].status = Status::Visited;
         }
     }
 
@@ -226,6 +246,7 @@ impl Live {
         self.kind = kind;
         self.sel[kind_index(kind)] = self.session.count(kind).saturating_sub(1);
         self.push_undo(Undo::Added(kind));
+        self.worked_here(now);
     }
 
     /// Record a reading after a move; returns true when it may have silenced a gadfly.
@@ -269,6 +290,7 @@ impl Live {
             participants,
         });
         self.push_undo(Undo::Reading);
+        self.worked_here(now);
         after_gadfly.is_some()
     }
 

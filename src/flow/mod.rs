@@ -537,7 +537,7 @@ impl Flow {
             }
             Action::Skip => {
                 live.commit_time(now);
-                live.s_mut(now).progress.checkpoints[cur].status = Status::Skipped;
+                live.skip(now);
                 if cur + 1 < n_check {
                     live.s_mut(now).progress.current = cur + 1;
                     live.enter(now);

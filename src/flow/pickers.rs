@@ -248,6 +248,7 @@ impl Flow {
                                 .push(now);
                             let old = Box::new(form::NewItem::Polarity(old));
                             live.push_undo(Undo::Replaced(i, old));
+                            live.worked_here(now);
                             self.notice = Some(Notice {
                                 text: s::FIRED_NOTED.to_string(),
                                 tone: Tone::Info,
@@ -262,6 +263,7 @@ impl Flow {
                         if old != road {
                             live.s_mut(now).road = road;
                             live.push_undo(Undo::Road(old));
+                            live.worked_here(now);
                             return vec![Effect::Save];
                         }
                     }

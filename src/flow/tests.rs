@@ -943,3 +943,36 @@ fn drafts_are_kept_per_kind_of_item() {
         _ => panic!("no form"),
     }
 }
+
+#[test]
+fn working_in_a_skipped_checkpoint_clears_the_skip_and_keeps_its_history() {
+    let mut f = flow();
+    press(&mut f, ch('s'), 5);
+    press(&mut f, ch('p'), 6);
+    // A look is not work: the skip stands.
+    assert_eq!(s(&f).progress.checkpoints[0].status, Status::Skipped);
+    press(&mut f, ch('g'), 7);
+    typ(&mut f, "We never asked", 7);
+    press(&mut f, key(KeyCode::Enter), 8);
+    let p = &s(&f).progress.checkpoints[0];
+    assert_eq!(p.status, Status::Visited);
+    assert_eq!(p.skipped, vec![at(5)]);
+    let jump = Picker::jump(s(&f));
+    assert!(
+        !jump.options[0].1.contains("skipped"),
+        "{:?}",
+        jump.options[0]
+    );
+    // A reading counts as work too, at the last checkpoint.
+    jump_to_last_and_skip(&mut f);
+    press(&mut f, ch('h'), 20);
+    press(&mut f, key(KeyCode::Enter), 20);
+    assert_eq!(s(&f).progress.checkpoints[11].status, Status::Visited);
+    assert_eq!(s(&f).progress.checkpoints[11].skipped.len(), 1);
+}
+
+fn jump_to_last_and_skip(f: &mut Flow) {
+    jump(f, 11, 10);
+    press(f, ch('s'), 11);
+    assert_eq!(s(f).progress.checkpoints[11].status, Status::Skipped);
+}

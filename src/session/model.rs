@@ -113,6 +113,9 @@ pub struct CheckpointProgress {
     pub extra_mins: u32,
     #[serde(default)]
     pub first_visit: Option<Timestamp>,
+    /// When it was skipped. Kept when work there later clears the skip.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Timestamp>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

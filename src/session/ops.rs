@@ -15,6 +15,7 @@ impl Session {
                 spent_secs: 0,
                 extra_mins: 0,
                 first_visit: None,
+                skipped: Vec::new(),
             })
             .collect();
         let band = workshop.band;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::trunc;
 use super::theme::Theme;
 use super::{centered, window_start};
-use crate::flow::Picker;
+use crate::flow::{Pick, Picker};
 
 pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let reason_rows = if p.reason.is_some() { 3 } else { 0 };
@@ -38,7 +38,12 @@ pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
     for (row, i) in (first..p.options.len().min(first + list_h)).enumerate() {
         let (name, hint) = &p.options[i];
         let mark = if i == p.sel { "▶ " } else { "  " };
-        let default = if i == 0 { " (default)" } else { "" };
+        // Only a tactic has a default: Enter at once takes the first.
+        let default = if i == 0 && matches!(p.pick, Pick::Tactic(_)) {
+            " (default)"
+        } else {
+            ""
+        };
         let mut spans = vec![Span::raw(format!("{mark}{name}{default}"))];
         if !hint.is_empty() {
             spans.push(Span::styled(format!(" — {hint}"), theme.dim));

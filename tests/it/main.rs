@@ -26,5 +26,6 @@ mod review;
 mod review_pty;
 mod room_pty;
 mod roundtrip;
+mod safe_hands;
 mod screens;
 mod solo;
