@@ -235,7 +235,8 @@ fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
         WorkshopChoice::Builtin(b) => b.workshop(),
         WorkshopChoice::File(p) => workshop::load(p).map_err(|e| e.to_string())?,
     };
-    let session = Session::new(w, &ns.title, &ns.facilitator, now());
+    let mut session = Session::new(w, &ns.title, &ns.facilitator, now());
+    session.meta.context = ns.context.clone();
     let path = store::create(dir, &session).map_err(|e| e.to_string())?;
     Ok((session, path))
 }
@@ -574,6 +575,10 @@ fn event_loop(
         Launch::Start => recent_sessions(dir),
         _ => Vec::new(),
     };
+    let labels = recent
+        .iter()
+        .map(|p| crate::flow::recent_label(p, crate::session::peek::title(p)))
+        .collect();
     let mut app = App {
         flow: Flow::start(recent, t0),
         saver: None,
@@ -585,6 +590,7 @@ fn event_loop(
         join_bind: join.bind,
         review_rx: None,
     };
+    app.flow.start.labels = labels;
     match launch {
         Launch::Start => {}
         Launch::Session(s, path) => {

@@ -125,6 +125,10 @@ pub struct NewArgs {
     /// Who facilitates
     #[arg(long, short)]
     pub facilitator: Option<String>,
+    /// The challenge, in a sentence or two: every export opens with it
+    /// (`c` changes it later)
+    #[arg(long, value_name = "TEXT")]
+    pub context: Option<String>,
     /// A workshop template file instead of the embedded default
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,

@@ -56,6 +56,7 @@ fn main() -> ExitCode {
             let args = NewArgs {
                 title: title.clone(),
                 facilitator: None,
+                context: None,
                 template: None,
                 solo: true,
                 projector: false,
@@ -114,7 +115,13 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     };
     let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
-    let session = Session::new(w, &title, &facilitator, app::now());
+    let mut session = Session::new(w, &title, &facilitator, app::now());
+    let context = args.context.clone().unwrap_or_default();
+    if context.chars().count() > balcony::session::validate::MAX_TEXT_CHARS {
+        let _ = writeln!(err, "balcony: {}", strings::CONTEXT_TOO_LONG);
+        return 2;
+    }
+    session.meta.context = context.trim().to_string();
     match store::create(dir, &session) {
         Ok(path) => {
             let join = app::JoinStart {

@@ -38,6 +38,8 @@ pub struct Field {
 pub enum Purpose {
     Item(ItemKind),
     NewSession,
+    /// The session's context: the challenge it is about.
+    Context,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +131,12 @@ impl Form {
             s::NEW_SESSION,
             vec![
                 text("title", "Title", "what this session is about", false),
+                text(
+                    "context",
+                    "The challenge",
+                    "a sentence or two: every export opens with it",
+                    true,
+                ),
                 text("facilitator", "Facilitator", "who runs it", false),
                 choice(
                     "workshop",
@@ -144,6 +152,22 @@ impl Form {
                 ),
             ],
         )
+    }
+
+    /// The session's context, to change it.
+    pub fn context(ses: &Session) -> Form {
+        let mut f = Form::new(
+            Purpose::Context,
+            s::CONTEXT_TITLE,
+            vec![text(
+                "context",
+                "The challenge",
+                "a sentence or two: every export opens with it",
+                true,
+            )],
+        );
+        f.set_text("context", &ses.meta.context);
+        f
     }
 
     /// An empty form for a kind of item. `today` fills in a review date.

@@ -29,6 +29,8 @@ pub(super) enum Undo {
     Replaced(usize, Box<NewItem>),
     /// A participant's idea (index) was accepted or hidden.
     Moderated(usize),
+    /// The session's context as it was.
+    Context(String),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -417,6 +419,10 @@ impl Live {
             Undo::Road(old) => {
                 ses.road = old;
                 s::undone("the road")
+            }
+            Undo::Context(old) => {
+                ses.meta.context = old;
+                s::undone("the change to the context")
             }
             Undo::Moderated(i) => {
                 let was = ses

@@ -74,6 +74,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewSession {
     pub title: String,
+    /// The challenge the session is about.
+    pub context: String,
     pub facilitator: String,
     pub workshop: WorkshopChoice,
 }
@@ -118,6 +120,8 @@ pub struct Start {
     pub form: Form,
     /// Session files, newest first.
     pub recent: Vec<PathBuf>,
+    /// What the list shows for each: its date and title.
+    pub labels: Vec<String>,
     pub sel: usize,
     pub focus: StartFocus,
 }
@@ -211,6 +215,7 @@ impl Flow {
             now,
             start: Start {
                 form: Form::new_session(),
+                labels: recent.iter().map(|p| recent_label(p, None)).collect(),
                 recent,
                 sel: 0,
                 focus: StartFocus::Form,
@@ -472,12 +477,17 @@ impl Flow {
                         WorkshopChoice::File(PathBuf::from(path))
                     }
                 };
-                let title = match f.text("title") {
-                    t if t.is_empty() => s::UNTITLED.to_string(),
-                    t => t,
-                };
+                // An empty Enter never makes an "Untitled" file there is
+                // no deleting.
+                let title = f.text("title");
+                if title.is_empty() {
+                    st.form.focus_on("title");
+                    self.notice = error(s::TITLE_NEEDED);
+                    return Vec::new();
+                }
                 return vec![Effect::Create(NewSession {
                     title,
+                    context: f.text("context"),
                     facilitator: f.text("facilitator"),
                     workshop,
                 })];
@@ -650,6 +660,12 @@ impl Flow {
                     self.notice = info(s::DRAFT_BACK);
                 }
             }
+            Action::Context => {
+                let back = live.open_form(Form::context(live.s()));
+                if back {
+                    self.notice = info(s::DRAFT_BACK);
+                }
+            }
             Action::Undo => match live.undo(now) {
                 Some(what) => {
                     self.notice = info(what);
@@ -674,6 +690,7 @@ impl Flow {
         match action {
             Some(Action::Cancel) => {
                 let opener = match (form.purpose, &form.editing) {
+                    (Purpose::Context, _) => Action::Context,
                     (_, Some(_)) => Action::Edit,
                     (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
                     _ => Action::Add,
@@ -698,6 +715,17 @@ impl Flow {
                 }
             }
             Some(Action::Accept) => {
+                if form.purpose == Purpose::Context {
+                    let context = form.text("context");
+                    live.mode = Mode::Browse;
+                    if context != live.session.meta.context {
+                        let old = std::mem::replace(&mut live.s_mut(now).meta.context, context);
+                        live.push_undo(Undo::Context(old));
+                        self.notice = info(s::CONTEXT_SAVED);
+                        return vec![Effect::Save];
+                    }
+                    return Vec::new();
+                }
                 let Purpose::Item(kind) = form.purpose else {
                     return Vec::new();
                 };
@@ -800,6 +828,27 @@ impl Flow {
         }
         Vec::new()
     }
+}
+
+/// A recent session as the start screen lists it: "2026-11-23 14:05  Title",
+/// the date from the file's name, the title from the file when known.
+pub fn recent_label(path: &std::path::Path, title: Option<String>) -> String {
+    let name = path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let b = name.as_bytes();
+    let dated = b.len() >= 15
+        && [4, 7, 10].iter().all(|&i| b[i] == b'-')
+        && (0..15)
+            .filter(|i| ![4, 7, 10].contains(i))
+            .all(|i| b[i].is_ascii_digit());
+    if !dated {
+        return title.unwrap_or(name);
+    }
+    let when = format!("{} {}:{}", &name[..10], &name[11..13], &name[13..15]);
+    let title = title.unwrap_or_else(|| name[15..].trim_start_matches('-').replace('-', " "));
+    format!("{when}  {title}")
 }
 
 fn capital(s: &str) -> String {

@@ -682,7 +682,15 @@ fn help_opens_and_closes_and_swallows_keys() {
 #[test]
 fn start_screen_creates_and_opens() {
     let mut f = Flow::start(vec![PathBuf::from("a.ron")], t0());
+    // An empty Enter makes no "Untitled" file: it asks for a title.
+    assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::TITLE_NEEDED
+    );
     typ(&mut f, "Q3", 0);
+    press(&mut f, key(KeyCode::Tab), 0);
+    typ(&mut f, "Refunds take 40 days", 0);
     press(&mut f, key(KeyCode::Tab), 0);
     typ(&mut f, "Ana", 0);
     press(&mut f, key(KeyCode::Tab), 0);
@@ -692,6 +700,7 @@ fn start_screen_creates_and_opens() {
         eff,
         vec![Effect::Create(NewSession {
             title: "Q3".into(),
+            context: "Refunds take 40 days".into(),
             facilitator: "Ana".into(),
             workshop: WorkshopChoice::Builtin(Builtin::Solo),
         })]
@@ -706,6 +715,7 @@ fn start_screen_creates_and_opens() {
         press(&mut f, key(KeyCode::Enter), 0),
         vec![Effect::Create(NewSession {
             title: "Q3".into(),
+            context: "Refunds take 40 days".into(),
             facilitator: "Ana".into(),
             workshop: WorkshopChoice::File("my.ron".into()),
         })]
@@ -975,4 +985,34 @@ fn jump_to_last_and_skip(f: &mut Flow) {
     jump(f, 11, 10);
     press(f, ch('s'), 11);
     assert_eq!(s(f).progress.checkpoints[11].status, Status::Skipped);
+}
+
+#[test]
+fn recent_sessions_are_listed_by_date_and_title() {
+    let p = PathBuf::from("sessions/2026-11-23-1405-q3-customer-first.ron");
+    assert_eq!(
+        recent_label(&p, Some("Q3: customer first".into())),
+        "2026-11-23 14:05  Q3: customer first"
+    );
+    assert_eq!(
+        recent_label(&p, None),
+        "2026-11-23 14:05  q3 customer first"
+    );
+    assert_eq!(recent_label(&PathBuf::from("mine.ron"), None), "mine");
+    let f = Flow::start(vec![p], t0());
+    assert_eq!(f.start.labels, vec!["2026-11-23 14:05  q3 customer first"]);
+}
+
+#[test]
+fn the_context_is_changed_later_and_undone() {
+    let mut f = flow();
+    press(&mut f, ch('c'), 1);
+    typ(&mut f, "Refunds take 40 days", 1);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
+    assert_eq!(s(&f).meta.context, "Refunds take 40 days");
+    press(&mut f, ch('c'), 3);
+    assert_eq!(form_of(&f).text("context"), "Refunds take 40 days");
+    press(&mut f, key(KeyCode::Esc), 3);
+    press(&mut f, ch('u'), 4);
+    assert_eq!(s(&f).meta.context, "");
 }

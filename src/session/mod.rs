@@ -5,6 +5,7 @@ mod items;
 mod labels;
 mod model;
 mod ops;
+pub mod peek;
 pub mod store;
 pub mod validate;
 

@@ -113,10 +113,12 @@ pub enum Action {
     FollowUp,
     /// Review: write the selected session as Markdown and HTML.
     Export,
+    /// The session's context: the challenge it is about.
+    Context,
 }
 
 impl Action {
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 55] = [
         Action::JoinOpen,
         Action::JoinClose,
         Action::Queue,
@@ -171,6 +173,7 @@ impl Action {
         Action::Compare,
         Action::FollowUp,
         Action::Export,
+        Action::Context,
     ];
 }
 
@@ -328,6 +331,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
+    b(C::Browse, A::Context, &[k('c')], "", "write down the challenge (context)"),
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),

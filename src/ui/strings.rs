@@ -13,6 +13,13 @@ pub const WORKSHOP_CHOICES: [&str; 3] = [
 ];
 pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give a reason)"];
 pub const UNTITLED: &str = "Untitled session";
+pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
+pub const CONTEXT_TITLE: &str = "The session's context";
+pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";
+pub const CONTEXT_TOO_LONG: &str = "--context holds at most 20,000 characters";
+pub const ENTER_STARTS: &str = "Enter starts this new session";
+pub const ENTER_OPENS: &str = "Enter opens the chosen session where it was left";
+pub const ENTER_REVIEWS: &str = "Enter reviews the past sessions (read-only)";
 pub const UNTITLED_REFLECTION: &str = "Private reflection";
 
 pub const REQUIRED: &str = "please fill in";

@@ -29,3 +29,30 @@ fn jump_list_after_a_skip_worked_in_shows_no_skip_and_no_default() {
     assert!(!screen.contains("(default)"), "{screen}");
     assert!(!screen.contains("skipped"), "{screen}");
 }
+
+#[test]
+fn new_with_context_writes_it_into_the_file() {
+    use crate::pty::Pty;
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(
+        &[
+            "new",
+            "--title",
+            "Refunds",
+            "--context",
+            "Refunds take 40 days",
+        ],
+        dir.path(),
+        &[],
+    );
+    t.wait_text("checkpoint 1/12");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let file = std::fs::read_dir(dir.path().join("sessions"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .unwrap();
+    let s = balcony::session::store::load(&file).unwrap();
+    assert_eq!(s.meta.context, "Refunds take 40 days");
+}
