@@ -50,6 +50,9 @@ pub struct Live {
     /// Forms closed with something typed in them, one per item being
     /// written: the key that opened a form brings its draft back.
     pub drafts: Vec<Box<form::Form>>,
+    /// A form saved with Enter while the room's view was hidden: shown for
+    /// a confirming Enter when the view is back, before it is saved.
+    pub held: Option<Box<form::Form>>,
 }
 
 pub(super) fn kind_index(kind: ItemKind) -> usize {
@@ -69,6 +72,7 @@ impl Live {
             sel: [0; 9],
             undo: Vec::new(),
             drafts: Vec::new(),
+            held: None,
         };
         for k in ItemKind::ALL {
             live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
@@ -353,6 +357,12 @@ impl Live {
     }
 
     pub(super) fn keep_draft(&mut self, now: Timestamp) {
+        // An item saved blind was meant to be kept: it is, unchecked.
+        if let Some(form) = self.held.take() {
+            let open = std::mem::replace(&mut self.mode, Mode::Form(form));
+            self.keep_draft(now);
+            self.mode = open;
+        }
         let Mode::Form(form) = &self.mode else {
             return;
         };

@@ -714,6 +714,15 @@ impl Flow {
                     form.touched = true;
                 }
             }
+            Some(Action::Accept) if self.room != Room::Shown => {
+                // Nothing typed blind is saved unseen: one item waits at a time.
+                if live.held.is_none()
+                    && let Mode::Form(form) = std::mem::replace(&mut live.mode, Mode::Browse)
+                {
+                    live.held = Some(form);
+                }
+                self.notice = info(s::HELD_BLIND);
+            }
             Some(Action::Accept) => {
                 if form.purpose == Purpose::Context {
                     let context = form.text("context");

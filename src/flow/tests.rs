@@ -1016,3 +1016,51 @@ fn the_context_is_changed_later_and_undone() {
     press(&mut f, ch('u'), 4);
     assert_eq!(s(&f).meta.context, "");
 }
+
+#[test]
+fn typed_blind_is_shown_for_a_confirming_enter_when_the_view_is_back() {
+    let mut f = flow();
+    press(&mut f, ch('.'), 1);
+    assert_eq!(f.room, Room::Blanked);
+    press(&mut f, ch('g'), 2);
+    typ(&mut f, "a private remark", 2);
+    // Enter while the room's view is hidden saves nothing yet.
+    assert!(press(&mut f, key(KeyCode::Enter), 3).is_empty());
+    assert!(s(&f).gadflies.is_empty());
+    assert!(is_browse(&f));
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::HELD_BLIND
+    );
+    // The view comes back: the form is there to check.
+    press(&mut f, ch('.'), 4);
+    assert_eq!(f.room, Room::Shown);
+    let form = form_of(&f);
+    assert_eq!(form.text("text"), "a private remark");
+    assert_eq!(form.error.as_deref(), Some(crate::ui::strings::CHECK_BLIND));
+    // It was no gadfly idea after all: Esc keeps it as a draft, unsaved.
+    press(&mut f, key(KeyCode::Esc), 5);
+    assert!(s(&f).gadflies.is_empty());
+    press(&mut f, ch('g'), 6);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    assert_eq!(s(&f).gadflies.len(), 1);
+}
+
+#[test]
+fn an_item_held_blind_is_kept_on_quit_and_unblanking_says_what_the_room_sees() {
+    let mut f = flow();
+    press(&mut f, ch(','), 1);
+    press(&mut f, ch('g'), 2);
+    typ(&mut f, "kept", 2);
+    press(&mut f, key(KeyCode::Enter), 3);
+    let eff = press(&mut f, ch('q'), 4);
+    assert_eq!(eff, vec![Effect::Save, Effect::Quit]);
+    assert_eq!(s(&f).gadflies[0].text, "kept");
+    let mut f = flow();
+    press(&mut f, ch('.'), 1);
+    press(&mut f, ch('.'), 2);
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::ROOM_SEES_THIS
+    );
+}

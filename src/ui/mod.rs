@@ -122,8 +122,10 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         }
     };
     if let Some(text) = reminder {
-        let text = match &live.mode {
-            Mode::Form(f) => {
+        // The marker names the form and field: typing blind, the facilitator
+        // must know where the keys go.
+        let text = match (&live.mode, &live.held) {
+            (Mode::Form(f), _) => {
                 let typed: usize = f
                     .fields
                     .iter()
@@ -132,8 +134,10 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                         _ => 0,
                     })
                     .sum();
-                format!("{} · {text}", strings::typed_privately(typed))
+                let field = f.fields.get(f.focus).map_or("", |fl| fl.label);
+                format!("{} · {text}", strings::typing_into(&f.title, field, typed))
             }
+            (_, Some(f)) => format!("{} · {text}", strings::held_blind(&f.title)),
             _ => text.to_string(),
         };
         projector::render_indicator(&text, area, buf, theme);

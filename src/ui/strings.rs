@@ -111,6 +111,20 @@ pub const BLANKED: &str = "ROOM BLANKED · . to show";
 pub const FROZEN: &str = "ROOM FROZEN · , to unfreeze";
 pub const TYPING_PRIVATELY: &str = "typing privately";
 pub const ROOM_SHOWN: &str = "the room sees the projector view again";
+pub const ROOM_SEES_THIS: &str = "the room sees this screen again";
+pub const HELD_BLIND: &str = "typed blind: shown for your check when the room's view is back";
+pub const CHECK_BLIND: &str =
+    "typed while the room's view was hidden: check it, Enter saves, Esc keeps a draft";
+
+/// The corner marker while a form is open over a hidden view.
+pub fn typing_into(form: &str, field: &str, chars: usize) -> String {
+    format!("{TYPING_PRIVATELY}: {form} › {field} · {chars} characters")
+}
+
+/// The corner marker while an item typed blind waits for the view.
+pub fn held_blind(form: &str) -> String {
+    format!("{form}: waits for your check")
+}
 pub const ROOM_BLANKED: &str = "the room's view is blanked: type privately, . to show it again";
 pub const ROOM_FROZEN: &str = "the room's view is frozen: work privately, , to unfreeze";
 pub const PROJECTOR_ON: &str = "projector view: v returns to the facilitator's screen";
@@ -168,11 +182,6 @@ pub fn changed(kind: &str) -> String {
 
 pub fn saved_item(kind: &str) -> String {
     format!("{kind} saved")
-}
-
-/// How many characters have been typed while the room cannot see them.
-pub fn typed_privately(chars: usize) -> String {
-    format!("{TYPING_PRIVATELY}: {chars} characters")
 }
 
 // Participants joining from their phones.
