@@ -107,6 +107,38 @@ impl Live {
         out
     }
 
+    /// Whether this checkpoint asks which road to customer focus the
+    /// organisation is on (its words speak of the road).
+    pub fn asks_for_road(&self) -> bool {
+        let cp = self.checkpoint();
+        std::iter::once(&cp.purpose)
+            .chain(&cp.prompts)
+            .any(|t| t.to_lowercase().contains("road"))
+    }
+
+    /// Keys that matter here, for the front of the key bar: the road where
+    /// it is asked for, and what the selected item allows.
+    pub fn keys_here(&self) -> Vec<(crate::ui::keymap::Action, &'static str)> {
+        use crate::ui::keymap::Action as A;
+        let mut out = Vec::new();
+        if self.asks_for_road() {
+            out.push((A::Road, s::BAR_ROAD));
+        }
+        if self.session.count(self.kind) == 0 {
+            return out;
+        }
+        match self.kind {
+            ItemKind::Gadfly => {
+                out.push((A::Fate, s::BAR_FATE));
+                out.push((A::Reaction, s::BAR_REACTION));
+            }
+            ItemKind::Commitment => out.push((A::Fate, s::BAR_STATUS)),
+            ItemKind::Polarity => out.push((A::Fired, s::BAR_FIRED)),
+            _ => {}
+        }
+        out
+    }
+
     pub fn selected(&self) -> usize {
         self.sel[kind_index(self.kind)]
     }

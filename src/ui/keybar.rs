@@ -12,7 +12,27 @@ use super::theme::Theme;
 /// Help, quit and the way out (Esc) always make it into the bar; others as
 /// room allows.
 pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let entries = keymap::bar(ctx);
+    render_with(ctx, &[], area, buf, theme);
+}
+
+/// The bar with the keys that matter here first (the road at the checkpoint
+/// that asks for it, what the selected item allows).
+pub fn render_with(
+    ctx: Ctx,
+    here: &[(Action, &'static str)],
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let mut entries: Vec<(String, &str, Action)> = here
+        .iter()
+        .map(|&(a, word)| (keymap::first_key(ctx, a), word, a))
+        .collect();
+    entries.extend(
+        keymap::bar(ctx)
+            .into_iter()
+            .filter(|e| !here.iter().any(|h| h.0 == e.2)),
+    );
     let width = |(k, w, _): &(String, &str, Action)| k.width() + 1 + w.width() + 2;
     let must = |a: Action| {
         matches!(

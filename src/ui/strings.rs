@@ -141,6 +141,15 @@ pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the
 pub const FORM_KEYS: &str =
     "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc keeps a draft";
 
+// Key bar words for the keys that matter at this checkpoint and item.
+pub const BAR_ROAD: &str = "road";
+pub const BAR_FATE: &str = "fate";
+pub const BAR_REACTION: &str = "reaction";
+pub const BAR_STATUS: &str = "status";
+pub const BAR_FIRED: &str = "sign seen";
+pub const ROAD: &str = "Road to customer focus";
+pub const ROAD_NOT_NAMED: &str = "not named yet";
+
 pub const DRAFT_BACK: &str = "your draft is back, as you left it";
 
 /// A form closed with something typed in it.

@@ -56,3 +56,39 @@ fn new_with_context_writes_it_into_the_file() {
     let s = balcony::session::store::load(&file).unwrap();
     assert_eq!(s.meta.context, "Refunds take 40 days");
 }
+
+/// The key bar: the last row of the screen.
+fn bar(screen: &str) -> String {
+    screen.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_key_bar_shows_the_keys_that_matter_here_and_the_road_is_shown() {
+    let mut f = live_flow("Q3 customer first");
+    assert!(!bar(&render(&f, W, H)).contains("w road"));
+    // "Technical or adaptive" asks which road the organisation is on.
+    press(&mut f, ch('n'), 5);
+    press(&mut f, ch('n'), 6);
+    let screen = render(&f, W, H);
+    assert!(bar(&screen).contains("w road"), "{screen}");
+    assert!(
+        screen.contains("Road to customer focus: not named yet"),
+        "{screen}"
+    );
+    press(&mut f, ch('w'), 7);
+    press(&mut f, key(KeyCode::Down), 7);
+    press(&mut f, key(KeyCode::Enter), 7);
+    let road = f.session().unwrap().road.unwrap();
+    let screen = render(&f, W, H);
+    assert!(
+        screen.contains(&format!("Road to customer focus: {}", road.label())),
+        "{screen}"
+    );
+    // A gadfly idea selected: its fate and reaction keys are in the bar.
+    press(&mut f, ch('g'), 8);
+    typ(&mut f, "Ask the customers", 8);
+    press(&mut f, key(KeyCode::Enter), 8);
+    let b = bar(&render(&f, W, H));
+    assert!(b.contains("f fate") && b.contains("r reaction"), "{b}");
+    assert!(b.contains("g gadfly") && b.contains("?/F1 help"), "{b}");
+}
