@@ -319,6 +319,19 @@ impl App<'_> {
                         Err(e) => self.flow.review_said(e, true),
                     }
                 }
+                Effect::ExportLive => {
+                    if let (Some(path), Some(ses)) = (&self.path, self.flow.session()) {
+                        let dir = path.parent().unwrap_or(self.dir).to_path_buf();
+                        match review::export_session(&dir, path, ses) {
+                            Ok(files) => {
+                                let names: Vec<String> =
+                                    files.iter().map(|f| f.display().to_string()).collect();
+                                self.flow.exported(strings::exported(&names), false);
+                            }
+                            Err(e) => self.flow.exported(e, true),
+                        }
+                    }
+                }
                 Effect::FollowUp(path) => {
                     let dir = self.review_dir();
                     match followup::create(&dir, &path, None, None, None, now()) {

@@ -69,6 +69,9 @@ pub enum Effect {
     FollowUp(PathBuf),
     /// Write this session as Markdown and HTML into the folder's exports.
     Export(PathBuf),
+    /// Write the live session as Markdown and HTML into the folder's
+    /// exports; answer with `exported`.
+    ExportLive,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +142,8 @@ pub enum Pick {
     Fired(usize),
     Road,
     Jump,
+    /// The end of the workshop: export, quit or keep working.
+    Close,
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +158,8 @@ pub struct Picker {
     /// A free-text reason typed while the picker is open.
     pub reason: Option<Box<TextArea<'static>>>,
     pub reason_label: &'static str,
+    /// Lines to read above the options (the closing summary).
+    pub info: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,6 +310,11 @@ impl Flow {
             live.sync_clock(now, !effects.contains(&Effect::Quit));
         }
         effects
+    }
+
+    /// The live session was exported (or could not be).
+    pub fn exported(&mut self, text: impl Into<String>, failed: bool) {
+        self.notice = if failed { error(text) } else { info(text) };
     }
 
     /// A warning to show at once (a broken config file, say).
@@ -536,7 +548,7 @@ impl Flow {
                     live.go_to(cur + 1, now);
                     return vec![Effect::Save];
                 }
-                self.notice = info(s::LAST_CHECKPOINT);
+                live.mode = Mode::Picker(Box::new(Picker::close(live.s())));
             }
             Action::Prev => {
                 if cur > 0 {

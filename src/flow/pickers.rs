@@ -33,7 +33,42 @@ impl Picker {
             sel,
             reason: None,
             reason_label: "",
+            info: Vec::new(),
         }
+    }
+
+    /// The end: what was captured, the commitments still open, then export,
+    /// quit or keep working.
+    pub fn close(ses: &Session) -> Picker {
+        let counts: Vec<String> = ItemKind::ALL
+            .iter()
+            .filter(|k| ses.count(**k) > 0)
+            .map(|k| format!("{} ({})", k.heading(), ses.count(*k)))
+            .collect();
+        let mut info = vec![if counts.is_empty() {
+            s::CLOSE_NOTHING.to_string()
+        } else {
+            format!("{}: {}", s::CLOSE_CAPTURED, counts.join(", "))
+        }];
+        let open: Vec<_> = ses
+            .commitments
+            .iter()
+            .filter(|c| c.status == CommitmentStatus::Open)
+            .collect();
+        info.push(s::close_open(open.len()));
+        for c in open {
+            info.push(format!(
+                "  #{} {} — {}, {}",
+                c.id,
+                c.what.replace('\n', " "),
+                c.owner,
+                c.review
+            ));
+        }
+        let list = plain(s::CLOSE_CHOICES.iter().map(|x| x.to_string()));
+        let mut p = Picker::new(Pick::Close, s::CLOSE_TITLE.to_string(), list, 0);
+        p.info = info;
+        p
     }
 
     /// The workshop's tactics for a move, then "no tactic". The first is the default.
@@ -265,6 +300,14 @@ impl Flow {
                             live.push_undo(Undo::Road(old));
                             live.worked_here(now);
                             return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Close => {
+                        live.mode = Mode::Browse;
+                        match p.sel {
+                            0 => return vec![Effect::ExportLive],
+                            1 => return self.quit(now),
+                            _ => {}
                         }
                     }
                     Pick::Jump => {

@@ -96,13 +96,46 @@ fn next_and_prev_move_and_record_time() {
 }
 
 #[test]
-fn next_stops_at_the_last_checkpoint() {
+fn next_at_the_last_checkpoint_offers_to_close() {
     let mut f = flow();
-    for _ in 0..20 {
-        press(&mut f, ch('n'), 1);
+    capture(&mut f, 9, &[(0, "Call ten customers"), (1, "Ana")]);
+    for _ in 0..2 {
+        press(&mut f, ch('n'), 2);
     }
     assert_eq!(s(&f).progress.current, 11);
-    assert_eq!(f.notice.as_ref().unwrap().text, s::LAST_CHECKPOINT);
+    assert!(is_browse(&f));
+    press(&mut f, ch('n'), 3);
+    let p = match &live(&f).mode {
+        Mode::Picker(p) => p.clone(),
+        _ => panic!("no closing offer"),
+    };
+    assert_eq!(p.pick, Pick::Close);
+    assert_eq!(p.info[0], "Captured: Commitments (1)");
+    assert!(
+        p.info[1].starts_with("1 commitment is open"),
+        "{:?}",
+        p.info
+    );
+    assert!(
+        p.info[2].contains("Call ten customers — Ana, 2026-12-07"),
+        "{:?}",
+        p.info
+    );
+    // Export stays; quit quits; Esc keeps working.
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 4),
+        vec![Effect::ExportLive]
+    );
+    assert!(is_browse(&f));
+    press(&mut f, ch('n'), 5);
+    press(&mut f, key(KeyCode::Down), 5);
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 5),
+        vec![Effect::Save, Effect::Quit]
+    );
+    press(&mut f, ch('n'), 6);
+    press(&mut f, key(KeyCode::Esc), 6);
+    assert!(is_browse(&f));
 }
 
 #[test]

@@ -61,6 +61,23 @@ pub const TEMPLATE_PATH_NEEDED: &str = "name the template file to use";
 pub const FIELD_FULL: &str = "a field holds at most 20,000 characters; the rest was left out";
 
 pub const LAST_CHECKPOINT: &str = "this is the last checkpoint";
+pub const CLOSE_TITLE: &str = "The last checkpoint: close the session?";
+pub const CLOSE_CAPTURED: &str = "Captured";
+pub const CLOSE_NOTHING: &str = "Nothing was captured.";
+pub const CLOSE_CHOICES: [&str; 3] = [
+    "Export it for the sponsor (Markdown and HTML, in exports/)",
+    "Quit (everything is already saved)",
+    "Keep working",
+];
+
+/// The open commitments, said at the end.
+pub fn close_open(n: usize) -> String {
+    match n {
+        0 => "No commitment is left open.".to_string(),
+        1 => "1 commitment is open, to review on its date:".to_string(),
+        n => format!("{n} commitments are open, to review on their dates:"),
+    }
+}
 pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_SELECTED: &str = "no item selected: add one first";
