@@ -205,6 +205,13 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
             );
         }
     }
+    // A first look at the first checkpoint says where the words are explained.
+    if ses.progress.current == 0
+        && ses.readings.is_empty()
+        && ItemKind::ALL.iter().all(|k| ses.count(*k) == 0)
+    {
+        put(Line::styled(s::GLOSSARY_HINT, theme.dim), &mut y);
+    }
     if live.asks_for_road() || ses.road.is_some() {
         let road = ses.road.map_or(s::ROAD_NOT_NAMED, |r| r.label());
         put(

@@ -52,6 +52,10 @@ impl Widget for &Screen<'_> {
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small::render(area, buf, theme);
+            // `?` works in a small window too: the help scrolls.
+            if flow.help {
+                help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+            }
             return;
         }
         match &flow.live {

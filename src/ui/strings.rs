@@ -109,6 +109,41 @@ pub const NO_READINGS: &str = "no readings yet";
 pub const READINGS: &str = "readings";
 pub const BAND: &str = "band";
 pub const HELP_TITLE: &str = "Keys";
+pub const GLOSSARY_TITLE: &str = "The words of the method";
+/// The app's own short definitions, shown under the keys in `?`.
+pub const GLOSSARY: [(&str, &str); 8] = [
+    (
+        "balcony",
+        "step back from the action to see the patterns, yourself included",
+    ),
+    ("dance floor", "the action itself: capture, decide, assign"),
+    (
+        "productive band",
+        "heat enough to work; below it people coast, above it they fight or flee",
+    ),
+    (
+        "gadfly",
+        "says what others will not; kept as said, never dropped silently",
+    ),
+    (
+        "work avoidance",
+        "dodging the hard part: denial, a quick fix, blame, a committee",
+    ),
+    (
+        "adaptive challenge",
+        "only the people who have it can solve it, by changing habits",
+    ),
+    (
+        "polarity map",
+        "two values that both matter, and the signs one is overdone",
+    ),
+    (
+        "giving the work back",
+        "the people with the problem act; one named person owns each step",
+    ),
+];
+pub const GLOSSARY_HINT: &str =
+    "New to these words? ? explains balcony, dance floor, the productive band, gadflies and more.";
 pub const TOO_SMALL: &str = "Please make the window larger";
 pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
 pub const NO_TACTIC: &str = "(no tactic)";

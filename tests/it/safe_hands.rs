@@ -92,3 +92,38 @@ fn the_key_bar_shows_the_keys_that_matter_here_and_the_road_is_shown() {
     assert!(b.contains("f fate") && b.contains("r reaction"), "{b}");
     assert!(b.contains("g gadfly") && b.contains("?/F1 help"), "{b}");
 }
+
+#[test]
+fn help_explains_the_words_and_the_first_checkpoint_says_so() {
+    let mut f = live_flow("Q3 customer first");
+    let screen = render(&f, W, H);
+    assert!(
+        screen.contains("New to these words? ? explains balcony"),
+        "{screen}"
+    );
+    press(&mut f, ch('?'), 1);
+    let screen = render(&f, W, H);
+    for term in ["balcony", "dance floor", "productive band", "gadfly"] {
+        assert!(screen.contains(&format!("│{term} ")), "{term}:\n{screen}");
+    }
+    press(&mut f, ch('?'), 2);
+    // Once something is captured the hint makes way.
+    press(&mut f, ch('g'), 3);
+    typ(&mut f, "idea", 3);
+    press(&mut f, key(KeyCode::Enter), 3);
+    assert!(!render(&f, W, H).contains("New to these words?"));
+    // A form's help has room for every word.
+    press(&mut f, ch('g'), 4);
+    press(&mut f, key(KeyCode::F(1)), 4);
+    let screen = render(&f, W, H);
+    assert!(screen.contains("giving the work back"), "{screen}");
+}
+
+#[test]
+fn help_opens_in_a_window_too_small_for_the_app() {
+    let mut f = live_flow("Q3 customer first");
+    let before = render(&f, 30, 8);
+    press(&mut f, ch('?'), 1);
+    assert!(f.help);
+    assert_ne!(render(&f, 30, 8), before, "? changes the small screen");
+}
