@@ -153,14 +153,19 @@ fn tension_story(o: &mut String, s: &Session) {
     o.push_str("<h3>The tension story</h3>\n");
     w!(
         o,
-        "<p>The productive zone is {} to {} on a 0 to {SCALE_MAX} scale. Below it the room is \
-         <strong>too cold</strong>: comfortable, avoiding the work. Above it the room is \
-         <strong>too hot</strong>: people fight, flee or freeze.</p>\n",
+        "<p>The productive zone is {} to {} on a 0 to {SCALE_MAX} scale. Below it {is} \
+         <strong>too cold</strong>: comfortable, avoiding the work. Above it {is} \
+         <strong>too hot</strong>: fighting, fleeing or freezing.</p>\n",
         s.band.low,
-        s.band.high
+        s.band.high,
+        is = if who(s) == "I" { "I am" } else { "the room is" }
     );
     let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
-        o.push_str("<p class=\"muted\">No reading of the room was taken.</p>\n");
+        w!(
+            o,
+            "<p class=\"muted\">No reading of {} was taken.</p>\n",
+            read_of(s)
+        );
         return;
     };
     let (cold, productive, hot) = zone_counts(s);
@@ -574,11 +579,12 @@ fn idea_list(o: &mut String, s: &Session, ideas: &[&Gadfly]) {
     for g in ideas.iter().take(SUMMARY_CAP) {
         w!(
             o,
-            "<li>#{} {} ({}, {}; the room: {}): <strong>{}</strong>",
+            "<li>#{} {} ({}, {}; {}: {}): <strong>{}</strong>",
             g.id,
             esc(&g.text),
             esc(author(s, &g.author)),
             g.voice.label(),
+            who(s),
             g.reaction.label(),
             g.fate.label()
         );

@@ -81,18 +81,25 @@ fn challenge(o: &mut String, s: &Session) {
     w!(o, "- **Captured:** {}.\n\n", captured(s));
 }
 
+/// "the room is" or "I am".
+fn is(s: &Session) -> &'static str {
+    if who(s) == "I" { "I am" } else { "the room is" }
+}
+
 fn tension_story(o: &mut String, s: &Session) {
     o.push_str("### The tension story\n\n");
     w!(
         o,
-        "The productive zone is {} to {} on a 0 to {} scale. Below it the room is too cold: \
-         comfortable, avoiding the work. Above it the room is too hot: people fight, flee or freeze.\n\n",
+        "The productive zone is {} to {} on a 0 to {} scale. Below it {} too cold: \
+         comfortable, avoiding the work. Above it {} too hot: fighting, fleeing or freezing.\n\n",
         s.band.low,
         s.band.high,
-        crate::session::SCALE_MAX
+        crate::session::SCALE_MAX,
+        is(s),
+        is(s)
     );
     let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
-        o.push_str("*No reading of the room was taken.*\n\n");
+        w!(o, "*No reading of {} was taken.*\n\n", read_of(s));
         return;
     };
     let (cold, productive, hot) = zone_counts(s);
@@ -282,11 +289,12 @@ fn gadfly_summary(o: &mut String, s: &Session) {
 fn idea_line(o: &mut String, s: &Session, g: &Gadfly) {
     w!(
         o,
-        "- #{} {} ({}, {}; the room: {}): **{}**",
+        "- #{} {} ({}, {}; {}: {}): **{}**",
         g.id,
         md(&g.text),
         md(author(s, &g.author)),
         g.voice.label(),
+        who(s),
         g.reaction.label(),
         g.fate.label()
     );

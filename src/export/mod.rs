@@ -31,6 +31,24 @@ pub use csv::to_csv;
 pub use html::to_html;
 pub use markdown::to_markdown;
 
+/// Who felt the heat and reacted: the room, or a solo leader alone.
+fn who(s: &Session) -> &'static str {
+    if s.meta.mode == crate::session::Mode::Solo {
+        "I"
+    } else {
+        "the room"
+    }
+}
+
+/// What a reading is of: the room's heat, or one's own.
+fn read_of(s: &Session) -> &'static str {
+    if who(s) == "I" {
+        "my own heat"
+    } else {
+        "the room"
+    }
+}
+
 /// The export in the chosen format.
 pub fn render(session: &Session, format: ExportFormat) -> String {
     match format {

@@ -189,7 +189,11 @@ impl Form {
                 choice("voice", "Voice", labels(&Voice::ALL, Voice::label), 0),
                 choice(
                     "reaction",
-                    "The room's reaction",
+                    if mode == Mode::Solo {
+                        s::MY_REACTION
+                    } else {
+                        s::ROOM_REACTION
+                    },
                     labels(&Reaction::ALL, Reaction::label),
                     0,
                 ),

@@ -277,6 +277,12 @@ impl Flow {
         self.live.as_ref().map(|l| &l.session)
     }
 
+    /// A solo reflection is open: private, no room.
+    pub fn solo(&self) -> bool {
+        self.session()
+            .is_some_and(|s| s.meta.mode == crate::session::Mode::Solo)
+    }
+
     /// Which keymap rows apply now.
     pub fn ctx(&self) -> Ctx {
         if self.help {

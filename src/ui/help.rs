@@ -14,7 +14,20 @@ use super::{centered, keybar};
 
 /// `scroll` is the first row shown when even two columns cannot hold the list.
 pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_for(ctx, false, scroll, area, buf, theme);
+}
+
+/// The help of a solo reflection leaves out the room's keys: it is private.
+pub fn render_for(
+    ctx: Ctx,
+    solo: bool,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let rows: Vec<(String, &str)> = keymap::bindings(ctx)
+        .filter(|b| !(solo && keymap::for_the_room(b.action)))
         .map(|b| (keymap::keys_label(b), b.help))
         .collect();
     let rect = centered(

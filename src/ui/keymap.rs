@@ -484,6 +484,14 @@ pub fn keys_label(b: &Binding) -> String {
         .join("/")
 }
 
+/// Keys that only mean something with a room: a solo reflection has none.
+pub fn for_the_room(a: Action) -> bool {
+    matches!(
+        a,
+        A::Projector | A::Blank | A::Freeze | A::Preview | A::JoinOpen | A::JoinClose | A::Queue
+    )
+}
+
 /// The first key of an action in a context ("g"), for words on screen.
 pub fn first_key(ctx: Ctx, action: Action) -> String {
     bindings(ctx)

@@ -54,7 +54,14 @@ impl Widget for &Screen<'_> {
             too_small::render(area, buf, theme);
             // `?` works in a small window too: the help scrolls.
             if flow.help {
-                help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+                help::render_for(
+                    flow.base_ctx(),
+                    flow.solo(),
+                    flow.help_scroll,
+                    area,
+                    buf,
+                    theme,
+                );
             }
             return;
         }
@@ -77,7 +84,14 @@ impl Widget for &Screen<'_> {
             }
         }
         if flow.help {
-            help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+            help::render_for(
+                flow.base_ctx(),
+                flow.solo(),
+                flow.help_scroll,
+                area,
+                buf,
+                theme,
+            );
         }
     }
 }
@@ -147,7 +161,14 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         projector::render_indicator(&text, area, buf, theme);
     }
     if flow.help {
-        help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+        help::render_for(
+            flow.base_ctx(),
+            flow.solo(),
+            flow.help_scroll,
+            area,
+            buf,
+            theme,
+        );
     }
 }
 

@@ -13,6 +13,8 @@ pub const WORKSHOP_CHOICES: [&str; 3] = [
 ];
 pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give a reason)"];
 pub const UNTITLED: &str = "Untitled session";
+pub const ROOM_REACTION: &str = "The room's reaction";
+pub const MY_REACTION: &str = "My own reaction";
 pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
 pub const CONTEXT_TITLE: &str = "The session's context";
 pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";

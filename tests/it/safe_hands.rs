@@ -127,3 +127,36 @@ fn help_opens_in_a_window_too_small_for_the_app() {
     assert!(f.help);
     assert_ne!(render(&f, 30, 8), before, "? changes the small screen");
 }
+
+#[test]
+fn a_solo_reflection_speaks_to_one_leader() {
+    use balcony::flow::Flow;
+    use balcony::session::Session;
+    use balcony::workshop::Builtin;
+    let mut f = Flow::live(
+        Session::new(Builtin::Solo.workshop(), "Alone", "", t0()),
+        t0(),
+    );
+    press(&mut f, ch('?'), 1);
+    let help = render(&f, W, H);
+    for room_key in [
+        "projector view",
+        "join page",
+        "blank the room",
+        "ideas from phones",
+    ] {
+        assert!(!help.contains(room_key), "{room_key}:\n{help}");
+    }
+    press(&mut f, ch('?'), 1);
+    press(&mut f, ch('g'), 2);
+    typ(&mut f, "Stop rescuing the team", 2);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Tab), 2);
+    }
+    let form = render(&f, W, H);
+    assert!(form.contains("My own reaction"), "{form}");
+    assert!(!form.contains("The room's reaction"), "{form}");
+    press(&mut f, key(KeyCode::Enter), 3);
+    let md = balcony::export::to_markdown(f.session().unwrap());
+    assert!(!md.contains("the room"), "{md}");
+}
