@@ -205,13 +205,10 @@ fn tension_story(o: &mut String, s: &Session) {
     }
     w!(
         o,
-        "<div class=\"warn\"><p><strong>Possible silencing of dissent:</strong> the heat went down \
-         right after a gadfly idea {}.</p>\n<ul class=\"tight\">\n",
-        if flagged.len() == 1 {
-            "once".to_string()
-        } else {
-            format!("{} times", flagged.len())
-        }
+        "<div class=\"warn\"><p><strong>A question for the facilitator:</strong> the heat went \
+         down soon after {}. Was a dissenting voice quietened, or was it time to cool down?</p>\n\
+         <ul class=\"tight\">\n",
+        ideas(flagged.len())
     );
     for (r, g) in flagged.iter().take(SUMMARY_CAP) {
         w!(o, "<li>{}: {} ", when(&r.at), r.move_.label());

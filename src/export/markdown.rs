@@ -132,12 +132,9 @@ fn tension_story(o: &mut String, s: &Session) {
     } else {
         w!(
             o,
-            "**Possible silencing of dissent:** the heat went down right after a gadfly idea {}.\n\n",
-            if flagged.len() == 1 {
-                "once".to_string()
-            } else {
-                format!("{} times", flagged.len())
-            }
+            "**A question for the facilitator:** the heat went down soon after {}. Was a \
+             dissenting voice quietened, or was it time to cool down?\n\n",
+            ideas(flagged.len())
         );
         for (r, g) in flagged.iter().take(SUMMARY_CAP) {
             w!(o, "- {}: {} ", when(&r.at), r.move_.label());

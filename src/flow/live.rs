@@ -53,6 +53,8 @@ pub struct Live {
     /// A form saved with Enter while the room's view was hidden: shown for
     /// a confirming Enter when the view is back, before it is saved.
     pub held: Option<Box<form::Form>>,
+    /// When the timebox was last paused: a break is no silencing.
+    pub paused_at: Option<Timestamp>,
 }
 
 pub(super) fn kind_index(kind: ItemKind) -> usize {
@@ -73,6 +75,7 @@ impl Live {
             undo: Vec::new(),
             drafts: Vec::new(),
             held: None,
+            paused_at: None,
         };
         for k in ItemKind::ALL {
             live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
@@ -301,10 +304,23 @@ impl Live {
             Move::Lower => level.saturating_sub(1),
             Move::Hold => level,
         };
+        // One flag per idea, and only when it may mean something: not for a
+        // declined idea, a hold, or after a break (the timebox paused).
         let after_gadfly = match mv {
             Move::Lower => self.session.gadflies.last().and_then(|g| {
                 let age = (now - g.at).num_seconds();
-                (0..=SILENCING_WINDOW_SECS).contains(&age).then_some(g.id)
+                let flagged = self
+                    .session
+                    .readings
+                    .iter()
+                    .any(|r| r.after_gadfly == Some(g.id));
+                let declined = matches!(g.fate, Fate::Declined(_));
+                let break_since = self.paused_at.is_some_and(|p| p >= g.at);
+                ((0..=SILENCING_WINDOW_SECS).contains(&age)
+                    && !flagged
+                    && !declined
+                    && !break_since)
+                    .then_some(g.id)
             }),
             _ => None,
         };

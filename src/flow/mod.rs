@@ -600,6 +600,9 @@ impl Flow {
             Action::Pause => {
                 live.commit_time(now);
                 live.timer.paused = !live.timer.paused;
+                if live.timer.paused {
+                    live.paused_at = Some(now);
+                }
                 self.notice = info(if live.timer.paused {
                     s::PAUSED
                 } else {

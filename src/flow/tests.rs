@@ -1097,3 +1097,48 @@ fn an_item_held_blind_is_kept_on_quit_and_unblanking_says_what_the_room_sees() {
         crate::ui::strings::ROOM_SEES_THIS
     );
 }
+
+#[test]
+fn one_silencing_flag_per_idea_and_none_after_a_break_or_a_decline() {
+    let lower = |f: &mut Flow, secs| {
+        press(f, ch('-'), secs);
+        press(f, key(KeyCode::Enter), secs);
+    };
+    let mut f = with_gadfly();
+    lower(&mut f, 20);
+    lower(&mut f, 30);
+    press(&mut f, ch('h'), 40);
+    press(&mut f, key(KeyCode::Enter), 40);
+    let flags = s(&f)
+        .readings
+        .iter()
+        .filter(|r| r.after_gadfly.is_some())
+        .count();
+    assert_eq!(flags, 1, "one flag per idea");
+    // A break between the idea and the lowering is no silencing.
+    let mut f = with_gadfly();
+    press(&mut f, ch(' '), 15);
+    press(&mut f, ch(' '), 60);
+    lower(&mut f, 70);
+    assert_eq!(s(&f).readings[0].after_gadfly, None);
+    // Nor is a lowering after the idea was declined with a reason.
+    let mut f = with_gadfly();
+    press(&mut f, ch('f'), 15);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Down), 15);
+    }
+    typ(&mut f, "out of scope", 15);
+    press(&mut f, key(KeyCode::Enter), 15);
+    assert!(matches!(s(&f).gadflies[0].fate, Fate::Declined(_)));
+    lower(&mut f, 20);
+    assert_eq!(s(&f).readings[0].after_gadfly, None);
+    // The summary asks; it does not pronounce.
+    let mut f = with_gadfly();
+    lower(&mut f, 20);
+    let md = crate::export::to_markdown(s(&f));
+    assert!(md.contains("A question for the facilitator"), "{md}");
+    assert!(
+        md.contains("soon after a gadfly idea. Was a dissenting voice quietened"),
+        "{md}"
+    );
+}
