@@ -249,7 +249,14 @@ fn compare_view() {
         !v.cmp.recurring.is_empty(),
         "Northline's conflicts come back"
     );
-    assert_eq!(v.cmp.fired.iter().filter(|x| x.session == 2).count(), 1);
+    assert_eq!(
+        v.cmp
+            .fired
+            .iter()
+            .filter(|x| x.sessions.contains(&2))
+            .count(),
+        1
+    );
 }
 
 #[test]
