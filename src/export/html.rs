@@ -188,10 +188,13 @@ fn tension_story(o: &mut String, s: &Session) {
     for r in head {
         move_item(o, s, r);
     }
+    // The gap is no item: the list goes on with the number it would have.
     if skipped > 0 {
         w!(
             o,
-            "<li class=\"muted\">… {skipped} more in the full record …</li>\n"
+            "</ol>\n<p class=\"muted\">… {skipped} more in the full record …</p>\n\
+             <ol class=\"tight\" start=\"{}\">\n",
+            head.len() + skipped + 1
         );
     }
     for r in tail {

@@ -260,7 +260,10 @@ pub const QUEUE_NOT_IN_VIEW: &str =
     "the queue is for your eyes only: open it from your own screen (v, or show the room's view)";
 pub const QUEUE_EMPTY: &str = "no ideas from the room are waiting";
 pub const QUEUE_DONE: &str = "every idea from the room has been seen";
-pub const IDEA_ACCEPTED: &str = "taken in as a gadfly idea (parked; f changes its fate)";
+/// A phone's idea becomes a gadfly idea with a number of its own.
+pub fn idea_accepted(id: u32) -> String {
+    format!("taken in as gadfly idea #{id} (parked; f changes its fate)")
+}
 pub const IDEA_HIDDEN: &str = "hidden: kept in the file, never shown";
 pub const ANONYMOUS: &str = "anonymous";
 pub const ROOM_SAYS: &str = "room";

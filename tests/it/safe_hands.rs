@@ -160,3 +160,15 @@ fn a_solo_reflection_speaks_to_one_leader() {
     let md = balcony::export::to_markdown(f.session().unwrap());
     assert!(!md.contains("the room"), "{md}");
 }
+
+#[test]
+fn an_html_tension_list_with_a_gap_keeps_counting() {
+    let s = balcony::sample::session(400, 3);
+    let html = balcony::export::to_html(&s);
+    let at = html.find("more in the full record …</p>").expect("a gap");
+    let after = &html[at..];
+    assert!(
+        after.contains("<ol class=\"tight\" start=\""),
+        "numbering resumes"
+    );
+}
