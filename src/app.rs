@@ -278,7 +278,8 @@ fn create(dir: &Path, ns: &NewSession) -> Result<(Session, PathBuf), String> {
         WorkshopChoice::Builtin(b) => b.workshop(),
         WorkshopChoice::File(p) => workshop::load(p).map_err(|e| e.to_string())?,
     };
-    let session = Session::new(w, &ns.title, &ns.facilitator, now());
+    let mut session = Session::new(w, &ns.title, &ns.facilitator, now());
+    session.meta.context = ns.context.clone();
     let path = store::create(dir, &session).map_err(|e| e.to_string())?;
     Ok((session, path))
 }
@@ -433,6 +434,19 @@ impl App<'_> {
                             self.flow.review_said(strings::exported(&names), false);
                         }
                         Err(e) => self.flow.review_said(e, true),
+                    }
+                }
+                Effect::ExportLive => {
+                    if let (Some(path), Some(ses)) = (&self.path, self.flow.session()) {
+                        let dir = path.parent().unwrap_or(self.dir).to_path_buf();
+                        match review::export_session(&dir, path, ses) {
+                            Ok(files) => {
+                                let names: Vec<String> =
+                                    files.iter().map(|f| f.display().to_string()).collect();
+                                self.flow.exported(strings::exported(&names), false);
+                            }
+                            Err(e) => self.flow.exported(e, true),
+                        }
                     }
                 }
                 Effect::FollowUp(path) => {
@@ -727,6 +741,10 @@ fn event_loop(
         Launch::Start => recent_sessions(dir),
         _ => Vec::new(),
     };
+    let labels = recent
+        .iter()
+        .map(|p| crate::flow::recent_label(p, crate::session::peek::title(p)))
+        .collect();
     let mut app = App {
         flow: Flow::start(recent, t0),
         saver: None,
@@ -741,6 +759,7 @@ fn event_loop(
         join_choice: 0,
         review_rx: None,
     };
+    app.flow.start.labels = labels;
     match launch {
         Launch::Start => {}
         Launch::Session(s, lock) => {

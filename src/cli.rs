@@ -127,6 +127,10 @@ pub struct NewArgs {
     /// Who facilitates
     #[arg(long, short, value_parser = field_text)]
     pub facilitator: Option<String>,
+    /// The challenge, in a sentence or two: every export opens with it
+    /// (`c` changes it later)
+    #[arg(long, value_name = "TEXT", value_parser = field_text)]
+    pub context: Option<String>,
     /// A workshop template file instead of the embedded default
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,

@@ -64,6 +64,7 @@ fn main() -> ExitCode {
             let args = NewArgs {
                 title: title.clone(),
                 facilitator: None,
+                context: None,
                 template: None,
                 solo: true,
                 projector: false,
@@ -152,7 +153,13 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     };
     let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
-    let session = Session::new(w, &title, &facilitator, app::now());
+    let mut session = Session::new(w, &title, &facilitator, app::now());
+    session.meta.context = args
+        .context
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     match store::create(dir, &session)
         .map_err(|e| e.to_string())
         .and_then(|path| Lock::acquire(&path, app::now()).map_err(|e| e.to_string()))

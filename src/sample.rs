@@ -214,6 +214,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     CommitmentStatus::Dropped,
                 ][rng.usize(..3)],
                 loss: "An hour a week of my own time".into(),
+                overridden: Vec::new(),
             }),
             8 => {
                 let level = rng.u8(1..=9);

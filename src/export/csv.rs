@@ -14,7 +14,7 @@
 //! | faction       | name      | stance       |               |            |             | values         | loyalties | losses  |         |
 //! | assumption    | assumption | kind        | vital lie / aspirational | |            | evidence       |           |         |         |
 //! | avoidance     | what was seen | pattern  | family        |            |             |                |           |         |         |
-//! | commitment    | what      |              | status        | owner      | review date | loss           |           |         |         |
+//! | commitment    | what      |              | status        | owner      | review date | loss           | kept despite (warnings) | | |
 //! | note          | note      | kind         |               |            |             |                |           |         |         |
 //!
 //! Quoting follows RFC 4180 (CRLF line ends, quotes doubled, fields with a
@@ -308,7 +308,7 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
                 b(&c.owner),
                 o(c.review.to_string()),
                 b(&c.loss),
-                E,
+                o(c.overridden.join("; ")),
                 E,
                 E,
             ],

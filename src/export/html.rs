@@ -153,14 +153,19 @@ fn tension_story(o: &mut String, s: &Session) {
     o.push_str("<h3>The tension story</h3>\n");
     w!(
         o,
-        "<p>The productive zone is {} to {} on a 0 to {SCALE_MAX} scale. Below it the room is \
-         <strong>too cold</strong>: comfortable, avoiding the work. Above it the room is \
-         <strong>too hot</strong>: people fight, flee or freeze.</p>\n",
+        "<p>The productive zone is {} to {} on a 0 to {SCALE_MAX} scale. Below it {is} \
+         <strong>too cold</strong>: comfortable, avoiding the work. Above it {is} \
+         <strong>too hot</strong>: fighting, fleeing or freezing.</p>\n",
         s.band.low,
-        s.band.high
+        s.band.high,
+        is = if who(s) == "I" { "I am" } else { "the room is" }
     );
     let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
-        o.push_str("<p class=\"muted\">No reading of the room was taken.</p>\n");
+        w!(
+            o,
+            "<p class=\"muted\">No reading of {} was taken.</p>\n",
+            read_of(s)
+        );
         return;
     };
     let (cold, productive, hot) = zone_counts(s);
@@ -183,10 +188,13 @@ fn tension_story(o: &mut String, s: &Session) {
     for r in head {
         move_item(o, s, r);
     }
+    // The gap is no item: the list goes on with the number it would have.
     if skipped > 0 {
         w!(
             o,
-            "<li class=\"muted\">… {skipped} more in the full record …</li>\n"
+            "</ol>\n<p class=\"muted\">… {skipped} more in the full record …</p>\n\
+             <ol class=\"tight\" start=\"{}\">\n",
+            head.len() + skipped + 1
         );
     }
     for r in tail {
@@ -200,13 +208,10 @@ fn tension_story(o: &mut String, s: &Session) {
     }
     w!(
         o,
-        "<div class=\"warn\"><p><strong>Possible silencing of dissent:</strong> the heat went down \
-         right after a gadfly idea {}.</p>\n<ul class=\"tight\">\n",
-        if flagged.len() == 1 {
-            "once".to_string()
-        } else {
-            format!("{} times", flagged.len())
-        }
+        "<div class=\"warn\"><p><strong>A question for the facilitator:</strong> the heat went \
+         down soon after {}. Was a dissenting voice quietened, or was it time to cool down?</p>\n\
+         <ul class=\"tight\">\n",
+        ideas(flagged.len())
     );
     for (r, g) in flagged.iter().take(SUMMARY_CAP) {
         w!(o, "<li>{}: {} ", when(&r.at), r.move_.label());
@@ -574,11 +579,12 @@ fn idea_list(o: &mut String, s: &Session, ideas: &[&Gadfly]) {
     for g in ideas.iter().take(SUMMARY_CAP) {
         w!(
             o,
-            "<li>#{} {} ({}, {}; the room: {}): <strong>{}</strong>",
+            "<li>#{} {} ({}, {}; {}: {}): <strong>{}</strong>",
             g.id,
             esc(&g.text),
             esc(author(s, &g.author)),
             g.voice.label(),
+            who(s),
             g.reaction.label(),
             g.fate.label()
         );
@@ -623,7 +629,7 @@ fn commitment_summary(o: &mut String, s: &Session) {
         w!(
             o,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-            esc(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label()
@@ -637,6 +643,20 @@ fn commitment_summary(o: &mut String, s: &Session) {
         );
     }
     o.push_str("</tbody></table>\n");
+}
+
+/// What a commitment is, and the warnings it was kept despite: a reader
+/// should know the facilitator saw them.
+fn what(c: &crate::session::Commitment) -> String {
+    if c.overridden.is_empty() {
+        return esc(&c.what);
+    }
+    format!(
+        "{} <span class=\"flag\">(⚠ {}: {})</span>",
+        esc(&c.what),
+        crate::ui::strings::OVERRIDDEN,
+        esc(&c.overridden.join("; "))
+    )
 }
 
 /// The owner, with a warning when it names a group: shared responsibility is nobody's.
@@ -989,7 +1009,7 @@ fn commitments(o: &mut String, s: &Session) {
             "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
             c.id,
             esc(checkpoint_title(s, &c.checkpoint)),
-            esc(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label(),

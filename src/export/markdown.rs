@@ -81,18 +81,25 @@ fn challenge(o: &mut String, s: &Session) {
     w!(o, "- **Captured:** {}.\n\n", captured(s));
 }
 
+/// "the room is" or "I am".
+fn is(s: &Session) -> &'static str {
+    if who(s) == "I" { "I am" } else { "the room is" }
+}
+
 fn tension_story(o: &mut String, s: &Session) {
     o.push_str("### The tension story\n\n");
     w!(
         o,
-        "The productive zone is {} to {} on a 0 to {} scale. Below it the room is too cold: \
-         comfortable, avoiding the work. Above it the room is too hot: people fight, flee or freeze.\n\n",
+        "The productive zone is {} to {} on a 0 to {} scale. Below it {} too cold: \
+         comfortable, avoiding the work. Above it {} too hot: fighting, fleeing or freezing.\n\n",
         s.band.low,
         s.band.high,
-        crate::session::SCALE_MAX
+        crate::session::SCALE_MAX,
+        is(s),
+        is(s)
     );
     let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
-        o.push_str("*No reading of the room was taken.*\n\n");
+        w!(o, "*No reading of {} was taken.*\n\n", read_of(s));
         return;
     };
     let (cold, productive, hot) = zone_counts(s);
@@ -125,12 +132,9 @@ fn tension_story(o: &mut String, s: &Session) {
     } else {
         w!(
             o,
-            "**Possible silencing of dissent:** the heat went down right after a gadfly idea {}.\n\n",
-            if flagged.len() == 1 {
-                "once".to_string()
-            } else {
-                format!("{} times", flagged.len())
-            }
+            "**A question for the facilitator:** the heat went down soon after {}. Was a \
+             dissenting voice quietened, or was it time to cool down?\n\n",
+            ideas(flagged.len())
         );
         for (r, g) in flagged.iter().take(SUMMARY_CAP) {
             w!(o, "- {}: {} ", when(&r.at), r.move_.label());
@@ -282,11 +286,12 @@ fn gadfly_summary(o: &mut String, s: &Session) {
 fn idea_line(o: &mut String, s: &Session, g: &Gadfly) {
     w!(
         o,
-        "- #{} {} ({}, {}; the room: {}): **{}**",
+        "- #{} {} ({}, {}; {}: {}): **{}**",
         g.id,
         md(&g.text),
         md(author(s, &g.author)),
         g.voice.label(),
+        who(s),
         g.reaction.label(),
         g.fate.label()
     );
@@ -334,7 +339,7 @@ fn commitment_summary(o: &mut String, s: &Session) {
         w!(
             o,
             "| {} | {} | {} | {} |\n",
-            md(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label()
@@ -348,6 +353,20 @@ fn commitment_summary(o: &mut String, s: &Session) {
         );
     }
     o.push('\n');
+}
+
+/// What a commitment is, and the warnings it was kept despite: a reader
+/// should know the facilitator saw them.
+fn what(c: &crate::session::Commitment) -> String {
+    if c.overridden.is_empty() {
+        return md(&c.what);
+    }
+    format!(
+        "{} *(⚠ {}: {})*",
+        md(&c.what),
+        crate::ui::strings::OVERRIDDEN,
+        md(&c.overridden.join("; "))
+    )
 }
 
 /// The owner, with a warning when it names a group: shared responsibility is nobody's.
@@ -619,7 +638,7 @@ fn commitments(o: &mut String, s: &Session) {
             "| {} | {} | {} | {} | {} | {} | {} |\n",
             c.id,
             md(checkpoint_title(s, &c.checkpoint)),
-            md(&c.what),
+            what(c),
             owner(&c.owner),
             c.review,
             c.status.label(),

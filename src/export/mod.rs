@@ -31,6 +31,24 @@ pub use csv::to_csv;
 pub use html::to_html;
 pub use markdown::to_markdown;
 
+/// Who felt the heat and reacted: the room, or a solo leader alone.
+fn who(s: &Session) -> &'static str {
+    if s.meta.mode == crate::session::Mode::Solo {
+        "I"
+    } else {
+        "the room"
+    }
+}
+
+/// What a reading is of: the room's heat, or one's own.
+fn read_of(s: &Session) -> &'static str {
+    if who(s) == "I" {
+        "my own heat"
+    } else {
+        "the room"
+    }
+}
+
 /// The export in the chosen format.
 pub fn render(session: &Session, format: ExportFormat) -> String {
     match format {
@@ -141,11 +159,27 @@ pub(crate) fn gadfly(s: &Session, id: u32) -> Option<&Gadfly> {
 
 /// Readings flagged as a possible silencing: heat lowered right after a
 /// gadfly spoke. Each comes with the idea, when it is still in the file.
+/// One per idea, and none for an idea declined (with its reason) since:
+/// older files flagged every lowering.
 pub(crate) fn silencings(s: &Session) -> Vec<(&Reading, Option<&Gadfly>)> {
+    let mut seen = std::collections::HashSet::new();
     s.readings
         .iter()
+        .filter(|r| r.move_ == crate::session::Move::Lower)
         .filter_map(|r| r.after_gadfly.map(|g| (r, gadfly(s, g))))
+        .filter(|(r, g)| {
+            !g.is_some_and(|g| matches!(g.fate, Fate::Declined(_))) && seen.insert(r.after_gadfly)
+        })
         .collect()
+}
+
+/// "a gadfly idea" or "3 gadfly ideas".
+fn ideas(n: usize) -> String {
+    if n == 1 {
+        "a gadfly idea".to_string()
+    } else {
+        format!("{n} gadfly ideas")
+    }
 }
 
 /// The ideas a sponsor must not lose sight of: still alive but not adopted

@@ -38,6 +38,8 @@ pub struct Field {
 pub enum Purpose {
     Item(ItemKind),
     NewSession,
+    /// The session's context: the challenge it is about.
+    Context,
 }
 
 #[derive(Debug, Clone)]
@@ -48,10 +50,15 @@ pub struct Form {
     pub focus: usize,
     /// A problem to fix before the item can be saved.
     pub error: Option<String>,
-    /// Set after a warning that needs a second Enter (a group as owner).
-    pub confirmed_warning: bool,
+    /// The warnings last shown (a group as owner, a date already past): the
+    /// same warnings on a second Enter are overridden, and the item says so.
+    pub warned: Vec<String>,
+    /// The day the form was opened: review dates before it are warned about.
+    pub today: NaiveDate,
     /// When changing an existing item: its place in its list and its stamp.
     pub editing: Option<(usize, Stamp)>,
+    /// Something was typed or chosen: closing the form keeps it as a draft.
+    pub touched: bool,
 }
 
 pub fn text_area(initial: &str) -> Box<TextArea<'static>> {
@@ -110,8 +117,10 @@ impl Form {
             fields,
             focus: 0,
             error: None,
-            confirmed_warning: false,
+            warned: Vec::new(),
+            today: NaiveDate::default(),
             editing: None,
+            touched: false,
         }
     }
 
@@ -122,6 +131,12 @@ impl Form {
             s::NEW_SESSION,
             vec![
                 text("title", "Title", "what this session is about", false),
+                text(
+                    "context",
+                    "The challenge",
+                    "a sentence or two: every export opens with it",
+                    true,
+                ),
                 text("facilitator", "Facilitator", "who runs it", false),
                 choice(
                     "workshop",
@@ -137,6 +152,22 @@ impl Form {
                 ),
             ],
         )
+    }
+
+    /// The session's context, to change it.
+    pub fn context(ses: &Session) -> Form {
+        let mut f = Form::new(
+            Purpose::Context,
+            s::CONTEXT_TITLE,
+            vec![text(
+                "context",
+                "The challenge",
+                "a sentence or two: every export opens with it",
+                true,
+            )],
+        );
+        f.set_text("context", &ses.meta.context);
+        f
     }
 
     /// An empty form for a kind of item. `today` fills in a review date.
@@ -158,7 +189,11 @@ impl Form {
                 choice("voice", "Voice", labels(&Voice::ALL, Voice::label), 0),
                 choice(
                     "reaction",
-                    "The room's reaction",
+                    if mode == Mode::Solo {
+                        s::MY_REACTION
+                    } else {
+                        s::ROOM_REACTION
+                    },
                     labels(&Reaction::ALL, Reaction::label),
                     0,
                 ),
@@ -306,6 +341,7 @@ impl Form {
             }
         };
         let mut form = Form::new(Purpose::Item(kind), format!("New {}", kind.label()), fields);
+        form.today = today;
         if kind == ItemKind::Commitment {
             let date = today.checked_add_days(Days::new(14)).unwrap_or(today);
             form.set_text("review", &date.format("%Y-%m-%d").to_string());
@@ -463,6 +499,12 @@ impl Form {
         f
     }
 
+    /// Whether this form would write the same item as `other` (a kept draft).
+    pub fn same_item(&self, other: &Form) -> bool {
+        self.purpose == other.purpose
+            && self.editing.as_ref().map(|e| e.0) == other.editing.as_ref().map(|e| e.0)
+    }
+
     pub fn set_text(&mut self, key: &str, value: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
             && let Value::Text { area, .. } = &mut f.value
@@ -501,12 +543,89 @@ impl Form {
         }
     }
 
-    /// The first required field left empty, by label.
-    fn missing(&self) -> Option<&'static str> {
+    /// The first required field left empty.
+    fn missing(&self) -> Option<&Field> {
         self.fields
             .iter()
             .find(|f| f.required && crate::clean::is_blank(&self.text(f.key)))
-            .map(|f| f.label)
+    }
+
+    /// Show a problem and put the focus on the field to fix.
+    pub fn show(&mut self, p: Problem) {
+        self.error = Some(p.text);
+        self.focus_on(p.field);
+    }
+
+    /// Put the focus on the field with this key.
+    pub fn focus_on(&mut self, key: &str) {
+        if let Some(i) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = i;
+        }
+    }
+
+    /// What a second Enter would override, in words: an owner that is a
+    /// group, a review date already past. Only commitments have any.
+    pub fn warnings(&self) -> Vec<(String, &'static str)> {
+        if self.purpose != Purpose::Item(ItemKind::Commitment) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let owner = self.text("owner");
+        if !owner.is_empty()
+            && let Some(why) = crate::session::owner_group_reason(&owner)
+        {
+            out.push((format!("\"{owner}\" {why}"), "owner"));
+        }
+        if let Ok(d) = review_date(&self.text("review"))
+            && d < self.today
+        {
+            out.push((s::date_past(&self.text("review")), "review"));
+        }
+        out
+    }
+}
+
+/// A problem that keeps a form from being saved, and the field to fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub text: String,
+    pub field: &'static str,
+}
+
+fn problem(text: impl Into<String>, field: &'static str) -> Problem {
+    Problem {
+        text: text.into(),
+        field,
+    }
+}
+
+/// A review date, or what is wrong with it: the wrong shape, or a day the
+/// calendar does not have.
+pub fn review_date(text: &str) -> Result<NaiveDate, String> {
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |p: &str| {
+        (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [y, m, d] if y.len() == 4 => match (num(y), num(m), num(d)) {
+            (Some(y), Some(m), Some(_)) if !(1..=12).contains(&m) => {
+                Err(s::no_such_month(text, y as i32))
+            }
+            (Some(y), Some(m), Some(_)) => {
+                let days = NaiveDate::from_ymd_opt(y as i32, m, 1)
+                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|next| next.pred_opt())
+                    .map_or(31, |last| chrono::Datelike::day(&last));
+                Err(s::no_such_day(text, m, y as i32, days))
+            }
+            _ => Err(s::BAD_DATE.to_string()),
+        },
+        _ => Err(s::BAD_DATE.to_string()),
     }
 }
 
@@ -574,7 +693,7 @@ pub struct Stamp {
 }
 
 /// "sign @ watcher" lines into early-warning signs.
-fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, String> {
+fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Problem> {
     lines
         .into_iter()
         .map(|line| match line.rsplit_once('@') {
@@ -586,15 +705,22 @@ fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Str
                     fired: Vec::new(),
                 })
             }
-            _ => Err(format!("{}: \"{line}\"", s::SIGN_NEEDS_WATCHER)),
+            _ => Err(problem(
+                format!("{}: \"{line}\"", s::SIGN_NEEDS_WATCHER),
+                match overdone {
+                    Side::Left => "left_signs",
+                    Side::Right => "right_signs",
+                },
+            )),
         })
         .collect()
 }
 
-/// Build the item a form describes, or say what is missing.
-pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> {
-    if let Some(label) = form.missing() {
-        return Err(format!("{}: {label}", s::REQUIRED));
+/// Build the item a form describes, or say what is missing. A commitment
+/// records the warnings it is saved despite.
+pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, Problem> {
+    if let Some(f) = form.missing() {
+        return Err(problem(format!("{}: {}", s::REQUIRED, f.label), f.key));
     }
     let Stamp { id, at, checkpoint } = st;
     let t = |k: &str| form.text(k);
@@ -611,7 +737,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
                 _ => {
                     let reason = t("reason");
                     if reason.is_empty() {
-                        return Err(s::DECLINE_NEEDS_REASON.to_string());
+                        return Err(problem(s::DECLINE_NEEDS_REASON, "reason"));
                     }
                     Fate::Declined(reason)
                 }
@@ -689,8 +815,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
             text: t("text"),
         }),
         ItemKind::Commitment => {
-            let review = NaiveDate::parse_from_str(&t("review"), "%Y-%m-%d")
-                .map_err(|_| s::BAD_DATE.to_string())?;
+            let review = review_date(&t("review")).map_err(|e| problem(e, "review"))?;
             NewItem::Commitment(Commitment {
                 id,
                 at,
@@ -700,6 +825,7 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
                 review,
                 status: CommitmentStatus::Open,
                 loss: t("loss"),
+                overridden: form.warnings().into_iter().map(|w| w.0).collect(),
             })
         }
         ItemKind::Note => NewItem::Note(Note {
@@ -710,6 +836,20 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<NewItem, String> 
             text: t("text"),
         }),
     })
+}
+
+/// A key into a text area, kept only if the field stays within its cap
+/// (whatever the key: Ctrl or Alt chords can insert too). `None` when the
+/// key was turned away because the field is full; otherwise whether it
+/// changed the text.
+pub fn input_capped(area: &mut TextArea, ev: crossterm::event::KeyEvent) -> Option<bool> {
+    let before = char_count(area);
+    let typed = area.input(ev);
+    if typed && char_count(area) > MAX_TEXT_CHARS.max(before) {
+        area.undo();
+        return None;
+    }
+    Some(typed)
 }
 
 /// Insert pasted text into a text area, keeping the field under the cap.

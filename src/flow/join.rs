@@ -304,7 +304,7 @@ impl Flow {
                     live.kind = ItemKind::Gadfly;
                     let n = live.session.gadflies.len();
                     live.sel[super::live::kind_index(ItemKind::Gadfly)] = n - 1;
-                    self.notice = info(s::IDEA_ACCEPTED);
+                    self.notice = info(s::idea_accepted(id));
                 } else {
                     ses.participant_ideas[i].state = IdeaState::Hidden;
                     self.notice = info(s::IDEA_HIDDEN);

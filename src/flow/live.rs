@@ -33,6 +33,8 @@ pub(super) enum Undo {
     /// The room's readings at a checkpoint were discarded: their counts and
     /// each device's reading, to put back.
     RoomDiscarded(String, Vec<u32>, Vec<(String, u8)>),
+    /// The session's context as it was.
+    Context(String),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -52,6 +54,14 @@ pub struct Live {
     /// The latest reading of each device (checkpoint, device) from the join
     /// page: in memory only, so the file cannot link readings to a person.
     pub(super) room: std::collections::BTreeMap<(String, String), u8>,
+    /// Forms closed with something typed in them, one per item being
+    /// written: the key that opened a form brings its draft back.
+    pub drafts: Vec<Box<form::Form>>,
+    /// A form saved with Enter while the room's view was hidden: shown for
+    /// a confirming Enter when the view is back, before it is saved.
+    pub held: Option<Box<form::Form>>,
+    /// When the timebox was last paused: a break is no silencing.
+    pub paused_at: Option<Timestamp>,
 }
 
 pub(super) fn kind_index(kind: ItemKind) -> usize {
@@ -71,6 +81,9 @@ impl Live {
             sel: [0; 9],
             undo: Vec::new(),
             room: Default::default(),
+            drafts: Vec::new(),
+            held: None,
+            paused_at: None,
         };
         for k in ItemKind::ALL {
             live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
@@ -101,6 +114,38 @@ impl Live {
             if !out.contains(&k) {
                 out.push(k);
             }
+        }
+        out
+    }
+
+    /// Whether this checkpoint asks which road to customer focus the
+    /// organisation is on (its words speak of the road).
+    pub fn asks_for_road(&self) -> bool {
+        let cp = self.checkpoint();
+        std::iter::once(&cp.purpose)
+            .chain(&cp.prompts)
+            .any(|t| t.to_lowercase().contains("road"))
+    }
+
+    /// Keys that matter here, for the front of the key bar: the road where
+    /// it is asked for, and what the selected item allows.
+    pub fn keys_here(&self) -> Vec<(crate::ui::keymap::Action, &'static str)> {
+        use crate::ui::keymap::Action as A;
+        let mut out = Vec::new();
+        if self.asks_for_road() {
+            out.push((A::Road, s::BAR_ROAD));
+        }
+        if self.session.count(self.kind) == 0 {
+            return out;
+        }
+        match self.kind {
+            ItemKind::Gadfly => {
+                out.push((A::Fate, s::BAR_FATE));
+                out.push((A::Reaction, s::BAR_REACTION));
+            }
+            ItemKind::Commitment => out.push((A::Fate, s::BAR_STATUS)),
+            ItemKind::Polarity => out.push((A::Fired, s::BAR_FIRED)),
+            _ => {}
         }
         out
     }
@@ -142,7 +187,8 @@ impl Live {
         }
     }
 
-    /// Arrive at the current checkpoint.
+    /// Arrive at the current checkpoint. A look at a skipped one keeps the
+    /// skip; working there clears it (`worked_here`).
     pub(super) fn enter(&mut self, now: Timestamp) {
         self.timer = Timer {
             since: now,
@@ -150,10 +196,12 @@ impl Live {
         };
         let cur = self.session.progress.current;
         let p = &self.session.progress.checkpoints[cur];
-        if p.status != Status::Visited || p.first_visit.is_none() {
+        if p.status == Status::NotYet || p.first_visit.is_none() {
             let s = self.s_mut(now);
             let p = &mut s.progress.checkpoints[cur];
-            p.status = Status::Visited;
+            if p.status == Status::NotYet {
+                p.status = Status::Visited;
+            }
             p.first_visit.get_or_insert(now);
         }
         self.kind = self
@@ -170,6 +218,23 @@ impl Live {
         let want = (open && !self.timer.paused).then_some(self.timer.since);
         if self.session.progress.running_since != want {
             self.s_mut(now).progress.running_since = want;
+        }
+    }
+
+    /// Skip the current checkpoint, keeping when.
+    pub(super) fn skip(&mut self, now: Timestamp) {
+        let cur = self.session.progress.current;
+        let p = &mut self.s_mut(now).progress.checkpoints[cur];
+        p.status = Status::Skipped;
+        p.skipped.push(now);
+    }
+
+    /// Something was captured or decided here: a skipped checkpoint is one
+    /// that was worked in after all (the times it was skipped stay).
+    pub(super) fn worked_here(&mut self, now: Timestamp) {
+        let cur = self.session.progress.current;
+        if self.session.progress.checkpoints[cur].status == Status::Skipped {
+            self.s_mut(now).progress.checkpoints[cur].status = Status::Visited;
         }
     }
 
@@ -232,6 +297,7 @@ impl Live {
         self.kind = kind;
         self.sel[kind_index(kind)] = self.session.count(kind).saturating_sub(1);
         self.push_undo(Undo::Added(kind));
+        self.worked_here(now);
     }
 
     /// Record a reading after a move; returns true when it may have silenced a gadfly.
@@ -251,10 +317,23 @@ impl Live {
             Move::Lower => level.saturating_sub(1),
             Move::Hold => level,
         };
+        // One flag per idea, and only when it may mean something: not for a
+        // declined idea, a hold, or after a break (the timebox paused).
         let after_gadfly = match mv {
             Move::Lower => self.session.gadflies.last().and_then(|g| {
                 let age = (now - g.at).num_seconds();
-                (0..=SILENCING_WINDOW_SECS).contains(&age).then_some(g.id)
+                let flagged = self
+                    .session
+                    .readings
+                    .iter()
+                    .any(|r| r.after_gadfly == Some(g.id));
+                let declined = matches!(g.fate, Fate::Declined(_));
+                let break_since = self.paused_at.is_some_and(|p| p >= g.at);
+                ((0..=SILENCING_WINDOW_SECS).contains(&age)
+                    && !flagged
+                    && !declined
+                    && !break_since)
+                    .then_some(g.id)
             }),
             _ => None,
         };
@@ -278,6 +357,7 @@ impl Live {
             participants,
         });
         self.push_undo(Undo::Reading);
+        self.worked_here(now);
         after_gadfly.is_some()
     }
 
@@ -309,7 +389,41 @@ impl Live {
         }
     }
 
+    /// Open `form`, or the draft kept for the same item instead.
+    pub(super) fn open_form(&mut self, form: form::Form) -> bool {
+        match self.drafts.iter().position(|d| d.same_item(&form)) {
+            Some(i) => {
+                self.mode = Mode::Form(self.drafts.remove(i));
+                true
+            }
+            None => {
+                self.mode = Mode::Form(Box::new(form));
+                false
+            }
+        }
+    }
+
+    /// Close the open form; one with something typed in it is kept as a
+    /// draft. Returns whether it was kept.
+    pub(super) fn close_form(&mut self) -> bool {
+        let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return false;
+        };
+        if !form.touched {
+            return false;
+        }
+        self.drafts.retain(|d| !d.same_item(&form));
+        self.drafts.push(form);
+        true
+    }
+
     pub(super) fn keep_draft(&mut self, now: Timestamp) {
+        // An item saved blind was meant to be kept: it is, unchecked.
+        if let Some(form) = self.held.take() {
+            let open = std::mem::replace(&mut self.mode, Mode::Form(form));
+            self.keep_draft(now);
+            self.mode = open;
+        }
         let Mode::Form(form) = &self.mode else {
             return;
         };
@@ -387,6 +501,10 @@ impl Live {
             Undo::RoomDiscarded(checkpoint, counts, _) => {
                 *ses.room_counts_mut(&checkpoint) = counts;
                 s::undone(s::ROOM_READINGS)
+            }
+            Undo::Context(old) => {
+                ses.meta.context = old;
+                s::undone("the change to the context")
             }
             Undo::Moderated(i) => {
                 let was = ses

@@ -76,11 +76,16 @@ pub enum Effect {
     /// Write the whole session somewhere writable, then quit; answer a
     /// failure with `emergency_failed`.
     EmergencyCopy,
+    /// Write the live session as Markdown and HTML into the folder's
+    /// exports; answer with `exported`.
+    ExportLive,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewSession {
     pub title: String,
+    /// The challenge the session is about.
+    pub context: String,
     pub facilitator: String,
     pub workshop: WorkshopChoice,
 }
@@ -147,6 +152,8 @@ pub struct Start {
     pub form: Form,
     /// Session files, newest first.
     pub recent: Vec<PathBuf>,
+    /// What the list shows for each: its date and title.
+    pub labels: Vec<String>,
     pub sel: usize,
     pub focus: StartFocus,
 }
@@ -164,6 +171,8 @@ pub enum Pick {
     Fired(usize),
     Road,
     Jump,
+    /// The end of the workshop: export, quit or keep working.
+    Close,
 }
 
 #[derive(Debug, Clone)]
@@ -178,6 +187,8 @@ pub struct Picker {
     /// A free-text reason typed while the picker is open.
     pub reason: Option<Box<TextArea<'static>>>,
     pub reason_label: &'static str,
+    /// Lines to read above the options (the closing summary).
+    pub info: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,6 +255,7 @@ impl Flow {
             now,
             start: Start {
                 form: Form::new_session(),
+                labels: recent.iter().map(|p| recent_label(p, None)).collect(),
                 recent,
                 sel: 0,
                 focus: StartFocus::Form,
@@ -325,6 +337,12 @@ impl Flow {
         self.live.as_ref().map(|l| &l.session)
     }
 
+    /// A solo reflection is open: private, no room.
+    pub fn solo(&self) -> bool {
+        self.session()
+            .is_some_and(|s| s.meta.mode == crate::session::Mode::Solo)
+    }
+
     /// Which keymap rows apply now.
     pub fn ctx(&self) -> Ctx {
         if self.help {
@@ -361,6 +379,11 @@ impl Flow {
             live.sync_clock(now, !effects.contains(&Effect::Quit));
         }
         effects
+    }
+
+    /// The live session was exported (or could not be).
+    pub fn exported(&mut self, text: impl Into<String>, failed: bool) {
+        self.notice = if failed { error(text) } else { info(text) };
     }
 
     /// A warning to show at once (a broken config file, say).
@@ -423,6 +446,13 @@ impl Flow {
             && form::paste_into(area, multi, text)
         {
             self.notice = error(s::FIELD_FULL);
+        }
+        if let Some(Live {
+            mode: Mode::Form(f),
+            ..
+        }) = &mut self.live
+        {
+            f.touched = true;
         }
         Vec::new()
     }
@@ -551,12 +581,17 @@ impl Flow {
                         WorkshopChoice::File(PathBuf::from(path))
                     }
                 };
-                let title = match f.text("title") {
-                    t if t.is_empty() => s::UNTITLED.to_string(),
-                    t => t,
-                };
+                // An empty Enter never makes an "Untitled" file there is
+                // no deleting.
+                let title = f.text("title");
+                if title.is_empty() {
+                    st.form.focus_on("title");
+                    self.notice = error(s::TITLE_NEEDED);
+                    return Vec::new();
+                }
                 return vec![Effect::Create(NewSession {
                     title,
+                    context: f.text("context"),
                     facilitator: f.text("facilitator"),
                     workshop,
                 })];
@@ -612,7 +647,7 @@ impl Flow {
                     live.go_to(cur + 1, now);
                     return vec![Effect::Save];
                 }
-                self.notice = info(s::LAST_CHECKPOINT);
+                live.mode = Mode::Picker(Box::new(Picker::close(live.s())));
             }
             Action::Prev => {
                 if cur > 0 {
@@ -623,7 +658,7 @@ impl Flow {
             }
             Action::Skip => {
                 live.commit_time(now);
-                live.s_mut(now).progress.checkpoints[cur].status = Status::Skipped;
+                live.skip(now);
                 if cur + 1 < n_check {
                     live.s_mut(now).progress.current = cur + 1;
                     live.enter(now);
@@ -632,10 +667,15 @@ impl Flow {
                 return vec![Effect::Save];
             }
             Action::Jump => live.mode = Mode::Picker(Box::new(Picker::jump(live.s()))),
-            Action::Gadfly => {
-                live.mode = Mode::Form(Box::new(Form::for_item(ItemKind::Gadfly, mode, today)))
+            Action::Gadfly | Action::Add => {
+                let kind = match action {
+                    Action::Gadfly => ItemKind::Gadfly,
+                    _ => live.kind,
+                };
+                if live.open_form(Form::for_item(kind, mode, today)) {
+                    self.notice = info(s::DRAFT_BACK);
+                }
             }
-            Action::Add => live.mode = Mode::Form(Box::new(Form::for_item(live.kind, mode, today))),
             Action::Raise | Action::Lower | Action::Hold => {
                 let mv = match action {
                     Action::Raise => Move::Raise,
@@ -653,6 +693,9 @@ impl Flow {
             Action::Pause => {
                 live.commit_time(now);
                 live.timer.paused = !live.timer.paused;
+                if live.timer.paused {
+                    live.paused_at = Some(now);
+                }
                 self.notice = info(if live.timer.paused {
                     s::PAUSED
                 } else {
@@ -727,7 +770,15 @@ impl Flow {
                 }
                 let i = live.sel[ki].min(count - 1);
                 let form = Form::from_item(live.s(), live.kind, i, today);
-                live.mode = Mode::Form(Box::new(form));
+                if live.open_form(form) {
+                    self.notice = info(s::DRAFT_BACK);
+                }
+            }
+            Action::Context => {
+                let back = live.open_form(Form::context(live.s()));
+                if back {
+                    self.notice = info(s::DRAFT_BACK);
+                }
             }
             Action::Undo => match live.undo(now) {
                 Some(what) => {
@@ -752,29 +803,64 @@ impl Flow {
             return Vec::new();
         };
         match action {
-            Some(Action::Cancel) => live.mode = Mode::Browse,
+            Some(Action::Cancel) => {
+                let opener = match (form.purpose, &form.editing) {
+                    (Purpose::Context, _) => Action::Context,
+                    (_, Some(_)) => Action::Edit,
+                    (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
+                    _ => Action::Add,
+                };
+                if live.close_form() {
+                    self.notice = info(s::draft_kept(&keymap::first_key(Ctx::Browse, opener)));
+                }
+            }
             Some(Action::FieldNext) => form.move_focus(true),
             Some(Action::FieldPrev) => form.move_focus(false),
             Some(Action::ChoiceNext | Action::ChoicePrev)
-                if form.step_choice(action == Some(Action::ChoiceNext)) => {}
+                if form.step_choice(action == Some(Action::ChoiceNext)) =>
+            {
+                form.touched = true
+            }
             Some(Action::Newline) => {
                 if let Value::Text { area, multi: true } = &mut form.focused().value
                     && form::char_count(area) < MAX_TEXT_CHARS
                 {
                     area.insert_newline();
+                    form.touched = true;
                 }
             }
+            Some(Action::Accept) if self.room != Room::Shown => {
+                // Nothing typed blind is saved unseen: one item waits at a time.
+                if live.held.is_none()
+                    && let Mode::Form(form) = std::mem::replace(&mut live.mode, Mode::Browse)
+                {
+                    live.held = Some(form);
+                }
+                self.notice = info(s::HELD_BLIND);
+            }
             Some(Action::Accept) => {
+                if form.purpose == Purpose::Context {
+                    let context = form.text("context");
+                    live.mode = Mode::Browse;
+                    if context != live.session.meta.context {
+                        let old = std::mem::replace(&mut live.s_mut(now).meta.context, context);
+                        live.push_undo(Undo::Context(old));
+                        self.notice = info(s::CONTEXT_SAVED);
+                        return vec![Effect::Save];
+                    }
+                    return Vec::new();
+                }
                 let Purpose::Item(kind) = form.purpose else {
                     return Vec::new();
                 };
-                if kind == ItemKind::Commitment {
-                    let owner = form.text("owner");
-                    if !owner.is_empty() && owner_is_group(&owner) && !form.confirmed_warning {
-                        form.confirmed_warning = true;
-                        form.error = Some(format!("\"{owner}\" {}", s::GROUP_OWNER));
-                        return Vec::new();
-                    }
+                // Warnings stop the first Enter; the same ones again are kept.
+                let warnings = form.warnings();
+                let texts: Vec<String> = warnings.iter().map(|w| w.0.clone()).collect();
+                if !warnings.is_empty() && texts != form.warned {
+                    form.error = Some(format!("{}. {}", texts.join("; "), s::OVERRIDE));
+                    form.focus_on(warnings[0].1);
+                    form.warned = texts;
+                    return Vec::new();
                 }
                 if let Some((i, stamp)) = form.editing.clone() {
                     match form::build(form, kind, stamp) {
@@ -784,7 +870,7 @@ impl Flow {
                             self.notice = info(s::changed(kind.label()));
                             return vec![Effect::Save];
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.show(e),
                     }
                     return Vec::new();
                 }
@@ -810,18 +896,10 @@ impl Flow {
                         };
                         return vec![Effect::Save];
                     }
-                    Err(e) => form.error = Some(e),
+                    Err(e) => form.show(e),
                 }
             }
             _ => {
-                // Editing the owner again re-arms the group warning.
-                if form
-                    .fields
-                    .get(form.focus)
-                    .is_some_and(|f| f.key == "owner")
-                {
-                    form.confirmed_warning = false;
-                }
                 if let Some(n) = text_input(form, ev) {
                     self.notice = n;
                 }
@@ -885,6 +963,27 @@ impl Flow {
     }
 }
 
+/// A recent session as the start screen lists it: "2026-11-23 14:05  Title",
+/// the date from the file's name, the title from the file when known.
+pub fn recent_label(path: &std::path::Path, title: Option<String>) -> String {
+    let name = path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let b = name.as_bytes();
+    let dated = b.len() >= 15
+        && [4, 7, 10].iter().all(|&i| b[i] == b'-')
+        && (0..15)
+            .filter(|i| ![4, 7, 10].contains(i))
+            .all(|i| b[i].is_ascii_digit());
+    if !dated {
+        return title.unwrap_or(name);
+    }
+    let when = format!("{} {}:{}", &name[..10], &name[11..13], &name[13..15]);
+    let title = title.unwrap_or_else(|| name[15..].trim_start_matches('-').replace('-', " "));
+    format!("{when}  {title}")
+}
+
 fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -893,29 +992,20 @@ fn capital(s: &str) -> String {
     }
 }
 
-/// Whether a key would add text.
-fn is_insert(ev: &KeyEvent) -> bool {
-    use crossterm::event::{KeyCode, KeyModifiers};
-    matches!(ev.code, KeyCode::Char(_) | KeyCode::Tab | KeyCode::Enter)
-        && !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
 /// A key typed into the focused text field of a form. Returns a notice to
 /// show, if any.
 fn text_input(form: &mut Form, ev: KeyEvent) -> Option<Option<Notice>> {
     let Value::Text { area, multi } = &mut form.focused().value else {
         return None;
     };
-    if form::char_count(area) >= MAX_TEXT_CHARS && is_insert(&ev) {
+    let Some(typed) = form::input_capped(area, ev) else {
         return Some(error(s::FIELD_FULL));
-    }
-    area.input(ev);
+    };
     if !*multi && area.lines().len() > 1 {
         let one = area.lines().join(" ");
         *area = form::text_area(&one);
     }
+    form.touched |= typed;
     form.error = None;
     None
 }

@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::live::Undo;
-use super::{Effect, Flow, Mode, Notice, Pick, Picker, Tone, capital, error, form, is_insert};
+use super::{Effect, Flow, Mode, Notice, Pick, Picker, Tone, capital, error, form};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
 use crate::ui::keymap::Action;
@@ -33,7 +33,42 @@ impl Picker {
             sel,
             reason: None,
             reason_label: "",
+            info: Vec::new(),
         }
+    }
+
+    /// The end: what was captured, the commitments still open, then export,
+    /// quit or keep working.
+    pub fn close(ses: &Session) -> Picker {
+        let counts: Vec<String> = ItemKind::ALL
+            .iter()
+            .filter(|k| ses.count(**k) > 0)
+            .map(|k| format!("{} ({})", k.heading(), ses.count(*k)))
+            .collect();
+        let mut info = vec![if counts.is_empty() {
+            s::CLOSE_NOTHING.to_string()
+        } else {
+            format!("{}: {}", s::CLOSE_CAPTURED, counts.join(", "))
+        }];
+        let open: Vec<_> = ses
+            .commitments
+            .iter()
+            .filter(|c| c.status == CommitmentStatus::Open)
+            .collect();
+        info.push(s::close_open(open.len()));
+        for c in open {
+            info.push(format!(
+                "  #{} {} — {}, {}",
+                c.id,
+                c.what.replace('\n', " "),
+                c.owner,
+                c.review
+            ));
+        }
+        let list = plain(s::CLOSE_CHOICES.iter().map(|x| x.to_string()));
+        let mut p = Picker::new(Pick::Close, s::CLOSE_TITLE.to_string(), list, 0);
+        p.info = info;
+        p
     }
 
     /// The workshop's tactics for a move, then "no tactic". The first is the default.
@@ -248,6 +283,7 @@ impl Flow {
                                 .push(now);
                             let old = Box::new(form::NewItem::Polarity(old));
                             live.push_undo(Undo::Replaced(i, old));
+                            live.worked_here(now);
                             self.notice = Some(Notice {
                                 text: s::FIRED_NOTED.to_string(),
                                 tone: Tone::Info,
@@ -262,7 +298,16 @@ impl Flow {
                         if old != road {
                             live.s_mut(now).road = road;
                             live.push_undo(Undo::Road(old));
+                            live.worked_here(now);
                             return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Close => {
+                        live.mode = Mode::Browse;
+                        match p.sel {
+                            0 => return vec![Effect::ExportLive],
+                            1 => return self.quit(now, true),
+                            _ => {}
                         }
                     }
                     Pick::Jump => {
@@ -277,10 +322,9 @@ impl Flow {
             }
             _ => {
                 if let Some(area) = p.reason.as_mut() {
-                    if form::char_count(area) >= MAX_TEXT_CHARS && is_insert(&ev) {
+                    if form::input_capped(area, ev).is_none() {
                         self.notice = error(s::FIELD_FULL);
                     } else {
-                        area.input(ev);
                         if area.lines().len() > 1 {
                             // One line, and still within a field's limit:
                             // the space that joins counts too.

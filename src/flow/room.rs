@@ -1,7 +1,7 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
-use super::{Flow, info};
+use super::{Flow, Mode, info};
 use crate::session::{Mode as SessionMode, Timestamp};
 use crate::ui::keymap::Action;
 use crate::ui::projector::Frame;
@@ -29,6 +29,11 @@ impl Flow {
             self.notice = info(s::SOLO_PRIVATE);
             return;
         }
+        let shown = if self.projector {
+            s::ROOM_SHOWN
+        } else {
+            s::ROOM_SEES_THIS
+        };
         match action {
             Action::Projector => {
                 self.projector = !self.projector;
@@ -41,13 +46,13 @@ impl Flow {
             Action::Preview => self.preview = !self.preview,
             Action::Blank => {
                 (self.room, self.notice) = match self.room {
-                    Room::Blanked => (Room::Shown, info(s::ROOM_SHOWN)),
+                    Room::Blanked => (Room::Shown, info(shown)),
                     _ => (Room::Blanked, info(s::ROOM_BLANKED)),
                 }
             }
             Action::Freeze => {
                 (self.room, self.notice) = match self.room {
-                    Room::Frozen(_) => (Room::Shown, info(s::ROOM_SHOWN)),
+                    Room::Frozen(_) => (Room::Shown, info(shown)),
                     _ => (
                         Room::Frozen(Box::new(Frame::from_live(live, now))),
                         info(s::ROOM_FROZEN),
@@ -55,6 +60,21 @@ impl Flow {
                 }
             }
             _ => {}
+        }
+        if self.room == Room::Shown {
+            self.check_held();
+        }
+    }
+
+    /// The view is back: an item saved blind is shown for a confirming Enter.
+    fn check_held(&mut self) {
+        let Some(live) = &mut self.live else {
+            return;
+        };
+        if let (Some(mut form), Mode::Browse) = (live.held.take(), &live.mode) {
+            form.error = Some(s::CHECK_BLIND.to_string());
+            live.mode = Mode::Form(form);
+            self.notice = info(s::CHECK_BLIND);
         }
     }
 }

@@ -96,13 +96,46 @@ fn next_and_prev_move_and_record_time() {
 }
 
 #[test]
-fn next_stops_at_the_last_checkpoint() {
+fn next_at_the_last_checkpoint_offers_to_close() {
     let mut f = flow();
-    for _ in 0..20 {
-        press(&mut f, ch('n'), 1);
+    capture(&mut f, 9, &[(0, "Call ten customers"), (1, "Ana")]);
+    for _ in 0..2 {
+        press(&mut f, ch('n'), 2);
     }
     assert_eq!(s(&f).progress.current, 11);
-    assert_eq!(f.notice.as_ref().unwrap().text, s::LAST_CHECKPOINT);
+    assert!(is_browse(&f));
+    press(&mut f, ch('n'), 3);
+    let p = match &live(&f).mode {
+        Mode::Picker(p) => p.clone(),
+        _ => panic!("no closing offer"),
+    };
+    assert_eq!(p.pick, Pick::Close);
+    assert_eq!(p.info[0], "Captured: Commitments (1)");
+    assert!(
+        p.info[1].starts_with("1 commitment is open"),
+        "{:?}",
+        p.info
+    );
+    assert!(
+        p.info[2].contains("Call ten customers — Ana, 2026-12-07"),
+        "{:?}",
+        p.info
+    );
+    // Export stays; quit quits; Esc keeps working.
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 4),
+        vec![Effect::ExportLive]
+    );
+    assert!(is_browse(&f));
+    press(&mut f, ch('n'), 5);
+    press(&mut f, key(KeyCode::Down), 5);
+    assert_eq!(
+        press(&mut f, key(KeyCode::Enter), 5),
+        vec![Effect::Save, Effect::Quit]
+    );
+    press(&mut f, ch('n'), 6);
+    press(&mut f, key(KeyCode::Esc), 6);
+    assert!(is_browse(&f));
 }
 
 #[test]
@@ -357,15 +390,95 @@ fn polarity_sign_without_watcher_is_refused() {
 fn commitment_owner_required_and_group_warned() {
     let mut f = flow();
     assert!(capture(&mut f, 9, &[(0, "Do it")]).is_empty(), "no owner");
-    press(&mut f, key(KeyCode::Esc), 1);
-    assert!(capture(&mut f, 9, &[(0, "Do it"), (1, "the team")]).is_empty());
-    match &live(&f).mode {
-        Mode::Form(form) => assert!(form.error.as_ref().unwrap().contains("group")),
-        _ => panic!("form closed"),
-    }
-    // A second Enter keeps it anyway.
+    // The focus went to the field to fill in.
+    assert_eq!(form_of(&f).focus, 1);
+    typ(&mut f, "the team", 1);
+    assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
+    assert!(form_of(&f).error.as_ref().unwrap().contains("team"));
+    // A second Enter keeps it anyway, and the file says so.
     assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
-    assert_eq!(s(&f).commitments[0].owner, "the team");
+    let c = &s(&f).commitments[0];
+    assert_eq!(c.owner, "the team");
+    assert_eq!(c.overridden.len(), 1);
+    assert!(c.overridden[0].contains("\"the team\" names a department, function or team"));
+}
+
+fn form_of(f: &Flow) -> &Form {
+    match &live(f).mode {
+        Mode::Form(form) => form,
+        _ => panic!("no form open"),
+    }
+}
+
+/// A commitment typed at "Give the work back" with this owner and date, and Enter.
+fn commitment(owner: &str, date: &str) -> Flow {
+    let mut f = flow();
+    jump(&mut f, 9, 1);
+    press(&mut f, ch('a'), 1);
+    typ(&mut f, "Try it", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    typ(&mut f, owner, 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    for _ in 0..10 {
+        press(&mut f, key(KeyCode::Backspace), 1);
+    }
+    typ(&mut f, date, 1);
+    press(&mut f, key(KeyCode::Enter), 3);
+    f
+}
+
+#[test]
+fn group_owners_are_warned_with_the_reason() {
+    for (owner, why) in [
+        ("IT department", "department, function or team"),
+        ("Customer service", "department, function or team"),
+        ("the call centre", "department, function or team"),
+        ("all of us", "everyone"),
+        ("the supervisors", "plural"),
+    ] {
+        let f = commitment(owner, "2026-12-31");
+        let e = form_of(&f).error.clone().unwrap_or_default();
+        assert!(e.contains(owner) && e.contains(why), "{owner}: {e}");
+        assert_eq!(form_of(&f).focus, 1, "{owner}: focus on the owner");
+    }
+    let f = commitment("Ana Ruiz", "2026-12-31");
+    assert!(is_browse(&f), "one person passes");
+    assert!(s(&f).commitments[0].overridden.is_empty());
+}
+
+#[test]
+fn impossible_and_past_review_dates() {
+    let f = commitment("Ana", "2026-02-30");
+    let e = form_of(&f).error.clone().unwrap();
+    assert!(
+        e.contains("2026-02-30 is an impossible date: February 2026 has 28 days"),
+        "{e}"
+    );
+    assert_eq!(form_of(&f).focus, 2, "focus on the date");
+    let f = commitment("Ana", "2026-13-01");
+    assert!(form_of(&f).error.clone().unwrap().contains("has 12 months"));
+    let f = commitment("Ana", "next week");
+    assert!(
+        form_of(&f)
+            .error
+            .clone()
+            .unwrap()
+            .contains("must look like 2026-12-31")
+    );
+    // The session is on 2026-11-23: a date before it is warned, then kept.
+    let mut f = commitment("Ana", "2026-11-01");
+    let e = form_of(&f).error.clone().unwrap();
+    assert!(e.contains("2026-11-01 is already past"), "{e}");
+    press(&mut f, key(KeyCode::Enter), 4);
+    assert!(is_browse(&f));
+    let c = &s(&f).commitments[0];
+    assert!(c.overridden[0].contains("already past"));
+    // The warning reaches the exports.
+    let md = crate::export::to_markdown(s(&f));
+    assert!(
+        md.contains("kept despite: the review date 2026-11-01 is already past"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -619,7 +732,15 @@ fn help_opens_and_closes_and_swallows_keys() {
 #[test]
 fn start_screen_creates_and_opens() {
     let mut f = Flow::start(vec![PathBuf::from("a.ron")], t0());
+    // An empty Enter makes no "Untitled" file: it asks for a title.
+    assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::TITLE_NEEDED
+    );
     typ(&mut f, "Q3", 0);
+    press(&mut f, key(KeyCode::Tab), 0);
+    typ(&mut f, "Refunds take 40 days", 0);
     press(&mut f, key(KeyCode::Tab), 0);
     typ(&mut f, "Ana", 0);
     press(&mut f, key(KeyCode::Tab), 0);
@@ -629,6 +750,7 @@ fn start_screen_creates_and_opens() {
         eff,
         vec![Effect::Create(NewSession {
             title: "Q3".into(),
+            context: "Refunds take 40 days".into(),
             facilitator: "Ana".into(),
             workshop: WorkshopChoice::Builtin(Builtin::Solo),
         })]
@@ -643,6 +765,7 @@ fn start_screen_creates_and_opens() {
         press(&mut f, key(KeyCode::Enter), 0),
         vec![Effect::Create(NewSession {
             title: "Q3".into(),
+            context: "Refunds take 40 days".into(),
             facilitator: "Ana".into(),
             workshop: WorkshopChoice::File("my.ron".into()),
         })]
@@ -865,6 +988,178 @@ fn quitting_while_saves_fail_asks_first() {
 }
 
 #[test]
+fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "Merge the two queues", 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    typ(&mut f, "Ana", 1);
+    press(&mut f, key(KeyCode::Esc), 2);
+    assert!(is_browse(&f));
+    assert!(s(&f).gadflies.is_empty());
+    assert!(f.notice.as_ref().unwrap().text.contains("g brings it back"));
+    press(&mut f, ch('g'), 3);
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::DRAFT_BACK
+    );
+    match &live(&f).mode {
+        Mode::Form(form) => {
+            assert_eq!(form.text("text"), "Merge the two queues");
+            assert_eq!(form.text("author"), "Ana");
+            assert_eq!(form.focus, 1, "the focus is where it was left");
+        }
+        _ => panic!("no form"),
+    }
+    press(&mut f, key(KeyCode::Enter), 4);
+    assert_eq!(s(&f).gadflies[0].text, "Merge the two queues");
+    // Saved: the next `g` starts empty.
+    press(&mut f, ch('g'), 5);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), ""),
+        _ => panic!("no form"),
+    }
+    // An untouched form leaves no draft behind.
+    press(&mut f, key(KeyCode::Esc), 5);
+    assert!(live(&f).drafts.is_empty());
+    assert!(f.notice.is_none());
+}
+
+#[test]
+fn drafts_are_kept_per_kind_of_item() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "idea", 1);
+    press(&mut f, key(KeyCode::Esc), 1);
+    press(&mut f, ch('a'), 1);
+    typ(&mut f, "a note", 1);
+    press(&mut f, key(KeyCode::Esc), 1);
+    assert_eq!(live(&f).drafts.len(), 2);
+    press(&mut f, ch('a'), 2);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), "a note"),
+        _ => panic!("no form"),
+    }
+    press(&mut f, key(KeyCode::Esc), 2);
+    press(&mut f, ch('g'), 2);
+    match &live(&f).mode {
+        Mode::Form(form) => assert_eq!(form.text("text"), "idea"),
+        _ => panic!("no form"),
+    }
+}
+
+#[test]
+fn working_in_a_skipped_checkpoint_clears_the_skip_and_keeps_its_history() {
+    let mut f = flow();
+    press(&mut f, ch('s'), 5);
+    press(&mut f, ch('p'), 6);
+    // A look is not work: the skip stands.
+    assert_eq!(s(&f).progress.checkpoints[0].status, Status::Skipped);
+    press(&mut f, ch('g'), 7);
+    typ(&mut f, "We never asked", 7);
+    press(&mut f, key(KeyCode::Enter), 8);
+    let p = &s(&f).progress.checkpoints[0];
+    assert_eq!(p.status, Status::Visited);
+    assert_eq!(p.skipped, vec![at(5)]);
+    let jump = Picker::jump(s(&f));
+    assert!(
+        !jump.options[0].1.contains("skipped"),
+        "{:?}",
+        jump.options[0]
+    );
+    // A reading counts as work too, at the last checkpoint.
+    jump_to_last_and_skip(&mut f);
+    press(&mut f, ch('h'), 20);
+    press(&mut f, key(KeyCode::Enter), 20);
+    assert_eq!(s(&f).progress.checkpoints[11].status, Status::Visited);
+    assert_eq!(s(&f).progress.checkpoints[11].skipped.len(), 1);
+}
+
+fn jump_to_last_and_skip(f: &mut Flow) {
+    jump(f, 11, 10);
+    press(f, ch('s'), 11);
+    assert_eq!(s(f).progress.checkpoints[11].status, Status::Skipped);
+}
+
+#[test]
+fn recent_sessions_are_listed_by_date_and_title() {
+    let p = PathBuf::from("sessions/2026-11-23-1405-q3-customer-first.ron");
+    assert_eq!(
+        recent_label(&p, Some("Q3: customer first".into())),
+        "2026-11-23 14:05  Q3: customer first"
+    );
+    assert_eq!(
+        recent_label(&p, None),
+        "2026-11-23 14:05  q3 customer first"
+    );
+    assert_eq!(recent_label(&PathBuf::from("mine.ron"), None), "mine");
+    let f = Flow::start(vec![p], t0());
+    assert_eq!(f.start.labels, vec!["2026-11-23 14:05  q3 customer first"]);
+}
+
+#[test]
+fn the_context_is_changed_later_and_undone() {
+    let mut f = flow();
+    press(&mut f, ch('c'), 1);
+    typ(&mut f, "Refunds take 40 days", 1);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
+    assert_eq!(s(&f).meta.context, "Refunds take 40 days");
+    press(&mut f, ch('c'), 3);
+    assert_eq!(form_of(&f).text("context"), "Refunds take 40 days");
+    press(&mut f, key(KeyCode::Esc), 3);
+    press(&mut f, ch('u'), 4);
+    assert_eq!(s(&f).meta.context, "");
+}
+
+#[test]
+fn typed_blind_is_shown_for_a_confirming_enter_when_the_view_is_back() {
+    let mut f = flow();
+    press(&mut f, ch('.'), 1);
+    assert_eq!(f.room, Room::Blanked);
+    press(&mut f, ch('g'), 2);
+    typ(&mut f, "a private remark", 2);
+    // Enter while the room's view is hidden saves nothing yet.
+    assert!(press(&mut f, key(KeyCode::Enter), 3).is_empty());
+    assert!(s(&f).gadflies.is_empty());
+    assert!(is_browse(&f));
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::HELD_BLIND
+    );
+    // The view comes back: the form is there to check.
+    press(&mut f, ch('.'), 4);
+    assert_eq!(f.room, Room::Shown);
+    let form = form_of(&f);
+    assert_eq!(form.text("text"), "a private remark");
+    assert_eq!(form.error.as_deref(), Some(crate::ui::strings::CHECK_BLIND));
+    // It was no gadfly idea after all: Esc keeps it as a draft, unsaved.
+    press(&mut f, key(KeyCode::Esc), 5);
+    assert!(s(&f).gadflies.is_empty());
+    press(&mut f, ch('g'), 6);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    assert_eq!(s(&f).gadflies.len(), 1);
+}
+
+#[test]
+fn an_item_held_blind_is_kept_on_quit_and_unblanking_says_what_the_room_sees() {
+    let mut f = flow();
+    press(&mut f, ch(','), 1);
+    press(&mut f, ch('g'), 2);
+    typ(&mut f, "kept", 2);
+    press(&mut f, key(KeyCode::Enter), 3);
+    let eff = press(&mut f, ch('q'), 4);
+    assert_eq!(eff, vec![Effect::Save, Effect::Quit]);
+    assert_eq!(s(&f).gadflies[0].text, "kept");
+    let mut f = flow();
+    press(&mut f, ch('.'), 1);
+    press(&mut f, ch('.'), 2);
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        crate::ui::strings::ROOM_SEES_THIS
+    );
+}
+
+#[test]
 fn nothing_is_called_saved_while_saves_fail() {
     let mut f = flow();
     press(&mut f, ch('n'), 1);
@@ -883,4 +1178,49 @@ fn nothing_is_called_saved_while_saves_fail() {
     assert!(f.notice.as_ref().unwrap().text.contains("saved"));
     f.save_failed("disk full");
     assert_eq!(f.notice, None, "the failure shows instead");
+}
+
+#[test]
+fn one_silencing_flag_per_idea_and_none_after_a_break_or_a_decline() {
+    let lower = |f: &mut Flow, secs| {
+        press(f, ch('-'), secs);
+        press(f, key(KeyCode::Enter), secs);
+    };
+    let mut f = with_gadfly();
+    lower(&mut f, 20);
+    lower(&mut f, 30);
+    press(&mut f, ch('h'), 40);
+    press(&mut f, key(KeyCode::Enter), 40);
+    let flags = s(&f)
+        .readings
+        .iter()
+        .filter(|r| r.after_gadfly.is_some())
+        .count();
+    assert_eq!(flags, 1, "one flag per idea");
+    // A break between the idea and the lowering is no silencing.
+    let mut f = with_gadfly();
+    press(&mut f, ch(' '), 15);
+    press(&mut f, ch(' '), 60);
+    lower(&mut f, 70);
+    assert_eq!(s(&f).readings[0].after_gadfly, None);
+    // Nor is a lowering after the idea was declined with a reason.
+    let mut f = with_gadfly();
+    press(&mut f, ch('f'), 15);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Down), 15);
+    }
+    typ(&mut f, "out of scope", 15);
+    press(&mut f, key(KeyCode::Enter), 15);
+    assert!(matches!(s(&f).gadflies[0].fate, Fate::Declined(_)));
+    lower(&mut f, 20);
+    assert_eq!(s(&f).readings[0].after_gadfly, None);
+    // The summary asks; it does not pronounce.
+    let mut f = with_gadfly();
+    lower(&mut f, 20);
+    let md = crate::export::to_markdown(s(&f));
+    assert!(md.contains("A question for the facilitator"), "{md}");
+    assert!(
+        md.contains("soon after a gadfly idea. Was a dissenting voice quietened"),
+        "{md}"
+    );
 }

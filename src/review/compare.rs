@@ -62,7 +62,9 @@ pub struct Recurring {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FiredSign {
-    pub session: usize,
+    /// The sessions it fired in (indices, in order): a sign carried into a
+    /// follow-up is one sign, and firing again is what a reviewer looks for.
+    pub sessions: Vec<usize>,
     pub sign: String,
     pub watcher: String,
     pub times: usize,
@@ -203,14 +205,23 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
                 e.1.seen.push(i);
             }
             (e.1.left, e.1.right) = (a.to_string(), b.to_string());
-            for w in &p.warnings {
-                if !w.fired.is_empty() {
-                    out.fired.push(FiredSign {
-                        session: i,
+            for w in p.warnings.iter().filter(|w| !w.fired.is_empty()) {
+                let same = |f: &&mut FiredSign| {
+                    norm(&f.sign) == norm(&w.sign) && norm(&f.watcher) == norm(&w.watcher)
+                };
+                match out.fired.iter_mut().find(same) {
+                    Some(f) => {
+                        if f.sessions.last() != Some(&i) {
+                            f.sessions.push(i);
+                        }
+                        f.times += w.fired.len();
+                    }
+                    None => out.fired.push(FiredSign {
+                        sessions: vec![i],
                         sign: w.sign.clone(),
                         watcher: w.watcher.clone(),
                         times: w.fired.len(),
-                    });
+                    }),
                 }
             }
         }
@@ -348,5 +359,38 @@ mod tests {
             .find(|l| l.what == "Something else entirely")
             .unwrap();
         assert_eq!(new.seen, vec![1]);
+    }
+
+    #[test]
+    fn a_carried_sign_that_fires_again_is_one_recurring_sign() {
+        let (mut earlier, mut later) = pair();
+        let i = earlier
+            .polarities
+            .iter()
+            .position(|p| !p.warnings.is_empty())
+            .expect("a map with signs");
+        let sign = earlier.polarities[i].warnings[0].sign.clone();
+        for p in earlier.polarities.iter_mut() {
+            for w in &mut p.warnings {
+                w.fired.clear();
+            }
+        }
+        earlier.polarities[i].warnings[0].fired = vec![earlier.meta.created];
+        let carried = later
+            .polarities
+            .iter_mut()
+            .find(|p| p.warnings.iter().any(|w| w.sign == sign))
+            .unwrap();
+        let w = carried
+            .warnings
+            .iter_mut()
+            .find(|w| w.sign == sign)
+            .unwrap();
+        w.fired = vec![later.meta.created];
+        let c = run(&earlier, &later);
+        let fired: Vec<_> = c.fired.iter().filter(|f| f.sign == sign).collect();
+        assert_eq!(fired.len(), 1, "{:?}", c.fired);
+        assert_eq!(fired[0].sessions, vec![0, 1]);
+        assert_eq!(fired[0].times, 2);
     }
 }

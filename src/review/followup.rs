@@ -41,9 +41,23 @@ pub fn start(
     (s, carried)
 }
 
-/// Copies the earlier session's open items into `s`, at its first checkpoint.
+/// Copies the earlier session's open items into `s`. Each keeps the
+/// checkpoint it was captured at, so it says where it came from; when the
+/// new workshop has no such checkpoint, it goes to the first.
 pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
-    let first = s.workshop.checkpoints[0].id.clone();
+    let ids: Vec<String> = s
+        .workshop
+        .checkpoints
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let place = |cp: &str| {
+        if ids.iter().any(|id| id == cp) {
+            cp.to_string()
+        } else {
+            ids[0].clone()
+        }
+    };
     let mut n = Carried::default();
     for c in earlier
         .commitments
@@ -52,21 +66,21 @@ pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
     {
         let mut c = c.clone();
         c.id = s.take_id();
-        c.checkpoint = first.clone();
+        c.checkpoint = place(&c.checkpoint);
         s.commitments.push(c);
         n.commitments += 1;
     }
     for g in earlier.gadflies.iter().filter(|g| g.fate == Fate::Parked) {
         let mut g = g.clone();
         g.id = s.take_id();
-        g.checkpoint = first.clone();
+        g.checkpoint = place(&g.checkpoint);
         s.gadflies.push(g);
         n.gadflies += 1;
     }
     for p in earlier.polarities.iter().filter(|p| !p.warnings.is_empty()) {
         let mut p = p.clone();
         p.id = s.take_id();
-        p.checkpoint = first.clone();
+        p.checkpoint = place(&p.checkpoint);
         // A new period: the signs have not been seen yet in this session.
         for w in &mut p.warnings {
             w.fired.clear();

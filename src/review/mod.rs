@@ -193,8 +193,14 @@ pub const EXPORTS_DIR: &str = "exports";
 /// (same name, other extensions), replacing earlier exports of it. The
 /// session file is only read. Returns the files written.
 pub fn export_to(dir: &Path, path: &Path) -> Result<Vec<PathBuf>, String> {
-    use crate::cli::ExportFormat;
     let session = store::load(path).map_err(|e| e.to_string())?;
+    export_session(dir, path, &session)
+}
+
+/// Writes `session` (whose file is `path`) as Markdown and HTML into
+/// `dir/exports/`: the live session is exported as it stands in memory.
+pub fn export_session(dir: &Path, path: &Path, session: &Session) -> Result<Vec<PathBuf>, String> {
+    use crate::cli::ExportFormat;
     let out = dir.join(EXPORTS_DIR);
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let stem = path
@@ -204,7 +210,7 @@ pub fn export_to(dir: &Path, path: &Path) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
     for (format, ext) in [(ExportFormat::Md, "md"), (ExportFormat::Html, "html")] {
         let file = out.join(format!("{stem}.{ext}"));
-        let text = crate::export::render(&session, format);
+        let text = crate::export::render(session, format);
         store::write_durably(&file, text.as_bytes(), true).map_err(|e| e.to_string())?;
         written.push(file);
     }

@@ -7,9 +7,10 @@ mod labels;
 pub mod lock;
 mod model;
 mod ops;
+pub mod peek;
 pub mod store;
 pub mod validate;
 
 pub use error::{FileError, line_col, locate};
 pub use model::*;
-pub use ops::owner_is_group;
+pub use ops::{owner_group_reason, owner_is_group};

@@ -119,6 +119,9 @@ pub struct CheckpointProgress {
     pub extra_mins: u32,
     #[serde(default)]
     pub first_visit: Option<Timestamp>,
+    /// When it was skipped. Kept when work there later clears the skip.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Timestamp>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -573,6 +576,10 @@ pub struct Commitment {
     /// What this costs someone: loss is recorded wherever a decision is.
     #[serde(default)]
     pub loss: String,
+    /// Warnings the facilitator saw and kept the commitment anyway (an owner
+    /// that names a group, a review date already past), in words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

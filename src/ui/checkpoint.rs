@@ -160,7 +160,12 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     } else if let SaveState::Failed { message } | SaveState::Stopped { message } = &flow.save {
         Line::styled(trunc(message, notice.width as usize), theme.error).render(notice, buf);
     }
-    keybar::render(flow.ctx(), bar, buf, theme);
+    let here = if flow.ctx() == crate::ui::keymap::Ctx::Browse {
+        live.keys_here()
+    } else {
+        Vec::new()
+    };
+    keybar::render_with(flow.ctx(), &here, bar, buf, theme);
     form_area
 }
 
@@ -203,6 +208,23 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 &mut y,
             );
         }
+    }
+    // A first look at the first checkpoint says where the words are explained.
+    if ses.progress.current == 0
+        && ses.readings.is_empty()
+        && ItemKind::ALL.iter().all(|k| ses.count(*k) == 0)
+    {
+        put(Line::styled(s::GLOSSARY_HINT, theme.dim), &mut y);
+    }
+    if live.asks_for_road() || ses.road.is_some() {
+        let road = ses.road.map_or(s::ROAD_NOT_NAMED, |r| r.label());
+        put(
+            Line::from(vec![
+                Span::styled(format!("{}: ", s::ROAD), theme.heading),
+                Span::raw(road),
+            ]),
+            &mut y,
+        );
     }
     if y < bottom {
         y += 1;

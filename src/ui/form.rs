@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::keymap::Ctx;
 use super::strings as s;
-use super::text::trunc;
+use super::text::{trunc, wrap};
 use super::theme::Theme;
 use crate::flow::form::{Form, Purpose, Value};
-use crate::session::{AvoidancePattern, ItemKind, owner_is_group};
+use crate::session::{AvoidancePattern, ItemKind, owner_group_reason};
 
 /// Rows a field takes: its label plus its value.
 fn field_height(form: &Form, i: usize, focused: bool) -> u16 {
@@ -60,8 +60,10 @@ pub fn render_fields(form: &Form, active: bool, area: Rect, buf: &mut Buffer, th
         // The live warning on commitment owners.
         if f.key == "owner" {
             let owner = form.text("owner");
-            if !owner.is_empty() && owner_is_group(&owner) {
-                label.push(Span::styled("  ⚠ looks like a group", theme.error));
+            if !owner.is_empty()
+                && let Some(why) = owner_group_reason(&owner)
+            {
+                label.push(Span::styled(format!("  ⚠ {why}"), theme.error));
             }
         }
         Line::from(label).render(
@@ -138,15 +140,21 @@ pub fn render_popup(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ..inner
     };
     if let Some(e) = &form.error {
-        fields.height -= 1;
-        Line::styled(trunc(e, w), theme.error).render(
-            Rect {
-                y: inner.y + inner.height - 1,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+        // The whole problem, over as many as three lines: a cut-off reason
+        // cannot be acted on.
+        let lines = wrap(e, w, 3.min(fields.height.saturating_sub(2) as usize).max(1));
+        let n = lines.len() as u16;
+        fields.height -= n;
+        for (k, l) in lines.into_iter().enumerate() {
+            Line::styled(l, theme.error).render(
+                Rect {
+                    y: fields.y + fields.height + k as u16,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
     }
     render_fields(form, true, fields, buf, theme);
 }

@@ -14,7 +14,20 @@ use super::{centered, keybar};
 
 /// `scroll` is the first row shown when even two columns cannot hold the list.
 pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_for(ctx, false, scroll, area, buf, theme);
+}
+
+/// The help of a solo reflection leaves out the room's keys: it is private.
+pub fn render_for(
+    ctx: Ctx,
+    solo: bool,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let rows: Vec<(String, &str)> = keymap::bindings(ctx)
+        .filter(|b| !(solo && keymap::for_the_room(b.action)))
         .map(|b| (keymap::keys_label(b), b.help))
         .collect();
     let rect = centered(
@@ -66,6 +79,7 @@ pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &The
         ])
         .render(r, buf);
     }
+    glossary(per_col.min(list_h) as u16 + 1, inner, buf, theme);
     keybar::render(
         Ctx::Help,
         Rect {
@@ -76,4 +90,43 @@ pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &The
         buf,
         theme,
     );
+}
+
+/// The words of the method, under the keys, in the rows left (as many as fit).
+fn glossary(top: u16, inner: Rect, buf: &mut Buffer, theme: &Theme) {
+    let bottom = inner.y + inner.height.saturating_sub(1);
+    let mut y = inner.y + top;
+    if y + 2 > bottom {
+        return;
+    }
+    Line::styled(s::GLOSSARY_TITLE, theme.heading).render(
+        Rect {
+            y,
+            height: 1,
+            ..inner
+        },
+        buf,
+    );
+    y += 1;
+    let term_w = s::GLOSSARY
+        .iter()
+        .map(|(t, _)| t.width())
+        .max()
+        .unwrap_or(0);
+    for (row, (term, meaning)) in s::GLOSSARY.iter().enumerate() {
+        if y + row as u16 >= bottom {
+            break;
+        }
+        let r = Rect {
+            y: y + row as u16,
+            height: 1,
+            ..inner
+        };
+        let meaning_w = (r.width as usize).saturating_sub(term_w + 2);
+        Line::from(vec![
+            Span::styled(format!("{term:<term_w$}  "), theme.key),
+            Span::raw(trunc(meaning, meaning_w)),
+        ])
+        .render(r, buf);
+    }
 }

@@ -9,11 +9,37 @@ use unicode_width::UnicodeWidthStr;
 use super::keymap::{self, Action, Ctx};
 use super::theme::Theme;
 
-/// Help and quit always make it into the bar; others as room allows.
+/// Help, quit and the way out (Esc) always make it into the bar; others as
+/// room allows.
 pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let entries = keymap::bar(ctx);
+    render_with(ctx, &[], area, buf, theme);
+}
+
+/// The bar with the keys that matter here first (the road at the checkpoint
+/// that asks for it, what the selected item allows).
+pub fn render_with(
+    ctx: Ctx,
+    here: &[(Action, &'static str)],
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let mut entries: Vec<(String, &str, Action)> = here
+        .iter()
+        .map(|&(a, word)| (keymap::first_key(ctx, a), word, a))
+        .collect();
+    entries.extend(
+        keymap::bar(ctx)
+            .into_iter()
+            .filter(|e| !here.iter().any(|h| h.0 == e.2)),
+    );
     let width = |(k, w, _): &(String, &str, Action)| k.width() + 1 + w.width() + 2;
-    let must = |a: Action| matches!(a, Action::Help | Action::Quit | Action::CloseHelp);
+    let must = |a: Action| {
+        matches!(
+            a,
+            Action::Help | Action::Quit | Action::CloseHelp | Action::Cancel
+        )
+    };
     let reserved: usize = entries.iter().filter(|e| must(e.2)).map(width).sum();
     let mut room = (area.width as usize).saturating_sub(reserved);
     let mut spans = Vec::new();

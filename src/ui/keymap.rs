@@ -126,10 +126,12 @@ pub enum Action {
     EmergencyCopy,
     /// Quit although the latest changes are not on disk.
     Discard,
+    /// The session's context: the challenge it is about.
+    Context,
 }
 
 impl Action {
-    pub const ALL: [Action; 59] = [
+    pub const ALL: [Action; 60] = [
         Action::Suspend,
         Action::JoinOpen,
         Action::JoinClose,
@@ -189,6 +191,7 @@ impl Action {
         Action::Export,
         Action::EmergencyCopy,
         Action::Discard,
+        Action::Context,
     ];
 }
 
@@ -348,6 +351,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
+    b(C::Browse, A::Context, &[k('c')], "", "write down the challenge (context)"),
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),
@@ -367,7 +371,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::FieldPrev, &[code(KeyCode::BackTab)], "", "previous field"),
     b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
     b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
-    b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
+    b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "close", "close: anything typed is kept as a draft (the same key brings it back)"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
     b(C::Form, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
@@ -515,6 +519,30 @@ pub fn keys_label(b: &Binding) -> String {
         .map(Key::label)
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Keys that only mean something with a room: a solo reflection has none.
+pub fn for_the_room(a: Action) -> bool {
+    matches!(
+        a,
+        A::Projector
+            | A::Blank
+            | A::Freeze
+            | A::Preview
+            | A::JoinOpen
+            | A::JoinClose
+            | A::JoinAddress
+            | A::RoomDiscard
+            | A::Queue
+    )
+}
+
+/// The first key of an action in a context ("g"), for words on screen.
+pub fn first_key(ctx: Ctx, action: Action) -> String {
+    bindings(ctx)
+        .find(|b| b.action == action)
+        .and_then(|b| keys_of(b).first().map(Key::label))
+        .unwrap_or_default()
 }
 
 /// Rows for the bottom bar: (keys, word, action).

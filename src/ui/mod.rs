@@ -55,6 +55,17 @@ impl Widget for &Screen<'_> {
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small::render(area, buf, theme);
+            // `?` works in a small window too: the help scrolls.
+            if flow.help {
+                help::render_for(
+                    flow.base_ctx(),
+                    flow.solo(),
+                    flow.help_scroll,
+                    area,
+                    buf,
+                    theme,
+                );
+            }
             quit_ask(flow, area, buf, theme);
             return;
         }
@@ -77,7 +88,14 @@ impl Widget for &Screen<'_> {
             }
         }
         if flow.help {
-            help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+            help::render_for(
+                flow.base_ctx(),
+                flow.solo(),
+                flow.help_scroll,
+                area,
+                buf,
+                theme,
+            );
         }
         quit_ask(flow, area, buf, theme);
     }
@@ -137,8 +155,10 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         }
     };
     if let Some(text) = reminder {
-        let text = match &live.mode {
-            Mode::Form(f) => {
+        // The marker names the form and field: typing blind, the facilitator
+        // must know where the keys go.
+        let text = match (&live.mode, &live.held) {
+            (Mode::Form(f), _) => {
                 let typed: usize = f
                     .fields
                     .iter()
@@ -147,14 +167,23 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                         _ => 0,
                     })
                     .sum();
-                format!("{} · {text}", strings::typed_privately(typed))
+                let field = f.fields.get(f.focus).map_or("", |fl| fl.label);
+                format!("{} · {text}", strings::typing_into(&f.title, field, typed))
             }
+            (_, Some(f)) => format!("{} · {text}", strings::held_blind(&f.title)),
             _ => text.to_string(),
         };
         projector::render_indicator(&text, area, buf, theme);
     }
     if flow.help {
-        help::render(flow.base_ctx(), flow.help_scroll, area, buf, theme);
+        help::render_for(
+            flow.base_ctx(),
+            flow.solo(),
+            flow.help_scroll,
+            area,
+            buf,
+            theme,
+        );
     }
 }
 

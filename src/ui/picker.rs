@@ -9,11 +9,16 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::text::trunc;
 use super::theme::Theme;
 use super::{centered, window_start};
-use crate::flow::Picker;
+use crate::flow::{Pick, Picker};
 
 pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let reason_rows = if p.reason.is_some() { 3 } else { 0 };
-    let want = p.options.len() as u16 + reason_rows + 3;
+    let info_rows = if p.info.is_empty() {
+        0
+    } else {
+        p.info.len() as u16 + 1
+    };
+    let want = p.options.len() as u16 + reason_rows + info_rows + 3;
     let rect = centered(
         area,
         area.width.saturating_sub(6).min(90),
@@ -33,12 +38,34 @@ pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let w = inner.width as usize;
+    // The information first, cut to leave the options at least three rows.
+    let info_rows = info_rows.min(inner.height.saturating_sub(reason_rows + 4));
+    for (row, text) in p.info.iter().take(info_rows as usize).enumerate() {
+        Line::styled(trunc(text, w), theme.dim).render(
+            Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    let inner = Rect {
+        y: inner.y + info_rows,
+        height: inner.height - info_rows,
+        ..inner
+    };
     let list_h = inner.height.saturating_sub(reason_rows + 1) as usize;
     let first = window_start(p.sel, list_h);
     for (row, i) in (first..p.options.len().min(first + list_h)).enumerate() {
         let (name, hint) = &p.options[i];
         let mark = if i == p.sel { "▶ " } else { "  " };
-        let default = if i == 0 { " (default)" } else { "" };
+        // Only a tactic has a default: Enter at once takes the first.
+        let default = if i == 0 && matches!(p.pick, Pick::Tactic(_)) {
+            " (default)"
+        } else {
+            ""
+        };
         let mut spans = vec![Span::raw(format!("{mark}{name}{default}"))];
         if !hint.is_empty() {
             spans.push(Span::styled(format!(" — {hint}"), theme.dim));

@@ -162,7 +162,7 @@ fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'
             text(format!(
                 "  ⚠ {} {} · {} {}× · {} · {} {}",
                 s::FIRED_IN,
-                f.session + 1,
+                numbers(&f.sessions),
                 s::SEEN,
                 f.times,
                 f.sign,

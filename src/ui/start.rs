@@ -44,14 +44,13 @@ pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
     } else {
         let h = inner.height as usize;
         let first = window_start(st.sel, h);
+        let on = st.focus == StartFocus::Recent;
         for (row, i) in (first..st.recent.len().min(first + h)).enumerate() {
-            let name = st.recent[i]
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let mark = if i == st.sel { "▶ " } else { "  " };
+            let name = st.labels.get(i).map_or("", String::as_str);
+            // One ▶ on the screen: where Enter acts.
+            let mark = if i == st.sel && on { "▶ " } else { "  " };
             let mut line = Line::raw(trunc(&format!("{mark}{name}"), inner.width as usize));
-            if i == st.sel && st.focus == StartFocus::Recent {
+            if i == st.sel && on {
                 line = line.style(theme.selected);
             }
             line.render(
@@ -92,6 +91,13 @@ pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
             theme.notice
         };
         Line::styled(trunc(&n.text, notice.width as usize), style).render(notice, buf);
+    } else {
+        let what = match st.focus {
+            StartFocus::Form => s::ENTER_STARTS,
+            StartFocus::Recent => s::ENTER_OPENS,
+            StartFocus::Review => s::ENTER_REVIEWS,
+        };
+        Line::styled(trunc(what, notice.width as usize), theme.dim).render(notice, buf);
     }
     keybar::render(flow.ctx(), bar, buf, theme);
 }

@@ -13,6 +13,14 @@ pub const WORKSHOP_CHOICES: [&str; 3] = [
 ];
 pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give a reason)"];
 pub const UNTITLED: &str = "Untitled session";
+pub const ROOM_REACTION: &str = "The room's reaction";
+pub const MY_REACTION: &str = "My own reaction";
+pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
+pub const CONTEXT_TITLE: &str = "The session's context";
+pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";
+pub const ENTER_STARTS: &str = "Enter starts this new session";
+pub const ENTER_OPENS: &str = "Enter opens the chosen session where it was left";
+pub const ENTER_REVIEWS: &str = "Enter reviews the past sessions (read-only)";
 pub const UNTITLED_REFLECTION: &str = "Private reflection";
 
 pub const REQUIRED: &str = "please fill in";
@@ -20,12 +28,57 @@ pub const DECLINE_NEEDS_REASON: &str =
     "declining an idea needs a reason: an idea is never dropped silently";
 pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
 pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
-pub const GROUP_OWNER: &str = "looks like a group, and a group owns nothing. Name one person, \
-     or press Enter again to keep it";
+pub const OVERRIDE: &str =
+    "Change it, or press Enter again to keep it (the file notes that you did)";
+pub const OVERRIDDEN: &str = "kept despite";
+
+pub fn no_such_month(text: &str, year: i32) -> String {
+    format!("{text} is an impossible date: {year} has 12 months")
+}
+
+pub fn no_such_day(text: &str, month: u32, year: i32, days: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = MONTHS[(month as usize).clamp(1, 12) - 1];
+    format!("{text} is an impossible date: {name} {year} has {days} days")
+}
+
+pub fn date_past(text: &str) -> String {
+    format!("the review date {text} is already past: nobody can review it then")
+}
 pub const TEMPLATE_PATH_NEEDED: &str = "name the template file to use";
 pub const FIELD_FULL: &str = "a field holds at most 20,000 characters; the rest was left out";
 
 pub const LAST_CHECKPOINT: &str = "this is the last checkpoint";
+pub const CLOSE_TITLE: &str = "The last checkpoint: close the session?";
+pub const CLOSE_CAPTURED: &str = "Captured";
+pub const CLOSE_NOTHING: &str = "Nothing was captured.";
+pub const CLOSE_CHOICES: [&str; 3] = [
+    "Export it for the sponsor (Markdown and HTML, in exports/)",
+    "Quit (everything is already saved)",
+    "Keep working",
+];
+
+/// The open commitments, said at the end.
+pub fn close_open(n: usize) -> String {
+    match n {
+        0 => "No commitment is left open.".to_string(),
+        1 => "1 commitment is open, to review on its date:".to_string(),
+        n => format!("{n} commitments are open, to review on their dates:"),
+    }
+}
 pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_SELECTED: &str = "no item selected: add one first";
@@ -57,6 +110,41 @@ pub const NO_READINGS: &str = "no readings yet";
 pub const READINGS: &str = "readings";
 pub const BAND: &str = "band";
 pub const HELP_TITLE: &str = "Keys";
+pub const GLOSSARY_TITLE: &str = "The words of the method";
+/// The app's own short definitions, shown under the keys in `?`.
+pub const GLOSSARY: [(&str, &str); 8] = [
+    (
+        "balcony",
+        "step back from the action to see the patterns, yourself included",
+    ),
+    ("dance floor", "the action itself: capture, decide, assign"),
+    (
+        "productive band",
+        "heat enough to work; below it people coast, above it they fight or flee",
+    ),
+    (
+        "gadfly",
+        "says what others will not; kept as said, never dropped silently",
+    ),
+    (
+        "work avoidance",
+        "dodging the hard part: denial, a quick fix, blame, a committee",
+    ),
+    (
+        "adaptive challenge",
+        "only the people who have it can solve it, by changing habits",
+    ),
+    (
+        "polarity map",
+        "two values that both matter, and the signs one is overdone",
+    ),
+    (
+        "giving the work back",
+        "the people with the problem act; one named person owns each step",
+    ),
+];
+pub const GLOSSARY_HINT: &str =
+    "New to these words? ? explains balcony, dance floor, the productive band, gadflies and more.";
 pub const TOO_SMALL: &str = "Please make the window larger";
 pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
 pub const NO_TACTIC: &str = "(no tactic)";
@@ -76,6 +164,20 @@ pub const BLANKED: &str = "ROOM BLANKED · . to show";
 pub const FROZEN: &str = "ROOM FROZEN · , to unfreeze";
 pub const TYPING_PRIVATELY: &str = "typing privately";
 pub const ROOM_SHOWN: &str = "the room sees the projector view again";
+pub const ROOM_SEES_THIS: &str = "the room sees this screen again";
+pub const HELD_BLIND: &str = "typed blind: shown for your check when the room's view is back";
+pub const CHECK_BLIND: &str =
+    "typed while the room's view was hidden: check it, Enter saves, Esc keeps a draft";
+
+/// The corner marker while a form is open over a hidden view.
+pub fn typing_into(form: &str, field: &str, chars: usize) -> String {
+    format!("{TYPING_PRIVATELY}: {form} › {field} · {chars} characters")
+}
+
+/// The corner marker while an item typed blind waits for the view.
+pub fn held_blind(form: &str) -> String {
+    format!("{form}: waits for your check")
+}
 pub const ROOM_BLANKED: &str = "the room's view is blanked: type privately, . to show it again";
 pub const ROOM_FROZEN: &str = "the room's view is frozen: work privately, , to unfreeze";
 pub const PROJECTOR_ON: &str = "projector view: v returns to the facilitator's screen";
@@ -90,7 +192,23 @@ pub const FOLLOW_SILENT: &str =
     "the facilitator's session has not saved for a while; the clock is stopped here";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
 pub const FORM_KEYS: &str =
-    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc cancels";
+    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc keeps a draft";
+
+// Key bar words for the keys that matter at this checkpoint and item.
+pub const BAR_ROAD: &str = "road";
+pub const BAR_FATE: &str = "fate";
+pub const BAR_REACTION: &str = "reaction";
+pub const BAR_STATUS: &str = "status";
+pub const BAR_FIRED: &str = "sign seen";
+pub const ROAD: &str = "Road to customer focus";
+pub const ROAD_NOT_NAMED: &str = "not named yet";
+
+pub const DRAFT_BACK: &str = "your draft is back, as you left it";
+
+/// A form closed with something typed in it.
+pub fn draft_kept(key: &str) -> String {
+    format!("kept as a draft: {key} brings it back")
+}
 
 pub fn extended(mins: u32) -> String {
     format!("timebox extended by {mins} min")
@@ -174,11 +292,6 @@ pub fn emergency_written(path: &str) -> String {
 }
 pub const SAVED_NOW: &str = "the session is on disk now: q quits";
 
-/// How many characters have been typed while the room cannot see them.
-pub fn typed_privately(chars: usize) -> String {
-    format!("{TYPING_PRIVATELY}: {chars} characters")
-}
-
 // Participants joining from their phones.
 pub const JOIN_OPENED: &str =
     "join page open: phones on this network can send ideas and readings (o hides the address)";
@@ -216,7 +329,10 @@ pub const QUEUE_NOT_IN_VIEW: &str =
     "the queue is for your eyes only: open it from your own screen (v, or show the room's view)";
 pub const QUEUE_EMPTY: &str = "no ideas from the room are waiting";
 pub const QUEUE_DONE: &str = "every idea from the room has been seen";
-pub const IDEA_ACCEPTED: &str = "taken in as a gadfly idea (parked; f changes its fate)";
+/// A phone's idea becomes a gadfly idea with a number of its own.
+pub fn idea_accepted(id: u32) -> String {
+    format!("taken in as gadfly idea #{id} (parked; f changes its fate)")
+}
 pub const IDEA_HIDDEN: &str = "hidden: kept in the file, never shown";
 pub const ANONYMOUS: &str = "anonymous";
 pub const ROOM_SAYS: &str = "room";

@@ -208,6 +208,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         review: NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
         status: CommitmentStatus::Open,
         loss: t("Two sales reps lose their top commission tier"),
+        overridden: Vec::new(),
     });
     let id = s.take_id();
     s.commitments.push(Commitment {
@@ -219,6 +220,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         review: NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
         status: CommitmentStatus::Kept,
         loss: String::new(),
+        overridden: vec!["\"the team\" names a department, function or team".into()],
     });
     let id = s.take_id();
     s.notes.push(Note {

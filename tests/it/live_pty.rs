@@ -410,3 +410,31 @@ fn a_fifo_neither_freezes_present_nor_starts_a_follow_up() {
     assert!(t.screen().contains("pipe (FIFO)"), "{}", t.screen());
     assert!(!dir.path().join("sessions").exists());
 }
+
+#[test]
+fn esc_on_a_typed_form_keeps_it_and_the_same_key_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Drafts"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("Pay the front line for ideas");
+    t.wait_text("Pay the front line for ideas");
+    t.send(keys::ESC);
+    t.wait_text("kept as a draft: g brings it back");
+    t.wait_for("the form closed", |s| {
+        !s.contents().contains("New gadfly idea")
+    });
+    t.send("g");
+    t.wait_text("your draft is back");
+    t.wait_text("Pay the front line for ideas");
+    t.send(keys::ENTER);
+    t.wait_for("the form closed again", |s| {
+        !s.contents().contains("New gadfly idea")
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let s = store::load(&session_file(dir.path())).unwrap();
+    assert_eq!(s.gadflies.len(), 1);
+    assert_eq!(s.gadflies[0].text, "Pay the front line for ideas");
+}

@@ -27,6 +27,7 @@ mod review;
 mod review_pty;
 mod room_pty;
 mod roundtrip;
+mod safe_hands;
 mod screens;
 mod solo;
 mod unsaved_quit;

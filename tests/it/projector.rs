@@ -260,8 +260,15 @@ fn blank_and_freeze_hide_private_typing() {
         t.contains("ROOM BLANKED"),
         "the facilitator is reminded:\n{t}"
     );
-    assert!(t.contains("13 characters"), "{t}");
+    assert!(t.contains("New note › The note · 13 characters"), "{t}");
     press(&mut f, key(KeyCode::Enter), 133);
+    assert_eq!(
+        f.session().unwrap().notes.len(),
+        0,
+        "nothing typed blind is saved unseen"
+    );
+    press(&mut f, ch('.'), 134);
+    press(&mut f, key(KeyCode::Enter), 135);
     assert_eq!(f.session().unwrap().notes.len(), 1);
 
     // Freeze: the room keeps the frame of the moment, clock and all.

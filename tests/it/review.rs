@@ -249,7 +249,14 @@ fn compare_view() {
         !v.cmp.recurring.is_empty(),
         "Northline's conflicts come back"
     );
-    assert_eq!(v.cmp.fired.iter().filter(|x| x.session == 2).count(), 1);
+    assert_eq!(
+        v.cmp
+            .fired
+            .iter()
+            .filter(|x| x.sessions.contains(&2))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -334,13 +341,12 @@ fn a_follow_up_carries_the_open_items() {
         (carried.commitments, carried.gadflies, carried.signs),
         (open.len(), parked.len(), signs.len())
     );
-    // Each carried item is marked as such, at the first checkpoint.
-    let first = &s.workshop.checkpoints[0].id;
-    assert!(
-        s.commitments
-            .iter()
-            .all(|c| followup::is_carried(&s, c.at) && &c.checkpoint == first)
-    );
+    // Each carried item is marked as such, and says where it was captured
+    // in the earlier session.
+    assert!(s.commitments.iter().all(|c| {
+        let was = earlier.commitments.iter().find(|e| e.at == c.at).unwrap();
+        followup::is_carried(&s, c.at) && c.checkpoint == was.checkpoint
+    }));
     // The live session opens on the carried commitments, and says what came over.
     let mut f = Flow::live(s.clone(), at(3600));
     f.follow_up_started("follow-up of Northline: carried over");
@@ -350,7 +356,7 @@ fn a_follow_up_carries_the_open_items() {
     // In the live list, a carried item says so on its row.
     assert!(screen.contains(" carried ["), "{screen}");
     assert!(
-        screen.contains("Frame the gap · 10:01 · carried over"),
+        screen.contains("captured: Brutal facts · 10:01 · carried over"),
         "{screen}"
     );
     assert!(screen.contains("follow-up of Northline"), "{screen}");

@@ -397,7 +397,7 @@ prop_compose! {
                 }),
                 Draft::Avoidance(pattern, text) => s.avoidance.push(Avoidance { id, at, checkpoint, pattern, text }),
                 Draft::Commitment(what, owner, review, status, loss) => s.commitments.push(Commitment {
-                    id, at, checkpoint, what, owner, review, status, loss,
+                    id, at, checkpoint, what, owner, review, status, loss, overridden: Vec::new(),
                 }),
                 Draft::Note(kind, text) => s.notes.push(Note { id, at, checkpoint, kind, text }),
             }
