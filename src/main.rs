@@ -9,6 +9,7 @@ use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
 use balcony::config::{Config, Look};
 use balcony::session::{Session, store};
+use balcony::ui::colour_depth::Depth;
 use balcony::ui::strings;
 use balcony::ui::theme;
 use balcony::workshop::{self, Builtin};
@@ -19,7 +20,14 @@ fn main() -> ExitCode {
     let look = || {
         let (cfg, problem) = Config::load();
         cfg.install_keys();
-        Look::new(&cfg, problem.as_ref(), cli.theme, theme::no_color_env())
+        Look::for_terminal(
+            &cfg,
+            problem.as_ref(),
+            cli.theme,
+            theme::no_color_env(),
+            Depth::from_env(),
+            balcony::terminal::background,
+        )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &cli.command {

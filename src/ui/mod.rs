@@ -2,6 +2,8 @@
 //! only looks at what fits on screen.
 
 pub mod checkpoint;
+pub mod colour_depth;
+pub mod contrast;
 pub mod form;
 pub mod gauge;
 pub mod help;
