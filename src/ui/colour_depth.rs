@@ -220,22 +220,54 @@ impl<W: Write> Output<W> {
         }
     }
 
-    /// The finished sequence in `pending`, as 16-colour SGR when it is a
-    /// 256-colour one for one of the first 16 colours.
+    /// The finished sequence in `pending`, with each 256-colour form of one
+    /// of the first 16 colours in it (ratatui sends the foreground and
+    /// background in one sequence) put the old way.
     fn rewritten(&self) -> Option<Vec<u8>> {
         let body = self.pending.strip_prefix(b"\x1b[")?.strip_suffix(b"m")?;
-        let body = std::str::from_utf8(body).ok()?;
-        let (base, n) = match body.split(';').collect::<Vec<_>>()[..] {
-            ["38", "5", n] => (30, n.parse::<u8>().ok()?),
-            ["48", "5", n] => (40, n.parse::<u8>().ok()?),
-            _ => return None,
-        };
-        let code = match n {
-            0..=7 => base + u32::from(n),
-            8..=15 => base + 60 + u32::from(n - 8),
-            _ => return None,
-        };
-        Some(format!("\x1b[{code}m").into_bytes())
+        let params: Vec<&str> = std::str::from_utf8(body).ok()?.split(';').collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < params.len() {
+            let base = match params[i] {
+                "38" => Some(30),
+                "48" => Some(40),
+                _ => None,
+            };
+            let n = params.get(i + 2).and_then(|n| n.parse::<u8>().ok());
+            match (base, params.get(i + 1), n) {
+                (Some(base), Some(&"5"), Some(n @ 0..=7)) => {
+                    out.push((base + u32::from(n)).to_string());
+                    i += 3;
+                }
+                (Some(base), Some(&"5"), Some(n @ 8..=15)) => {
+                    out.push((base + 60 + u32::from(n - 8)).to_string());
+                    i += 3;
+                }
+                // 24-bit: the colour's three numbers go along unread.
+                (Some(_), Some(&"2"), _) => {
+                    out.extend(
+                        params[i..(i + 5).min(params.len())]
+                            .iter()
+                            .map(|p| p.to_string()),
+                    );
+                    i += 5;
+                }
+                (Some(_), Some(&"5"), _) => {
+                    out.extend(
+                        params[i..(i + 3).min(params.len())]
+                            .iter()
+                            .map(|p| p.to_string()),
+                    );
+                    i += 3;
+                }
+                _ => {
+                    out.push(params[i].to_string());
+                    i += 1;
+                }
+            }
+        }
+        Some(format!("\x1b[{}m", out.join(";")).into_bytes())
     }
 }
 
@@ -389,10 +421,11 @@ mod tests {
 
     #[test]
     fn sixteen_colour_output_uses_the_old_sgr_codes_even_when_split() {
-        let frame: &[u8] = b"a\x1b[38;5;1mb\x1b[48;5;12mc\x1b[38;5;200md\x1b[1;2He\x1b[0m";
+        let frame: &[u8] =
+            b"a\x1b[38;5;1mb\x1b[48;5;12mc\x1b[38;5;200md\x1b[1;2He\x1b[0m\x1b[38;5;6;49mf\x1b[39;48;5;0m";
         assert_eq!(
             through(Depth::Ansi16, &[frame]),
-            b"a\x1b[31mb\x1b[104mc\x1b[38;5;200md\x1b[1;2He\x1b[0m"
+            b"a\x1b[31mb\x1b[104mc\x1b[38;5;200md\x1b[1;2He\x1b[0m\x1b[36;49mf\x1b[39;40m"
         );
         // Split anywhere, the same bytes come out.
         for cut in 0..frame.len() {
