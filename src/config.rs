@@ -140,22 +140,29 @@ impl Look {
         forced: Option<ThemeName>,
         no_color: bool,
     ) -> Look {
-        Look::for_terminal(cfg, problem, forced, no_color, Depth::TrueColor, || {
-            Background::Dark
-        })
+        Look::for_terminal(
+            cfg,
+            problem,
+            forced,
+            no_color,
+            Depth::TrueColor,
+            false,
+            || Background::Dark,
+        )
     }
 
     /// `--theme` sets both screens; `NO_COLOR` wins over everything. The
     /// `Normal` theme is drawn for the terminal's background, asked of
     /// `background` only when some screen uses it (asking the terminal
     /// costs a round trip); the colours are brought down to `depth` here,
-    /// once.
+    /// once; `ascii` draws lines and marks in ASCII.
     pub fn for_terminal(
         cfg: &Config,
         problem: Option<&FileError>,
         forced: Option<ThemeName>,
         no_color: bool,
         depth: Depth,
+        ascii: bool,
         background: impl FnOnce() -> Background,
     ) -> Look {
         let pick = |configured: ThemeName| {
@@ -171,9 +178,13 @@ impl Look {
         } else {
             Background::Dark
         };
+        let built = |name: ThemeName| Theme {
+            ascii,
+            ..depth.theme(cfg.theme(name.on(bg)))
+        };
         Look {
-            theme: depth.theme(cfg.theme(theme.on(bg))),
-            projector: depth.theme(cfg.theme(projector.on(bg))),
+            theme: built(theme),
+            projector: built(projector),
             warning: problem.map(warning),
             projector_view: false,
         }
@@ -545,18 +556,26 @@ mod tests {
     fn the_background_is_asked_for_only_when_the_normal_theme_is_drawn() {
         let c = Config::default();
         let light = || Background::Light;
-        let l = Look::for_terminal(&c, None, None, false, Depth::TrueColor, light);
+        let l = Look::for_terminal(&c, None, None, false, Depth::TrueColor, false, light);
         assert_eq!(l.theme, ThemeName::Light.builtin());
         assert_eq!(l.projector, ThemeName::DarkProjector.builtin());
         let never = || -> Background { panic!("the terminal was asked") };
         for forced in [ThemeName::Dark, ThemeName::Light, ThemeName::LightProjector] {
-            let l = Look::for_terminal(&c, None, Some(forced), false, Depth::TrueColor, never);
+            let l = Look::for_terminal(
+                &c,
+                None,
+                Some(forced),
+                false,
+                Depth::TrueColor,
+                false,
+                never,
+            );
             assert_eq!(l.theme, forced.builtin());
         }
-        let l = Look::for_terminal(&c, None, None, true, Depth::TrueColor, never);
+        let l = Look::for_terminal(&c, None, None, true, Depth::TrueColor, false, never);
         assert_eq!(l.theme, ThemeName::NoColor.builtin());
         // Below 24 bits, the colours are brought down once, here.
-        let l = Look::for_terminal(&c, None, None, false, Depth::Ansi16, light);
+        let l = Look::for_terminal(&c, None, None, false, Depth::Ansi16, false, light);
         assert_eq!(l.theme, Depth::Ansi16.theme(ThemeName::Light.builtin()));
         assert_eq!(l.theme.key.fg, Some(Color::Blue));
     }

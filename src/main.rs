@@ -26,6 +26,7 @@ fn main() -> ExitCode {
             cli.theme,
             theme::no_color_env(),
             Depth::from_env(),
+            balcony::ui::glyphs::ascii_from_env(),
             balcony::terminal::background,
         )
     };

@@ -34,6 +34,8 @@ pub struct Theme {
     pub balcony_border: BorderType,
     /// Dance floor: a thick line, in the action.
     pub dance_border: BorderType,
+    /// Lines, blocks and marks drawn in ASCII (see `glyphs`).
+    pub ascii: bool,
 }
 
 const NONE: Style = Style::new();
@@ -301,6 +303,7 @@ pub const fn colored(a: Theme, p: Palette) -> Theme {
         popup: a.popup,
         balcony_border: a.balcony_border,
         dance_border: a.dance_border,
+        ascii: a.ascii,
     }
 }
 
@@ -337,6 +340,7 @@ const COLOR_ATTRS: Theme = Theme {
     popup: NONE,
     balcony_border: BorderType::Double,
     dance_border: BorderType::Thick,
+    ascii: false,
 };
 
 /// On a light background vermillion reaches 3:1 only, so "too hot" is bold.
@@ -405,6 +409,7 @@ pub const NO_COLOR: Theme = Theme {
     popup: NONE,
     balcony_border: BorderType::Double,
     dance_border: BorderType::Thick,
+    ascii: false,
 };
 
 /// NO_COLOR set to anything non-empty turns colour off (no-color.org).
