@@ -17,25 +17,9 @@ use balcony::workshop::{self, Builtin};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.sessions_dir();
-    // Only a screen with the normal theme needs the terminal's background
-    // (the settings may still choose another theme; then the answer goes
-    // unused). Asked now, it arrives while the settings are read.
-    let draws = !matches!(
-        cli.command,
-        Some(
-            Command::Check { .. }
-                | Command::List { .. }
-                | Command::Sample { .. }
-                | Command::Template { .. }
-                | Command::Export { .. }
-        )
-    );
-    let asking = (draws && cli.theme.is_none() && !theme::no_color_env())
-        .then(balcony::terminal::Asking::start);
     let look = || {
         let (cfg, problem) = Config::load();
         cfg.install_keys();
-        let background = asking.map(balcony::terminal::Asking::answer);
         Look::for_terminal(
             &cfg,
             problem.as_ref(),
@@ -43,7 +27,7 @@ fn main() -> ExitCode {
             theme::no_color_env(),
             Depth::from_env(),
             balcony::ui::glyphs::ascii_from_env(),
-            || background.unwrap_or_else(balcony::terminal::background_from_env),
+            balcony::terminal::background,
         )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());

@@ -56,43 +56,19 @@ const BACKGROUND_TIMEOUT: Duration = Duration::from_millis(100);
 /// from `COLORFGBG`, else taken to be dark. Asked only of a terminal on
 /// standard output, before raw mode and the alternate screen.
 pub fn background() -> Background {
-    asked().unwrap_or_else(background_from_env)
-}
-
-fn asked() -> Option<Background> {
     // SAFETY: isatty(3) on a file descriptor number has no preconditions.
-    if unsafe { libc::isatty(libc::STDOUT_FILENO) } != 1 {
-        return None;
+    if unsafe { libc::isatty(libc::STDOUT_FILENO) } == 1 {
+        let mut options = terminal_colorsaurus::QueryOptions::default();
+        options.timeout = BACKGROUND_TIMEOUT;
+        if let Ok(c) = terminal_colorsaurus::background_color(options) {
+            let (r, g, b) = c.scale_to_8bit();
+            return Background::from_rgb(r, g, b);
+        }
     }
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = BACKGROUND_TIMEOUT;
-    let c = terminal_colorsaurus::background_color(options).ok()?;
-    let (r, g, b) = c.scale_to_8bit();
-    Some(Background::from_rgb(r, g, b))
-}
-
-/// `COLORFGBG`, else dark.
-pub fn background_from_env() -> Background {
     std::env::var("COLORFGBG")
         .ok()
         .and_then(|v| Background::from_colorfgbg(&v))
         .unwrap_or(Background::Dark)
-}
-
-/// [`background`] asked on a thread of its own, so that the round trip to
-/// the terminal overlaps reading the settings and the sessions. It must be
-/// answered (joined) before [`init`]: the query holds the terminal in raw
-/// mode of its own while it waits.
-pub struct Asking(std::thread::JoinHandle<Background>);
-
-impl Asking {
-    pub fn start() -> Asking {
-        Asking(std::thread::spawn(background))
-    }
-
-    pub fn answer(self) -> Background {
-        self.0.join().unwrap_or_else(|_| background_from_env())
-    }
 }
 
 /// Undo [`init`]: on quit, on error and from the panic hook. Mouse capture
