@@ -90,6 +90,8 @@ xterm_shots() {
   done
   for profile in light dark; do
     if [[ $profile == light ]]; then fg=black bg=white; else fg=white bg=black; fi
+    # Each profile opens the example as it was (the app saves where it is).
+    cp sessions/examples/*.ron "$work/sessions/"
     xterm_open "$fg" "$bg" "$bin"
     xterm_wait "Review past"
     xterm_shot "xterm-$profile-start"
@@ -100,7 +102,7 @@ xterm_shots() {
     xterm_wait "The questions we avoid"
     xterm_shot "xterm-$profile-checkpoint"
     xterm_keys question
-    xterm_wait "this help"
+    xterm_wait "Keys"
     xterm_shot "xterm-$profile-help"
     xterm_keys question v
     xterm_wait "tension 5"
@@ -118,8 +120,9 @@ xterm_open() {
     -e sh -c "cd '$work' && BALCONY_SESSIONS='$work/sessions' HOME='$work' LANG=C.UTF-8 $cmd" &
   xterm_pid=$!
   wid=$(xdotool search --sync --pid "$xterm_pid" | head -n 1)
-  # No window manager: the keyboard follows the pointer.
-  xdotool mousemove --window "$wid" 20 20
+  # No window manager: the keyboard follows the pointer, which must enter
+  # this window anew.
+  xdotool mousemove 1100 700 mousemove --window "$wid" 20 20
 }
 
 # Wait until xterm has been sent TEXT since the last keys, for at most ten
