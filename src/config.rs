@@ -13,8 +13,9 @@ use serde::Deserialize;
 
 use crate::ronfile;
 use crate::session::FileError;
+use crate::ui::colour_depth::Depth;
 use crate::ui::keymap::{self, Action, Ctx, Key, Overrides};
-use crate::ui::theme::{Palette, Theme, ThemeName};
+use crate::ui::theme::{Background, Palette, Theme, ThemeName};
 
 /// The environment variable naming the config file (tests use it too).
 pub const ENV_CONFIG: &str = "BALCONY_CONFIG";
@@ -160,12 +161,37 @@ pub struct Look {
 }
 
 impl Look {
-    /// `--theme` sets both screens; `NO_COLOR` wins over everything.
+    /// As [`Look::for_terminal`], on a dark background in 24-bit colour.
     pub fn new(
         cfg: &Config,
         problem: Option<&FileError>,
         forced: Option<ThemeName>,
         no_color: bool,
+    ) -> Look {
+        Look::for_terminal(
+            cfg,
+            problem,
+            forced,
+            no_color,
+            Depth::TrueColor,
+            false,
+            || Background::Dark,
+        )
+    }
+
+    /// `--theme` sets both screens; `NO_COLOR` wins over everything. The
+    /// `Normal` theme is drawn for the terminal's background, asked of
+    /// `background` only when some screen uses it (asking the terminal
+    /// costs a round trip); the colours are brought down to `depth` here,
+    /// once; `ascii` draws lines and marks in ASCII.
+    pub fn for_terminal(
+        cfg: &Config,
+        problem: Option<&FileError>,
+        forced: Option<ThemeName>,
+        no_color: bool,
+        depth: Depth,
+        ascii: bool,
+        background: impl FnOnce() -> Background,
     ) -> Look {
         let pick = |configured: ThemeName| {
             if no_color {
@@ -174,9 +200,19 @@ impl Look {
                 forced.unwrap_or(configured)
             }
         };
+        let (theme, projector) = (pick(cfg.theme), pick(cfg.projector_theme));
+        let bg = if theme == ThemeName::Normal || projector == ThemeName::Normal {
+            background()
+        } else {
+            Background::Dark
+        };
+        let built = |name: ThemeName| Theme {
+            ascii,
+            ..depth.theme(cfg.theme(name.on(bg)))
+        };
         Look {
-            theme: cfg.theme(pick(cfg.theme)),
-            projector: cfg.theme(pick(cfg.projector_theme)),
+            theme: built(theme),
+            projector: built(projector),
             warning: problem.map(warning),
             projector_view: false,
             room: cfg.room.clone(),
@@ -332,10 +368,13 @@ fn resolve(
     }
     for (name, pf) in &file.palettes {
         let Some(p) = cfg.palettes.get_mut(name) else {
-            return Err(at(
-                &format!("{name:?}"),
-                format!("{name:?} has no colours to change"),
-            ));
+            let why = if *name == ThemeName::Normal {
+                "Normal takes Light's or Dark's colours, by the terminal's background: change those"
+                    .to_string()
+            } else {
+                format!("{name:?} has no colours to change")
+            };
+            return Err(at(&format!("{name:?}"), why));
         };
         let fields: [(&Option<String>, &mut Color); 12] = [
             (&pf.fg, &mut p.fg),
@@ -507,9 +546,11 @@ mod tests {
         assert!(e.message.contains("no action \"fly\""), "{}", e.message);
         let e = error_of("(keys: { \"browse.projector\": [\"n\"] })");
         assert!(e.message.contains("both"), "{}", e.message);
-        let e = error_of("(palettes: { Normal: (fg: \"glitter\") })");
+        let e = error_of("(palettes: { Dark: (fg: \"glitter\") })");
         assert!(e.message.contains("not a colour"), "{}", e.message);
         assert!(e.headline().contains(":1:"), "{}", e.headline());
+        let e = error_of("(palettes: { Normal: (fg: \"red\") })");
+        assert!(e.message.contains("Light's or Dark's"), "{}", e.message);
     }
 
     #[test]
@@ -571,5 +612,33 @@ mod tests {
         let l = Look::new(&c, None, Some(ThemeName::LightProjector), true);
         assert_eq!(l.theme, ThemeName::NoColor.builtin(), "NO_COLOR wins");
         assert_eq!(l.projector, ThemeName::NoColor.builtin());
+    }
+
+    #[test]
+    fn the_background_is_asked_for_only_when_the_normal_theme_is_drawn() {
+        let c = Config::default();
+        let light = || Background::Light;
+        let l = Look::for_terminal(&c, None, None, false, Depth::TrueColor, false, light);
+        assert_eq!(l.theme, ThemeName::Light.builtin());
+        assert_eq!(l.projector, ThemeName::DarkProjector.builtin());
+        let never = || -> Background { panic!("the terminal was asked") };
+        for forced in [ThemeName::Dark, ThemeName::Light, ThemeName::LightProjector] {
+            let l = Look::for_terminal(
+                &c,
+                None,
+                Some(forced),
+                false,
+                Depth::TrueColor,
+                false,
+                never,
+            );
+            assert_eq!(l.theme, forced.builtin());
+        }
+        let l = Look::for_terminal(&c, None, None, true, Depth::TrueColor, false, never);
+        assert_eq!(l.theme, ThemeName::NoColor.builtin());
+        // Below 24 bits, the colours are brought down once, here.
+        let l = Look::for_terminal(&c, None, None, false, Depth::Ansi16, false, light);
+        assert_eq!(l.theme, Depth::Ansi16.theme(ThemeName::Light.builtin()));
+        assert_eq!(l.theme.key.fg, Some(Color::Blue));
     }
 }

@@ -11,6 +11,7 @@ use balcony::commands;
 use balcony::config::{Config, Look};
 use balcony::session::lock::Lock;
 use balcony::session::{Session, store};
+use balcony::ui::colour_depth::Depth;
 use balcony::ui::strings;
 use balcony::ui::theme;
 use balcony::workshop::{self, Builtin};
@@ -21,7 +22,15 @@ fn main() -> ExitCode {
     let look = || {
         let (cfg, problem) = Config::load();
         cfg.install_keys();
-        Look::new(&cfg, problem.as_ref(), cli.theme, theme::no_color_env())
+        Look::for_terminal(
+            &cfg,
+            problem.as_ref(),
+            cli.theme,
+            theme::no_color_env(),
+            Depth::from_env(),
+            balcony::ui::glyphs::ascii_from_env(),
+            balcony::terminal::background,
+        )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &cli.command {

@@ -167,6 +167,9 @@ impl Widget for &PresentScreen<'_> {
                     );
             }
         }
+        if self.theme.ascii {
+            crate::ui::glyphs::to_ascii(area, buf);
+        }
     }
 }
 

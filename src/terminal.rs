@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Once, OnceLock};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
@@ -13,13 +14,17 @@ use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mod
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::ui::colour_depth::{Depth, Output};
+use crate::ui::theme::Background;
+
 /// Big enough for a full frame of a large window with its styles.
 const FRAME_BUFFER: usize = 1 << 18;
 
 /// A terminal whose frames reach the screen in one write. Stdout alone is
 /// line-buffered, so a frame (which has no newlines) went out in 1 KiB
 /// pieces: slower, and a reader could see half a frame.
-pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// Below it, the output is brought down to the terminal's colour depth.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Output<Stdout>>>>;
 
 /// A panic hook that restores the terminal, then raw mode, the alternate
 /// screen and bracketed paste, then the buffered terminal. Not
@@ -40,7 +45,7 @@ pub fn init() -> io::Result<Term> {
     crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         FRAME_BUFFER,
-        io::stdout(),
+        Output::new(io::stdout(), Depth::from_env()),
     )))
 }
 
@@ -115,6 +120,30 @@ pub fn suspend_if_asked(term: &mut Term) -> io::Result<bool> {
     term.swap_buffers();
     term.swap_buffers();
     Ok(true)
+}
+
+/// How long the terminal has to say what its background is. One that does
+/// not know the question still answers the device-attributes query sent
+/// after it, at once; only a terminal that answers nothing costs this.
+const BACKGROUND_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// The terminal's background: asked of the terminal (OSC 11), else read
+/// from `COLORFGBG`, else taken to be dark. Asked only of a terminal on
+/// standard output, before raw mode and the alternate screen.
+pub fn background() -> Background {
+    // SAFETY: isatty(3) on a file descriptor number has no preconditions.
+    if unsafe { libc::isatty(libc::STDOUT_FILENO) } == 1 {
+        let mut options = terminal_colorsaurus::QueryOptions::default();
+        options.timeout = BACKGROUND_TIMEOUT;
+        if let Ok(c) = terminal_colorsaurus::background_color(options) {
+            let (r, g, b) = c.scale_to_8bit();
+            return Background::from_rgb(r, g, b);
+        }
+    }
+    std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| Background::from_colorfgbg(&v))
+        .unwrap_or(Background::Dark)
 }
 
 /// Undo [`init`]: on quit, on error and from the panic hook. Mouse capture

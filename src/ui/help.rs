@@ -10,7 +10,7 @@ use super::keymap::{self, Ctx};
 use super::strings as s;
 use super::text::trunc;
 use super::theme::Theme;
-use super::{centered, keybar};
+use super::{centered, fill, keybar};
 
 /// `scroll` is the first row shown when even two columns cannot hold the list.
 pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -35,7 +35,16 @@ pub fn render_for(
         area.width.saturating_sub(4),
         area.height.saturating_sub(2),
     );
-    Clear.render(rect, buf);
+    // The rows the box spans are cleared from edge to edge: in the margins
+    // beside it, the ends of words underneath (a status message, the first
+    // letter of each line) would otherwise peek out.
+    let band = Rect {
+        x: area.x,
+        width: area.width,
+        ..rect
+    };
+    Clear.render(band, buf);
+    fill(buf, band, theme.base);
     let block = Block::bordered().title(Line::styled(format!(" {} ", s::HELP_TITLE), theme.title));
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -128,5 +137,36 @@ fn glossary(top: u16, inner: Rect, buf: &mut Buffer, theme: &Theme) {
             Span::raw(trunc(meaning, meaning_w)),
         ])
         .render(r, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::theme::COLOR;
+
+    #[test]
+    fn nothing_underneath_peeks_out_beside_the_box() {
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        // A screen of words underneath, a status message on the row above
+        // the key bar among them.
+        for y in 0..area.height {
+            buf.set_string(0, y, "facilitator ".repeat(7), ratatui::style::Style::new());
+        }
+        render(Ctx::Browse, 0, area, &mut buf, &COLOR);
+        let box_rows = 1..area.height - 1;
+        for y in box_rows {
+            for x in [0, 1, area.width - 2, area.width - 1] {
+                let sym = buf[(x, y)].symbol();
+                assert!(
+                    !sym.chars().any(char::is_alphabetic),
+                    "{sym:?} at {x},{y} beside the help box"
+                );
+            }
+        }
+        // The header and key bar rows are left to the screen underneath.
+        assert_eq!(buf[(0, 0)].symbol(), "f");
+        assert_eq!(buf[(0, area.height - 1)].symbol(), "f");
     }
 }

@@ -2,8 +2,11 @@
 //! only looks at what fits on screen.
 
 pub mod checkpoint;
+pub mod colour_depth;
+pub mod contrast;
 pub mod form;
 pub mod gauge;
+pub mod glyphs;
 pub mod help;
 pub mod items;
 pub mod join;
@@ -44,6 +47,15 @@ pub struct Screen<'a> {
 
 impl Widget for &Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+        if self.theme.ascii {
+            glyphs::to_ascii(area, buf);
+        }
+    }
+}
+
+impl Screen<'_> {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
         fill(buf, area, theme.base);
         if let Some(live) = &flow.live

@@ -5,6 +5,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::BorderType;
 
+use super::contrast;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub base: Style,
@@ -32,6 +34,8 @@ pub struct Theme {
     pub balcony_border: BorderType,
     /// Dance floor: a thick line, in the action.
     pub dance_border: BorderType,
+    /// Lines, blocks and marks drawn in ASCII (see `glyphs`).
+    pub ascii: bool,
 }
 
 const NONE: Style = Style::new();
@@ -66,8 +70,13 @@ pub mod okabe_ito {
     clap::ValueEnum,
 )]
 pub enum ThemeName {
-    /// The terminal's own colours, with colour-blind-safe accents.
+    /// The terminal's own colours, with colour-blind-safe accents: `Light`
+    /// or `Dark`, whichever suits the terminal's background.
     Normal,
+    /// The normal theme for a light background (dark text).
+    Light,
+    /// The normal theme for a dark background (light text).
+    Dark,
     /// Light text on pure black: for a projector in a dim room.
     DarkProjector,
     /// Black text on white: for a projector in a lit room.
@@ -77,37 +86,54 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const ALL: [ThemeName; 4] = [
+    pub const ALL: [ThemeName; 6] = [
         ThemeName::Normal,
+        ThemeName::Light,
+        ThemeName::Dark,
         ThemeName::DarkProjector,
         ThemeName::LightProjector,
         ThemeName::NoColor,
     ];
 
-    /// The built-in theme of this name (before any user config).
+    /// `Normal` made `Light` or `Dark` for this background; other names
+    /// stay as they are.
+    pub fn on(self, background: Background) -> ThemeName {
+        match (self, background) {
+            (ThemeName::Normal, Background::Light) => ThemeName::Light,
+            (ThemeName::Normal, Background::Dark) => ThemeName::Dark,
+            (name, _) => name,
+        }
+    }
+
+    /// The built-in theme of this name (before any user config); `Normal`
+    /// is drawn as on a dark background.
     pub fn builtin(self) -> Theme {
         match self {
-            ThemeName::Normal => COLOR,
+            ThemeName::Normal | ThemeName::Dark => COLOR,
+            ThemeName::Light => COLOR_LIGHT,
             ThemeName::DarkProjector => DARK_PROJECTOR,
             ThemeName::LightProjector => LIGHT_PROJECTOR,
             ThemeName::NoColor => NO_COLOR,
         }
     }
 
-    /// The built-in colours of this theme; NO_COLOR has none.
+    /// The built-in colours of this theme. `Normal` has none of its own
+    /// (it takes `Light`'s or `Dark`'s), nor has NO_COLOR.
     pub fn palette(self) -> Option<Palette> {
         match self {
-            ThemeName::Normal => Some(NORMAL_PALETTE),
+            ThemeName::Normal | ThemeName::NoColor => None,
+            ThemeName::Dark => Some(NORMAL_PALETTE),
+            ThemeName::Light => Some(NORMAL_LIGHT_PALETTE),
             ThemeName::DarkProjector => Some(DARK_PALETTE),
             ThemeName::LightProjector => Some(LIGHT_PALETTE),
-            ThemeName::NoColor => None,
         }
     }
 
     /// Builds the theme from (possibly user-changed) colours.
     pub fn with_palette(self, p: Palette) -> Theme {
         match self {
-            ThemeName::Normal => colored(COLOR_ATTRS, p),
+            ThemeName::Normal | ThemeName::Dark => colored(COLOR_ATTRS, p),
+            ThemeName::Light => colored(LIGHT_ATTRS, p),
             ThemeName::DarkProjector | ThemeName::LightProjector => colored(PROJECTOR_ATTRS, p),
             ThemeName::NoColor => NO_COLOR,
         }
@@ -136,18 +162,70 @@ pub struct Palette {
     pub hot: Color,
 }
 
+/// What the terminal's own background is, as far as it can be learnt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    Light,
+    Dark,
+}
+
+impl Background {
+    /// From `COLORFGBG` ("fg;bg" or "fg;default;bg", in terminal colour
+    /// numbers, set by rxvt, Konsole and others): white or a bright colour
+    /// behind the text is light. `None` when it does not say.
+    pub fn from_colorfgbg(value: &str) -> Option<Background> {
+        let bg: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+        match bg {
+            7 | 9..=15 => Some(Background::Light),
+            0..=6 | 8 => Some(Background::Dark),
+            _ => None,
+        }
+    }
+
+    /// From the background colour a terminal reports (8 bits a channel):
+    /// light when its relative luminance is above the middle grey's.
+    pub fn from_rgb(r: u8, g: u8, b: u8) -> Background {
+        if contrast::luminance(r, g, b) > 0.18 {
+            Background::Light
+        } else {
+            Background::Dark
+        }
+    }
+}
+
 use okabe_ito as oi;
 
+/// The normal theme on a dark background (the text is the terminal's own).
+/// The darker Okabe-Ito blue is too faint on black for plain text, so "too
+/// cold" takes the sky blue.
 pub const NORMAL_PALETTE: Palette = Palette {
     fg: Color::Reset,
     bg: Color::Reset,
-    dim: Color::Gray,
+    dim: Color::Rgb(176, 176, 176),
     accent: oi::SKY_BLUE,
     alert: oi::VERMILLION,
     quiet: oi::YELLOW,
     saved: oi::BLUISH_GREEN,
     balcony: oi::SKY_BLUE,
     dance_floor: oi::ORANGE,
+    cold: oi::SKY_BLUE,
+    productive: oi::BLUISH_GREEN,
+    hot: oi::VERMILLION,
+};
+
+/// The normal theme on a light background. Sky blue, yellow and orange fade
+/// on white; the places and zones keep Okabe-Ito colours that hold up there
+/// (bold where only 3:1 is reached), plain remarks take darker shades.
+pub const NORMAL_LIGHT_PALETTE: Palette = Palette {
+    fg: Color::Reset,
+    bg: Color::Reset,
+    dim: Color::Rgb(92, 92, 92),
+    accent: oi::BLUE,
+    alert: oi::VERMILLION,
+    quiet: Color::Rgb(150, 60, 110),
+    saved: Color::Rgb(0, 120, 87),
+    balcony: oi::BLUE,
+    dance_floor: oi::VERMILLION,
     cold: oi::BLUE,
     productive: oi::BLUISH_GREEN,
     hot: oi::VERMILLION,
@@ -171,15 +249,15 @@ pub const DARK_PALETTE: Palette = Palette {
 };
 
 /// Black on white; yellow and orange fade on white, so they are not used
-/// for text here.
+/// for text here, and plain remarks take darker shades.
 pub const LIGHT_PALETTE: Palette = Palette {
     fg: oi::BLACK,
     bg: Color::Rgb(255, 255, 255),
     dim: Color::Rgb(60, 60, 60),
     accent: oi::BLUE,
     alert: oi::VERMILLION,
-    quiet: oi::REDDISH_PURPLE,
-    saved: oi::BLUISH_GREEN,
+    quiet: Color::Rgb(150, 60, 110),
+    saved: Color::Rgb(0, 120, 87),
     balcony: oi::BLUE,
     dance_floor: oi::VERMILLION,
     cold: oi::BLUE,
@@ -225,6 +303,7 @@ pub const fn colored(a: Theme, p: Palette) -> Theme {
         popup: a.popup,
         balcony_border: a.balcony_border,
         dance_border: a.dance_border,
+        ascii: a.ascii,
     }
 }
 
@@ -261,6 +340,13 @@ const COLOR_ATTRS: Theme = Theme {
     popup: NONE,
     balcony_border: BorderType::Double,
     dance_border: BorderType::Thick,
+    ascii: false,
+};
+
+/// On a light background vermillion reaches 3:1 only, so "too hot" is bold.
+const LIGHT_ATTRS: Theme = Theme {
+    hot: Style::new().add_modifier(Modifier::BOLD),
+    ..COLOR_ATTRS
 };
 
 /// Projector attributes: everything that matters is bold (thin strokes vanish
@@ -276,7 +362,10 @@ const PROJECTOR_ATTRS: Theme = Theme {
     ..COLOR_ATTRS
 };
 
+/// The normal theme on a dark background.
 pub const COLOR: Theme = colored(COLOR_ATTRS, NORMAL_PALETTE);
+/// The normal theme on a light background.
+pub const COLOR_LIGHT: Theme = colored(LIGHT_ATTRS, NORMAL_LIGHT_PALETTE);
 pub const DARK_PROJECTOR: Theme = colored(PROJECTOR_ATTRS, DARK_PALETTE);
 pub const LIGHT_PROJECTOR: Theme = colored(PROJECTOR_ATTRS, LIGHT_PALETTE);
 
@@ -320,6 +409,7 @@ pub const NO_COLOR: Theme = Theme {
     popup: NONE,
     balcony_border: BorderType::Double,
     dance_border: BorderType::Thick,
+    ascii: false,
 };
 
 /// NO_COLOR set to anything non-empty turns colour off (no-color.org).
@@ -335,6 +425,111 @@ pub fn no_color_env() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every style of a theme, by name.
+    fn styles(t: &Theme) -> [(&'static str, Style); 21] {
+        [
+            ("base", t.base),
+            ("header", t.header),
+            ("title", t.title),
+            ("dim", t.dim),
+            ("heading", t.heading),
+            ("key", t.key),
+            ("selected", t.selected),
+            ("notice", t.notice),
+            ("quiet", t.quiet),
+            ("error", t.error),
+            ("time_up", t.time_up),
+            ("saved", t.saved),
+            ("save_failed", t.save_failed),
+            ("balcony", t.balcony),
+            ("dance_floor", t.dance_floor),
+            ("cold", t.cold),
+            ("productive", t.productive),
+            ("hot", t.hot),
+            ("marker", t.marker),
+            ("focus", t.focus),
+            ("popup", t.popup),
+        ]
+    }
+
+    const WHITE: (u8, u8, u8) = (255, 255, 255);
+    const BLACK: (u8, u8, u8) = (0, 0, 0);
+
+    /// A colour as drawn: `Reset` (or none) is the terminal's own `default`;
+    /// a named colour's shade is the terminal's to choose, so the colour
+    /// themes must not use any.
+    fn rgb(c: Option<Color>, default: (u8, u8, u8), what: &str) -> (u8, u8, u8) {
+        match c {
+            None | Some(Color::Reset) => default,
+            Some(Color::Rgb(r, g, b)) => (r, g, b),
+            Some(other) => panic!("{what}: {other:?} has no known shade"),
+        }
+    }
+
+    #[test]
+    fn every_style_of_every_theme_reaches_wcag_contrast_on_its_background() {
+        // Each colour theme, with the terminal's text and background it is
+        // meant for (a projector theme paints its own).
+        let cases = [
+            (ThemeName::Dark, WHITE, BLACK),
+            (ThemeName::Light, BLACK, WHITE),
+            (ThemeName::Normal, WHITE, BLACK),
+            (ThemeName::DarkProjector, WHITE, BLACK),
+            (ThemeName::LightProjector, BLACK, WHITE),
+        ];
+        let mut checked = 0;
+        for (name, text, background) in cases {
+            let t = name.builtin();
+            let fg0 = rgb(t.base.fg, text, "base");
+            let bg0 = rgb(t.base.bg, background, "base");
+            for (what, st) in styles(&t) {
+                let what = format!("{name:?}.{what}");
+                let fg = rgb(st.fg, fg0, &what);
+                let bg = rgb(st.bg, bg0, &what);
+                // Reversed swaps the two, which leaves the ratio as it is.
+                let bold = st.add_modifier.contains(Modifier::BOLD);
+                let need = if bold { 3.0 } else { 4.5 };
+                let got = contrast::ratio(fg, bg);
+                assert!(
+                    got >= need,
+                    "{what}: {fg:?} on {bg:?} is {got:.2}:1, below {need}:1"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 5 * 21);
+    }
+
+    #[test]
+    fn the_light_and_dark_normal_themes_differ_where_it_matters() {
+        assert_eq!(ThemeName::Normal.on(Background::Light), ThemeName::Light);
+        assert_eq!(ThemeName::Normal.on(Background::Dark), ThemeName::Dark);
+        assert_eq!(
+            ThemeName::LightProjector.on(Background::Dark),
+            ThemeName::LightProjector
+        );
+        assert_ne!(COLOR_LIGHT.dim, COLOR.dim);
+        assert_ne!(COLOR_LIGHT.key, COLOR.key);
+    }
+
+    #[test]
+    fn colorfgbg_and_a_reported_colour_tell_light_from_dark() {
+        assert_eq!(Background::from_colorfgbg("0;15"), Some(Background::Light));
+        assert_eq!(Background::from_colorfgbg("0;7"), Some(Background::Light));
+        assert_eq!(Background::from_colorfgbg("15;0"), Some(Background::Dark));
+        assert_eq!(
+            Background::from_colorfgbg("15;default;0"),
+            Some(Background::Dark)
+        );
+        assert_eq!(Background::from_colorfgbg("15;default"), None);
+        assert_eq!(Background::from_colorfgbg(""), None);
+        assert_eq!(Background::from_colorfgbg("0;99"), None);
+        assert_eq!(Background::from_rgb(255, 255, 255), Background::Light);
+        assert_eq!(Background::from_rgb(253, 246, 227), Background::Light);
+        assert_eq!(Background::from_rgb(0, 0, 0), Background::Dark);
+        assert_eq!(Background::from_rgb(40, 42, 54), Background::Dark);
+    }
 
     #[test]
     fn the_no_color_theme_has_no_colours() {
@@ -398,7 +593,8 @@ mod tests {
             okabe_ito::REDDISH_PURPLE,
         ];
         for name in [
-            ThemeName::Normal,
+            ThemeName::Light,
+            ThemeName::Dark,
             ThemeName::DarkProjector,
             ThemeName::LightProjector,
         ] {

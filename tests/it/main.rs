@@ -30,4 +30,5 @@ mod roundtrip;
 mod safe_hands;
 mod screens;
 mod solo;
+mod terminal_colours;
 mod unsaved_quit;
