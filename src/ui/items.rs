@@ -73,7 +73,7 @@ pub fn summary(ses: &Session, kind: ItemKind, i: usize) -> (String, &str) {
     }
 }
 
-fn id_of(ses: &Session, kind: ItemKind, i: usize) -> u32 {
+pub fn id_of(ses: &Session, kind: ItemKind, i: usize) -> u32 {
     match kind {
         ItemKind::Gadfly => ses.gadflies[i].id,
         ItemKind::Fact => ses.facts[i].id,

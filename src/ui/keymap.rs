@@ -24,10 +24,12 @@ pub enum Ctx {
     ReviewView,
     /// Sessions compared, read-only.
     ReviewCompare,
+    /// Typing a reading of the room: "the room is at: _".
+    Reading,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 12] = [
+    pub const ALL: [Ctx; 13] = [
         Ctx::Queue,
         Ctx::Start,
         Ctx::Browse,
@@ -40,6 +42,7 @@ impl Ctx {
         Ctx::ReviewFilter,
         Ctx::ReviewView,
         Ctx::ReviewCompare,
+        Ctx::Reading,
     ];
 }
 
@@ -113,10 +116,28 @@ pub enum Action {
     FollowUp,
     /// Review: write the selected session as Markdown and HTML.
     Export,
+    /// Record where the room is, without a move ("the room is at: _").
+    Observe,
+    /// In the reading prompt: take the median of the phones' readings.
+    RoomMedian,
+    /// Choose how much of the gauge the room sees.
+    RoomGauge,
+    /// The wall's next page (round to the first).
+    WallPage,
+    /// The wall's previous page.
+    WallPagePrev,
+    /// Show the selected item alone on the wall, large; again to stop.
+    Spotlight,
 }
 
 impl Action {
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 60] = [
+        Action::Observe,
+        Action::RoomMedian,
+        Action::RoomGauge,
+        Action::WallPage,
+        Action::WallPagePrev,
+        Action::Spotlight,
         Action::JoinOpen,
         Action::JoinClose,
         Action::Queue,
@@ -335,6 +356,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::JoinOpen, &[k('o')], "", "join page for phones: open / show"),
     b(C::Browse, A::JoinClose, &[k('O')], "", "close the join page (code stops)"),
     b(C::Browse, A::Queue, &[k('i')], "", "ideas from phones: accept or hide"),
+    // The room's readings and the wall.
+    b(C::Browse, A::Observe, &[k('=')], "", "a reading of the room (not a move)"),
+    b(C::Browse, A::RoomGauge, &[k('T')], "", "what the room sees of the gauge"),
+    b(C::Browse, A::WallPage, &[k(']')], "", "the wall's next page"),
+    b(C::Browse, A::WallPagePrev, &[k('[')], "", "the wall's previous page"),
+    b(C::Browse, A::Spotlight, &[k('z')], "", "the selected item alone on the wall"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     // Item forms.
@@ -375,6 +402,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Queue, A::Cancel, &[code(KeyCode::Esc), k('i')], "close", "close the queue"),
     b(C::Queue, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Queue, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
+    // "The room is at: _": a number from 0 to 10.
+    b(C::Reading, A::Accept, &[code(KeyCode::Enter)], "record", "record the reading (no move, no tactic)"),
+    b(C::Reading, A::RoomMedian, &[k('m')], "median", "take the median of the phones' readings"),
+    b(C::Reading, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
+    b(C::Reading, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help (type 0 to 10)"),
+    b(C::Reading, A::Quit, QUIT_CTRL_C, "", "quit"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
     // `balcony review`: the list of past sessions (files are only read).

@@ -28,3 +28,4 @@ mod room_pty;
 mod roundtrip;
 mod screens;
 mod solo;
+mod wall;
