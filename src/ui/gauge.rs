@@ -129,17 +129,19 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         ));
     }
     rows.extend(super::join::spread_lines(ses, theme));
-    match ses.readings.last() {
-        Some(r) => {
+    // Before the first reading the level's row already says so.
+    if let Some(r) = ses.readings.last() {
+        let last = if r.kind == ReadingKind::Observation {
+            format!("{}: {}", s::LAST_MOVE, r.label())
+        } else {
             let tactic = r
                 .tactic
                 .as_deref()
                 .and_then(|t| ses.workshop.tactic(t))
                 .map_or(s::NO_TACTIC, |t| t.name.as_str());
-            let last = format!("{}: {} · {}", s::LAST_MOVE, r.label(), tactic);
-            rows.extend(wrap(&last, w, 2).into_iter().map(Line::raw));
-        }
-        None => rows.push(Line::styled(s::NO_READINGS, theme.dim)),
+            format!("{}: {} · {}", s::LAST_MOVE, r.label(), tactic)
+        };
+        rows.extend(wrap(&last, w, 2).into_iter().map(Line::raw));
     }
     let mut y = inner.y;
     let bottom = inner.y + inner.height;

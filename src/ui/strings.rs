@@ -53,7 +53,6 @@ pub const NO_ITEMS: &str = "Nothing captured yet.";
 pub const TENSION: &str = "Tension";
 pub const LEVEL: &str = "level";
 pub const LAST_MOVE: &str = "last";
-pub const NO_READINGS: &str = "no readings yet";
 pub const READINGS: &str = "readings";
 pub const BAND: &str = "band";
 pub const HELP_TITLE: &str = "Keys";
