@@ -520,3 +520,21 @@ fn nothing_private_reaches_any_view_of_the_room() {
     }
     assert!(!s::SILENCING.is_empty());
 }
+
+#[test]
+fn the_facilitators_screen_shows_the_map_as_a_grid_too() {
+    let mut f = Flow::live(with(ItemKind::Polarity, 2), t0());
+    while f.live.as_ref().unwrap().kind != ItemKind::Polarity {
+        press(&mut f, key(KeyCode::Tab), 1);
+    }
+    let t = text(&draw(&f, ThemeName::Normal, (100, 30)));
+    let grid = t
+        .lines()
+        .find(|l| l.contains("upsides"))
+        .unwrap_or_else(|| panic!("no grid:\n{t}"));
+    assert_eq!(grid.matches("upsides").count(), 2, "{t}");
+    let names = t.lines().find(|l| l.contains("Customer focus 1")).unwrap();
+    assert!(names.contains("Efficiency"), "poles side by side:\n{t}");
+    assert!(t.contains("downsides"), "{t}");
+    assert!(t.contains("watched by Dana"), "{t}");
+}

@@ -99,15 +99,8 @@ pub(super) fn polarity_blocks(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Pa
 }
 
 /// The map: purpose above, pole A | pole B, upsides over downsides, signs below.
-pub(super) fn polarity(
-    wall: &Wall,
-    i: usize,
-    alone: bool,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
-    let p = &wall.polarities[i];
+/// Returns the rows it took.
+pub fn polarity(p: &Polarity, alone: bool, area: Rect, buf: &mut Buffer, theme: &Theme) -> u16 {
     let bold = theme.title.add_modifier(Modifier::BOLD);
     let each = per_thing(alone);
     let [purpose, up, down, _] = polarity_parts(p, area.width, alone);
@@ -146,7 +139,7 @@ pub(super) fn polarity(
     ] {
         let h = h.min(pen.left());
         if h < 2 {
-            return;
+            return pen.y - area.y;
         }
         let row = Rect {
             y: pen.y,
@@ -173,6 +166,7 @@ pub(super) fn polarity(
             pen.text("• ", &warning_text(p, w), theme.title, 2, theme.dim);
         }
     }
+    pen.y - area.y
 }
 
 fn faction_sections(f: &Faction) -> [(&'static str, &[String]); 3] {

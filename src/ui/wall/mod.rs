@@ -12,6 +12,8 @@ mod cards;
 mod lists;
 mod maps;
 
+pub use maps::polarity as polarity_grid;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -247,7 +249,9 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) {
             Part::TableHead => lists::table_head(rect, buf, theme),
             Part::Items { list, n } => match b.kind {
                 ItemKind::Gadfly => cards::gadfly_row(wall, list, rect, buf, theme),
-                ItemKind::Polarity => maps::polarity(wall, list[0], false, rect, buf, theme),
+                ItemKind::Polarity => {
+                    maps::polarity(&wall.polarities[list[0]], false, rect, buf, theme);
+                }
                 ItemKind::Faction => maps::faction_row(wall, list, rect, buf, theme),
                 ItemKind::Commitment => lists::commitment_row(wall, list[0], rect, buf, theme),
                 kind => lists::entry(wall, kind, list[0], *n, 4, rect, buf, theme),
@@ -284,7 +288,9 @@ fn spotlight(wall: &Wall, kind: ItemKind, i: usize, area: Rect, buf: &mut Buffer
     }
     match kind {
         ItemKind::Gadfly => cards::gadfly_card(&wall.gadflies[i], usize::MAX, body, buf, theme),
-        ItemKind::Polarity => maps::polarity(wall, i, true, body, buf, theme),
+        ItemKind::Polarity => {
+            maps::polarity(&wall.polarities[i], true, body, buf, theme);
+        }
         ItemKind::Faction => maps::faction_row(wall, &[i], body, buf, theme),
         ItemKind::Commitment => lists::commitment_alone(&wall.commitments[i], body, buf, theme),
         _ => {
