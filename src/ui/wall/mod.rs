@@ -142,6 +142,12 @@ pub(super) struct Block {
     h: u16,
 }
 
+impl Block {
+    fn is_heading(&self) -> bool {
+        matches!(self.part, Part::Heading(_) | Part::TableHead)
+    }
+}
+
 /// The blocks of one kind, measured for `width` columns.
 fn blocks(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
     match kind {
@@ -232,8 +238,16 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let mut y = area.y;
     let bottom = area.y + area.height;
+    // A page with room to spare puts a row between its items: easier to
+    // read from the back.
+    let used: u16 = blocks.iter().map(|b| b.h + u16::from(b.is_heading())).sum();
+    let items = blocks.iter().filter(|b| !b.is_heading()).count() as u16;
+    let airy = pages.len() == 1 && used + items <= area.height;
     for (k, b) in blocks.iter().enumerate() {
-        if k > 0 && matches!(b.part, Part::Heading(_)) {
+        let between_items = k > 0
+            && matches!(b.part, Part::Items { .. })
+            && matches!(blocks[k - 1].part, Part::Items { .. });
+        if k > 0 && (matches!(b.part, Part::Heading(_)) || (airy && between_items)) {
             y += 1;
         }
         if y >= bottom {
