@@ -461,13 +461,11 @@ fn wall_view(f: &Frame, body: Rect, buf: &mut Buffer, theme: &Theme) {
     if rows.left() > 0 {
         rows.put(gauge_line(f, body.width, theme));
     }
-    wall::render(&f.wall, items, rows.buf, theme);
+    let shown = wall::render(&f.wall, items, rows.buf, theme);
     // The footer: the first prompt, and which page this is.
-    let (page, pages) = wall::page_shown(&f.wall, items);
-    let mark = if pages > 1 && f.wall.spotlit().is_none() {
-        s::wall_page(page + 1, pages)
-    } else {
-        String::new()
+    let mark = match shown {
+        Some((page, pages)) if pages > 1 => s::wall_page(page + 1, pages),
+        _ => String::new(),
     };
     let prompt_w = w.saturating_sub(mark.width() + 2);
     if let Some(p) = f.prompts.first() {

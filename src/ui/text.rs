@@ -149,6 +149,100 @@ pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// How many lines `wrap(s, width, max_lines)` gives, without building them:
+/// the wall measures every item on every frame to know its pages.
+pub fn wrap_count(s: &str, width: usize, max_lines: usize) -> usize {
+    if width == 0 || max_lines == 0 {
+        return 0;
+    }
+    let mut lines = 0;
+    let mut used = 0;
+    // The line holds something, even of no width.
+    let mut filled = false;
+    let mut word_start = None;
+    let mut word_w = 0;
+    let push_word = |end: usize,
+                     word_start: &mut Option<usize>,
+                     word_w: &mut usize,
+                     lines: &mut usize,
+                     used: &mut usize,
+                     filled: &mut bool| {
+        let Some(start) = word_start.take() else {
+            return;
+        };
+        if *word_w == 0 {
+            return;
+        }
+        if *used > 0 && *used + 1 + *word_w > width {
+            *lines += 1;
+            *used = 0;
+            *filled = false;
+        }
+        if *used > 0 {
+            *used += 1;
+        }
+        for c in s[start..end].chars().filter(|c| !c.is_control()) {
+            let w = c.width().unwrap_or(0);
+            if *used + w > width {
+                *lines += 1;
+                *used = 0;
+            }
+            *used += w;
+            *filled = true;
+        }
+        *word_w = 0;
+    };
+    for (i, c) in s.char_indices() {
+        if lines >= max_lines {
+            return max_lines;
+        }
+        if c == '\n' {
+            push_word(
+                i,
+                &mut word_start,
+                &mut word_w,
+                &mut lines,
+                &mut used,
+                &mut filled,
+            );
+            lines += 1;
+            used = 0;
+            filled = false;
+        } else if c.is_whitespace() {
+            push_word(
+                i,
+                &mut word_start,
+                &mut word_w,
+                &mut lines,
+                &mut used,
+                &mut filled,
+            );
+        } else if !c.is_control() {
+            word_start.get_or_insert(i);
+            word_w += c.width().unwrap_or(0);
+            // As wrap does: a giant word stops it, with the lines so far.
+            if word_w > width * max_lines {
+                return lines.min(max_lines);
+            }
+        }
+    }
+    if lines >= max_lines {
+        return max_lines;
+    }
+    push_word(
+        s.len(),
+        &mut word_start,
+        &mut word_w,
+        &mut lines,
+        &mut used,
+        &mut filled,
+    );
+    if filled {
+        lines += 1;
+    }
+    lines.min(max_lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +265,35 @@ mod tests {
         let w = wrap(&"x".repeat(100_000), 10, 2);
         assert!(w.len() <= 2);
         assert_eq!(wrap("🙂🙂🙂", 4, 5), vec!["🙂🙂", "🙂"]);
+    }
+
+    #[test]
+    fn wrap_count_is_the_number_of_lines_wrap_gives() {
+        let texts = [
+            "",
+            "one",
+            "one two three",
+            "one two three four five six seven eight nine ten",
+            "a\n\nb",
+            "trailing space   ",
+            "   leading",
+            "x\n",
+            "🙂🙂🙂 日本語テキスト wide",
+            &"word ".repeat(300),
+            &"x".repeat(500),
+            "ab\tcd\u{7}ef",
+            "supercalifragilistic is long",
+        ];
+        for s in texts {
+            for width in [1, 2, 3, 5, 7, 10, 17, 40] {
+                for max in [1, 2, 3, 4, 8, 100] {
+                    assert_eq!(
+                        wrap_count(s, width, max),
+                        wrap(s, width, max).len(),
+                        "{s:?} at {width} in {max}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -41,6 +41,7 @@ pub struct Wall {
     pub assumptions: Items<Assumption>,
     pub avoidance: Items<Avoidance>,
     pub commitments: Items<Commitment>,
+    /// Reflections among them are private journal entries: never shown.
     pub notes: Items<Note>,
 }
 
@@ -66,13 +67,7 @@ impl Wall {
             assumptions: ses.assumptions.clone(),
             avoidance: ses.avoidance.clone(),
             commitments: ses.commitments.clone(),
-            // A reflection is a private journal entry.
-            notes: ses
-                .notes
-                .iter()
-                .filter(|n| n.kind != NoteKind::Reflection)
-                .cloned()
-                .collect(),
+            notes: ses.notes.clone(),
         }
     }
 
@@ -91,13 +86,27 @@ impl Wall {
             ItemKind::Assumption => at(&self.assumptions, cp, |x| &x.checkpoint),
             ItemKind::Avoidance => at(&self.avoidance, cp, |x| &x.checkpoint),
             ItemKind::Commitment => at(&self.commitments, cp, |x| &x.checkpoint),
-            ItemKind::Note => at(&self.notes, cp, |x| &x.checkpoint),
+            ItemKind::Note => (0..self.notes.len())
+                .filter(|&i| shown_note(&self.notes[i]) && self.notes[i].checkpoint == cp)
+                .collect(),
         }
     }
 
     /// Whether anything was captured at this checkpoint.
     pub fn has_items(&self) -> bool {
-        self.kinds.iter().any(|k| !self.here(*k).is_empty())
+        let cp = self.checkpoint.as_str();
+        self.gadflies.iter().any(|x| x.checkpoint == cp)
+            || self.facts.iter().any(|x| x.checkpoint == cp)
+            || self.splits.iter().any(|x| x.checkpoint == cp)
+            || self.polarities.iter().any(|x| x.checkpoint == cp)
+            || self.factions.iter().any(|x| x.checkpoint == cp)
+            || self.assumptions.iter().any(|x| x.checkpoint == cp)
+            || self.avoidance.iter().any(|x| x.checkpoint == cp)
+            || self.commitments.iter().any(|x| x.checkpoint == cp)
+            || self
+                .notes
+                .iter()
+                .any(|x| x.checkpoint == cp && shown_note(x))
     }
 
     /// The item in the spotlight, if it is one the wall holds.
@@ -116,11 +125,18 @@ impl Wall {
                 ItemKind::Assumption => find(&self.assumptions, id, |x| x.id),
                 ItemKind::Avoidance => find(&self.avoidance, id, |x| x.id),
                 ItemKind::Commitment => find(&self.commitments, id, |x| x.id),
-                ItemKind::Note => find(&self.notes, id, |x| x.id),
+                ItemKind::Note => {
+                    find(&self.notes, id, |x| x.id).filter(|&i| shown_note(&self.notes[i]))
+                }
             }?;
             Some((k, i))
         })
     }
+}
+
+/// A reflection is a private journal entry.
+fn shown_note(n: &Note) -> bool {
+    n.kind != NoteKind::Reflection
 }
 
 /// One piece of a page.
@@ -216,25 +232,22 @@ pub fn pages(frame: &super::projector::Frame, (w, h): (u16, u16)) -> usize {
     paginate(&frame.wall, body.width, body.height).len().max(1)
 }
 
-/// The page to show: the one asked for, or the last there is.
-pub fn page_shown(wall: &Wall, body: Rect) -> (usize, usize) {
-    let n = paginate(wall, body.width, body.height).len().max(1);
-    ((wall.view.page as usize).min(n - 1), n)
-}
-
-/// Draws page `page` of the wall into `area`.
-pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// Draws the page asked for (or the last there is) into `area`, or the
+/// item in the spotlight. Returns the page shown and how many there are
+/// (none in the spotlight).
+pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(usize, usize)> {
     if area.width < 4 || area.height == 0 {
-        return;
+        return None;
     }
     if let Some((kind, i)) = wall.spotlit() {
         spotlight(wall, kind, i, area, buf, theme);
-        return;
+        return None;
     }
     let pages = paginate(wall, area.width, area.height);
     let page = (wall.view.page as usize).min(pages.len().saturating_sub(1));
+    let shown = Some((page, pages.len().max(1)));
     let Some(blocks) = pages.get(page) else {
-        return;
+        return shown;
     };
     let mut y = area.y;
     let bottom = area.y + area.height;
@@ -273,6 +286,7 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) {
         }
         y += b.h;
     }
+    shown
 }
 
 fn heading(kind: ItemKind, continued: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -370,10 +384,7 @@ impl<'b> Pen<'b> {
 
 /// Rows `text` takes wrapped to `width`, at most `max`.
 pub(super) fn rows(text: &str, width: usize, max: usize) -> u16 {
-    if text.is_empty() {
-        return 0;
-    }
-    wrap(text, width.max(1), max).len() as u16
+    super::text::wrap_count(text, width.max(1), max) as u16
 }
 
 /// How many side by side for columns of at least `min` wide, at most `most`.
