@@ -92,8 +92,11 @@ keys v; wait_for "tension 5"
 shot projector
 
 # The wall: the values checkpoint's polarity map, and the work given back.
+# The projector shot above left the session at checkpoint 4.
 start "$bin open '$example'"
-wait_for "checkpoint 6/12"
+wait_for "checkpoint 4/12"
+keys n; wait_for "checkpoint 5/12"
+keys n; wait_for "checkpoint 6/12"
 keys v; wait_for "COMPETING VALUES"
 shot wall-polarity
 
