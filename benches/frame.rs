@@ -1,7 +1,9 @@
 //! Keystroke to finished frame: the flow handles a key, then the whole screen
 //! is drawn into a terminal buffer, as the app loop does. Sessions of 10,
 //! 1,000 and 10,000 items; target (issues 3 and 7): median under 2 ms, flat
-//! in session size. Run with `cargo bench --bench frame`.
+//! in session size. Then the wall (issue 12): the projector view with 500
+//! items at the current checkpoint, paged and spotlit, against the same
+//! target. Run with `cargo bench --bench frame`.
 //!
 //! A key that changes the session also hands a snapshot to "the saver"
 //! (kept alive until the next change, as the saver thread would while it
@@ -53,9 +55,62 @@ fn script() -> Vec<(&'static str, Input)> {
     ]
 }
 
+/// A round on the wall: page through it, spotlight an item, read the room.
+fn wall_script() -> Vec<(&'static str, Input)> {
+    vec![
+        ("page", key(KeyCode::Char(']'))),
+        ("page", key(KeyCode::Char(']'))),
+        ("back", key(KeyCode::Char('['))),
+        ("down", key(KeyCode::Down)),
+        ("spotlight", key(KeyCode::Char('z'))),
+        ("spotlight off", key(KeyCode::Char('z'))),
+        ("tab", key(KeyCode::Tab)),
+        ("reading", key(KeyCode::Char('='))),
+        ("level", key(KeyCode::Char('5'))),
+        ("record", key(KeyCode::Enter)),
+    ]
+}
+
+/// A session whose every item was captured at the checkpoint it stands at.
+fn all_here(items: usize) -> Session {
+    let mut s = balcony::sample::session(items, 1);
+    let cp = s.current_checkpoint_id().to_string();
+    macro_rules! here {
+        ($($list:ident),*) => {$(
+            for x in s.$list.iter_mut() {
+                x.checkpoint = cp.clone();
+            }
+        )*};
+    }
+    here!(
+        gadflies,
+        facts,
+        splits,
+        polarities,
+        factions,
+        assumptions,
+        avoidance,
+        commitments,
+        notes
+    );
+    s
+}
+
 fn measure(session: Session) -> (Vec<Duration>, Vec<(&'static str, Duration)>) {
+    measure_with(session, script, false)
+}
+
+fn measure_with(
+    session: Session,
+    script: fn() -> Vec<(&'static str, Input)>,
+    projector: bool,
+) -> (Vec<Duration>, Vec<(&'static str, Duration)>) {
     let mut now = t0();
     let mut flow = Flow::live(session, now);
+    if projector {
+        flow.handle(key(KeyCode::Char('v')), now);
+        assert!(flow.projector);
+    }
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     support::draw(&mut term, &flow);
     let mut at_saver: Option<Arc<Session>> = None;
@@ -115,4 +170,21 @@ fn main() {
             .collect();
         println!("    per key (median): {}", keys.join(", "));
     }
+    let session = all_here(500);
+    let here = session.item_count();
+    let (all, per_key) = measure_with(session, wall_script, true);
+    let median = all[all.len() / 2];
+    println!(
+        "wall, {here} items here: median {}  p99 {}  max {}  target {} median  {}",
+        ms(median),
+        ms(all[all.len() * 99 / 100]),
+        ms(*all.last().expect("runs")),
+        ms(TARGET),
+        if median <= TARGET { "ok" } else { "MISSED" }
+    );
+    let keys: Vec<String> = per_key
+        .iter()
+        .map(|(n, d)| format!("{n} {}", ms(*d)))
+        .collect();
+    println!("    per key (median): {}", keys.join(", "));
 }

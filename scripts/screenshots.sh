@@ -184,6 +184,22 @@ keys Escape; wait_for "g gadfly"
 keys v; wait_for "tension 5"
 shot projector
 
+# The wall: the values checkpoint's polarity map, and the work given back.
+# The projector shot above left the session at checkpoint 4.
+start "$bin open '$example'"
+wait_for "checkpoint 4/12"
+keys n; wait_for "checkpoint 5/12"
+keys n; wait_for "checkpoint 6/12"
+keys v; wait_for "COMPETING VALUES"
+shot wall-polarity
+
+start "$bin open '$(ls "$work"/sessions/*harbour-hale*.ron)'"
+wait_for "checkpoint 12/12"
+keys p; wait_for "checkpoint 11/12"
+keys p; wait_for "checkpoint 10/12"
+keys v; wait_for "COMMITMENTS"
+shot wall-commitments
+
 start "$bin review '$work/sessions'"
 wait_for "Northline"
 keys Down Down; wait_for "▶   2026-11-10"

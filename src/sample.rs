@@ -228,6 +228,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     level,
                     band,
                     zone: band.zone(level),
+                    kind: ReadingKind::Move,
                     move_,
                     tactic,
                     reason: "The room had gone quiet".into(),

@@ -116,7 +116,7 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
             &r.checkpoint,
             [
                 b(&r.reason),
-                b(r.move_.label()),
+                b(r.label()),
                 b(r.zone.label()),
                 E,
                 E,

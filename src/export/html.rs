@@ -214,7 +214,7 @@ fn tension_story(o: &mut String, s: &Session) {
         ideas(flagged.len())
     );
     for (r, g) in flagged.iter().take(SUMMARY_CAP) {
-        w!(o, "<li>{}: {} ", when(&r.at), r.move_.label());
+        w!(o, "<li>{}: {} ", when(&r.at), r.label());
         match g {
             Some(g) => w!(
                 o,
@@ -248,7 +248,7 @@ fn move_item(o: &mut String, s: &Session, r: &Reading) {
         esc(checkpoint_title(s, &r.checkpoint)),
         r.level,
         r.zone.label(),
-        r.move_.label()
+        r.label()
     );
     if let Some(t) = tactic_name(s, r) {
         w!(o, " with <em>{}</em>", esc(t));
@@ -426,7 +426,7 @@ fn timeline_svg(o: &mut String, s: &Session) {
             when(&r.at),
             r.level,
             r.zone.label(),
-            r.move_.label(),
+            r.label(),
             tactic_name(s, r)
                 .map(|t| format!(" with {}", esc(t)))
                 .unwrap_or_default()
@@ -722,7 +722,7 @@ fn readings(o: &mut String, s: &Session) {
             r.band.low,
             r.band.high,
             r.zone.label(),
-            r.move_.label(),
+            r.label(),
             tactic_name(s, r).map(esc).unwrap_or_default(),
             esc(&r.reason)
         );

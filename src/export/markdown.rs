@@ -137,7 +137,7 @@ fn tension_story(o: &mut String, s: &Session) {
             ideas(flagged.len())
         );
         for (r, g) in flagged.iter().take(SUMMARY_CAP) {
-            w!(o, "- {}: {} ", when(&r.at), r.move_.label());
+            w!(o, "- {}: {} ", when(&r.at), r.label());
             match g {
                 Some(g) => w!(
                     o,
@@ -168,7 +168,7 @@ fn move_line(o: &mut String, s: &Session, r: &Reading) {
         md(checkpoint_title(s, &r.checkpoint)),
         r.level,
         r.zone.label(),
-        r.move_.label()
+        r.label()
     );
     if let Some(t) = tactic_name(s, r) {
         w!(o, " with *{}*", md(t));
@@ -407,7 +407,7 @@ fn readings(o: &mut String, s: &Session) {
             r.band.low,
             r.band.high,
             r.zone.label(),
-            r.move_.label(),
+            r.label(),
             tactic_name(s, r).map(md).unwrap_or_default(),
             md(&r.reason)
         );

@@ -195,6 +195,9 @@ impl Live {
             paused: false,
         };
         let cur = self.session.progress.current;
+        if !self.session.progress.wall.is_default() {
+            self.s_mut(now).progress.wall = WallView::default();
+        }
         let p = &self.session.progress.checkpoints[cur];
         if p.status == Status::NotYet || p.first_visit.is_none() {
             let s = self.s_mut(now);
@@ -350,6 +353,7 @@ impl Live {
             level,
             band,
             zone: band.zone(level),
+            kind: ReadingKind::Move,
             move_: mv,
             tactic,
             reason,
@@ -359,6 +363,33 @@ impl Live {
         self.push_undo(Undo::Reading);
         self.worked_here(now);
         after_gadfly.is_some()
+    }
+
+    /// Record where the room was found to be: no move, no tactic, and so
+    /// never a possible silencing. The first reading is the baseline.
+    pub(super) fn record_observation(&mut self, level: u8, reason: String, now: Timestamp) {
+        let level = level.min(SCALE_MAX);
+        let checkpoint = self.checkpoint().id.clone();
+        let spread = self.session.participant_spread(&checkpoint);
+        let participants = (spread.total() > 0).then_some(spread);
+        let s = self.s_mut(now);
+        let band = s.band;
+        let id = s.take_id();
+        s.readings.push(Reading {
+            id,
+            at: now,
+            checkpoint,
+            level,
+            band,
+            zone: band.zone(level),
+            kind: ReadingKind::Observation,
+            move_: Move::Hold,
+            tactic: None,
+            reason,
+            after_gadfly: None,
+            participants,
+        });
+        self.push_undo(Undo::Reading);
     }
 
     /// Quitting with a complete form open keeps the item rather than

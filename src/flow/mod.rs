@@ -5,6 +5,7 @@
 pub mod form;
 pub mod join;
 mod live;
+mod observe;
 mod pickers;
 pub mod review;
 mod room;
@@ -25,6 +26,7 @@ use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
 pub use live::{Live, Timer};
 use live::{Undo, kind_index};
+pub use observe::ReadingPrompt;
 pub use review::{Review, Sort, View};
 pub use room::Room;
 
@@ -204,6 +206,8 @@ pub enum Mode {
     Form(Box<Form>),
     Picker(Box<Picker>),
     Band(BandEdit),
+    /// "The room is at: _": a reading typed as a number.
+    Reading(ReadingPrompt),
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +371,7 @@ impl Flow {
                 Mode::Form(_) => Ctx::Form,
                 Mode::Picker(_) => Ctx::Picker,
                 Mode::Band(_) => Ctx::Band,
+                Mode::Reading(_) => Ctx::Reading,
             },
         }
     }
@@ -501,6 +506,7 @@ impl Flow {
                 self.band_key(action, now)
             }
             Ctx::Queue => self.queue_key(action, now),
+            Ctx::Reading => self.reading_key(action, ev, now),
             Ctx::Review | Ctx::ReviewFilter | Ctx::ReviewView | Ctx::ReviewCompare => {
                 self.review_key(ctx, action, ev)
             }
@@ -629,6 +635,12 @@ impl Flow {
             self.room_key(a, now);
             return Vec::new();
         }
+        if let Some(
+            a @ (Action::RoomGauge | Action::WallPage | Action::WallPagePrev | Action::Spotlight),
+        ) = action
+        {
+            return self.wall_key(a, now);
+        }
         let Some(live) = &mut self.live else {
             return Vec::new();
         };
@@ -684,6 +696,7 @@ impl Flow {
                 };
                 live.mode = Mode::Picker(Box::new(Picker::tactic(live.s(), mv)));
             }
+            Action::Observe => live.mode = Mode::Reading(ReadingPrompt::default()),
             Action::Band => {
                 live.mode = Mode::Band(BandEdit {
                     before: live.session.band,

@@ -1,8 +1,8 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
-use super::{Flow, Mode, info};
-use crate::session::{Mode as SessionMode, Timestamp};
+use super::{Effect, Flow, Mode, info};
+use crate::session::{ItemKind, Mode as SessionMode, Timestamp, WallView};
 use crate::ui::keymap::Action;
 use crate::ui::projector::Frame;
 use crate::ui::strings as s;
@@ -76,5 +76,73 @@ impl Flow {
             live.mode = Mode::Form(form);
             self.notice = info(s::CHECK_BLIND);
         }
+    }
+
+    /// The keys that choose what the wall shows: how much of the gauge, its
+    /// page, and the item in the spotlight. All are kept in the file, so
+    /// `balcony present` shows the same.
+    pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        let size = self.size;
+        let Some(live) = &mut self.live else {
+            return Vec::new();
+        };
+        if live.session.meta.mode == SessionMode::Solo {
+            self.notice = info(s::SOLO_PRIVATE);
+            return Vec::new();
+        }
+        let wall = live.session.progress.wall;
+        let new = match action {
+            Action::RoomGauge => {
+                let show = live.session.room_gauge.next();
+                live.s_mut(now).room_gauge = show;
+                self.notice = info(s::room_gauge(show));
+                return vec![Effect::Save];
+            }
+            Action::WallPage | Action::WallPagePrev => {
+                let frame = Frame::from_live(live, now);
+                let pages = crate::ui::wall::pages(&frame, size) as u16;
+                let page = if action == Action::WallPage {
+                    (wall.page.min(pages - 1) + 1) % pages
+                } else {
+                    (wall.page.min(pages - 1) + pages - 1) % pages
+                };
+                self.notice = info(s::wall_page(page as usize + 1, pages as usize));
+                WallView {
+                    page,
+                    spotlight: None,
+                }
+            }
+            Action::Spotlight => match wall.spotlight {
+                Some(_) => {
+                    self.notice = info(s::SPOTLIGHT_OFF);
+                    WallView {
+                        spotlight: None,
+                        ..wall
+                    }
+                }
+                None => {
+                    let kind = live.kind;
+                    let n = live.session.count(kind);
+                    if n == 0
+                        || (kind == ItemKind::Note && live.session.meta.mode == SessionMode::Solo)
+                    {
+                        self.notice = info(s::NOTHING_SELECTED);
+                        return Vec::new();
+                    }
+                    let id = crate::ui::items::id_of(live.s(), kind, live.selected().min(n - 1));
+                    self.notice = info(s::SPOTLIGHT_ON);
+                    WallView {
+                        spotlight: Some(id),
+                        ..wall
+                    }
+                }
+            },
+            _ => return Vec::new(),
+        };
+        if new == wall {
+            return Vec::new();
+        }
+        live.s_mut(now).progress.wall = new;
+        vec![Effect::Save]
     }
 }

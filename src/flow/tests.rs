@@ -1224,3 +1224,120 @@ fn one_silencing_flag_per_idea_and_none_after_a_break_or_a_decline() {
         "{md}"
     );
 }
+
+#[test]
+fn a_reading_is_not_a_move() {
+    let mut f = flow();
+    assert_eq!(
+        s(&f).reading_level(),
+        None,
+        "no level before the first reading"
+    );
+    press(&mut f, ch('='), 5);
+    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Reading);
+    // Letters are ignored; a level past 10 is refused; Backspace mends it.
+    typ(&mut f, "x1", 5);
+    press(&mut f, ch('2'), 5);
+    assert!(press(&mut f, key(KeyCode::Enter), 5).is_empty());
+    assert_eq!(f.notice.as_ref().unwrap().tone, Tone::Error);
+    assert!(s(&f).readings.is_empty());
+    press(&mut f, key(KeyCode::Backspace), 6);
+    press(&mut f, key(KeyCode::Backspace), 6);
+    press(&mut f, ch('6'), 6);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 7), vec![Effect::Save]);
+    assert!(is_browse(&f));
+    let r = &s(&f).readings[0];
+    assert_eq!(
+        (r.kind, r.level, r.move_, r.zone),
+        (ReadingKind::Observation, 6, Move::Hold, Zone::Productive)
+    );
+    assert_eq!((r.tactic.as_deref(), r.after_gadfly), (None, None));
+    assert!(f.notice.as_ref().unwrap().text.starts_with("baseline"));
+    // Raise goes on from the reading, as a move.
+    press(&mut f, ch('+'), 8);
+    press(&mut f, key(KeyCode::Enter), 8);
+    let r = &s(&f).readings[1];
+    assert_eq!(
+        (r.kind, r.level, r.move_),
+        (ReadingKind::Move, 7, Move::Raise)
+    );
+    // A second reading is not the baseline; Esc records nothing; undo takes it back.
+    press(&mut f, ch('='), 9);
+    press(&mut f, ch('3'), 9);
+    press(&mut f, key(KeyCode::Enter), 9);
+    assert!(!f.notice.as_ref().unwrap().text.contains("baseline"));
+    assert_eq!(s(&f).reading_level(), Some(3));
+    press(&mut f, ch('='), 10);
+    press(&mut f, ch('9'), 10);
+    assert!(press(&mut f, key(KeyCode::Esc), 10).is_empty());
+    assert_eq!(s(&f).readings.len(), 3);
+    press(&mut f, ch('u'), 11);
+    assert_eq!(s(&f).reading_level(), Some(7));
+}
+
+#[test]
+fn lowering_to_a_reading_right_after_a_gadfly_is_no_silencing() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "odd idea", 1);
+    press(&mut f, key(KeyCode::Enter), 1);
+    press(&mut f, ch('='), 60);
+    press(&mut f, ch('1'), 60);
+    press(&mut f, key(KeyCode::Enter), 60);
+    assert_eq!(s(&f).readings[0].after_gadfly, None);
+    assert_ne!(f.notice.as_ref().unwrap().tone, Tone::Quiet);
+}
+
+#[test]
+fn the_rooms_median_is_one_key() {
+    let mut f = flow();
+    press(&mut f, ch('='), 1);
+    // No phone has answered: nothing is recorded, and the prompt stays.
+    assert!(press(&mut f, ch('m'), 1).is_empty());
+    assert_eq!(f.notice.as_ref().unwrap().text, s::NO_PHONE_READINGS);
+    assert!(matches!(live(&f).mode, Mode::Reading(_)));
+    press(&mut f, key(KeyCode::Esc), 1);
+    let readings = [("a", 2), ("b", 7), ("c", 5), ("d", 8), ("b", 4)]
+        .into_iter()
+        .map(|(d, l)| join::Arrival::Reading {
+            device: d.into(),
+            level: l,
+        })
+        .collect();
+    press(&mut f, Input::Join(readings), 2);
+    // The latest per phone: 2, 4, 5, 8; the lower median is 4.
+    press(&mut f, ch('='), 3);
+    press(&mut f, ch('9'), 3);
+    assert_eq!(press(&mut f, ch('m'), 3), vec![Effect::Save]);
+    let r = &s(&f).readings[0];
+    assert_eq!((r.kind, r.level), (ReadingKind::Observation, 4));
+    assert_eq!(r.participants.as_ref().map(|p| p.total()), Some(4));
+    assert!(r.reason.contains('4'), "{}", r.reason);
+}
+
+#[test]
+fn the_facilitator_chooses_what_the_room_sees_of_the_gauge() {
+    let mut f = flow();
+    assert_eq!(s(&f).room_gauge, GaugeShow::LevelAndVerdict);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        assert_eq!(press(&mut f, ch('T'), 1), vec![Effect::Save]);
+        seen.push(s(&f).room_gauge);
+    }
+    assert_eq!(
+        seen,
+        [
+            GaugeShow::LevelOnly,
+            GaugeShow::Nothing,
+            GaugeShow::LevelAndVerdict
+        ]
+    );
+    // Kept in the file; not written while it is the default.
+    let text = crate::ronfile::to_pretty(s(&f)).unwrap();
+    assert!(!text.contains("room_gauge"), "{text}");
+    press(&mut f, ch('T'), 2);
+    let text = crate::ronfile::to_pretty(s(&f)).unwrap();
+    assert!(text.contains("room_gauge: LevelOnly"), "{text}");
+    let back: Session = ron::from_str(&text).unwrap();
+    assert_eq!(back.room_gauge, GaugeShow::LevelOnly);
+}

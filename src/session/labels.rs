@@ -24,6 +24,26 @@ impl Move {
     }
 }
 
+impl Reading {
+    /// "raise", "lower", "hold", or "observed" for a reading that was not a move.
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            ReadingKind::Observation => "observed",
+            ReadingKind::Move => self.move_.label(),
+        }
+    }
+}
+
+impl GaugeShow {
+    pub fn label(self) -> &'static str {
+        match self {
+            GaugeShow::LevelAndVerdict => "level and verdict",
+            GaugeShow::LevelOnly => "level only",
+            GaugeShow::Nothing => "nothing",
+        }
+    }
+}
+
 impl Mode {
     pub fn label(self) -> &'static str {
         match self {

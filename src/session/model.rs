@@ -27,6 +27,9 @@ pub struct Session {
     pub progress: Progress,
     /// The productive zone as it stands now; each reading keeps its own copy.
     pub band: Band,
+    /// How much of the tension gauge the room sees on the projector.
+    #[serde(default, skip_serializing_if = "GaugeShow::is_default")]
+    pub room_gauge: GaugeShow,
     #[serde(default)]
     pub road: Option<Road>,
     #[serde(default)]
@@ -104,6 +107,59 @@ pub struct Progress {
     /// `balcony present` runs its clock from this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running_since: Option<Timestamp>,
+    /// What the room's wall shows at the current checkpoint; kept in the file
+    /// so `balcony present` pages along with the facilitator.
+    #[serde(default, skip_serializing_if = "WallView::is_default")]
+    pub wall: WallView,
+}
+
+/// The page of the wall the room sees, and the item in the spotlight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WallView {
+    #[serde(default)]
+    pub page: u16,
+    /// The id of the item shown alone, large.
+    #[serde(default)]
+    pub spotlight: Option<u32>,
+}
+
+impl WallView {
+    pub fn is_default(&self) -> bool {
+        *self == WallView::default()
+    }
+}
+
+/// How much of the tension gauge the room sees. Showing a heated room that
+/// it is "too hot" is itself an intervention: the facilitator chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum GaugeShow {
+    /// The level and whether it is too cold, productive or too hot.
+    #[default]
+    LevelAndVerdict,
+    LevelOnly,
+    Nothing,
+}
+
+impl GaugeShow {
+    pub const ALL: [GaugeShow; 3] = [
+        GaugeShow::LevelAndVerdict,
+        GaugeShow::LevelOnly,
+        GaugeShow::Nothing,
+    ];
+
+    pub fn is_default(&self) -> bool {
+        *self == GaugeShow::default()
+    }
+
+    /// The next choice, round the three.
+    pub fn next(self) -> GaugeShow {
+        match self {
+            GaugeShow::LevelAndVerdict => GaugeShow::LevelOnly,
+            GaugeShow::LevelOnly => GaugeShow::Nothing,
+            GaugeShow::Nothing => GaugeShow::LevelAndVerdict,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -179,6 +235,24 @@ pub enum Move {
     Hold,
 }
 
+/// Whether a reading records a move of the facilitator's or only where the
+/// room was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum ReadingKind {
+    /// The facilitator raised, lowered or held the heat.
+    #[default]
+    Move,
+    /// The room was read at this level; nothing was done to it. Its `move`
+    /// is `Hold` and it has no tactic.
+    Observation,
+}
+
+impl ReadingKind {
+    pub fn is_move(&self) -> bool {
+        *self == ReadingKind::Move
+    }
+}
+
 /// One reading of the room's temperature and what the facilitator did about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -190,6 +264,9 @@ pub struct Reading {
     pub band: Band,
     /// Derived from `level` and `band`; stored so the file reads on its own.
     pub zone: Zone,
+    /// Absent in files from before observations were recorded: a move.
+    #[serde(default, skip_serializing_if = "ReadingKind::is_move")]
+    pub kind: ReadingKind,
     #[serde(rename = "move")]
     pub move_: Move,
     /// A tactic id from the workshop's list.

@@ -35,8 +35,10 @@ impl Session {
                 current: 0,
                 checkpoints,
                 running_since: None,
+                wall: WallView::default(),
             },
             band,
+            room_gauge: GaugeShow::default(),
             road: None,
             readings: Items::default(),
             gadflies: Items::default(),
@@ -124,7 +126,13 @@ impl Session {
         self.next_id < u32::MAX
     }
 
-    /// The level now: the last reading's, or the workshop's starting level.
+    /// The level the room was last read at, if it has been read yet.
+    pub fn reading_level(&self) -> Option<u8> {
+        self.readings.last().map(|r| r.level)
+    }
+
+    /// The level moves start from: the last reading's, or the workshop's
+    /// starting level.
     pub fn level(&self) -> u8 {
         self.readings
             .last()

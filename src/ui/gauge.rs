@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Sparkline, Widget};
 use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
-use crate::flow::BandEdit;
+use crate::flow::{BandEdit, ReadingPrompt};
 use crate::session::*;
 
 fn zone_style(theme: &Theme, z: Zone) -> Style {
@@ -40,8 +40,8 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         return;
     }
     let band = ses.band;
-    let level = ses.level();
-    let zone = band.zone(level);
+    // Before the first reading there is no level, and so no verdict.
+    let level = ses.reading_level();
     let w = inner.width as usize;
     let mut rows: Vec<Line> = Vec::new();
     let scale_rows = SCALE_MAX as u16 + 1;
@@ -56,7 +56,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
             } else {
                 ("│", "│")
             };
-            let fill = if lv == level {
+            let fill = if Some(lv) == level {
                 "◆◆◆"
             } else if in_band {
                 "░░░"
@@ -71,7 +71,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
                 Span::raw(format!("{edge}{lv:>2} ")),
                 Span::styled(format!("{l}{fill}{r}"), zone_style(theme, z)),
             ];
-            if lv == level {
+            if Some(lv) == level {
                 spans.push(Span::styled(" ◀ now", theme.marker));
             } else if let Some((_, zz)) = labels
                 .iter()
@@ -89,7 +89,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         let mut spans = vec![Span::raw("0 ")];
         for lv in 0..=SCALE_MAX {
             let z = band.zone(lv);
-            let c = if lv == level {
+            let c = if Some(lv) == level {
                 "◆"
             } else if z == Zone::Productive {
                 "░"
@@ -101,10 +101,16 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         spans.push(Span::raw(format!(" {SCALE_MAX}")));
         rows.push(Line::from(spans));
     }
-    rows.push(Line::from(vec![
-        Span::raw(format!("{} {level}: ", s::LEVEL)),
-        Span::styled(zone.label(), zone_style(theme, zone)),
-    ]));
+    match level {
+        Some(level) => {
+            let zone = band.zone(level);
+            rows.push(Line::from(vec![
+                Span::raw(format!("{} {level}: ", s::LEVEL)),
+                Span::styled(zone.label(), zone_style(theme, zone)),
+            ]));
+        }
+        None => rows.push(Line::styled(s::NO_READING_YET, theme.dim)),
+    }
     let band_line = match edit {
         Some(e) => format!(
             "{} {}..{} · moving {}",
@@ -116,18 +122,26 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
         None => format!("{} {}..{}", s::BAND, band.low, band.high),
     };
     rows.push(Line::raw(trunc(&band_line, w)));
+    if ses.room_gauge != GaugeShow::default() {
+        rows.push(Line::styled(
+            trunc(&s::room_gauge(ses.room_gauge), w),
+            theme.dim,
+        ));
+    }
     rows.extend(super::join::spread_lines(ses, theme));
-    match ses.readings.last() {
-        Some(r) => {
+    // Before the first reading the level's row already says so.
+    if let Some(r) = ses.readings.last() {
+        let last = if r.kind == ReadingKind::Observation {
+            format!("{}: {}", s::LAST_MOVE, r.label())
+        } else {
             let tactic = r
                 .tactic
                 .as_deref()
                 .and_then(|t| ses.workshop.tactic(t))
                 .map_or(s::NO_TACTIC, |t| t.name.as_str());
-            let last = format!("{}: {} · {}", s::LAST_MOVE, r.move_.label(), tactic);
-            rows.extend(wrap(&last, w, 2).into_iter().map(Line::raw));
-        }
-        None => rows.push(Line::styled(s::NO_READINGS, theme.dim)),
+            format!("{}: {} · {}", s::LAST_MOVE, r.label(), tactic)
+        };
+        rows.extend(wrap(&last, w, 2).into_iter().map(Line::raw));
     }
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
@@ -193,5 +207,49 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
             );
             y += 1;
         }
+    }
+}
+
+/// "The room is at: _": the level typed so far, and the phones' median
+/// when there is one.
+pub fn render_prompt(
+    p: &ReadingPrompt,
+    ses: &Session,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let rect = super::centered(area, 60.min(area.width.saturating_sub(4)), 6);
+    ratatui::widgets::Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_style(theme.popup)
+        .title(Line::styled(format!(" {} ", s::READING_TITLE), theme.title));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let w = inner.width as usize;
+    let spread = ses.participant_spread(ses.current_checkpoint_id());
+    let lines = [
+        Line::from(vec![
+            Span::raw(s::READING_PROMPT),
+            Span::styled(format!("{}_", p.typed), theme.marker),
+        ]),
+        Line::styled(trunc(s::READING_HINT, w), theme.dim),
+        Line::styled(
+            trunc(&s::median_hint(spread.median(), spread.total()), w),
+            theme.dim,
+        ),
+    ];
+    for (k, l) in lines.into_iter().enumerate() {
+        if k as u16 >= inner.height {
+            break;
+        }
+        l.render(
+            Rect {
+                y: inner.y + k as u16,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
     }
 }

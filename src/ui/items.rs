@@ -73,7 +73,7 @@ pub fn summary(ses: &Session, kind: ItemKind, i: usize) -> (String, &str) {
     }
 }
 
-fn id_of(ses: &Session, kind: ItemKind, i: usize) -> u32 {
+pub fn id_of(ses: &Session, kind: ItemKind, i: usize) -> u32 {
     match kind {
         ItemKind::Gadfly => ses.gadflies[i].id,
         ItemKind::Fact => ses.facts[i].id,
@@ -215,6 +215,25 @@ pub fn details(ses: &Session, kind: ItemKind, i: usize) -> Vec<(String, String)>
     }
 }
 
+/// Who holds each pole and what they would lose: the facilitator's notes
+/// beside the grid.
+fn pole_extras(p: &Polarity) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for pole in [&p.left, &p.right] {
+        let mut parts = Vec::new();
+        if !pole.holders.is_empty() {
+            parts.push(format!("held by {}", trunc(&pole.holders, 60)));
+        }
+        if !pole.would_lose.is_empty() {
+            parts.push(format!("would lose: {}", trunc(&pole.would_lose, 2000)));
+        }
+        if !parts.is_empty() {
+            out.push((trunc(&pole.name, 30), parts.join(" · ")));
+        }
+    }
+    out
+}
+
 /// The list of `kind`, newest at the bottom, with `sel` highlighted.
 pub fn render_list(
     ses: &Session,
@@ -278,6 +297,12 @@ pub fn render_details(
     let (cp, at) = captured(ses, kind, i);
     let place = ses.workshop.checkpoint(cp).map_or(cp, |c| c.title.as_str());
     let mut rows = details(ses, kind, i);
+    if kind == ItemKind::Polarity {
+        // The map as the room sees it: a 2×2 grid, then what the grid leaves out.
+        let p = &ses.polarities[i];
+        y += super::wall::polarity_grid(p, false, area, buf, theme);
+        rows = pole_extras(p);
+    }
     let mut when = format!("{} · {}", trunc(place, 60), at.format("%H:%M"));
     if is_carried(ses, at) {
         when = format!("{when} · {}", s::CARRIED);

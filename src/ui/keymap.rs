@@ -26,10 +26,12 @@ pub enum Ctx {
     ReviewCompare,
     /// Quitting while the latest changes are not on disk.
     Unsaved,
+    /// Typing a reading of the room: "the room is at: _".
+    Reading,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 13] = [
+    pub const ALL: [Ctx; 14] = [
         Ctx::Queue,
         Ctx::Start,
         Ctx::Browse,
@@ -43,6 +45,7 @@ impl Ctx {
         Ctx::ReviewView,
         Ctx::ReviewCompare,
         Ctx::Unsaved,
+        Ctx::Reading,
     ];
 }
 
@@ -128,11 +131,29 @@ pub enum Action {
     Discard,
     /// The session's context: the challenge it is about.
     Context,
+    /// Record where the room is, without a move ("the room is at: _").
+    Observe,
+    /// In the reading prompt: take the median of the phones' readings.
+    RoomMedian,
+    /// Choose how much of the gauge the room sees.
+    RoomGauge,
+    /// The wall's next page (round to the first).
+    WallPage,
+    /// The wall's previous page.
+    WallPagePrev,
+    /// Show the selected item alone on the wall, large; again to stop.
+    Spotlight,
 }
 
 impl Action {
-    pub const ALL: [Action; 60] = [
+    pub const ALL: [Action; 66] = [
         Action::Suspend,
+        Action::Observe,
+        Action::RoomMedian,
+        Action::RoomGauge,
+        Action::WallPage,
+        Action::WallPagePrev,
+        Action::Spotlight,
         Action::JoinOpen,
         Action::JoinClose,
         Action::JoinAddress,
@@ -361,6 +382,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::JoinAddress, &[k('@')], "", "join page: try the next address"),
     b(C::Browse, A::Queue, &[k('i')], "", "ideas from phones: accept or hide"),
     b(C::Browse, A::RoomDiscard, &[k('D')], "", "discard the phones' readings here"),
+    // The room's readings and the wall.
+    b(C::Browse, A::Observe, &[k('=')], "", "a reading of the room (not a move)"),
+    b(C::Browse, A::RoomGauge, &[k('T')], "", "what the room sees of the gauge"),
+    b(C::Browse, A::WallPage, &[k(']')], "", "the wall's next page"),
+    b(C::Browse, A::WallPagePrev, &[k('[')], "", "the wall's previous page"),
+    b(C::Browse, A::Spotlight, &[k('z')], "", "the selected item alone on the wall"),
     b(C::Browse, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Browse, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     b(C::Browse, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
@@ -407,6 +434,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Queue, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help"),
     b(C::Queue, A::Quit, &[k('q'), ctrl('c')], "quit", "quit (everything is already saved)"),
     b(C::Queue, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
+    // "The room is at: _": a number from 0 to 10.
+    b(C::Reading, A::Accept, &[code(KeyCode::Enter)], "record", "record the reading (no move, no tactic)"),
+    b(C::Reading, A::RoomMedian, &[k('m')], "median", "take the median of the phones' readings"),
+    b(C::Reading, A::Cancel, &[code(KeyCode::Esc)], "cancel", "cancel: nothing is recorded"),
+    b(C::Reading, A::Help, &[k('?'), code(KeyCode::F(1))], "help", "this help (type 0 to 10)"),
+    b(C::Reading, A::Quit, QUIT_CTRL_C, "", "quit"),
     // `balcony present`: read-only.
     b(C::Present, A::Quit, &[k('q'), code(KeyCode::Esc), ctrl('c')], "", "stop presenting (the file is never written)"),
     b(C::Present, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),

@@ -24,6 +24,7 @@ pub mod text;
 pub mod theme;
 pub mod too_small;
 pub mod unsaved;
+pub mod wall;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -94,6 +95,7 @@ impl Screen<'_> {
                 match &live.mode {
                     Mode::Form(f) => form::render_popup(f, main, buf, theme),
                     Mode::Picker(p) => picker::render(p, area, buf, theme),
+                    Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
                     Mode::Band(_) | Mode::Browse => {}
                 }
                 join_overlays(flow, live, main, buf, theme);
@@ -153,6 +155,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
             match &live.mode {
                 Mode::Form(f) => form::render_popup(f, area, buf, theme),
                 Mode::Picker(p) => picker::render(p, area, buf, theme),
+                Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
                 Mode::Band(_) | Mode::Browse => {}
             }
             None

@@ -16,8 +16,9 @@ use super::checkpoint::clock;
 use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
+use super::wall::{self, Wall};
 use crate::flow::{COMMIT_EVERY_SECS, Live};
-use crate::session::{Band, SCALE_MAX, Session, Timestamp, Zone};
+use crate::session::{Band, GaugeShow, SCALE_MAX, Session, Timestamp, Zone};
 use crate::workshop::Place;
 
 /// A running clock not saved for this long has lost its facilitator.
@@ -42,8 +43,13 @@ pub struct Frame {
     /// Seconds left in the timebox; negative when over.
     pub remaining: i64,
     pub paused: bool,
-    pub level: u8,
+    /// The last reading's level; none before the room was first read.
+    pub level: Option<u8>,
     pub band: Band,
+    /// How much of the gauge the room sees.
+    pub gauge: GaugeShow,
+    /// What the room has captured here.
+    pub wall: Wall,
 }
 
 impl Frame {
@@ -58,8 +64,10 @@ impl Frame {
             prompts: cp.prompts.clone(),
             remaining,
             paused,
-            level: ses.level(),
+            level: ses.reading_level(),
             band: ses.band,
+            gauge: ses.room_gauge,
+            wall: Wall::of(ses),
         }
     }
 
@@ -88,8 +96,25 @@ impl Frame {
         )
     }
 
-    pub fn zone(&self) -> Zone {
-        self.band.zone(self.level)
+    /// The zone, when the room sees it and there is a reading.
+    pub fn zone(&self) -> Option<Zone> {
+        match self.gauge {
+            GaugeShow::LevelAndVerdict => self.level.map(|l| self.band.zone(l)),
+            _ => None,
+        }
+    }
+
+    /// The level as the room sees it: none when hidden or not read yet.
+    fn shown_level(&self) -> Option<u8> {
+        match self.gauge {
+            GaugeShow::Nothing => None,
+            _ => self.level,
+        }
+    }
+
+    /// The level in big letters, or nothing.
+    fn level_text(&self) -> String {
+        self.shown_level().map_or(String::new(), |l| l.to_string())
     }
 }
 
@@ -175,12 +200,23 @@ fn place_lines(f: &Frame, width: u16) -> Vec<String> {
 fn needs(f: &Frame, scale: Scale, width: u16) -> (u16, u16) {
     let place = place_lines(f, width);
     let place_w = place.iter().map(|l| big_w(l)).max().unwrap_or(0);
-    let stats_w = big_w(&clock_text(f)) + GAP + big_w(&f.level.to_string());
+    let stats_w = big_w(&clock_text(f)) + GAP + big_w(&f.level_text());
     let w = place_w.max(stats_w);
     let gh = scale.glyph_h();
-    // place, title, prompt, a gap, clock and level, their words, the gauge
-    let h = place.len() as u16 * gh + 1 + 1 + 1 + gh + 1 + 1;
+    // place, title, every prompt, a gap, clock and level, their words, the gauge
+    let gauge = u16::from(f.gauge != GaugeShow::Nothing);
+    let prompts = prompt_lines(f, width).len().max(1) as u16;
+    let h = place.len() as u16 * gh + 1 + prompts + 1 + gh + 1 + gauge;
     (w, h)
+}
+
+/// Every prompt, each in at most three lines: a scale that cannot show them
+/// all is too big for the window.
+fn prompt_lines(f: &Frame, width: u16) -> Vec<String> {
+    f.prompts
+        .iter()
+        .flat_map(|p| wrap(p, width as usize, 3))
+        .collect()
 }
 
 /// The scale for a window: the biggest that fits whole.
@@ -196,42 +232,63 @@ pub fn scale_for(f: &Frame, inner: Rect) -> Scale {
 
 /// A one-row tension scale: a cell group per level, the band shaded and the
 /// level marked with a symbol as well as colour.
+/// With the level only, the band and the zones' colours are left out: they
+/// are the verdict.
 fn gauge_line(f: &Frame, width: u16, theme: &Theme) -> Line<'static> {
     let levels = SCALE_MAX as u16 + 1;
     let cell = ((width.saturating_sub(8)) / levels).clamp(1, 4) as usize;
+    let verdict = f.gauge == GaugeShow::LevelAndVerdict;
     let mut spans = vec![Span::raw("0 ")];
     for lv in 0..=SCALE_MAX {
         let z = f.band.zone(lv);
-        let c = if lv == f.level {
+        let here = f.level == Some(lv);
+        let c = if here {
             "█"
-        } else if z == Zone::Productive {
+        } else if z == Zone::Productive && verdict {
             "░"
         } else {
             "·"
         };
-        let st = if lv == f.level {
-            zone_style(theme, z).patch(theme.marker)
-        } else {
+        let base = if verdict {
             zone_style(theme, z)
+        } else {
+            theme.dim
         };
+        let st = if here { base.patch(theme.marker) } else { base };
         spans.push(Span::styled(c.repeat(cell), st));
     }
     spans.push(Span::raw(format!(" {SCALE_MAX}")));
     Line::from(spans)
 }
 
+/// The tension in words, as much as the room is to see: nothing at all,
+/// "no reading yet", the level, or the level with its zone and the band.
 fn tension_words(f: &Frame) -> String {
-    let z = f.zone();
-    format!(
-        "{} {} · {} {} · {} {}–{}",
-        s::TENSION_WORD,
-        f.level,
-        zone_mark(z),
-        z.label().to_uppercase(),
-        s::BAND,
-        f.band.low,
-        f.band.high
-    )
+    match (f.gauge, f.level) {
+        (GaugeShow::Nothing, _) => String::new(),
+        (_, None) => format!("{} · {}", s::TENSION_WORD, s::NO_READING_YET),
+        (GaugeShow::LevelOnly, Some(l)) => format!("{} {l}", s::TENSION_WORD),
+        (GaugeShow::LevelAndVerdict, Some(l)) => {
+            let z = f.band.zone(l);
+            format!(
+                "{} {l} · {} {} · {} {}–{}",
+                s::TENSION_WORD,
+                zone_mark(z),
+                z.label().to_uppercase(),
+                s::BAND,
+                f.band.low,
+                f.band.high
+            )
+        }
+    }
+}
+
+/// The style of the tension's words and level: the zone's, when shown.
+fn level_style(f: &Frame, theme: &Theme) -> Style {
+    match f.zone() {
+        Some(z) => theme.title.patch(zone_style(theme, z)),
+        None => theme.title,
+    }
 }
 
 fn time_words(f: &Frame) -> (String, bool) {
@@ -266,27 +323,7 @@ fn render_with(
     theme: &Theme,
 ) {
     super::fill(buf, area, theme.base);
-    let pst = place_style(theme, f.place);
-    let inner = if area.width >= 20 && area.height >= 6 {
-        let border = match f.place {
-            Place::Balcony => theme.balcony_border,
-            Place::DanceFloor => theme.dance_border,
-        };
-        let title = format!(" {} {}/{} ", s::CHECKPOINT, f.n, f.total);
-        let block = Block::bordered()
-            .border_type(border)
-            .border_style(pst)
-            .title(Line::styled(title, theme.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        }
-    } else {
-        area
-    };
+    let inner = framed(f, area, buf, theme);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
@@ -305,10 +342,138 @@ fn render_with(
         }
         _ => inner,
     };
+    if shows_wall(f) {
+        return wall_view(f, body, buf, theme);
+    }
     match scale_for(f, body) {
         Scale::Plain => plain(f, hint, body, buf, theme),
         scale => big(f, scale, body, buf, theme),
     }
+}
+
+/// The border, drawn when there is room for it; the area inside it.
+fn framed(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
+    if area.width < 20 || area.height < 6 {
+        return area;
+    }
+    let border = match f.place {
+        Place::Balcony => theme.balcony_border,
+        Place::DanceFloor => theme.dance_border,
+    };
+    let title = format!(" {} {}/{} ", s::CHECKPOINT, f.n, f.total);
+    let block = Block::bordered()
+        .border_type(border)
+        .border_style(place_style(theme, f.place))
+        .title(Line::styled(title, theme.title));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+/// Whether the wall is shown: something was captured here, or an item is
+/// in the spotlight.
+fn shows_wall(f: &Frame) -> bool {
+    f.wall.spotlit().is_some() || f.wall.has_items()
+}
+
+/// Rows above the wall: a big title on a tall window, else one line; the
+/// time and tension; the gauge when it is shown and there is room.
+fn wall_head(f: &Frame, body: Rect) -> (bool, u16) {
+    let big_title = body.height >= 40 && big_w(&f.title) <= body.width;
+    let gauge = f.gauge != GaugeShow::Nothing && body.height >= 24;
+    let h = if big_title { 5 } else { 1 } + 1 + u16::from(gauge);
+    (big_title, h)
+}
+
+/// Where the wall's items go in the projector view of a window this size.
+pub fn wall_body(f: &Frame, area: Rect) -> Rect {
+    let inner = if area.width < 20 || area.height < 6 {
+        area
+    } else {
+        Rect {
+            x: area.x + 2,
+            y: area.y + 1,
+            width: area.width.saturating_sub(4),
+            height: area.height.saturating_sub(2),
+        }
+    };
+    wall_split(f, inner).1
+}
+
+/// The head, the items (a row apart) and the footer's row.
+fn wall_split(f: &Frame, body: Rect) -> (Rect, Rect, Rect) {
+    let (_, head_h) = wall_head(f, body);
+    let mut rest = body;
+    let head = super::take_top(&mut rest, head_h);
+    let foot = super::take_bottom(&mut rest, 1);
+    super::take_top(&mut rest, 1);
+    (head, rest, foot)
+}
+
+/// The wall: the checkpoint and its clock and gauge in a few rows, then
+/// what the room captured here, a page at a time.
+fn wall_view(f: &Frame, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let w = body.width as usize;
+    let (big_title, _) = wall_head(f, body);
+    let (head, items, foot) = wall_split(f, body);
+    let mut rows = Rows {
+        area: head,
+        y: head.y,
+        buf,
+    };
+    let pst = place_style(theme, f.place);
+    let shape = match f.place {
+        Place::Balcony => "‖",
+        Place::DanceFloor => "▌",
+    };
+    let place = format!("{shape} {} {shape} ", f.place.label());
+    if big_title {
+        rows.big(&f.title, theme.title, Scale::Half, 0);
+        rows.put(Line::from(vec![
+            Span::styled(place, pst.patch(theme.marker)),
+            Span::raw(format!(" {}/{}", f.n, f.total)),
+        ]));
+    } else {
+        let rest = w.saturating_sub(place.width());
+        rows.put(Line::from(vec![
+            Span::styled(trunc(&place, w), pst.patch(theme.marker)),
+            Span::styled(
+                format!(" {}", trunc(&f.title, rest.saturating_sub(1))),
+                theme.title,
+            ),
+        ]));
+    }
+    let (time, over) = time_words(f);
+    let tension = tension_words(f);
+    let mut spans = vec![Span::styled(
+        time.clone(),
+        if over { theme.time_up } else { theme.title },
+    )];
+    if !tension.is_empty() {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(tension, level_style(f, theme)));
+    }
+    rows.put(Line::from(spans));
+    if rows.left() > 0 {
+        rows.put(gauge_line(f, body.width, theme));
+    }
+    let shown = wall::render(&f.wall, items, rows.buf, theme);
+    // The footer: the first prompt, and which page this is.
+    let mark = match shown {
+        Some((page, pages)) if pages > 1 => s::wall_page(page + 1, pages),
+        _ => String::new(),
+    };
+    let prompt_w = w.saturating_sub(mark.width() + 2);
+    if let Some(p) = f.prompts.first() {
+        Line::styled(trunc(p, prompt_w), theme.dim).render(foot, rows.buf);
+    }
+    Paragraph::new(Line::styled(mark, theme.heading))
+        .alignment(Alignment::Right)
+        .render(foot, rows.buf);
 }
 
 /// Puts lines one under the other, stopping at the bottom.
@@ -368,13 +533,7 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if big_title {
         spare -= 4;
     }
-    let prompt_lines: Vec<String> = f
-        .prompts
-        .iter()
-        .flat_map(|p| wrap(p, w, 3))
-        .take(1 + spare.min(4) as usize)
-        .collect();
-    spare -= prompt_lines.len().saturating_sub(1) as u16;
+    let prompt_lines = prompt_lines(f, area.width);
     let mut rows = Rows {
         area,
         y: area.y + spare / 2,
@@ -394,7 +553,7 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
     rows.y += 1;
     // The clock and the level, side by side.
     let clock_txt = clock_text(f);
-    let level_txt = f.level.to_string();
+    let level_txt = f.level_text();
     let clock_style = if f.remaining < 0 {
         theme.time_up
     } else {
@@ -404,12 +563,11 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let top = rows.y;
     rows.big(&clock_txt, clock_style, scale, 0);
     rows.y = top;
-    rows.big(
-        &level_txt,
-        theme.title.patch(zone_style(theme, f.zone())),
-        scale,
-        level_x,
-    );
+    if !level_txt.is_empty() {
+        rows.big(&level_txt, level_style(f, theme), scale, level_x);
+    } else {
+        rows.y += scale.glyph_h();
+    }
     // Words under each: time left or TIME UP; the zone and band.
     let (time, over) = time_words(f);
     let label_row = Rect {
@@ -431,7 +589,7 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
         );
         Line::styled(
             trunc(&tension_words(f), (area.width - level_x) as usize),
-            theme.title.patch(zone_style(theme, f.zone())),
+            level_style(f, theme),
         )
         .render(
             Rect {
@@ -443,8 +601,9 @@ fn big(f: &Frame, scale: Scale, area: Rect, buf: &mut Buffer, theme: &Theme) {
         );
         rows.y += 1;
     }
-    let gauge = gauge_line(f, area.width, theme);
-    rows.put(gauge);
+    if f.gauge != GaugeShow::Nothing {
+        rows.put(gauge_line(f, area.width, theme));
+    }
 }
 
 fn plain(f: &Frame, hint: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -479,12 +638,14 @@ fn plain(f: &Frame, hint: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
         trunc(&time, w),
         if over { theme.time_up } else { theme.title },
     ));
-    rows.put(Line::styled(
-        trunc(&tension_words(f), w),
-        theme.title.patch(zone_style(theme, f.zone())),
-    ));
-    for p in f.prompts.iter().take(1) {
-        for l in wrap(p, w, rows.left().saturating_sub(1) as usize) {
+    let tension = tension_words(f);
+    if !tension.is_empty() {
+        rows.put(Line::styled(trunc(&tension, w), level_style(f, theme)));
+    }
+    // Every prompt, each on its own lines, above the hint's row.
+    for p in &f.prompts {
+        let room = rows.left().saturating_sub(u16::from(hint)) as usize;
+        for l in wrap(p, w, room) {
             rows.put(Line::raw(l));
         }
     }
@@ -552,13 +713,32 @@ mod tests {
             prompts: vec![],
             remaining: -90,
             paused: false,
-            level: 9,
+            level: Some(9),
             band: Band { low: 4, high: 7 },
+            gauge: GaugeShow::LevelAndVerdict,
+            wall: Wall::of(&Session::new(
+                crate::workshop::Builtin::Default.workshop(),
+                "t",
+                "",
+                chrono::DateTime::UNIX_EPOCH.fixed_offset(),
+            )),
         };
         assert_eq!(tension_words(&f), "tension 9 · ▲ TOO HOT · band 4–7");
         assert_eq!(time_words(&f), ("TIME UP · over by 1:30".to_string(), true));
-        f.level = 1;
+        f.level = Some(1);
         assert!(tension_words(&f).contains("▽ TOO COLD"));
+        // What the room sees of the gauge is the facilitator's choice.
+        f.gauge = GaugeShow::LevelOnly;
+        assert_eq!(tension_words(&f), "tension 1");
+        assert_eq!(f.zone(), None);
+        f.gauge = GaugeShow::Nothing;
+        assert_eq!(tension_words(&f), "");
+        assert_eq!(f.level_text(), "");
+        // Before the first reading: no level and no verdict.
+        f.gauge = GaugeShow::LevelAndVerdict;
+        f.level = None;
+        assert_eq!(tension_words(&f), "tension · no reading yet");
+        assert_eq!((f.zone(), f.level_text().as_str()), (None, ""));
         f.remaining = 65;
         f.paused = true;
         assert_eq!(time_words(&f).0, "PAUSED · 1:05 left");

@@ -122,8 +122,11 @@ fn section_name(sec: Section) -> &'static str {
     }
 }
 
-fn move_mark(m: Move) -> &'static str {
-    match m {
+fn move_mark(r: &Reading) -> &'static str {
+    if r.kind == ReadingKind::Observation {
+        return "●";
+    }
+    match r.move_ {
         Move::Raise => "▲",
         Move::Lower => "▼",
         Move::Hold => "=",
@@ -211,7 +214,7 @@ fn part_line<'a>(
         Part::ChartMoves => {
             let mut out = String::from("    └");
             for r in chart {
-                out += &format!("{:^cell$}", move_mark(r.move_));
+                out += &format!("{:^cell$}", move_mark(r));
             }
             out += &format!("  {} ▲ raise ▼ lower = hold · ● reading · band ·", s::MOVES);
             Line::styled(trunc(&out, w), theme.dim)
@@ -223,8 +226,8 @@ fn part_line<'a>(
                 r.at.format("%H:%M"),
                 r.level,
                 r.zone.label(),
-                move_mark(r.move_),
-                r.move_.label(),
+                move_mark(r),
+                r.label(),
                 tactic_name(ses, r.tactic.as_deref())
             );
             if !r.reason.is_empty() {

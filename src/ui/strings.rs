@@ -106,7 +106,6 @@ pub const NO_ITEMS: &str = "Nothing captured yet.";
 pub const TENSION: &str = "Tension";
 pub const LEVEL: &str = "level";
 pub const LAST_MOVE: &str = "last";
-pub const NO_READINGS: &str = "no readings yet";
 pub const READINGS: &str = "readings";
 pub const BAND: &str = "band";
 pub const HELP_TITLE: &str = "Keys";
@@ -464,3 +463,54 @@ standard input or output is not one (redirected or piped?); nothing was created.
 instead, use `balcony list`, `check` or `export`.";
 pub const BLANK_TITLE: &str = "the --title shows nothing (only spaces or invisible characters): give it words, or leave it out";
 pub const DIR_IS_A_FILE: &str = "this is a file, not a folder: --dir (or BALCONY_SESSIONS) names the folder sessions are kept in";
+// The room's readings and the wall.
+pub const NO_READING_YET: &str = "no reading yet";
+pub const READING_PROMPT: &str = "the room is at: ";
+pub const READING_TITLE: &str = "A reading of the room (not a move)";
+pub const READING_HINT: &str = "0 cold … 10 hot · Enter records · Esc cancels";
+pub const READING_NEEDS_LEVEL: &str = "type a level from 0 to 10, then Enter";
+pub const NO_PHONE_READINGS: &str = "no phone has given a reading at this checkpoint yet";
+pub const SPOTLIGHT_ON: &str = "the wall shows the selected item alone: z again to stop";
+pub const SPOTLIGHT_OFF: &str = "the wall shows every item again";
+pub const WALL_CONTINUED: &str = "continued";
+pub const WALL_EMPTY: &str = "nothing captured here yet";
+pub const WALL_POLE_UP: &str = "upsides";
+pub const WALL_POLE_DOWN: &str = "downsides";
+pub const WALL_PURPOSE: &str = "both serve";
+pub const WALL_WARNINGS: &str = "early-warning signs";
+pub const WALL_WATCHER: &str = "watched by";
+pub const WALL_OVERDONE: &str = "overdone";
+pub const WALL_VALUES: &str = "values";
+pub const WALL_LOYAL: &str = "loyal to";
+pub const WALL_LOSE: &str = "stands to lose";
+pub const WALL_COMMIT_HEAD: [&str; 4] = ["what", "owner", "review", "status"];
+pub const WALL_SAID_BY: &str = "said by";
+pub const WALL_DECLINED: &str = "declined";
+pub const WALL_MAP: &str = "map";
+
+pub fn observed(level: u8, first: bool) -> String {
+    if first {
+        format!("baseline: the room is at {level} (a reading, not a move)")
+    } else {
+        format!("the room is at {level} (a reading, not a move)")
+    }
+}
+
+pub fn room_median(n: u32) -> String {
+    format!("the median of {n} phone readings")
+}
+
+pub fn room_gauge(show: crate::session::GaugeShow) -> String {
+    format!("the room sees of the gauge: {}", show.label())
+}
+
+pub fn wall_page(page: usize, pages: usize) -> String {
+    format!("page {page}/{pages}")
+}
+
+pub fn median_hint(level: Option<u8>, n: u32) -> String {
+    match level {
+        Some(l) => format!("m takes the phones' median: {l} ({n} readings)"),
+        None => "no phone readings here yet".to_string(),
+    }
+}

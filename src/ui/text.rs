@@ -69,24 +69,73 @@ struct Word<'a> {
     width: usize,
 }
 
+/// Where wrapped lines go: built as strings (`wrap`), or only counted
+/// (`wrap_count`), by the same rules.
+trait Lines {
+    fn count(&self) -> usize;
+    /// Append to the current line.
+    fn put(&mut self, g: &str);
+    /// Whether the current line holds anything yet.
+    fn open(&self) -> bool;
+    /// End the current line.
+    fn end(&mut self);
+}
+
+#[derive(Default)]
+struct Built {
+    lines: Vec<String>,
+    line: String,
+}
+
+impl Lines for Built {
+    fn count(&self) -> usize {
+        self.lines.len()
+    }
+    fn put(&mut self, g: &str) {
+        self.line.push_str(g);
+    }
+    fn open(&self) -> bool {
+        !self.line.is_empty()
+    }
+    fn end(&mut self) {
+        self.lines.push(std::mem::take(&mut self.line));
+    }
+}
+
+#[derive(Default)]
+struct Counted {
+    lines: usize,
+    open: bool,
+}
+
+impl Lines for Counted {
+    fn count(&self) -> usize {
+        self.lines
+    }
+    fn put(&mut self, _: &str) {
+        self.open = true;
+    }
+    fn open(&self) -> bool {
+        self.open
+    }
+    fn end(&mut self) {
+        self.lines += 1;
+        self.open = false;
+    }
+}
+
 /// Flushes a word onto the current line, breaking as needed.
-fn push_word(
-    width: usize,
-    line: &mut String,
-    used: &mut usize,
-    word: &mut Word<'_>,
-    lines: &mut Vec<String>,
-) {
+fn push_word(width: usize, used: &mut usize, word: &mut Word<'_>, out: &mut impl Lines) {
     if word.width == 0 {
         word.parts.clear();
         return;
     }
     if *used > 0 && *used + 1 + word.width > width {
-        lines.push(std::mem::take(line));
+        out.end();
         *used = 0;
     }
     if *used > 0 {
-        line.push(' ');
+        out.put(" ");
         *used += 1;
     }
     for (g, w) in word.parts.drain(..) {
@@ -95,60 +144,61 @@ fn push_word(
             continue;
         }
         if *used + w > width && *used > 0 {
-            lines.push(std::mem::take(line));
+            out.end();
             *used = 0;
         }
-        line.push_str(g);
+        out.put(g);
         *used += w;
     }
     word.width = 0;
 }
 
-/// Word-wrap into at most `max_lines` lines of `width` columns. Text past
-/// the last line is marked with `…`.
-pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    if width == 0 || max_lines == 0 {
-        return lines;
-    }
-    let mut line = String::new();
+/// Wraps `s` into `out`; true when text was left over.
+fn wrap_into(s: &str, width: usize, max_lines: usize, out: &mut impl Lines) -> bool {
     let mut used = 0;
     let mut word = Word::default();
-    let mut cut = false;
     let mut graphemes = s.graphemes(true);
     loop {
-        if lines.len() >= max_lines {
-            cut = true;
-            break;
+        if out.count() >= max_lines {
+            return true;
         }
         let Some(g) = graphemes.next() else {
             break;
         };
         match piece(g) {
             Piece::Break => {
-                push_word(width, &mut line, &mut used, &mut word, &mut lines);
-                lines.push(std::mem::take(&mut line));
+                push_word(width, &mut used, &mut word, out);
+                out.end();
                 used = 0;
             }
-            Piece::Space => push_word(width, &mut line, &mut used, &mut word, &mut lines),
+            Piece::Space => push_word(width, &mut used, &mut word, out),
             Piece::Hidden => {}
             Piece::Shown(g, w) => {
                 word.parts.push((g, w));
                 word.width += w;
                 // A giant word is broken without waiting for its end.
                 if word.width > width * max_lines {
-                    cut = true;
-                    break;
+                    return true;
                 }
             }
         }
     }
-    if !cut {
-        push_word(width, &mut line, &mut used, &mut word, &mut lines);
-        if !line.is_empty() {
-            lines.push(line);
-        }
+    push_word(width, &mut used, &mut word, out);
+    if out.open() {
+        out.end();
     }
+    false
+}
+
+/// Word-wrap into at most `max_lines` lines of `width` columns. Text past
+/// the last line is marked with `…`.
+pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if width == 0 || max_lines == 0 {
+        return Vec::new();
+    }
+    let mut built = Built::default();
+    let mut cut = wrap_into(s, width, max_lines, &mut built);
+    let mut lines = built.lines;
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         cut = true;
@@ -160,6 +210,17 @@ pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// How many lines `wrap(s, width, max_lines)` gives, without building them:
+/// the wall measures every item on every frame to know its pages.
+pub fn wrap_count(s: &str, width: usize, max_lines: usize) -> usize {
+    if width == 0 || max_lines == 0 {
+        return 0;
+    }
+    let mut counted = Counted::default();
+    wrap_into(s, width, max_lines, &mut counted);
+    counted.lines.min(max_lines)
 }
 
 #[cfg(test)]
@@ -218,5 +279,35 @@ mod tests {
             vec!["one", "two", "three"]
         );
         assert_eq!(trunc("one\u{2028}two", 20), "one two");
+    }
+
+    #[test]
+    fn wrap_count_is_the_number_of_lines_wrap_gives() {
+        let texts = [
+            "",
+            "one",
+            "one two three",
+            "one two three four five six seven eight nine ten",
+            "a\n\nb",
+            "trailing space   ",
+            "   leading",
+            "x\n",
+            "🙂🙂🙂 日本語テキスト wide",
+            &"word ".repeat(300),
+            &"x".repeat(500),
+            "ab\tcd\u{7}ef",
+            "supercalifragilistic is long",
+        ];
+        for s in texts {
+            for width in [1, 2, 3, 5, 7, 10, 17, 40] {
+                for max in [1, 2, 3, 4, 8, 100] {
+                    assert_eq!(
+                        wrap_count(s, width, max),
+                        wrap(s, width, max).len(),
+                        "{s:?} at {width} in {max}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -333,3 +333,40 @@ fn an_id_is_not_found_inside_next_id() {
     );
     assert_eq!(e.excerpt.as_deref(), Some("            id: 4,"), "{e}");
 }
+
+/// A file from before observations, the room's gauge and the wall: it loads
+/// with every reading a move, the whole gauge shown, the wall at its first
+/// page, and saving it again writes none of the new fields.
+#[test]
+fn an_old_file_loads_unchanged() {
+    use balcony::session::{GaugeShow, ReadingKind, WallView, store};
+    let text = minimal();
+    for word in ["kind: Observation", "room_gauge", "wall:"] {
+        assert!(!text.contains(word), "the fixture is old: {word}");
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
+    let ses = store::load(&path).unwrap();
+    assert!(!ses.readings.is_empty());
+    assert!(ses.readings.iter().all(|r| r.kind == ReadingKind::Move));
+    assert_eq!(ses.readings[0].label(), "lower");
+    assert_eq!(ses.room_gauge, GaugeShow::LevelAndVerdict);
+    assert_eq!(ses.progress.wall, WallView::default());
+    let dir = tempfile::tempdir().unwrap();
+    let again = dir.path().join("again.ron");
+    store::save(&again, &ses).unwrap();
+    let written = std::fs::read_to_string(&again).unwrap();
+    for word in ["kind:", "room_gauge", "wall:"] {
+        assert!(!written.contains(word), "{word} written:\n{written}");
+    }
+    // An observation says so in the file, and reads back as one.
+    let mut ses = ses;
+    let mut r = ses.readings[0].clone();
+    r.id = ses.take_id();
+    r.kind = ReadingKind::Observation;
+    ses.readings.push(r);
+    store::save(&again, &ses).unwrap();
+    let written = std::fs::read_to_string(&again).unwrap();
+    assert_eq!(written.matches("kind: Observation").count(), 1, "{written}");
+    let back = store::load(&again).unwrap();
+    assert_eq!(back.readings[1].label(), "observed");
+}

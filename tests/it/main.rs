@@ -32,3 +32,4 @@ mod screens;
 mod solo;
 mod terminal_colours;
 mod unsaved_quit;
+mod wall;

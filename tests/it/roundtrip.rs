@@ -374,7 +374,7 @@ prop_compose! {
                     let tactic = tactic.and_then(|i| s.workshop.tactics.get(i)).map(|t| t.id.clone());
                     after_picks.push(after);
                     s.readings.push(Reading {
-                        id, at, checkpoint, level, band, zone: band.zone(level), move_, tactic, reason, after_gadfly: None, participants: None,
+                        id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None,
                     });
                 }
                 Draft::Gadfly(text, author, voice, reaction, fate) => s.gadflies.push(Gadfly {

@@ -1,0 +1,159 @@
+//! Shapes made of rows: brutal facts, notes and the other plain kinds as a
+//! numbered list; commitments as a table of what, owner, review date, status.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use super::{Part, Pen, Wall, rows};
+use crate::session::*;
+use crate::ui::strings as s;
+use crate::ui::text::trunc;
+use crate::ui::theme::Theme;
+
+/// Lines an entry may take in the list; the spotlight shows all of it.
+const ENTRY_LINES: usize = 4;
+
+/// The words of an entry and the tag that says what it is.
+fn words(wall: &Wall, kind: ItemKind, i: usize) -> (&str, &'static str) {
+    match kind {
+        ItemKind::Fact => (&wall.facts[i].text, wall.facts[i].source.label()),
+        ItemKind::Split => (&wall.splits[i].text, wall.splits[i].kind.label()),
+        ItemKind::Assumption => (&wall.assumptions[i].text, wall.assumptions[i].kind.label()),
+        ItemKind::Avoidance => (&wall.avoidance[i].text, wall.avoidance[i].pattern.label()),
+        ItemKind::Note => (&wall.notes[i].text, wall.notes[i].kind.label()),
+        // Other kinds have shapes of their own.
+        _ => ("", ""),
+    }
+}
+
+fn number(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!("{n:>2}. ")
+    }
+}
+
+fn entry_text(wall: &Wall, kind: ItemKind, i: usize) -> String {
+    let (text, tag) = words(wall, kind, i);
+    format!("{text} · {tag}")
+}
+
+/// One block per entry, numbered from 1.
+pub(super) fn numbered(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
+    idx.iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let w = (width as usize).saturating_sub(number(k + 1).len());
+            let h = rows(&entry_text(wall, kind, i), w, ENTRY_LINES).max(1);
+            (
+                Part::Items {
+                    list: vec![i],
+                    n: k + 1,
+                },
+                h,
+            )
+        })
+        .collect()
+}
+
+/// An entry: its number (none when `n` is 0), its words in bold.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn entry(
+    wall: &Wall,
+    kind: ItemKind,
+    i: usize,
+    n: usize,
+    max: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let mut pen = Pen::new(area, buf);
+    let text = entry_text(wall, kind, i);
+    pen.text(
+        &number(n),
+        &text,
+        theme.title.add_modifier(Modifier::BOLD),
+        max,
+        theme.dim,
+    );
+}
+
+/// Column widths of the commitments table: what, owner, review, status.
+fn widths(width: u16) -> [usize; 4] {
+    let w = width as usize;
+    let owner = (w / 5).clamp(8, 24);
+    let (review, status) = (10, 7);
+    let what = w.saturating_sub(owner + review + status + 3).max(1);
+    [what, owner, review, status]
+}
+
+pub(super) fn commitment_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
+    let [what, ..] = widths(width);
+    idx.iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let h = rows(&wall.commitments[i].what, what, 3).max(1);
+            (
+                Part::Items {
+                    list: vec![i],
+                    n: k + 1,
+                },
+                h,
+            )
+        })
+        .collect()
+}
+
+fn cells(area: Rect, width: u16) -> [Rect; 4] {
+    let ws = widths(width);
+    let mut x = area.x;
+    ws.map(|w| {
+        let r = Rect {
+            x,
+            width: (w as u16).min((area.x + area.width).saturating_sub(x)),
+            ..area
+        };
+        x = x.saturating_add(w as u16 + 1);
+        r
+    })
+}
+
+pub(super) fn table_head(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let st = theme.dim.add_modifier(Modifier::UNDERLINED);
+    for (r, name) in cells(area, area.width).into_iter().zip(s::WALL_COMMIT_HEAD) {
+        Pen::new(r, buf).line(Line::styled(trunc(name, r.width as usize), st));
+    }
+}
+
+pub(super) fn commitment_row(wall: &Wall, i: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let c = &wall.commitments[i];
+    let bold = theme.title.add_modifier(Modifier::BOLD);
+    let [what, owner, review, status] = cells(area, area.width);
+    Pen::new(what, buf).text("", &c.what, bold, 3, theme.dim);
+    Pen::new(owner, buf).line(Line::styled(trunc(&c.owner, owner.width as usize), bold));
+    Pen::new(review, buf).line(Line::raw(c.review.to_string()));
+    Pen::new(status, buf).line(Line::raw(c.status.label()));
+}
+
+/// A commitment alone: each part on its own line.
+pub(super) fn commitment_alone(c: &Commitment, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let bold = theme.title.add_modifier(Modifier::BOLD);
+    let mut pen = Pen::new(area, buf);
+    let [what, owner, review, status] = s::WALL_COMMIT_HEAD;
+    let max = pen.left().saturating_sub(4) as usize;
+    pen.text(&format!("{what}: "), &c.what, bold, max.max(1), theme.dim);
+    for (label, value) in [
+        (owner, c.owner.as_str()),
+        (review, &c.review.to_string()),
+        (status, c.status.label()),
+    ] {
+        pen.line(Line::from(vec![
+            Span::styled(format!("{label}: "), theme.dim),
+            Span::styled(trunc(value, area.width as usize), bold),
+        ]));
+    }
+}

@@ -1,0 +1,408 @@
+//! The wall: what the room has captured at the current checkpoint, on the
+//! projector, each kind in the shape the method gives it. Item text is
+//! letters (bold, wrapped), never block glyphs, so any length stays readable.
+//!
+//! The items are cut into blocks (a heading, a numbered entry, a row of
+//! cards, a map, a table row), the blocks into pages of the area's height;
+//! only the page shown is drawn. Private things never reach it: [`Wall`]
+//! holds no phone queue, no readings and no reflection notes, and the shapes
+//! draw no silencing notes and no name of an anonymous author.
+
+mod cards;
+mod lists;
+mod maps;
+
+pub use maps::polarity as polarity_grid;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::text::wrap;
+use super::theme::Theme;
+use crate::session::*;
+
+/// The items the room may see, shared with the session (each list is
+/// behind an `Arc`: taking them costs nothing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wall {
+    /// The checkpoint whose items are shown.
+    pub checkpoint: String,
+    /// The kinds in the order they are shown: the checkpoint's own first.
+    pub kinds: Vec<ItemKind>,
+    pub view: WallView,
+    pub gadflies: Items<Gadfly>,
+    pub facts: Items<BrutalFact>,
+    pub splits: Items<Split>,
+    pub polarities: Items<Polarity>,
+    pub factions: Items<Faction>,
+    pub assumptions: Items<Assumption>,
+    pub avoidance: Items<Avoidance>,
+    pub commitments: Items<Commitment>,
+    /// Reflections among them are private journal entries: never shown.
+    pub notes: Items<Note>,
+}
+
+impl Wall {
+    pub fn of(ses: &Session) -> Wall {
+        let cp = &ses.workshop.checkpoints[ses.progress.current];
+        let mut kinds = cp.collects.clone();
+        kinds.dedup();
+        for k in ItemKind::ALL {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        Wall {
+            checkpoint: cp.id.clone(),
+            kinds,
+            view: ses.progress.wall,
+            gadflies: ses.gadflies.clone(),
+            facts: ses.facts.clone(),
+            splits: ses.splits.clone(),
+            polarities: ses.polarities.clone(),
+            factions: ses.factions.clone(),
+            assumptions: ses.assumptions.clone(),
+            avoidance: ses.avoidance.clone(),
+            commitments: ses.commitments.clone(),
+            notes: ses.notes.clone(),
+        }
+    }
+
+    /// Where each item of `kind` captured here sits in its list.
+    fn here(&self, kind: ItemKind) -> Vec<usize> {
+        fn at<T>(list: &[T], cp: &str, of: impl Fn(&T) -> &str) -> Vec<usize> {
+            (0..list.len()).filter(|&i| of(&list[i]) == cp).collect()
+        }
+        let cp = self.checkpoint.as_str();
+        match kind {
+            ItemKind::Gadfly => at(&self.gadflies, cp, |x| &x.checkpoint),
+            ItemKind::Fact => at(&self.facts, cp, |x| &x.checkpoint),
+            ItemKind::Split => at(&self.splits, cp, |x| &x.checkpoint),
+            ItemKind::Polarity => at(&self.polarities, cp, |x| &x.checkpoint),
+            ItemKind::Faction => at(&self.factions, cp, |x| &x.checkpoint),
+            ItemKind::Assumption => at(&self.assumptions, cp, |x| &x.checkpoint),
+            ItemKind::Avoidance => at(&self.avoidance, cp, |x| &x.checkpoint),
+            ItemKind::Commitment => at(&self.commitments, cp, |x| &x.checkpoint),
+            ItemKind::Note => (0..self.notes.len())
+                .filter(|&i| shown_note(&self.notes[i]) && self.notes[i].checkpoint == cp)
+                .collect(),
+        }
+    }
+
+    /// Whether anything was captured at this checkpoint.
+    pub fn has_items(&self) -> bool {
+        let cp = self.checkpoint.as_str();
+        self.gadflies.iter().any(|x| x.checkpoint == cp)
+            || self.facts.iter().any(|x| x.checkpoint == cp)
+            || self.splits.iter().any(|x| x.checkpoint == cp)
+            || self.polarities.iter().any(|x| x.checkpoint == cp)
+            || self.factions.iter().any(|x| x.checkpoint == cp)
+            || self.assumptions.iter().any(|x| x.checkpoint == cp)
+            || self.avoidance.iter().any(|x| x.checkpoint == cp)
+            || self.commitments.iter().any(|x| x.checkpoint == cp)
+            || self
+                .notes
+                .iter()
+                .any(|x| x.checkpoint == cp && shown_note(x))
+    }
+
+    /// The item in the spotlight, if it is one the wall holds.
+    pub fn spotlit(&self) -> Option<(ItemKind, usize)> {
+        let id = self.view.spotlight?;
+        fn find<T>(list: &[T], id: u32, of: impl Fn(&T) -> u32) -> Option<usize> {
+            list.iter().position(|x| of(x) == id)
+        }
+        ItemKind::ALL.into_iter().find_map(|k| {
+            let i = match k {
+                ItemKind::Gadfly => find(&self.gadflies, id, |x| x.id),
+                ItemKind::Fact => find(&self.facts, id, |x| x.id),
+                ItemKind::Split => find(&self.splits, id, |x| x.id),
+                ItemKind::Polarity => find(&self.polarities, id, |x| x.id),
+                ItemKind::Faction => find(&self.factions, id, |x| x.id),
+                ItemKind::Assumption => find(&self.assumptions, id, |x| x.id),
+                ItemKind::Avoidance => find(&self.avoidance, id, |x| x.id),
+                ItemKind::Commitment => find(&self.commitments, id, |x| x.id),
+                ItemKind::Note => {
+                    find(&self.notes, id, |x| x.id).filter(|&i| shown_note(&self.notes[i]))
+                }
+            }?;
+            Some((k, i))
+        })
+    }
+}
+
+/// A reflection is a private journal entry.
+fn shown_note(n: &Note) -> bool {
+    n.kind != NoteKind::Reflection
+}
+
+/// One piece of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Part {
+    /// The kind's name; `true` when it goes on from the page before.
+    Heading(bool),
+    /// The commitments table's column names.
+    TableHead,
+    /// Items of the kind, by index into its list: one entry, or a row of
+    /// cards or factions side by side. `n` is the first one's number.
+    Items { list: Vec<usize>, n: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Block {
+    kind: ItemKind,
+    part: Part,
+    h: u16,
+}
+
+impl Block {
+    fn is_heading(&self) -> bool {
+        matches!(self.part, Part::Heading(_) | Part::TableHead)
+    }
+}
+
+/// The blocks of one kind, measured for `width` columns.
+fn blocks(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
+    match kind {
+        ItemKind::Gadfly => cards::gadfly_rows(wall, idx, width),
+        ItemKind::Polarity => maps::polarity_blocks(wall, idx, width),
+        ItemKind::Faction => maps::faction_rows(wall, idx, width),
+        ItemKind::Commitment => lists::commitment_rows(wall, idx, width),
+        _ => lists::numbered(wall, kind, idx, width),
+    }
+}
+
+/// The wall cut into pages of `height` rows.
+fn paginate(wall: &Wall, width: u16, height: u16) -> Vec<Vec<Block>> {
+    let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
+    let mut used = 0u16;
+    let height = height.max(1);
+    for &kind in &wall.kinds {
+        let idx = wall.here(kind);
+        if idx.is_empty() {
+            continue;
+        }
+        // A heading (and the table's head) goes with the block after it.
+        let lead = |continued: bool| {
+            let mut v = vec![Block {
+                kind,
+                part: Part::Heading(continued),
+                h: 1,
+            }];
+            if kind == ItemKind::Commitment {
+                v.push(Block {
+                    kind,
+                    part: Part::TableHead,
+                    h: 1,
+                });
+            }
+            v
+        };
+        let mut pending = lead(false);
+        for (part, h) in blocks(wall, kind, &idx, width) {
+            let lead_h: u16 = pending.iter().map(|b| b.h).sum();
+            let gap = u16::from(used > 0 && !pending.is_empty());
+            if used > 0 && used + gap + lead_h + h > height {
+                pages.push(Vec::new());
+                used = 0;
+                if pending.is_empty() {
+                    pending = lead(true);
+                }
+            }
+            let gap = u16::from(used > 0 && !pending.is_empty());
+            used += gap;
+            let page = pages.last_mut().expect("a page");
+            for b in pending.drain(..) {
+                used += b.h;
+                page.push(b);
+            }
+            used += h;
+            page.push(Block { kind, part, h });
+        }
+    }
+    pages
+}
+
+/// How many pages the wall has in a window of this size (at least one).
+pub fn pages(frame: &super::projector::Frame, (w, h): (u16, u16)) -> usize {
+    let body = super::projector::wall_body(frame, Rect::new(0, 0, w, h));
+    paginate(&frame.wall, body.width, body.height).len().max(1)
+}
+
+/// Draws the page asked for (or the last there is) into `area`, or the
+/// item in the spotlight. Returns the page shown and how many there are
+/// (none in the spotlight).
+pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(usize, usize)> {
+    if area.width < 4 || area.height == 0 {
+        return None;
+    }
+    if let Some((kind, i)) = wall.spotlit() {
+        spotlight(wall, kind, i, area, buf, theme);
+        return None;
+    }
+    let pages = paginate(wall, area.width, area.height);
+    let page = (wall.view.page as usize).min(pages.len().saturating_sub(1));
+    let shown = Some((page, pages.len().max(1)));
+    let Some(blocks) = pages.get(page) else {
+        return shown;
+    };
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    // A page with room to spare puts a row between its items: easier to
+    // read from the back.
+    let used: u16 = blocks.iter().map(|b| b.h + u16::from(b.is_heading())).sum();
+    let items = blocks.iter().filter(|b| !b.is_heading()).count() as u16;
+    let airy = pages.len() == 1 && used + items <= area.height;
+    for (k, b) in blocks.iter().enumerate() {
+        let between_items = k > 0
+            && matches!(b.part, Part::Items { .. })
+            && matches!(blocks[k - 1].part, Part::Items { .. });
+        if k > 0 && (matches!(b.part, Part::Heading(_)) || (airy && between_items)) {
+            y += 1;
+        }
+        if y >= bottom {
+            break;
+        }
+        let rect = Rect {
+            y,
+            height: b.h.min(bottom - y),
+            ..area
+        };
+        match &b.part {
+            Part::Heading(continued) => heading(b.kind, *continued, rect, buf, theme),
+            Part::TableHead => lists::table_head(rect, buf, theme),
+            Part::Items { list, n } => match b.kind {
+                ItemKind::Gadfly => cards::gadfly_row(wall, list, rect, buf, theme),
+                ItemKind::Polarity => {
+                    maps::polarity(&wall.polarities[list[0]], false, rect, buf, theme);
+                }
+                ItemKind::Faction => maps::faction_row(wall, list, rect, buf, theme),
+                ItemKind::Commitment => lists::commitment_row(wall, list[0], rect, buf, theme),
+                kind => lists::entry(wall, kind, list[0], *n, 4, rect, buf, theme),
+            },
+        }
+        y += b.h;
+    }
+    shown
+}
+
+fn heading(kind: ItemKind, continued: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let text = if continued {
+        format!("{} ({})", kind.heading(), super::strings::WALL_CONTINUED)
+    } else {
+        kind.heading().to_string()
+    };
+    Line::styled(
+        super::text::trunc(&text.to_uppercase(), area.width as usize),
+        theme.heading,
+    )
+    .render(area, buf);
+}
+
+/// One item alone, as large as the area lets it be.
+fn spotlight(wall: &Wall, kind: ItemKind, i: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let head = Rect { height: 1, ..area };
+    heading(kind, false, head, buf, theme);
+    let body = Rect {
+        y: area.y + 2.min(area.height),
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    if body.height == 0 {
+        return;
+    }
+    match kind {
+        ItemKind::Gadfly => cards::gadfly_card(&wall.gadflies[i], usize::MAX, body, buf, theme),
+        ItemKind::Polarity => {
+            maps::polarity(&wall.polarities[i], true, body, buf, theme);
+        }
+        ItemKind::Faction => maps::faction_row(wall, &[i], body, buf, theme),
+        ItemKind::Commitment => lists::commitment_alone(&wall.commitments[i], body, buf, theme),
+        _ => {
+            let max = body.height as usize;
+            lists::entry(wall, kind, i, 0, max, body, buf, theme)
+        }
+    }
+}
+
+/// Puts lines one under the other inside an area, stopping at its bottom.
+pub(super) struct Pen<'b> {
+    pub area: Rect,
+    pub y: u16,
+    pub buf: &'b mut Buffer,
+}
+
+impl<'b> Pen<'b> {
+    pub fn new(area: Rect, buf: &'b mut Buffer) -> Pen<'b> {
+        Pen {
+            area,
+            y: area.y,
+            buf,
+        }
+    }
+
+    pub fn left(&self) -> u16 {
+        (self.area.y + self.area.height).saturating_sub(self.y)
+    }
+
+    pub fn line(&mut self, line: Line) {
+        if self.left() > 0 {
+            line.render(
+                Rect {
+                    y: self.y,
+                    height: 1,
+                    ..self.area
+                },
+                self.buf,
+            );
+            self.y += 1;
+        }
+    }
+
+    /// `text` wrapped to the area's width in at most `max` lines, with an
+    /// indent after the first line.
+    pub fn text(&mut self, first: &str, text: &str, style: Style, max: usize, label: Style) {
+        let fw = unicode_width::UnicodeWidthStr::width(first);
+        let w = (self.area.width as usize).saturating_sub(fw).max(1);
+        let max = max.min(self.left() as usize);
+        for (k, l) in wrap(text, w, max).into_iter().enumerate() {
+            let lead = if k == 0 {
+                first.to_string()
+            } else {
+                " ".repeat(fw)
+            };
+            self.line(Line::from(vec![
+                ratatui::text::Span::styled(lead, label),
+                ratatui::text::Span::styled(l, style),
+            ]));
+        }
+    }
+}
+
+/// Rows `text` takes wrapped to `width`, at most `max`.
+pub(super) fn rows(text: &str, width: usize, max: usize) -> u16 {
+    super::text::wrap_count(text, width.max(1), max) as u16
+}
+
+/// How many side by side for columns of at least `min` wide, at most `most`.
+pub(super) fn columns(width: u16, min: u16, most: usize) -> usize {
+    ((width / min) as usize).clamp(1, most)
+}
+
+/// The rectangle of column `c` of `n` across `area`, one column apart.
+pub(super) fn column(area: Rect, c: usize, n: usize) -> Rect {
+    let n = n.max(1) as u16;
+    let gap = 1;
+    let w = (area.width.saturating_sub(gap * (n - 1))) / n;
+    let x = area.x + c as u16 * (w + gap);
+    // The last column takes what division leaves over.
+    let width = if c as u16 + 1 == n {
+        (area.x + area.width).saturating_sub(x)
+    } else {
+        w
+    };
+    Rect { x, width, ..area }
+}
