@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use balcony::flow::Flow;
-use balcony::review::{self, cache};
+use balcony::review::{self, index};
 use balcony::session::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +26,7 @@ fn ms(d: Duration) -> String {
 
 /// What `balcony review` does before its first frame is on screen: the rows
 /// the cache knows (the others show as being read, and are read after).
-fn first_frame(dir: &Path) -> review::cache::Plan {
+fn first_frame(dir: &Path) -> review::index::Plan {
     let plan = review::plan_dir(dir).expect("read the folder");
     draw(dir, plan.rows.clone());
     plan
@@ -58,12 +58,12 @@ fn main() {
     });
     println!("load every file in full, one by one    {}", ms(full));
     let cold = median(3, || {
-        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        let _ = std::fs::remove_file(dir.path().join(index::FILE_NAME));
         black_box(first_frame(dir.path()));
     });
     println!("first frame, no cache (rows being read) {}", ms(cold));
     let all = median(3, || {
-        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        let _ = std::fs::remove_file(dir.path().join(index::FILE_NAME));
         draw(dir.path(), review::load_dir(dir.path()).expect("read"));
     });
     println!("every row read, no cache (and cached)  {}", ms(all));
@@ -72,7 +72,7 @@ fn main() {
         assert!(plan.is_complete(), "the cache knows every file");
     });
     println!("first frame, with the cache            {}", ms(warm));
-    let cache_bytes = std::fs::metadata(dir.path().join(cache::FILE_NAME))
+    let cache_bytes = std::fs::metadata(dir.path().join(index::FILE_NAME))
         .map(|m| m.len())
         .unwrap_or(0);
     println!("cache file                              {cache_bytes:>9} bytes");

@@ -26,8 +26,9 @@ pub enum Launch {
     Start,
     /// A session already on disk at this path.
     Session(Box<Session>, PathBuf),
-    /// `balcony review`: browse the sessions in this folder.
-    Review(PathBuf),
+    /// `balcony review`: browse the sessions in these folders (new files
+    /// from review go to the first).
+    Review(Vec<PathBuf>),
     /// A session just created, with something to say first (a follow-up's
     /// carried-over items).
     SessionSaying(Box<Session>, PathBuf, String),
@@ -39,7 +40,7 @@ impl Launch {
     fn folder<'a>(&'a self, dir: &'a Path) -> &'a Path {
         match self {
             Launch::Start => dir,
-            Launch::Review(folder) => folder,
+            Launch::Review(folders) => folders.first().map_or(dir, |f| f.as_path()),
             Launch::Session(_, path) | Launch::SessionSaying(_, path, _) => match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
@@ -256,6 +257,8 @@ struct App<'a> {
     join_bind: std::net::SocketAddr,
     /// Review rows still being read.
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
+    /// Why the index is not kept on disk, until said.
+    index_note: Option<String>,
 }
 
 impl App<'_> {
@@ -291,10 +294,11 @@ impl App<'_> {
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
-                Effect::Review => match review::plan_dir(self.dir) {
+                Effect::Review => match review::plan_dirs(&[self.dir.to_path_buf()]) {
                     Ok(plan) => {
                         let rows = self.read_in_background(plan);
                         self.flow.show_review(self.dir.to_path_buf(), rows);
+                        self.say_index_note();
                     }
                     Err(e) => self
                         .flow
@@ -403,12 +407,13 @@ impl App<'_> {
         }
     }
 
-    /// The rows known now; the files the cache did not have are read on
+    /// The rows known now; the files the index did not have are read on
     /// another thread, so the list shows at once and fills in.
-    fn read_in_background(&mut self, plan: review::cache::Plan) -> Vec<review::Row> {
+    fn read_in_background(&mut self, plan: review::index::Plan) -> Vec<review::Row> {
         let rows = plan.rows.clone();
+        self.index_note = plan.notes.first().cloned();
         if plan.is_complete() {
-            // Still rewrites a cache that lists removed files.
+            // Still drops removed files from the index.
             plan.finish(|_| {});
             self.review_rx = None;
         } else {
@@ -421,6 +426,13 @@ impl App<'_> {
             self.review_rx = Some(rx);
         }
         rows
+    }
+
+    /// A quiet note when an index could not be kept on disk.
+    fn say_index_note(&mut self) {
+        if let Some(note) = self.index_note.take() {
+            self.flow.review_said(note, false);
+        }
     }
 
     /// Rows read in the background; true when there were any.
@@ -584,6 +596,7 @@ fn event_loop(
         join: None,
         join_bind: join.bind,
         review_rx: None,
+        index_note: None,
     };
     match launch {
         Launch::Start => {}
@@ -599,12 +612,17 @@ fn event_loop(
             app.begin(*s, path);
             app.flow.follow_up_started(text);
         }
-        Launch::Review(folder) => {
-            let rows = match review::plan_dir(&folder) {
+        Launch::Review(folders) => {
+            let rows = match review::plan_dirs(&folders) {
                 Ok(plan) => app.read_in_background(plan),
                 Err(_) => Vec::new(),
             };
-            app.flow = Flow::review(folder, rows, t0);
+            let first = folders
+                .first()
+                .cloned()
+                .unwrap_or_else(|| dir.to_path_buf());
+            app.flow = Flow::review(first, rows, t0);
+            app.say_index_note();
         }
     }
     if join.open && app.flow.live.is_some() {
