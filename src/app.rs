@@ -77,6 +77,9 @@ pub fn now() -> Timestamp {
     chrono::Local::now().fixed_offset()
 }
 
+/// At most this many items are looked at for review's filter.
+const ITEM_HITS: usize = 2_000;
+
 /// The result of one save, reported back to the loop.
 type SaveReport = Result<Timestamp, String>;
 
@@ -259,6 +262,10 @@ struct App<'a> {
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
     /// Why the index is not kept on disk, until said.
     index_note: Option<String>,
+    /// The indexes of the folders being reviewed, once up to date, and
+    /// where they come from while they are brought up to date.
+    archive: Option<review::index::Archive>,
+    archive_rx: Option<Receiver<review::index::Archive>>,
 }
 
 impl App<'_> {
@@ -308,6 +315,7 @@ impl App<'_> {
                     let loaded = store::load(&path).map_err(|e| e.to_string());
                     self.flow.review_loaded(path, loaded);
                 }
+                Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
                     self.flow.review_compared(review::load_full(&paths));
                 }
@@ -412,18 +420,22 @@ impl App<'_> {
     fn read_in_background(&mut self, plan: review::index::Plan) -> Vec<review::Row> {
         let rows = plan.rows.clone();
         self.index_note = plan.notes.first().cloned();
+        self.archive = None;
         if plan.is_complete() {
             // Still drops removed files from the index.
-            plan.finish(|_| {});
+            self.archive = Some(plan.finish(|_| {}));
             self.review_rx = None;
         } else {
             let (tx, rx) = mpsc::channel();
+            let (done, archive) = mpsc::channel();
             std::thread::spawn(move || {
-                plan.finish(|batch| {
+                let archive = plan.finish(|batch| {
                     let _ = tx.send(batch);
-                })
+                });
+                let _ = done.send(archive);
             });
             self.review_rx = Some(rx);
+            self.archive_rx = Some(archive);
         }
         rows
     }
@@ -432,6 +444,19 @@ impl App<'_> {
     fn say_index_note(&mut self) {
         if let Some(note) = self.index_note.take() {
             self.flow.review_said(note, false);
+        }
+    }
+
+    /// Searches the items of every session for review's filter, once the
+    /// index is up to date (until then, titles alone are matched).
+    fn search_items(&mut self, query: &str) {
+        if let Some(archive) = self.archive_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.archive = Some(archive);
+            self.archive_rx = None;
+        }
+        if let Some(archive) = &self.archive {
+            let hits = archive.search(query, ITEM_HITS);
+            self.flow.review_found(query, hits);
         }
     }
 
@@ -450,6 +475,12 @@ impl App<'_> {
                 Err(mpsc::TryRecvError::Empty) => break,
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.review_rx = None;
+                    // The index is ready: a filter typed meanwhile now
+                    // searches the items too.
+                    let filter = self.flow.review.as_ref().map(|r| r.filter.clone());
+                    if let Some(filter) = filter.filter(|f| !f.is_empty()) {
+                        self.search_items(&filter);
+                    }
                     break;
                 }
             }
@@ -597,6 +628,8 @@ fn event_loop(
         join_bind: join.bind,
         review_rx: None,
         index_note: None,
+        archive: None,
+        archive_rx: None,
     };
     match launch {
         Launch::Start => {}

@@ -40,9 +40,17 @@ pub struct Summary {
     pub commitments_kept: usize,
     pub commitments: usize,
     pub follows: Option<String>,
+    /// The review dates of the open commitments, to count the overdue.
+    #[serde(default)]
+    pub due: Vec<chrono::NaiveDate>,
 }
 
 impl Summary {
+    /// Open commitments whose review date is before `today`.
+    pub fn overdue(&self, today: chrono::NaiveDate) -> usize {
+        self.due.iter().filter(|d| **d < today).count()
+    }
+
     pub fn of(s: &Session) -> Summary {
         let count = |st: CommitmentStatus| s.commitments.iter().filter(|c| c.status == st).count();
         let skip = s.readings.len().saturating_sub(SPARK_READINGS);
@@ -67,6 +75,12 @@ impl Summary {
             commitments_kept: count(CommitmentStatus::Kept),
             commitments: s.commitments.len(),
             follows: s.meta.follows.clone(),
+            due: s
+                .commitments
+                .iter()
+                .filter(|c| c.status == CommitmentStatus::Open)
+                .map(|c| c.review)
+                .collect(),
         }
     }
 }

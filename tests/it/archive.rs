@@ -349,6 +349,14 @@ fn due_lists_every_open_commitment_earliest_first() {
     for d in &dues {
         assert!(out.contains(&d.owner) && out.contains(&d.what), "{out}");
     }
+    // Review's list counts each session's overdue commitments.
+    for row in review::load_dir(dir.path()).unwrap() {
+        let late = dues
+            .iter()
+            .filter(|d| d.path == row.path && d.review < today)
+            .count();
+        assert_eq!(row.entry.unwrap().overdue(today), late);
+    }
 }
 
 #[test]
@@ -405,4 +413,72 @@ fn the_ics_export_has_one_event_per_open_commitment() {
         .assert()
         .success();
     assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), text);
+}
+
+#[test]
+fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
+    use crate::common::{ch, key, render, t0};
+    use balcony::flow::{Effect, Flow, View};
+    use crossterm::event::KeyCode;
+    let (dir, files) = archive();
+    // One session holds a word no title has.
+    let target = &files[4];
+    let mut s = store::load(target).unwrap();
+    let note_id = s.next_id;
+    s.notes.push(balcony::session::Note {
+        id: note_id,
+        at: s.meta.created,
+        checkpoint: s.workshop.checkpoints[0].id.clone(),
+        kind: balcony::session::NoteKind::Observation,
+        text: "Nobody mentioned the platypus budget".into(),
+    });
+    s.next_id += 1;
+    store::save(target, &s).unwrap();
+    let archive = index::archive(&roots(dir.path())).unwrap();
+    let rows = review::load_dir(dir.path()).unwrap();
+    let mut f = Flow::review(dir.path().to_path_buf(), rows, t0());
+    f.size = (100, 30);
+    // Carries out the search effects as the app does.
+    let type_key = |f: &mut Flow, input| {
+        for e in f.handle(input, t0()) {
+            match e {
+                Effect::ReviewSearch(q) => f.review_found(&q, archive.search(&q, 2000)),
+                Effect::ReviewOpen(p) => {
+                    let s = store::load(&p).map_err(|e| e.to_string());
+                    f.review_loaded(p, s);
+                }
+                _ => {}
+            }
+        }
+    };
+    type_key(&mut f, ch('/'));
+    for c in "platypus".chars() {
+        type_key(&mut f, ch(c));
+    }
+    let r = f.review.as_ref().unwrap();
+    assert_eq!(
+        r.shown.len(),
+        1,
+        "only the session whose note holds the word"
+    );
+    assert_eq!(&r.selected().unwrap().path, target);
+    let screen = render(&f, 100, 30);
+    assert!(screen.contains("«platypus»"), "{screen}");
+    type_key(&mut f, key(KeyCode::Enter));
+    type_key(&mut f, key(KeyCode::Enter));
+    let Some(View::Session(v)) = &f.review.as_ref().unwrap().view else {
+        panic!("the session is open");
+    };
+    let at = v
+        .session
+        .notes
+        .iter()
+        .position(|n| n.id == note_id)
+        .unwrap();
+    assert_eq!(v.parts[v.scroll], balcony::review::outline::Part::Note(at));
+    // Esc clears the filter and the found items with it.
+    type_key(&mut f, key(KeyCode::Esc));
+    type_key(&mut f, key(KeyCode::Esc));
+    let r = f.review.as_ref().unwrap();
+    assert!(r.hits.is_empty() && r.shown.len() == 12);
 }
