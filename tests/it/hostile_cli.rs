@@ -174,11 +174,11 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         );
     }
     // Nothing else appeared beside the files (no temp files, no sessions),
-    // but review's cache.
+    // but review's index.
     let others: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("hostile-") && n != ".balcony-review-cache")
+        .filter(|n| !n.starts_with("hostile-") && n != ".balcony-index.sqlite")
         .collect();
     assert!(others.is_empty(), "{others:?}");
 }
