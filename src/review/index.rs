@@ -24,7 +24,8 @@ pub const SCHEMA: i32 = 1;
 
 const TABLES: &str = "
 CREATE TABLE sessions (
-    path TEXT PRIMARY KEY,
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     title TEXT,
@@ -358,10 +359,28 @@ fn read_doc(file: usize, path: &Path) -> Doc {
     }
 }
 
+/// Items of one session have rowids `sid << ITEM_BITS | n` (`sid` the
+/// session's rowid): dropping them is a rowid range, not a scan of the text.
+const ITEM_BITS: u32 = 24;
+
 fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM sessions WHERE path = ?1", [path])?;
-    conn.execute("DELETE FROM commitments WHERE path = ?1", [path])?;
-    conn.execute("DELETE FROM items WHERE path = ?1", [path])?;
+    let sid: Option<i64> = conn
+        .prepare_cached("SELECT id FROM sessions WHERE path = ?1")?
+        .query_row([path], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    let Some(sid) = sid else {
+        return Ok(());
+    };
+    conn.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
+        .execute([sid])?;
+    conn.prepare_cached("DELETE FROM commitments WHERE path = ?1")?
+        .execute([path])?;
+    conn.prepare_cached("DELETE FROM items WHERE rowid BETWEEN ?1 AND ?2")?
+        .execute([sid << ITEM_BITS, ((sid + 1) << ITEM_BITS) - 1])?;
     Ok(())
 }
 
@@ -389,14 +408,18 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
         problem,
         summary
     ])?;
+    let sid = conn.last_insert_rowid();
     let Some(s) = &doc.session else {
         return Ok(());
     };
     let mut item = conn.prepare_cached(
-        "INSERT INTO items (text, path, checkpoint, kind, item) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO items (rowid, text, path, checkpoint, kind, item) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for t in item_texts(s) {
-        item.execute(params![t.text, path, t.checkpoint, t.kind, t.item])?;
+    // Past 2^24 items a session's text is not searched further.
+    for (n, t) in item_texts(s).into_iter().take(1 << ITEM_BITS).enumerate() {
+        let rowid = (sid << ITEM_BITS) | n as i64;
+        item.execute(params![rowid, t.text, path, t.checkpoint, t.kind, t.item])?;
     }
     let mut commit = conn.prepare_cached(
         "INSERT INTO commitments (path, id, what, owner, review, made, status) \

@@ -136,6 +136,8 @@ fn a_changed_file_is_indexed_alone_and_a_removed_one_dropped() {
         }
     }
     assert_eq!(found(&roots, "quokka").len(), 1);
+    // Its earlier items are gone, not doubled.
+    assert_eq!(found(&roots, "refunds"), scan(&files, "refunds"));
     // A removed file leaves the index.
     std::fs::remove_file(&files[0]).unwrap();
     assert!(found(&roots, "quokka").is_empty());
