@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use balcony::flow::Flow;
-use balcony::review::{self, cache};
+use balcony::review::{self, index};
 use balcony::session::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +26,7 @@ fn ms(d: Duration) -> String {
 
 /// What `balcony review` does before its first frame is on screen: the rows
 /// the cache knows (the others show as being read, and are read after).
-fn first_frame(dir: &Path) -> review::cache::Plan {
+fn first_frame(dir: &Path) -> review::index::Plan {
     let plan = review::plan_dir(dir).expect("read the folder");
     draw(dir, plan.rows.clone());
     plan
@@ -58,12 +58,12 @@ fn main() {
     });
     println!("load every file in full, one by one    {}", ms(full));
     let cold = median(3, || {
-        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        let _ = std::fs::remove_file(dir.path().join(index::FILE_NAME));
         black_box(first_frame(dir.path()));
     });
     println!("first frame, no cache (rows being read) {}", ms(cold));
     let all = median(3, || {
-        let _ = std::fs::remove_file(dir.path().join(cache::FILE_NAME));
+        let _ = std::fs::remove_file(dir.path().join(index::FILE_NAME));
         draw(dir.path(), review::load_dir(dir.path()).expect("read"));
     });
     println!("every row read, no cache (and cached)  {}", ms(all));
@@ -72,10 +72,11 @@ fn main() {
         assert!(plan.is_complete(), "the cache knows every file");
     });
     println!("first frame, with the cache            {}", ms(warm));
-    let cache_bytes = std::fs::metadata(dir.path().join(cache::FILE_NAME))
+    let cache_bytes = std::fs::metadata(dir.path().join(index::FILE_NAME))
         .map(|m| m.len())
         .unwrap_or(0);
-    println!("cache file                              {cache_bytes:>9} bytes");
+    println!("index file                              {cache_bytes:>9} bytes");
+    archive(dir.path(), &files);
 
     // Opening one big session (a clone of it included): its outline, then a
     // screenful at the end.
@@ -94,6 +95,78 @@ fn main() {
         render(&flow);
     });
     println!("open a 10,000-item session, draw its end {}", ms(view));
+}
+
+/// The archive's targets, each against its floor in the same run: building
+/// the index against parsing the same files on as many threads; re-indexing
+/// after one change; `balcony search` against `grep -rl`, whole processes.
+fn archive(dir: &Path, files: &[std::path::PathBuf]) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let parse = median(3, || {
+        std::thread::scope(|scope| {
+            for part in files.chunks(files.len().div_ceil(threads)) {
+                scope.spawn(move || {
+                    for f in part {
+                        black_box(store::load(f).expect("load"));
+                    }
+                });
+            }
+        })
+    });
+    println!(
+        "parse every file, {threads} threads (the floor) {}",
+        ms(parse)
+    );
+    let roots = [dir.to_path_buf()];
+    let build = median(3, || {
+        let _ = std::fs::remove_file(dir.join(index::FILE_NAME));
+        black_box(index::archive(&roots).expect("index"));
+    });
+    println!(
+        "index from scratch                      {}  ({:.2}x the floor)",
+        ms(build),
+        build.as_secs_f64() / parse.as_secs_f64()
+    );
+    let one = &files[files.len() / 2];
+    let original = std::fs::read(one).expect("read");
+    let mut flip = false;
+    let again = median(11, || {
+        // Another size each time: the index must notice and read it again.
+        flip = !flip;
+        let mut bytes = original.clone();
+        if flip {
+            bytes.extend_from_slice(b"\n");
+        }
+        store::write_durably(one, &bytes, true).expect("write");
+        let plan = review::plan_dirs(&roots).expect("plan");
+        assert!(!plan.is_complete());
+        black_box(plan.finish(|_| {}));
+    });
+    println!("re-index after one file changed        {}", ms(again));
+    let word = "refunds";
+    let search = median(11, || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_balcony"))
+            .args(["search", word])
+            .arg(dir)
+            .output()
+            .expect("run balcony");
+        assert!(out.status.success());
+    });
+    let grep = median(11, || {
+        let out = std::process::Command::new("grep")
+            .args(["-rl", word])
+            .arg(dir)
+            .output()
+            .expect("run grep");
+        assert!(out.status.success());
+    });
+    println!(
+        "balcony search, whole process          {}  (grep -rl: {})",
+        ms(search),
+        ms(grep).trim()
+    );
 }
 
 fn render(flow: &Flow) {

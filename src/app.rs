@@ -30,8 +30,9 @@ pub enum Launch {
     Start,
     /// A session already on disk, held for writing.
     Session(Box<Session>, Lock),
-    /// `balcony review`: browse the sessions in this folder.
-    Review(PathBuf),
+    /// `balcony review`: browse the sessions in these folders (new files
+    /// from review go to the first).
+    Review(Vec<PathBuf>),
     /// A session just created, with something to say first (a follow-up's
     /// carried-over items).
     SessionSaying(Box<Session>, Lock, String),
@@ -43,7 +44,7 @@ impl Launch {
     fn folder<'a>(&'a self, dir: &'a Path) -> &'a Path {
         match self {
             Launch::Start => dir,
-            Launch::Review(folder) => folder,
+            Launch::Review(folders) => folders.first().map_or(dir, |f| f.as_path()),
             Launch::Session(_, lock) | Launch::SessionSaying(_, lock, _) => {
                 match lock.session().parent() {
                     Some(p) if !p.as_os_str().is_empty() => p,
@@ -89,6 +90,8 @@ struct SaveProblem {
     message: String,
     stopped: bool,
 }
+/// At most this many items are looked at for review's filter.
+const ITEM_HITS: usize = 2_000;
 
 /// The result of one save, reported back to the loop.
 type SaveReport = Result<Timestamp, SaveProblem>;
@@ -306,6 +309,12 @@ struct App<'a> {
     join_choice: usize,
     /// Review rows still being read.
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
+    /// Why the index is not kept on disk, until said.
+    index_note: Option<String>,
+    /// The indexes of the folders being reviewed, once up to date, and
+    /// where they come from while they are brought up to date.
+    archive: Option<review::index::Archive>,
+    archive_rx: Option<Receiver<review::index::Archive>>,
 }
 
 impl App<'_> {
@@ -409,10 +418,11 @@ impl App<'_> {
                     self.close_join();
                     self.open_join_now();
                 }
-                Effect::Review => match review::plan_dir(self.dir) {
+                Effect::Review => match review::plan_dirs(&[self.dir.to_path_buf()]) {
                     Ok(plan) => {
                         let rows = self.read_in_background(plan);
                         self.flow.show_review(self.dir.to_path_buf(), rows);
+                        self.say_index_note();
                     }
                     Err(e) => self
                         .flow
@@ -422,6 +432,7 @@ impl App<'_> {
                     let loaded = store::load(&path).map_err(|e| e.to_string());
                     self.flow.review_loaded(path, loaded);
                 }
+                Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
                     self.flow.review_compared(review::load_full(&paths));
                 }
@@ -560,24 +571,49 @@ impl App<'_> {
         }
     }
 
-    /// The rows known now; the files the cache did not have are read on
+    /// The rows known now; the files the index did not have are read on
     /// another thread, so the list shows at once and fills in.
-    fn read_in_background(&mut self, plan: review::cache::Plan) -> Vec<review::Row> {
+    fn read_in_background(&mut self, plan: review::index::Plan) -> Vec<review::Row> {
         let rows = plan.rows.clone();
+        self.index_note = plan.notes.first().cloned();
+        self.archive = None;
         if plan.is_complete() {
-            // Still rewrites a cache that lists removed files.
-            plan.finish(|_| {});
+            // Still drops removed files from the index.
+            self.archive = Some(plan.finish(|_| {}));
             self.review_rx = None;
         } else {
             let (tx, rx) = mpsc::channel();
+            let (done, archive) = mpsc::channel();
             std::thread::spawn(move || {
-                plan.finish(|batch| {
+                let archive = plan.finish(|batch| {
                     let _ = tx.send(batch);
-                })
+                });
+                let _ = done.send(archive);
             });
             self.review_rx = Some(rx);
+            self.archive_rx = Some(archive);
         }
         rows
+    }
+
+    /// A quiet note when an index could not be kept on disk.
+    fn say_index_note(&mut self) {
+        if let Some(note) = self.index_note.take() {
+            self.flow.review_said(note, false);
+        }
+    }
+
+    /// Searches the items of every session for review's filter, once the
+    /// index is up to date (until then, titles alone are matched).
+    fn search_items(&mut self, query: &str) {
+        if let Some(archive) = self.archive_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.archive = Some(archive);
+            self.archive_rx = None;
+        }
+        if let Some(archive) = &self.archive {
+            let hits = archive.search(query, ITEM_HITS);
+            self.flow.review_found(query, hits);
+        }
     }
 
     /// Rows read in the background; true when there were any.
@@ -595,6 +631,12 @@ impl App<'_> {
                 Err(mpsc::TryRecvError::Empty) => break,
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.review_rx = None;
+                    // The index is ready: a filter typed meanwhile now
+                    // searches the items too.
+                    let filter = self.flow.review.as_ref().map(|r| r.filter.clone());
+                    if let Some(filter) = filter.filter(|f| !f.is_empty()) {
+                        self.search_items(&filter);
+                    }
                     break;
                 }
             }
@@ -758,6 +800,9 @@ fn event_loop(
         join_start: join.clone(),
         join_choice: 0,
         review_rx: None,
+        index_note: None,
+        archive: None,
+        archive_rx: None,
     };
     app.flow.start.labels = labels;
     match launch {
@@ -774,12 +819,17 @@ fn event_loop(
             app.begin(*s, lock);
             app.flow.follow_up_started(text);
         }
-        Launch::Review(folder) => {
-            let rows = match review::plan_dir(&folder) {
+        Launch::Review(folders) => {
+            let rows = match review::plan_dirs(&folders) {
                 Ok(plan) => app.read_in_background(plan),
                 Err(_) => Vec::new(),
             };
-            app.flow = Flow::review(folder, rows, t0);
+            let first = folders
+                .first()
+                .cloned()
+                .unwrap_or_else(|| dir.to_path_buf());
+            app.flow = Flow::review(first, rows, t0);
+            app.say_index_note();
         }
     }
     if join.open && app.flow.live.is_some() {

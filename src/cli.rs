@@ -40,6 +40,15 @@ impl Cli {
             .clone()
             .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
     }
+
+    /// The folders given, or the sessions folder.
+    pub fn folders(&self, given: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            vec![self.sessions_dir()]
+        } else {
+            given.to_vec()
+        }
+    }
 }
 
 /// Each subcommand's arguments are built only when it is the one run:
@@ -57,10 +66,10 @@ pub enum Command {
     },
     /// Browse past sessions (read-only)
     Review {
-        /// Folder to review [default: the sessions folder]
+        /// Folders to review, subfolders too [default: the sessions folder]
         // Its own id: `dir` is the global --dir's, and clap wants them apart.
         #[arg(id = "folder", value_name = "DIR")]
-        dir: Option<PathBuf>,
+        dirs: Vec<PathBuf>,
     },
     /// Start a private solo reflection
     Reflect {
@@ -91,9 +100,29 @@ pub enum Command {
     },
     /// One line per session, newest first
     List {
-        /// Folder to list [default: the sessions folder]
+        /// Folders to list, subfolders too [default: the sessions folder]
         #[arg(id = "folder", value_name = "DIR")]
-        dir: Option<PathBuf>,
+        dirs: Vec<PathBuf>,
+    },
+    /// Items of every session that hold all the words, best first
+    Search {
+        /// The words to look for
+        query: String,
+        /// Folders to search, subfolders too [default: the sessions folder]
+        #[arg(id = "folder", value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// At most this many items
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+    },
+    /// Open commitments across the archive by review date, overdue first
+    Due {
+        /// Folders to read, subfolders too [default: the sessions folder]
+        #[arg(id = "folder", value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// The day to count from [default: today]
+        #[arg(long, hide = true, value_name = "YYYY-MM-DD")]
+        today: Option<chrono::NaiveDate>,
     },
     /// Write a synthetic session, for demos, tests and benchmarks
     Sample {
@@ -185,6 +214,8 @@ pub enum ExportFormat {
     Md,
     Html,
     Csv,
+    /// One calendar event per open commitment, on its review date
+    Ics,
 }
 
 #[cfg(test)]

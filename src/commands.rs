@@ -69,10 +69,10 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32
     }
 }
 
-/// Every session file in `dir` as review summarises it (from the cache
+/// Every session file under `dirs` as review summarises it (from the index
 /// beside the sessions where it is fresh), newest first, unreadable ones last.
-pub fn list_rows(dir: &Path) -> std::io::Result<Vec<Row>> {
-    let mut rows = review::read_dir(dir)?;
+pub fn list_rows(dirs: &[PathBuf]) -> std::io::Result<Vec<Row>> {
+    let mut rows = review::read_dirs(dirs)?;
     rows.sort_by(|a, b| match (&a.entry, &b.entry) {
         (Ok(x), Ok(y)) => y.created.cmp(&x.created),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
@@ -83,11 +83,11 @@ pub fn list_rows(dir: &Path) -> std::io::Result<Vec<Row>> {
 }
 
 /// `balcony list`
-pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let rows = match list_rows(dir) {
+pub fn list(dirs: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let rows = match list_rows(dirs) {
         Ok(rows) => rows,
         Err(e) => {
-            let _ = writeln!(err, "{}: cannot read the folder: {e}", shown(dir));
+            let _ = writeln!(err, "{}: cannot read the folder: {e}", folder_names(dirs));
             return 1;
         }
     };
@@ -95,7 +95,7 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(
             out,
             "No sessions in {} yet. Start one with `balcony new`.",
-            shown(dir)
+            folder_names(dirs)
         );
         return 0;
     }
@@ -113,6 +113,11 @@ pub fn list(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
     }
     0
+}
+
+/// The folders, for a message.
+pub fn folder_names(dirs: &[PathBuf]) -> String {
+    dirs.iter().map(|d| shown(d)).collect::<Vec<_>>().join(", ")
 }
 
 fn list_line(path: &Path, s: &Summary) -> String {

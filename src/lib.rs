@@ -1,6 +1,7 @@
 //! balcony: a terminal facilitator for adaptive-leadership change workshops.
 
 pub mod app;
+pub mod archive;
 pub mod clean;
 pub mod cli;
 pub mod commands;

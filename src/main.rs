@@ -35,8 +35,13 @@ fn main() -> ExitCode {
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let code = match &cli.command {
         Some(Command::Check { files }) => commands::check(files, &mut out, &mut err),
-        Some(Command::List { dir: over }) => {
-            commands::list(over.as_deref().unwrap_or(&dir), &mut out, &mut err)
+        Some(Command::List { dirs }) => commands::list(&cli.folders(dirs), &mut out, &mut err),
+        Some(Command::Search { query, dirs, limit }) => {
+            balcony::archive::search(query, &cli.folders(dirs), *limit, &mut out, &mut err)
+        }
+        Some(Command::Due { dirs, today }) => {
+            let today = today.unwrap_or_else(|| app::now().date_naive());
+            balcony::archive::due(&cli.folders(dirs), today, &mut out, &mut err)
         }
         Some(Command::Sample {
             items,
@@ -107,21 +112,23 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(Command::Review { dir: over }) => {
-            let folder = over.clone().unwrap_or_else(|| dir.clone());
-            if let Err(e) = std::fs::read_dir(&folder) {
-                let _ = writeln!(
-                    err,
-                    "{}: cannot read the folder: {e}",
-                    balcony::clean::path(&folder)
-                );
-                return ExitCode::from(1);
+        Some(Command::Review { dirs }) => {
+            let folders = cli.folders(dirs);
+            for folder in &folders {
+                if let Err(e) = std::fs::read_dir(folder) {
+                    let _ = writeln!(
+                        err,
+                        "{}: cannot read the folder: {e}",
+                        balcony::clean::path(folder)
+                    );
+                    return ExitCode::from(1);
+                }
             }
             drop((out, err));
             if let Some(code) = no_terminal() {
                 return ExitCode::from(code);
             }
-            app::run_with(Launch::Review(folder), &dir, &look())
+            app::run_with(Launch::Review(folders), &dir, &look())
         }
     };
     ExitCode::from(code as u8)

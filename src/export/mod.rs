@@ -25,10 +25,12 @@ macro_rules! w {
 
 mod csv;
 mod html;
+mod ics;
 mod markdown;
 
 pub use csv::to_csv;
 pub use html::to_html;
+pub use ics::to_ics;
 pub use markdown::to_markdown;
 
 /// Who felt the heat and reacted: the room, or a solo leader alone.
@@ -55,6 +57,7 @@ pub fn render(session: &Session, format: ExportFormat) -> String {
         ExportFormat::Md => to_markdown(session),
         ExportFormat::Html => to_html(session),
         ExportFormat::Csv => to_csv(session),
+        ExportFormat::Ics => to_ics(session),
     }
 }
 

@@ -71,6 +71,8 @@ pub enum Effect {
     ReviewOpen(PathBuf),
     /// Review asks for these sessions, to compare them.
     ReviewCompare(Vec<PathBuf>),
+    /// Look for review's filter in the text of every session's items.
+    ReviewSearch(String),
     /// Start a follow-up of this session.
     FollowUp(PathBuf),
     /// Write this session as Markdown and HTML into the folder's exports.

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, Flow, Notice, Tone, error, info};
 use crate::review::compare::{self, Comparison};
+use crate::review::index::Hit;
 use crate::review::outline::{self, CPart, Part};
 use crate::review::{Row, Summary};
 use crate::session::{ItemKind, Session};
@@ -64,6 +65,11 @@ pub struct Review {
     /// The user has moved the selection: rows read later keep it on its file
     /// (until then, the top row stays selected).
     pub moved: bool,
+    /// Sessions whose items hold every word of the filter: how many items,
+    /// and the best one (the app searches the index as the filter changes).
+    pub hits: std::collections::HashMap<PathBuf, (usize, Hit)>,
+    /// The item to scroll to when the session being opened arrives.
+    pub open_at: Option<Hit>,
 }
 
 impl Review {
@@ -80,6 +86,8 @@ impl Review {
             view: None,
             from_start,
             moved: false,
+            hits: Default::default(),
+            open_at: None,
         };
         r.refresh();
         r
@@ -104,8 +112,11 @@ impl Review {
         let keep = self.shown.get(self.sel).copied().filter(|_| self.moved);
         let needle = self.filter.to_lowercase();
         let rows = &self.rows;
+        let hits = &self.hits;
         let mut shown: Vec<usize> = (0..rows.len())
-            .filter(|&i| needle.is_empty() || matches(&rows[i], &needle))
+            .filter(|&i| {
+                needle.is_empty() || matches(&rows[i], &needle) || hits.contains_key(&rows[i].path)
+            })
             .collect();
         let title = |i: usize| match &rows[i].entry {
             Ok(s) => s.title.to_lowercase(),
@@ -167,6 +178,31 @@ fn matches(row: &Row, needle: &str) -> bool {
     }
 }
 
+/// The line of the session view where a found item is shown.
+fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
+    fn at(mut ids: impl Iterator<Item = u32>, id: u32) -> Option<usize> {
+        ids.position(|x| x == id)
+    }
+    let want = match hit.kind.as_str() {
+        "gadfly idea" => Part::Gadfly(at(s.gadflies.iter().map(|x| x.id), hit.item)?),
+        "brutal fact" => Part::Fact(at(s.facts.iter().map(|x| x.id), hit.item)?),
+        "technical / adaptive" => Part::Split(at(s.splits.iter().map(|x| x.id), hit.item)?),
+        "faction" => Part::Faction(at(s.factions.iter().map(|x| x.id), hit.item)?),
+        "assumption" => Part::Assumption(at(s.assumptions.iter().map(|x| x.id), hit.item)?),
+        "work avoidance" => Part::Avoidance(at(s.avoidance.iter().map(|x| x.id), hit.item)?),
+        "commitment" => Part::Commitment(at(s.commitments.iter().map(|x| x.id), hit.item)?),
+        "note" => Part::Note(at(s.notes.iter().map(|x| x.id), hit.item)?),
+        "tension move" => Part::Reading(at(s.readings.iter().map(|x| x.id), hit.item)?),
+        _ => {
+            let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;
+            return parts
+                .iter()
+                .position(|p| matches!(p, Part::Map(i, _) if *i == at));
+        }
+    };
+    parts.iter().position(|p| *p == want)
+}
+
 /// Rows a page key moves: the list's height on a normal screen.
 fn page(size: (u16, u16)) -> usize {
     (size.1 as usize).saturating_sub(6).max(1)
@@ -213,11 +249,17 @@ impl Flow {
         match session {
             Ok(session) => {
                 let parts = outline::session(&session);
+                let scroll = r
+                    .open_at
+                    .take()
+                    .filter(|hit| hit.path == path)
+                    .and_then(|hit| part_of(&session, &parts, &hit))
+                    .unwrap_or(0);
                 r.view = Some(View::Session(SessionView {
                     path,
                     session: Box::new(session),
                     parts,
-                    scroll: 0,
+                    scroll,
                 }));
             }
             Err(e) => self.notice = error(e),
@@ -254,6 +296,24 @@ impl Flow {
         if let Some(p) = problems.first() {
             self.notice = error(format!("{}: {p}", s::LEFT_OUT));
         }
+    }
+
+    /// The app searched the items for `query`: sessions with matching items
+    /// join the list (when it is still the filter being typed).
+    pub fn review_found(&mut self, query: &str, hits: Vec<Hit>) {
+        let Some(r) = &mut self.review else { return };
+        if r.filter != query {
+            return;
+        }
+        r.hits.clear();
+        // Best first: the first hit of a session is its best.
+        for hit in hits {
+            r.hits
+                .entry(hit.path.clone())
+                .and_modify(|(n, _)| *n += 1)
+                .or_insert((1, hit));
+        }
+        r.refresh();
     }
 
     /// Rows read in the background since the list was first shown.
@@ -322,6 +382,7 @@ impl Flow {
                     Some(Action::Cancel) => {
                         r.typing = false;
                         r.filter.clear();
+                        r.hits.clear();
                         r.refresh();
                     }
                     Some(a @ (Action::Up | Action::Down)) => r.move_sel(a, page),
@@ -329,6 +390,7 @@ impl Flow {
                         KeyCode::Backspace => {
                             r.filter.pop();
                             r.refresh();
+                            return vec![Effect::ReviewSearch(r.filter.clone())];
                         }
                         KeyCode::Char(c)
                             if !ev
@@ -337,6 +399,7 @@ impl Flow {
                         {
                             r.filter.push(c);
                             r.refresh();
+                            return vec![Effect::ReviewSearch(r.filter.clone())];
                         }
                         _ => {}
                     },
@@ -377,6 +440,7 @@ impl Flow {
                 match action {
                     Some(Action::Cancel) if !r.filter.is_empty() => {
                         r.filter.clear();
+                        r.hits.clear();
                         r.refresh();
                     }
                     Some(Action::Cancel) if r.from_start => self.review = None,
@@ -430,6 +494,7 @@ impl Flow {
                             }
                             Some(row) => {
                                 let path = row.path.clone();
+                                r.open_at = r.hits.get(&path).map(|(_, hit)| hit.clone());
                                 return vec![match a {
                                     Action::Accept => Effect::ReviewOpen(path),
                                     Action::FollowUp => Effect::FollowUp(path),

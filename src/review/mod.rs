@@ -1,11 +1,11 @@
-//! Reviewing past sessions: a summary of each file for the list (kept in a
-//! small cache beside the sessions), comparisons across sessions, and
+//! Reviewing past sessions: a summary of each file for the list (kept in an
+//! index beside the sessions, with every item's text), comparisons across sessions, and
 //! follow-up sessions that carry the open items forward. No terminal here;
 //! the app loop calls these and hands the results to the flow.
 
-pub mod cache;
 pub mod compare;
 pub mod followup;
+pub mod index;
 pub mod outline;
 
 use std::path::{Path, PathBuf};
@@ -40,9 +40,17 @@ pub struct Summary {
     pub commitments_kept: usize,
     pub commitments: usize,
     pub follows: Option<String>,
+    /// The review dates of the open commitments, to count the overdue.
+    #[serde(default)]
+    pub due: Vec<chrono::NaiveDate>,
 }
 
 impl Summary {
+    /// Open commitments whose review date is before `today`.
+    pub fn overdue(&self, today: chrono::NaiveDate) -> usize {
+        self.due.iter().filter(|d| **d < today).count()
+    }
+
     pub fn of(s: &Session) -> Summary {
         let count = |st: CommitmentStatus| s.commitments.iter().filter(|c| c.status == st).count();
         let skip = s.readings.len().saturating_sub(SPARK_READINGS);
@@ -67,6 +75,12 @@ impl Summary {
             commitments_kept: count(CommitmentStatus::Kept),
             commitments: s.commitments.len(),
             follows: s.meta.follows.clone(),
+            due: s
+                .commitments
+                .iter()
+                .filter(|c| c.status == CommitmentStatus::Open)
+                .map(|c| c.review)
+                .collect(),
         }
     }
 }
@@ -150,29 +164,33 @@ pub fn summarise(path: &Path) -> Result<Summary, Problem> {
         .map_err(|e| Problem::of(&e))
 }
 
-/// Every session file of `dir`, summarised: from the cache where it is
-/// fresh, by loading the file where not (and the cache is then rewritten).
-/// A file that fails to load is a row with its problem; it never stops the
-/// others. Session files are only ever read.
+/// Every session file under `dir` (subfolders too), summarised: from the
+/// index where it is fresh, by loading the file where not (and the index is
+/// brought up to date). A file that fails to load is a row with its problem;
+/// it never stops the others. Session files are only ever read.
 pub fn load_dir(dir: &Path) -> std::io::Result<Vec<Row>> {
-    let files = store::session_files(dir)?;
-    Ok(cache::summaries(dir, &files))
+    read_dirs(&[dir.to_path_buf()])
 }
 
-/// The folder's rows as far as the cache knows them, at once; the plan's
+/// One folder's plan (see `plan_dirs`).
+pub fn plan_dir(dir: &Path) -> std::io::Result<index::Plan> {
+    plan_dirs(&[dir.to_path_buf()])
+}
+
+/// The folders' rows as far as their indexes know them, at once; the plan's
 /// `finish` reads the rest (in the background, in the app).
-pub fn plan_dir(dir: &Path) -> std::io::Result<cache::Plan> {
-    Ok(cache::plan(dir, store::session_files(dir)?))
+pub fn plan_dirs(dirs: &[PathBuf]) -> std::io::Result<index::Plan> {
+    index::plan(dirs)
 }
 
-/// Every row, complete: from the cache where it is fresh, the rest read now
-/// (and the cache brought up to date). For `balcony list`.
-pub fn read_dir(dir: &Path) -> std::io::Result<Vec<Row>> {
-    let plan = plan_dir(dir)?;
+/// Every row, complete: from the index where it is fresh, the rest read now
+/// (and the index brought up to date). For `balcony list`.
+pub fn read_dirs(dirs: &[PathBuf]) -> std::io::Result<Vec<Row>> {
+    let plan = plan_dirs(dirs)?;
     let mut rows = plan.rows.clone();
-    let filled = std::sync::Mutex::new(Vec::new());
-    plan.finish(|batch| filled.lock().expect("not poisoned").extend(batch));
-    for (i, row) in filled.into_inner().expect("not poisoned") {
+    let filled = std::cell::RefCell::new(Vec::new());
+    plan.finish(|batch| filled.borrow_mut().extend(batch));
+    for (i, row) in filled.into_inner() {
         rows[i] = row;
     }
     Ok(rows)

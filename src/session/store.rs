@@ -124,7 +124,11 @@ pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
     let text = ronfile::strip_bom(text);
     let mut session: Session = match ronfile::parse(path, text) {
         Ok(s) => s,
-        Err(e) => return Err(schema_problem(path, text).unwrap_or(e)),
+        Err(e) => {
+            return Err(conflict_problem(path, text)
+                .or_else(|| schema_problem(path, text))
+                .unwrap_or(e));
+        }
     };
     if let Some(e) = schema_problem(path, text) {
         return Err(e);
@@ -137,6 +141,27 @@ pub fn load_str(path: &Path, text: &str) -> Result<Session, FileError> {
     // Older files name the device behind each reading: kept as counts only.
     session.forget_devices();
     Ok(session)
+}
+
+/// Git's merge-conflict markers, left in a file pulled from a shared
+/// archive: named as such, at the first marker's line, rather than as the
+/// parse error they cause.
+fn conflict_problem(path: &Path, text: &str) -> Option<FileError> {
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.starts_with(marker))
+            .map(|i| i + 1)
+    };
+    let (start, middle, end) = (at("<<<<<<<")?, at("=======")?, at(">>>>>>>")?);
+    Some(FileError::at(
+        path,
+        text,
+        start,
+        1,
+        format!(
+            "an unresolved merge conflict (<<<<<<< at line {start}, ======= at line {middle}, >>>>>>> at line {end}): keep one side, remove the three marker lines, then check the file again. The file was not changed."
+        ),
+    ))
 }
 
 /// A version this build cannot read. Sessions from newer builds are refused

@@ -79,6 +79,9 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
     if !r.marked.is_empty() {
         status += &format!(" · {} {}", r.marked.len(), s::MARKED);
     }
+    if !r.hits.is_empty() {
+        status += &format!(" · {} {}", r.hits.len(), s::WITH_ITEMS);
+    }
     let mut spans = vec![Span::styled(trunc(&status, w), theme.dim)];
     if r.typing || !r.filter.is_empty() {
         let cursor = if r.typing { "█" } else { "" };
@@ -102,11 +105,27 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
         s::COL_COMMIT,
     );
     put(Line::styled(trunc(&head, w), theme.heading), area, 2, buf);
+    // With items found, the selected session's best item gets the last row.
+    let found_row = u16::from(!r.hits.is_empty());
     let list = Rect {
         y: area.y + 3,
-        height: h.saturating_sub(5),
+        height: h.saturating_sub(5 + found_row),
         ..area
     };
+    if let Some((n, hit)) = r.selected().and_then(|row| r.hits.get(&row.path)) {
+        let text = format!(
+            "    ↳ {n}× · {} · {}: {}",
+            hit.kind,
+            crate::archive::printable(&hit.checkpoint),
+            crate::archive::printable(&hit.text)
+        );
+        put(
+            Line::styled(trunc(&text, w), theme.focus),
+            area,
+            3 + list.height,
+            buf,
+        );
+    }
     if r.shown.is_empty() {
         let msg = if r.rows.is_empty() {
             s::NO_SESSIONS_HERE
@@ -131,7 +150,10 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
                 trunc(&format!("{mark}… {}  {}", row.name(), s::READING), w),
                 theme.dim,
             ),
-            Ok(sum) => summary_line(&mark, sum, &cols, theme),
+            Ok(sum) => {
+                let found = r.hits.get(&row.path).map(|(n, _)| *n);
+                summary_line(&mark, sum, found, flow.now.date_naive(), &cols, theme)
+            }
             Err(p) => Line::from(vec![
                 Span::raw(mark),
                 Span::styled(
@@ -153,7 +175,14 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
     footer(flow, area, buf, theme);
 }
 
-fn summary_line<'a>(mark: &str, sum: &Summary, cols: &Cols, theme: &Theme) -> Line<'a> {
+fn summary_line<'a>(
+    mark: &str,
+    sum: &Summary,
+    found: Option<usize>,
+    today: chrono::NaiveDate,
+    cols: &Cols,
+    theme: &Theme,
+) -> Line<'a> {
     let date = if cols.date >= 16 {
         sum.created.format("%Y-%m-%d %H:%M").to_string()
     } else {
@@ -170,10 +199,22 @@ fn summary_line<'a>(mark: &str, sum: &Summary, cols: &Cols, theme: &Theme) -> Li
         ),
         None => (s::NO_READING.to_string(), theme.dim),
     };
+    // A session found by its items says how many; its best item is shown
+    // below the list when it is selected.
+    let title = match found {
+        Some(n) => format!("{} ({n}×)", sum.title),
+        None => sum.title.clone(),
+    };
+    let overdue = sum.overdue(today);
+    let overdue = if overdue > 0 {
+        format!(" {overdue} {}", s::OVERDUE)
+    } else {
+        String::new()
+    };
     Line::from(vec![
         Span::raw(mark.to_string()),
         Span::raw(pad(&date, cols.date)),
-        Span::raw(pad(&sum.title, cols.title)),
+        Span::raw(pad(&title, cols.title)),
         Span::raw(pad(mode, 4)),
         Span::raw(pad(&format!("{}/{}", sum.done, sum.total), 5)),
         Span::styled(pad(&sparkline(&sum.levels, SPARK_W), SPARK_W), theme.dim),
@@ -184,5 +225,6 @@ fn summary_line<'a>(mark: &str, sum: &Summary, cols: &Cols, theme: &Theme) -> Li
             "{:>4}/{}",
             sum.commitments_open, sum.commitments_kept
         )),
+        Span::styled(overdue, theme.hot),
     ])
 }

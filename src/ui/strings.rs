@@ -367,6 +367,10 @@ pub const NO_READING: &str = "-- none";
 pub const SORTED_DATE: &str = "newest first";
 pub const SORTED_TITLE: &str = "by title";
 pub const FILTER: &str = "filter";
+/// After the number of sessions whose items hold the filter's words.
+pub const WITH_ITEMS: &str = "with items that match (Enter opens at the best)";
+/// After the number of a session's open commitments past their review date.
+pub const OVERDUE: &str = "overdue";
 pub const MARKED: &str = "marked";
 pub const STILL_READING: &str = "still reading this file; a moment";
 pub const READING: &str = "reading…";

@@ -143,13 +143,13 @@ fn list_shows_newest_first_and_broken_files_with_their_error() {
 }
 
 #[test]
-fn list_reads_from_the_cache_and_notices_a_changed_file() {
+fn list_reads_from_the_index_and_notices_a_changed_file() {
     let dir = sessions_dir();
     let first = stdout_of(balcony().arg("list").arg(dir.path()));
-    assert!(dir.path().join(".balcony-review-cache").is_file());
-    // The same listing from the cache.
+    assert!(dir.path().join(".balcony-index.sqlite").is_file());
+    // The same listing from the index.
     assert_eq!(stdout_of(balcony().arg("list").arg(dir.path())), first);
-    // A session saved since is read again, not taken from the cache.
+    // A session saved since is read again, not taken from the index.
     let path = dir.path().join("2026-11-23-1405-sample.ron");
     let mut s = balcony::session::store::load(&path).unwrap();
     s.meta.title = "Renamed since the last listing".into();

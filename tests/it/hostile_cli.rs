@@ -186,11 +186,11 @@ fn a_hostile_corpus_never_panics_is_located_and_left_alone() {
         );
     }
     // Nothing else appeared beside the files (no temp files, no sessions),
-    // but review's cache.
+    // but review's index.
     let others: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("hostile-") && n != ".balcony-review-cache")
+        .filter(|n| !n.starts_with("hostile-") && n != ".balcony-index.sqlite")
         .collect();
     assert!(others.is_empty(), "{others:?}");
 }
@@ -250,12 +250,17 @@ fn escapes_in_files_never_reach_the_terminal() {
         assert!(out.status.success(), "{format}: {out:?}");
         runs.push(("export", out));
     }
-    // The cache is rewritten by `list`; plant messages in it as well.
-    let cache = dir.path().join(".balcony-review-cache");
-    let planted = std::fs::read_to_string(&cache)
-        .unwrap()
-        .replace("this workshop does not have", &format!("{hostile:?}"));
-    std::fs::write(&cache, planted).unwrap();
+    // `list` writes the index beside the sessions; plant messages in it too.
+    let index = rusqlite::Connection::open(dir.path().join(".balcony-index.sqlite")).unwrap();
+    let poisoned = index
+        .execute(
+            "UPDATE sessions SET problem = replace(problem, 'this workshop does not have', ?1) \
+             WHERE problem LIKE '%this workshop does not have%'",
+            [format!("{hostile:?}")],
+        )
+        .unwrap();
+    assert_eq!(poisoned, 1, "the broken file's message is in the index");
+    drop(index);
     runs.push((
         "list from a poisoned cache",
         balcony(&["list", d], dir.path()),
@@ -337,8 +342,8 @@ fn fifos_and_devices_are_refused_without_hanging() {
     assert!(!dir.path().join("sessions").exists(), "nothing is created");
 }
 
-/// Review's cache planted as a FIFO or as /dev/zero: `list` neither blocks
-/// nor reads without end; the cache is rebuilt as a regular file.
+/// Review's index planted as a FIFO or as a link to /dev/zero: `list` neither
+/// blocks nor reads without end, and leaves what was planted as it was.
 #[test]
 fn a_planted_review_cache_does_not_hang_list() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -351,7 +356,7 @@ fn a_planted_review_cache_does_not_hang_list() {
             sessions.join("a.ron"),
         )
         .unwrap();
-        let cache = sessions.join(".balcony-review-cache");
+        let cache = sessions.join(".balcony-index.sqlite");
         match plant {
             "fifo" => mkfifo(&cache),
             _ => std::os::unix::fs::symlink("/dev/zero", &cache).unwrap(),
@@ -360,10 +365,11 @@ fn a_planted_review_cache_does_not_hang_list() {
         assert!(out.status.success(), "{plant}: {out:?}");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Clinic front desk"), "{plant}: {text}");
-        assert!(
-            std::fs::symlink_metadata(&cache).unwrap().is_file(),
-            "{plant}"
-        );
+        let kind = std::fs::symlink_metadata(&cache).unwrap().file_type();
+        match plant {
+            "fifo" => assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind)),
+            _ => assert!(kind.is_symlink()),
+        }
     }
 }
 

@@ -4,6 +4,7 @@ mod common;
 mod http;
 mod pty;
 
+mod archive;
 mod broken_files;
 mod cli;
 mod cli_start;

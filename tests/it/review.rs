@@ -1,5 +1,5 @@
 //! `balcony review`: the list (with broken files in it), the read-only
-//! session view, the compare view, follow-ups and the summary cache.
+//! session view, the compare view, follow-ups and the index.
 //! Snapshots at 100×30 with a fixed clock.
 
 use crate::common;
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use balcony::flow::{Effect, Flow, Input, View};
-use balcony::review::{self, cache, followup};
+use balcony::review::{self, followup, index};
 use balcony::session::{CommitmentStatus, Fate, store};
 use common::*;
 use crossterm::event::KeyCode;
@@ -374,20 +374,27 @@ fn a_follow_up_carries_the_open_items() {
 }
 
 #[test]
-fn the_cache_is_not_a_session_and_is_rebuilt_when_stale_or_broken() {
+fn the_index_is_not_a_session_and_is_rebuilt_when_stale_or_broken() {
     let dir = folder();
     let first = review::load_dir(dir.path()).unwrap();
-    let cache_file = dir.path().join(cache::FILE_NAME);
+    let cache_file = dir.path().join(index::FILE_NAME);
     assert!(cache_file.exists());
     let files = store::session_files(dir.path()).unwrap();
     assert!(
         !files.contains(&cache_file),
-        "the cache is not listed as a session"
+        "the index is not listed as a session"
     );
-    // Fresh: the same rows from the cache.
+    // Fresh: the same rows from the index.
     assert_eq!(review::load_dir(dir.path()).unwrap(), first);
-    // Broken cache: rebuilt, same rows.
+    // Broken index: rebuilt, same rows.
     std::fs::write(&cache_file, "(version: 1, entries: [ oops").unwrap();
+    assert_eq!(review::load_dir(dir.path()).unwrap(), first);
+    assert!(
+        index::archive(&[dir.path().to_path_buf()])
+            .unwrap()
+            .notes
+            .is_empty()
+    );
     assert_eq!(review::load_dir(dir.path()).unwrap(), first);
     // Stale: a file changes (a new title, another size) and the row follows.
     let path = dir.path().join(NORTHLINE);
@@ -410,7 +417,7 @@ fn hashes(dir: &Path) -> BTreeMap<PathBuf, (u64, std::time::SystemTime, Vec<u8>)
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_file() && p.file_name().unwrap() != cache::FILE_NAME {
+        if p.is_file() && p.file_name().unwrap() != index::FILE_NAME {
             let m = std::fs::metadata(&p).unwrap();
             out.insert(
                 p.clone(),
@@ -464,7 +471,7 @@ fn review_never_writes_a_session_file() {
 fn the_list_shows_at_once_and_fills_in() {
     let dir = folder();
     let plan = review::plan_dir(dir.path()).unwrap();
-    assert!(!plan.is_complete(), "no cache yet");
+    assert!(!plan.is_complete(), "no index yet");
     let mut f = Flow::review(PathBuf::from("sessions"), plan.rows.clone(), t0());
     let screen = render(&f, W, H);
     assert!(screen.contains("· 8 reading…"), "{screen}");
@@ -481,7 +488,7 @@ fn the_list_shows_at_once_and_fills_in() {
     assert!(rows.iter().all(|r| !r.reading));
     assert!(
         review::plan_dir(dir.path()).unwrap().is_complete(),
-        "the cache has them all now"
+        "the index has them all now"
     );
 }
 

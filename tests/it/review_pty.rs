@@ -33,12 +33,12 @@ fn setup() -> tempfile::TempDir {
     dir
 }
 
-/// Every file's bytes and modification time (the review cache aside).
+/// Every file's bytes and modification time (the review index aside).
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && p.file_name().unwrap() != balcony::review::cache::FILE_NAME)
+        .filter(|p| p.is_file() && p.file_name().unwrap() != balcony::review::index::FILE_NAME)
         .map(|p| {
             let m = std::fs::metadata(&p).unwrap().modified().unwrap();
             (p.clone(), (std::fs::read(&p).unwrap(), m))
@@ -77,7 +77,7 @@ fn review_reads_and_never_writes() {
     assert_eq!(t.wait_exit(), 0);
     t.terminal_restored().unwrap();
     assert_eq!(snapshot(&sessions), before, "no session file changed");
-    assert!(sessions.join(balcony::review::cache::FILE_NAME).is_file());
+    assert!(sessions.join(balcony::review::index::FILE_NAME).is_file());
     let exports: Vec<_> = std::fs::read_dir(sessions.join("exports"))
         .unwrap()
         .collect();

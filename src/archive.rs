@@ -1,0 +1,137 @@
+//! The archive's commands, over every session under one or more folders:
+//! `balcony search` (items holding words, best first) and `balcony due`
+//! (open commitments by review date). Both read the index beside the
+//! sessions (brought up to date first); neither writes a session.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::commands::folder_names;
+use crate::review::index::{self, Archive, MARK_END, MARK_START};
+
+/// Marks around a match in the printed text.
+pub const MARK_OPEN: &str = "«";
+pub const MARK_CLOSE: &str = "»";
+
+/// Text fit for a terminal line: the match marks shown, every other control
+/// character a space.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            MARK_START => out.push_str(MARK_OPEN),
+            MARK_END => out.push_str(MARK_CLOSE),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn open(dirs: &[PathBuf], err: &mut dyn Write) -> Option<Archive> {
+    match index::archive(dirs) {
+        Ok(archive) => {
+            for note in &archive.notes {
+                let _ = writeln!(err, "note: {note}");
+            }
+            Some(archive)
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot read the folder: {e}", folder_names(dirs));
+            None
+        }
+    }
+}
+
+/// `balcony search QUERY [DIR...]`: 0 with or without matches, 1 when a
+/// folder cannot be read, 2 when the query has no word.
+pub fn search(
+    query: &str,
+    dirs: &[PathBuf],
+    limit: usize,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    if index::fts_query(query).is_none() {
+        let _ = writeln!(err, "give at least one word to look for");
+        return 2;
+    }
+    let Some(archive) = open(dirs, err) else {
+        return 1;
+    };
+    let hits = archive.search(query, limit);
+    if hits.is_empty() {
+        let _ = writeln!(
+            out,
+            "No item holds \"{}\" in {}.",
+            printable(query),
+            folder_names(dirs)
+        );
+    }
+    for h in hits {
+        let date = h.created.get(..10).unwrap_or(&h.created);
+        let _ = writeln!(
+            out,
+            "{}  {} · {} · {}  {}\n    {}",
+            date,
+            printable(&h.title),
+            printable(&h.checkpoint),
+            h.kind,
+            h.path.display(),
+            printable(&h.text)
+        );
+    }
+    0
+}
+
+/// How a review date stands against today, in words.
+pub fn standing(review: NaiveDate, today: NaiveDate) -> String {
+    let days = (review - today).num_days();
+    match days {
+        d if d < 0 => format!("overdue {} day{}", -d, plural(-d)),
+        0 => "due today".to_string(),
+        d => format!("in {d} day{}", plural(d)),
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `balcony due [DIR...]`: every open commitment, earliest review date (so
+/// the overdue) first, with its owner, its session and its age.
+pub fn due(dirs: &[PathBuf], today: NaiveDate, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(archive) = open(dirs, err) else {
+        return 1;
+    };
+    let open = archive.open_commitments();
+    if open.is_empty() {
+        let _ = writeln!(out, "No open commitments in {}.", folder_names(dirs));
+        return 0;
+    }
+    let overdue = open.iter().filter(|d| d.review < today).count();
+    let _ = writeln!(
+        out,
+        "{} open commitment{}, {overdue} overdue (today is {today})",
+        open.len(),
+        plural(open.len() as i64)
+    );
+    for d in open {
+        let age = (today - d.made).num_days().max(0);
+        let _ = writeln!(
+            out,
+            "{}  {:<16}  {:<18}  {}\n    made {} ({age} day{} ago) in \"{}\"  {}",
+            d.review,
+            standing(d.review, today),
+            crate::commands::clip(&d.owner, 18),
+            printable(&d.what),
+            d.made,
+            plural(age),
+            printable(&d.title),
+            d.path.display()
+        );
+    }
+    0
+}

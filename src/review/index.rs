@@ -1,0 +1,745 @@
+//! The archive's index: one SQLite file beside the sessions holding each
+//! file's summary, its open commitments and every item's text in an FTS5
+//! table. It is never a source of truth: it is rebuilt when missing, broken
+//! or of an older schema, kept up to date file by file (by size and mtime),
+//! and when it cannot be used (a read-only folder, a locked or odd file) the
+//! same tables are built in memory for this run, with a quiet note. The
+//! schema is described in docs/format.md.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, UNIX_EPOCH};
+
+use rusqlite::{Connection, OpenFlags, params};
+
+use super::{Problem, Row, Summary};
+use crate::session::{Fate, Session, store};
+
+/// The index's file name inside each folder given.
+pub const FILE_NAME: &str = ".balcony-index.sqlite";
+/// Bumped when a table or the summary changes shape: an older index is
+/// rebuilt (it is kept in SQLite's `user_version`).
+pub const SCHEMA: i32 = 1;
+
+const TABLES: &str = "
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    title TEXT,
+    created TEXT,
+    problem TEXT,
+    summary TEXT NOT NULL
+);
+CREATE TABLE commitments (
+    path TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    what TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    review TEXT NOT NULL,
+    made TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX commitments_path ON commitments(path);
+CREATE VIRTUAL TABLE items USING fts5(
+    text, path UNINDEXED, checkpoint UNINDEXED, kind UNINDEXED, item UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+";
+
+/// What an index knew: relative path -> (size, mtime, summary).
+type Known = HashMap<String, (u64, u64, Result<Summary, Problem>)>;
+
+/// One folder's index, open.
+struct Db {
+    root: PathBuf,
+    conn: Connection,
+    /// What it knew when opened: relative path -> (size, mtime, summary).
+    known: Known,
+}
+
+/// Why an index on disk was not used, for the quiet note.
+fn bypass(root: &Path, why: &str) -> String {
+    format!(
+        "{}: the index is not kept ({why}); reading the files",
+        root.join(FILE_NAME).display()
+    )
+}
+
+fn create_tables(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(TABLES)?;
+    conn.pragma_update(None, "user_version", SCHEMA)
+}
+
+/// The index of `root`, opened or built; in memory when the file cannot be
+/// used (the note says why). Only a regular file is ever opened or removed.
+fn open(root: &Path) -> (Connection, Option<String>) {
+    let path = root.join(FILE_NAME);
+    let on_disk = match std::fs::symlink_metadata(&path) {
+        Ok(m) if !m.file_type().is_file() => Err(bypass(root, "it is not a regular file")),
+        Ok(_) => open_existing(&path).or_else(|_| {
+            // Broken, foreign or older: it holds nothing the files do not.
+            remove(&path);
+            open_new(&path)
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => open_new(&path),
+        Err(e) => Err(bypass(root, &e.to_string())),
+    };
+    match on_disk {
+        Ok(conn) => (conn, None),
+        Err(why) => {
+            let note = if why.contains(FILE_NAME) {
+                why
+            } else {
+                bypass(root, &why)
+            };
+            let conn = Connection::open_in_memory()
+                .and_then(|c| create_tables(&c).map(|()| c))
+                .expect("an in-memory database with fixed tables always opens");
+            (conn, Some(note))
+        }
+    }
+}
+
+fn remove(path: &Path) {
+    for p in [path.to_path_buf(), journal(path)] {
+        if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn journal(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+fn flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
+fn settle(conn: &Connection) -> rusqlite::Result<()> {
+    // Another balcony indexing the same folder: wait a little, then go on
+    // without the file rather than hang.
+    conn.busy_timeout(Duration::from_millis(300))?;
+    // A crash mid-write leaves the journal to roll back; that is enough for
+    // an index that can always be rebuilt.
+    conn.pragma_update(None, "synchronous", "NORMAL")
+}
+
+fn open_existing(path: &Path) -> Result<Connection, String> {
+    let conn = Connection::open_with_flags(path, flags()).map_err(|e| e.to_string())?;
+    settle(&conn).map_err(|e| e.to_string())?;
+    let version: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    if version != SCHEMA {
+        return Err(format!("schema {version}"));
+    }
+    // Every table must answer: a damaged file fails here and is rebuilt.
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM commitments) \
+         + (SELECT count(*) FROM items WHERE rowid = 1)",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
+fn open_new(path: &Path) -> Result<Connection, String> {
+    // Made here, private and never through a link (it holds every item's
+    // text); SQLite gives its journal the same mode. An empty file is an
+    // empty database.
+    crate::session::store::fresh_private(path).map_err(|e| e.to_string())?;
+    let conn = Connection::open_with_flags(path, flags()).map_err(|e| e.to_string())?;
+    settle(&conn).map_err(|e| e.to_string())?;
+    create_tables(&conn).map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
+/// What the index knew of each file.
+fn known(conn: &Connection) -> rusqlite::Result<Known> {
+    let mut stmt = conn.prepare("SELECT path, size, mtime, summary FROM sessions")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (path, size, mtime, summary) = row?;
+        // A summary this build cannot read is simply read again.
+        if let Ok(summary) = serde_json::from_str(&summary) {
+            out.insert(path, (size as u64, mtime as u64, summary));
+        }
+    }
+    Ok(out)
+}
+
+/// Size and modification time (ns): what makes an indexed file fresh.
+fn stamp(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((
+        meta.len(),
+        u64::try_from(mtime.as_nanos()).unwrap_or(u64::MAX),
+    ))
+}
+
+/// Every session file under `root`, in its subfolders too, sorted. Only
+/// regular files: links, pipes and devices are never followed or read.
+/// Dot-folders and review's `exports/` are left out.
+pub fn session_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    let mut first = true;
+    while let Some(dir) = dirs.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if first => return Err(e),
+            Err(_) => continue,
+        };
+        first = false;
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() {
+                if name != super::EXPORTS_DIR {
+                    dirs.push(path);
+                }
+            } else if kind.is_file() && path.extension().is_some_and(|x| x == "ron") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The path as the index keys it: relative to its folder, with `/`.
+fn key(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// One item's text, for the FTS table.
+pub struct ItemText {
+    pub checkpoint: String,
+    pub kind: &'static str,
+    pub item: u32,
+    pub text: String,
+}
+
+/// Every item of a session as searchable text, its reasons included.
+pub fn item_texts(s: &Session) -> Vec<ItemText> {
+    let cp = |id: &str| crate::export::checkpoint_title(s, id).to_string();
+    let mut out = Vec::new();
+    let mut push = |checkpoint: &str, kind: &'static str, item: u32, parts: &[&str]| {
+        let text = parts
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| crate::clean::clean(p, false))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !text.is_empty() {
+            out.push(ItemText {
+                checkpoint: cp(checkpoint),
+                kind,
+                item,
+                text,
+            });
+        }
+    };
+    for g in s.gadflies.iter() {
+        let why = match &g.fate {
+            Fate::Declined(why) => why.as_str(),
+            _ => "",
+        };
+        push(&g.checkpoint, "gadfly idea", g.id, &[&g.text, why]);
+    }
+    for f in s.facts.iter() {
+        push(
+            &f.checkpoint,
+            "brutal fact",
+            f.id,
+            &[&f.text, &f.source_detail],
+        );
+    }
+    for x in s.splits.iter() {
+        push(
+            &x.checkpoint,
+            "technical / adaptive",
+            x.id,
+            &[&x.text, &x.loss],
+        );
+    }
+    for p in s.polarities.iter() {
+        let mut parts: Vec<&str> = vec![&p.left.name, &p.right.name, &p.purpose];
+        for pole in [&p.left, &p.right] {
+            parts.push(&pole.holders);
+            parts.extend(pole.upsides.iter().map(String::as_str));
+            parts.extend(pole.downsides.iter().map(String::as_str));
+            parts.push(&pole.would_lose);
+        }
+        push(&p.checkpoint, "competing values", p.id, &parts);
+        for w in &p.warnings {
+            push(&p.checkpoint, "warning sign", p.id, &[&w.sign, &w.watcher]);
+        }
+    }
+    for f in s.factions.iter() {
+        let mut parts: Vec<&str> = vec![&f.name];
+        for list in [&f.values, &f.loyalties, &f.losses] {
+            parts.extend(list.iter().map(String::as_str));
+        }
+        push(&f.checkpoint, "faction", f.id, &parts);
+    }
+    for a in s.assumptions.iter() {
+        push(&a.checkpoint, "assumption", a.id, &[&a.text, &a.evidence]);
+    }
+    for a in s.avoidance.iter() {
+        push(&a.checkpoint, "work avoidance", a.id, &[&a.text]);
+    }
+    for c in s.commitments.iter() {
+        push(
+            &c.checkpoint,
+            "commitment",
+            c.id,
+            &[&c.what, &c.owner, &c.loss],
+        );
+    }
+    for n in s.notes.iter() {
+        push(&n.checkpoint, "note", n.id, &[&n.text]);
+    }
+    for r in s.readings.iter() {
+        let tactic = r.tactic.as_deref().unwrap_or("");
+        push(&r.checkpoint, "tension move", r.id, &[tactic, &r.reason]);
+    }
+    out
+}
+
+/// A file read for the index.
+struct Doc {
+    file: usize,
+    stamp: (u64, u64),
+    summary: Result<Summary, Problem>,
+    session: Option<Session>,
+}
+
+fn read_doc(file: usize, path: &Path) -> Doc {
+    // The stamp is taken before reading: a file saved meanwhile looks stale
+    // next time rather than fresh with old contents.
+    let stamp = stamp(path).unwrap_or((u64::MAX, 0));
+    match store::load(path) {
+        Ok(s) => Doc {
+            file,
+            stamp,
+            summary: Ok(Summary::of(&s)),
+            session: Some(s),
+        },
+        Err(e) => Doc {
+            file,
+            stamp,
+            summary: Err(Problem::of(&e)),
+            session: None,
+        },
+    }
+}
+
+/// Items of one session have rowids `sid << ITEM_BITS | n` (`sid` the
+/// session's rowid): dropping them is a rowid range, not a scan of the text.
+const ITEM_BITS: u32 = 24;
+
+fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
+    let sid: Option<i64> = conn
+        .prepare_cached("SELECT id FROM sessions WHERE path = ?1")?
+        .query_row([path], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    let Some(sid) = sid else {
+        return Ok(());
+    };
+    conn.prepare_cached("DELETE FROM sessions WHERE id = ?1")?
+        .execute([sid])?;
+    conn.prepare_cached("DELETE FROM commitments WHERE path = ?1")?
+        .execute([path])?;
+    conn.prepare_cached("DELETE FROM items WHERE rowid BETWEEN ?1 AND ?2")?
+        .execute([sid << ITEM_BITS, ((sid + 1) << ITEM_BITS) - 1])?;
+    Ok(())
+}
+
+fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
+    delete(conn, path)?;
+    let (title, created, problem) = match &doc.summary {
+        Ok(s) => (Some(s.title.clone()), Some(s.created.to_rfc3339()), None),
+        Err(p) => (
+            None,
+            None,
+            Some(format!("{}:{}: {}", p.line, p.col, p.message)),
+        ),
+    };
+    let summary = serde_json::to_string(&doc.summary).unwrap_or_default();
+    conn.prepare_cached(
+        "INSERT INTO sessions (path, size, mtime, title, created, problem, summary) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        path,
+        doc.stamp.0 as i64,
+        doc.stamp.1 as i64,
+        title,
+        created,
+        problem,
+        summary
+    ])?;
+    let sid = conn.last_insert_rowid();
+    let Some(s) = &doc.session else {
+        return Ok(());
+    };
+    let mut item = conn.prepare_cached(
+        "INSERT INTO items (rowid, text, path, checkpoint, kind, item) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    // Past 2^24 items a session's text is not searched further.
+    for (n, t) in item_texts(s).into_iter().take(1 << ITEM_BITS).enumerate() {
+        let rowid = (sid << ITEM_BITS) | n as i64;
+        item.execute(params![rowid, t.text, path, t.checkpoint, t.kind, t.item])?;
+    }
+    let mut commit = conn.prepare_cached(
+        "INSERT INTO commitments (path, id, what, owner, review, made, status) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for c in s.commitments.iter() {
+        commit.execute(params![
+            path,
+            c.id,
+            c.what,
+            c.owner,
+            c.review.to_string(),
+            c.at.to_rfc3339(),
+            format!("{:?}", c.status)
+        ])?;
+    }
+    Ok(())
+}
+
+/// The rows the list can show at once, from the indexes where they are
+/// fresh and as "still reading" where not; `finish` reads the rest and
+/// brings every index up to date.
+pub struct Plan {
+    dbs: Vec<Db>,
+    /// Each file with the index (into `dbs`) of its folder.
+    files: Vec<(usize, PathBuf)>,
+    missing: Vec<usize>,
+    pub rows: Vec<Row>,
+    /// Indexes that could not be kept on disk, said quietly.
+    pub notes: Vec<String>,
+}
+
+/// Plans the rows of every session file under each of `dirs`.
+pub fn plan(dirs: &[PathBuf]) -> std::io::Result<Plan> {
+    let mut dbs = Vec::new();
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    for dir in dirs {
+        let found = session_files(dir)?;
+        let (conn, note) = open(dir);
+        let known = match known(&conn) {
+            Ok(k) => k,
+            Err(e) => {
+                notes.push(bypass(dir, &e.to_string()));
+                HashMap::new()
+            }
+        };
+        notes.extend(note);
+        files.extend(found.into_iter().map(|p| (dbs.len(), p)));
+        dbs.push(Db {
+            root: dir.clone(),
+            conn,
+            known,
+        });
+    }
+    let mut rows = Vec::with_capacity(files.len());
+    let mut missing = Vec::new();
+    for (i, (db, path)) in files.iter().enumerate() {
+        let db = &dbs[*db];
+        let fresh = stamp(path).and_then(|(size, mtime)| {
+            db.known
+                .get(&key(&db.root, path))
+                .filter(|(s, m, _)| *s == size && *m == mtime)
+        });
+        rows.push(match fresh {
+            Some((_, _, summary)) => Row::ready(path.clone(), summary.clone()),
+            None => {
+                missing.push(i);
+                Row::reading(path.clone())
+            }
+        });
+    }
+    Ok(Plan {
+        dbs,
+        files,
+        missing,
+        rows,
+        notes,
+    })
+}
+
+/// Files read per batch: small enough that the list fills in steadily.
+const BATCH: usize = 16;
+
+impl Plan {
+    /// Whether every row is already known.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// Reads the files the indexes did not have (on every core, streamed to
+    /// this thread, which writes them), handing each batch of rows with
+    /// their indexes to `send`; drops the files that are gone. Returns the
+    /// indexes, up to date, for searching.
+    pub fn finish(self, send: impl Fn(Vec<(usize, Row)>)) -> Archive {
+        let Plan {
+            dbs,
+            files,
+            missing,
+            mut notes,
+            ..
+        } = self;
+        let mut failed = vec![false; dbs.len()];
+        let mut fail = |dbs: &[Db], failed: &mut [bool], d: usize, e: rusqlite::Error| {
+            if !failed[d] {
+                failed[d] = true;
+                notes.push(bypass(&dbs[d].root, &e.to_string()));
+            }
+        };
+        for (d, db) in dbs.iter().enumerate() {
+            if let Err(e) = db.conn.execute_batch("BEGIN IMMEDIATE") {
+                fail(&dbs, &mut failed, d, e);
+            }
+        }
+        // Files gone since the last run.
+        let mut present: Vec<std::collections::HashSet<String>> =
+            vec![Default::default(); dbs.len()];
+        for (d, path) in &files {
+            present[*d].insert(key(&dbs[*d].root, path));
+        }
+        for (d, db) in dbs.iter().enumerate() {
+            for gone in db.known.keys().filter(|k| !present[d].contains(*k)) {
+                if let Err(e) = delete(&db.conn, gone) {
+                    fail(&dbs, &mut failed, d, e);
+                }
+            }
+        }
+        let (tx, rx) = mpsc::sync_channel::<Doc>(4 * BATCH);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        std::thread::scope(|scope| {
+            let chunk = missing.len().div_ceil(threads).max(1);
+            for ids in missing.chunks(chunk) {
+                let tx = tx.clone();
+                let files = &files;
+                scope.spawn(move || {
+                    for &i in ids {
+                        if tx.send(read_doc(i, &files[i].1)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut batch = Vec::with_capacity(BATCH);
+            for doc in rx {
+                let (d, path) = &files[doc.file];
+                if !failed[*d]
+                    && let Err(e) = insert(&dbs[*d].conn, &key(&dbs[*d].root, path), &doc)
+                {
+                    fail(&dbs, &mut failed, *d, e);
+                }
+                batch.push((doc.file, Row::ready(path.clone(), doc.summary)));
+                if batch.len() == BATCH {
+                    send(std::mem::take(&mut batch));
+                }
+            }
+            if !batch.is_empty() {
+                send(batch);
+            }
+        });
+        for d in 0..dbs.len() {
+            if failed[d] {
+                let _ = dbs[d].conn.execute_batch("ROLLBACK");
+            } else if let Err(e) = dbs[d].conn.execute_batch("COMMIT") {
+                fail(&dbs, &mut failed, d, e);
+            }
+        }
+        Archive {
+            dbs: dbs
+                .into_iter()
+                .zip(failed)
+                .map(|(db, failed)| (db.root, db.conn, failed))
+                .collect(),
+            notes,
+        }
+    }
+}
+
+/// The indexes of the folders, up to date, for search and commitments due.
+pub struct Archive {
+    /// Each folder, its index and whether bringing it up to date failed
+    /// (it then misses what changed since its last good run).
+    dbs: Vec<(PathBuf, Connection, bool)>,
+    pub notes: Vec<String>,
+}
+
+/// Every folder's index brought up to date.
+pub fn archive(dirs: &[PathBuf]) -> std::io::Result<Archive> {
+    Ok(plan(dirs)?.finish(|_| {}))
+}
+
+/// One item that matched a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub path: PathBuf,
+    pub title: String,
+    pub created: String,
+    pub checkpoint: String,
+    pub kind: String,
+    pub item: u32,
+    /// The item's text with each match between `MARK_START` and `MARK_END`.
+    pub text: String,
+    /// bm25: lower is better.
+    pub rank: f64,
+}
+
+/// Around each match in `Hit::text` (control characters, which the indexed
+/// text never holds).
+pub const MARK_START: char = '\u{1}';
+pub const MARK_END: char = '\u{2}';
+
+/// The words of `query` as an FTS5 query: each word quoted, all required.
+/// None when there is no word.
+pub fn fts_query(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .filter(|w| w.len() > 2)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+impl Archive {
+    /// Items matching every word of `query`, best first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let Some(fts) = fts_query(query) else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        for (root, conn, _) in &self.dbs {
+            let found = conn
+                .prepare(
+                    "SELECT items.path, s.title, s.created, items.checkpoint, items.kind, \
+                     items.item, highlight(items, 0, char(1), char(2)), bm25(items) AS rank \
+                     FROM items JOIN sessions s ON s.path = items.path \
+                     WHERE items MATCH ?1 ORDER BY rank LIMIT ?2",
+                )
+                .and_then(|mut stmt| {
+                    stmt.query_map(params![fts, limit as i64], |r| {
+                        Ok(Hit {
+                            path: root.join(r.get::<_, String>(0)?),
+                            title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                            created: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                            checkpoint: r.get(3)?,
+                            kind: r.get(4)?,
+                            item: r.get(5)?,
+                            text: r.get(6)?,
+                            rank: r.get(7)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<Vec<Hit>>>()
+                });
+            hits.extend(found.unwrap_or_default());
+        }
+        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.path.cmp(&b.path)));
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Every open commitment of the archive, earliest review date first.
+    pub fn open_commitments(&self) -> Vec<Due> {
+        let mut out = Vec::new();
+        for (root, conn, _) in &self.dbs {
+            let found = conn
+                .prepare(
+                    "SELECT c.path, s.title, c.id, c.what, c.owner, c.review, c.made \
+                     FROM commitments c JOIN sessions s ON s.path = c.path \
+                     WHERE c.status = 'Open'",
+                )
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                            r.get::<_, u32>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
+                            r.get::<_, String>(5)?,
+                            r.get::<_, String>(6)?,
+                        ))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                });
+            for (path, title, id, what, owner, review, made) in found.unwrap_or_default() {
+                let (Ok(review), Ok(made)) = (
+                    review.parse::<chrono::NaiveDate>(),
+                    chrono::DateTime::parse_from_rfc3339(&made),
+                ) else {
+                    continue;
+                };
+                out.push(Due {
+                    path: root.join(path),
+                    title: title.unwrap_or_default(),
+                    id,
+                    what,
+                    owner,
+                    review,
+                    made: made.date_naive(),
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.review, &a.path, a.id).cmp(&(b.review, &b.path, b.id)));
+        out
+    }
+}
+
+/// An open commitment, as `balcony due` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Due {
+    pub path: PathBuf,
+    pub title: String,
+    pub id: u32,
+    pub what: String,
+    pub owner: String,
+    pub review: chrono::NaiveDate,
+    /// The day it was made.
+    pub made: chrono::NaiveDate,
+}
