@@ -223,7 +223,7 @@ fn has_code(line: &[u8], prefix: &[u8]) -> bool {
         .skip(3)
         .find(|(_, b)| matches!(b, b'/' | b'?' | b'#'))
         .map_or(target.len(), |(i, _)| i);
-    super::server::same_code(&target[..end], prefix)
+    same_code(&target[..end], prefix)
 }
 
 /// One connection: counted while open, held to its deadlines.
@@ -356,6 +356,19 @@ impl Connected<IncomingStream<'_, Guarded>> for Peer {
     fn connect_info(stream: IncomingStream<'_, Guarded>) -> Self {
         Peer(*stream.remote_addr())
     }
+}
+
+/// Compares without stopping at the first difference, so the time taken
+/// says nothing about how much of a guess was right.
+pub(super) fn same_code(given: &[u8], code: &[u8]) -> bool {
+    if given.len() != code.len() {
+        return false;
+    }
+    let diff = given
+        .iter()
+        .zip(code)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b));
+    std::hint::black_box(diff) == 0
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
-use super::guard::{Guarded, Peer, Timing};
+use super::guard::{Guarded, Peer, Timing, same_code};
 use super::{Arrival, Board, MAX_IDEA_CHARS, MAX_NAME_CHARS};
 use crate::clean::clean;
 use crate::flow::join::JoinCounts;
@@ -79,19 +79,6 @@ fn new_code() -> io::Result<String> {
         .iter()
         .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
         .collect())
-}
-
-/// Compares without stopping at the first difference, so the time taken
-/// says nothing about how much of a guess was right.
-pub(super) fn same_code(given: &[u8], code: &[u8]) -> bool {
-    if given.len() != code.len() {
-        return false;
-    }
-    let diff = given
-        .iter()
-        .zip(code)
-        .fold(0u8, |acc, (a, b)| acc | (a ^ b));
-    std::hint::black_box(diff) == 0
 }
 
 #[derive(Default)]
