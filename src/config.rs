@@ -11,6 +11,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 use serde::Deserialize;
 
+use strum::IntoEnumIterator;
+
 use crate::ronfile;
 use crate::session::FileError;
 use crate::ui::colour_depth::Depth;
@@ -314,13 +316,10 @@ fn parse_row(s: &str) -> Result<(Ctx, Action), String> {
             "write a key's place as \"screen.action\", like \"browse.projector\" (not \"{s}\")"
         ));
     };
-    let ctx = Ctx::ALL
-        .into_iter()
-        .find(|x| ctx_name(*x) == c)
-        .ok_or_else(|| {
-            let names: Vec<String> = Ctx::ALL.into_iter().map(ctx_name).collect();
-            format!("no screen \"{c}\"; the screens are {}", names.join(", "))
-        })?;
+    let ctx = Ctx::iter().find(|x| ctx_name(*x) == c).ok_or_else(|| {
+        let names: Vec<String> = Ctx::iter().map(ctx_name).collect();
+        format!("no screen \"{c}\"; the screens are {}", names.join(", "))
+    })?;
     let actions: Vec<Action> = keymap::bindings(ctx).map(|b| b.action).collect();
     let action = actions
         .iter()
@@ -423,7 +422,7 @@ fn resolve(
         cfg.keys.push((ctx, action, keys));
     }
     // No key may mean two things on one screen.
-    for ctx in Ctx::ALL {
+    for ctx in Ctx::iter() {
         let rows: Vec<(Action, Vec<Key>)> = keymap::bindings(ctx)
             .map(|b| {
                 let keys = cfg

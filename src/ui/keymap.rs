@@ -4,7 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keys are being read: each context has its own rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// The variants list themselves (`Ctx::iter()`): a new one cannot be missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Ctx {
     Start,
     Browse,
@@ -30,26 +31,7 @@ pub enum Ctx {
     Reading,
 }
 
-impl Ctx {
-    pub const ALL: [Ctx; 14] = [
-        Ctx::Queue,
-        Ctx::Start,
-        Ctx::Browse,
-        Ctx::Form,
-        Ctx::Picker,
-        Ctx::Band,
-        Ctx::Help,
-        Ctx::Present,
-        Ctx::Review,
-        Ctx::ReviewFilter,
-        Ctx::ReviewView,
-        Ctx::ReviewCompare,
-        Ctx::Unsaved,
-        Ctx::Reading,
-    ];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Action {
     Quit,
     Help,
@@ -143,77 +125,6 @@ pub enum Action {
     WallPagePrev,
     /// Show the selected item alone on the wall, large; again to stop.
     Spotlight,
-}
-
-impl Action {
-    pub const ALL: [Action; 66] = [
-        Action::Suspend,
-        Action::Observe,
-        Action::RoomMedian,
-        Action::RoomGauge,
-        Action::WallPage,
-        Action::WallPagePrev,
-        Action::Spotlight,
-        Action::JoinOpen,
-        Action::JoinClose,
-        Action::JoinAddress,
-        Action::RoomDiscard,
-        Action::Queue,
-        Action::HideIdea,
-        Action::Quit,
-        Action::Help,
-        Action::CloseHelp,
-        Action::Next,
-        Action::Prev,
-        Action::Skip,
-        Action::Jump,
-        Action::Gadfly,
-        Action::Add,
-        Action::Raise,
-        Action::Lower,
-        Action::Hold,
-        Action::Band,
-        Action::Pause,
-        Action::Extend1,
-        Action::Extend5,
-        Action::KindNext,
-        Action::KindPrev,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::First,
-        Action::Last,
-        Action::Fate,
-        Action::Reaction,
-        Action::Road,
-        Action::Edit,
-        Action::Fired,
-        Action::Undo,
-        Action::Accept,
-        Action::Cancel,
-        Action::Newline,
-        Action::FieldNext,
-        Action::FieldPrev,
-        Action::ChoiceNext,
-        Action::ChoicePrev,
-        Action::EdgeSwitch,
-        Action::EdgeUp,
-        Action::EdgeDown,
-        Action::Projector,
-        Action::Blank,
-        Action::Freeze,
-        Action::Preview,
-        Action::Sort,
-        Action::Filter,
-        Action::Mark,
-        Action::Compare,
-        Action::FollowUp,
-        Action::Export,
-        Action::EmergencyCopy,
-        Action::Discard,
-        Action::Context,
-    ];
 }
 
 /// One key: a code and the modifiers that matter (Ctrl, Alt).
@@ -604,17 +515,18 @@ pub fn bar(ctx: Ctx) -> Vec<(String, &'static str, Action)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::IntoEnumIterator;
 
     #[test]
     fn every_action_is_bound_somewhere() {
-        for a in Action::ALL {
+        for a in Action::iter() {
             assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
         }
     }
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for ctx in Ctx::ALL {
+        for ctx in Ctx::iter() {
             let rows: Vec<_> = bindings(ctx).collect();
             for (i, a) in rows.iter().enumerate() {
                 for b in &rows[i + 1..] {

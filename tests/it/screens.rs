@@ -13,6 +13,7 @@ use common::*;
 use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use strum::IntoEnumIterator;
 
 const W: u16 = 100;
 const H: u16 = 30;
@@ -115,7 +116,7 @@ fn too_small_message_and_recovery() {
 
 #[test]
 fn every_bound_action_appears_in_help() {
-    for ctx in Ctx::ALL {
+    for ctx in Ctx::iter() {
         let area = Rect::new(0, 0, W, H);
         let mut buf = Buffer::empty(area);
         help::render(ctx, 0, area, &mut buf, &theme::COLOR);
@@ -138,7 +139,7 @@ fn every_bound_action_appears_in_help() {
             assert!(text.contains(&keys), "{ctx:?}: keys {keys} missing");
         }
     }
-    for a in keymap::Action::ALL {
+    for a in keymap::Action::iter() {
         assert!(
             keymap::KEYMAP.iter().any(|b| b.action == a),
             "{a:?} is not bound"
