@@ -20,8 +20,9 @@ use crate::join::{Board, JoinServer, Limits, address, card};
 use crate::review::{self, followup};
 use crate::session::lock::{Holder, Lock, LockError};
 use crate::session::{Session, Timestamp, emergency, store};
+use crate::strings;
 use crate::terminal;
-use crate::ui::{Screen, strings, theme};
+use crate::ui::{Screen, theme};
 use crate::workshop;
 
 /// How the app starts.

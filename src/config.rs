@@ -13,10 +13,10 @@ use serde::Deserialize;
 
 use strum::IntoEnumIterator;
 
+use crate::keymap::{self, Action, Ctx, Key, Overrides};
 use crate::ronfile;
 use crate::session::FileError;
 use crate::ui::colour_depth::Depth;
-use crate::ui::keymap::{self, Action, Ctx, Key, Overrides};
 use crate::ui::theme::{Background, Palette, Theme, ThemeName};
 
 /// The environment variable naming the config file (tests use it too).

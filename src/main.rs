@@ -11,8 +11,8 @@ use balcony::commands;
 use balcony::config::{Config, Look};
 use balcony::session::lock::Lock;
 use balcony::session::{Session, store};
+use balcony::strings;
 use balcony::ui::colour_depth::Depth;
-use balcony::ui::strings;
 use balcony::ui::theme;
 use balcony::workshop::{self, Builtin};
 

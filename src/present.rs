@@ -26,10 +26,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::join::card;
+use crate::keymap::{self, Action, Ctx};
 use crate::session::{FileError, Session, Timestamp, store};
-use crate::ui::keymap::{self, Action, Ctx};
+use crate::strings as s;
 use crate::ui::projector::{self, Frame};
-use crate::ui::strings as s;
 use crate::ui::theme::Theme;
 
 /// How often the file is looked at.

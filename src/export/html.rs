@@ -654,7 +654,7 @@ fn what(c: &crate::session::Commitment) -> String {
     format!(
         "{} <span class=\"flag\">(⚠ {}: {})</span>",
         esc(&c.what),
-        crate::ui::strings::OVERRIDDEN,
+        crate::strings::OVERRIDDEN,
         esc(&c.overridden.join("; "))
     )
 }

@@ -364,7 +364,7 @@ fn what(c: &crate::session::Commitment) -> String {
     format!(
         "{} *(⚠ {}: {})*",
         md(&c.what),
-        crate::ui::strings::OVERRIDDEN,
+        crate::strings::OVERRIDDEN,
         md(&c.overridden.join("; "))
     )
 }

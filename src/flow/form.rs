@@ -7,7 +7,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// What a field holds.
 #[derive(Debug, Clone)]
@@ -347,7 +347,7 @@ impl Form {
             form.set_text("review", &date.format("%Y-%m-%d").to_string());
             // Alone, the one commitment is the leader's own.
             if mode == Mode::Solo {
-                form.set_text("owner", crate::ui::strings::SOLO_OWNER);
+                form.set_text("owner", crate::strings::SOLO_OWNER);
             }
         }
         form

@@ -4,9 +4,9 @@
 
 use super::live::Undo;
 use super::{Effect, Flow, error, info};
+use crate::keymap::Action;
 use crate::session::*;
-use crate::ui::keymap::Action;
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// What a participant sent, already cleaned of control characters and
 /// terminal escapes by the server.
@@ -281,7 +281,7 @@ impl Flow {
                 };
                 if a == Action::Accept && !live.s().has_ids_left() {
                     self.notice = Some(super::Notice {
-                        text: crate::ui::strings::NO_IDS_LEFT.into(),
+                        text: crate::strings::NO_IDS_LEFT.into(),
                         tone: super::Tone::Error,
                     });
                     return Vec::new();
@@ -471,7 +471,7 @@ mod tests {
             at(1),
         );
         key(&mut f, KeyCode::Char('i'), 2);
-        assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Queue);
+        assert_eq!(f.ctx(), crate::keymap::Ctx::Queue);
         key(&mut f, KeyCode::Down, 2);
         let fx = key(&mut f, KeyCode::Enter, 3);
         assert_eq!(fx, vec![Effect::Save]);

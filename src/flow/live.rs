@@ -7,7 +7,7 @@ use super::form::{self, NewItem, Purpose, Stamp};
 use super::{Mode, SILENCING_WINDOW_SECS};
 use crate::session::validate::MAX_SPENT_SECS;
 use crate::session::*;
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// The timebox clock of the current checkpoint.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -129,8 +129,8 @@ impl Live {
 
     /// Keys that matter here, for the front of the key bar: the road where
     /// it is asked for, and what the selected item allows.
-    pub fn keys_here(&self) -> Vec<(crate::ui::keymap::Action, &'static str)> {
-        use crate::ui::keymap::Action as A;
+    pub fn keys_here(&self) -> Vec<(crate::keymap::Action, &'static str)> {
+        use crate::keymap::Action as A;
         let mut out = Vec::new();
         if self.asks_for_road() {
             out.push((A::Road, s::BAR_ROAD));

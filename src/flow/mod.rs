@@ -18,10 +18,10 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
+use crate::keymap::{self, Action, Ctx};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
-use crate::ui::keymap::{self, Action, Ctx};
-use crate::ui::strings as s;
+use crate::strings as s;
 use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
 pub use live::{Live, Timer};

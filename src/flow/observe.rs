@@ -4,9 +4,9 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Effect, Flow, Mode, error, info};
+use crate::keymap::Action;
 use crate::session::{SCALE_MAX, Timestamp};
-use crate::ui::keymap::Action;
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// What has been typed at the prompt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,10 +5,10 @@ use crossterm::event::KeyEvent;
 
 use super::live::Undo;
 use super::{Effect, Flow, Mode, Notice, Pick, Picker, Tone, capital, error, form};
+use crate::keymap::Action;
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
-use crate::ui::keymap::Action;
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// A plain list of labels, without hints or ids.
 fn plain(labels: impl Iterator<Item = String>) -> (Vec<(String, String)>, Vec<Option<String>>) {

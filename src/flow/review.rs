@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, Flow, Notice, Tone, error, info};
+use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
 use crate::review::outline::{self, CPart, Part};
 use crate::review::{Row, Summary};
 use crate::session::{ItemKind, Session};
-use crate::ui::keymap::{Action, Ctx};
-use crate::ui::strings as s;
+use crate::strings as s;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,10 +2,10 @@
 //! single mirrored screen while the facilitator works privately.
 
 use super::{Effect, Flow, Mode, info};
+use crate::keymap::Action;
 use crate::session::{ItemKind, Mode as SessionMode, Timestamp, WallView};
-use crate::ui::keymap::Action;
+use crate::strings as s;
 use crate::ui::projector::Frame;
-use crate::ui::strings as s;
 
 /// The room's view of a single mirrored screen.
 #[derive(Debug, Clone, PartialEq, Default)]

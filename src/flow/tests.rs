@@ -736,7 +736,7 @@ fn start_screen_creates_and_opens() {
     assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
     assert_eq!(
         f.notice.as_ref().unwrap().text,
-        crate::ui::strings::TITLE_NEEDED
+        crate::strings::TITLE_NEEDED
     );
     typ(&mut f, "Q3", 0);
     press(&mut f, key(KeyCode::Tab), 0);
@@ -780,10 +780,10 @@ fn start_screen_creates_and_opens() {
     assert_eq!(press(&mut f, key(KeyCode::Enter), 0), vec![Effect::Review]);
     // The app hands the folder's rows in; Esc comes back to the start screen.
     f.show_review("sessions".into(), Vec::new());
-    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Review);
+    assert_eq!(f.ctx(), crate::keymap::Ctx::Review);
     assert!(press(&mut f, key(KeyCode::Esc), 0).is_empty());
     assert!(f.review.is_none());
-    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Start);
+    assert_eq!(f.ctx(), crate::keymap::Ctx::Start);
     assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
     f.start_failed("bad template");
     f.begin(Session::new(Builtin::Solo.workshop(), "x", "", t0()), t0());
@@ -999,10 +999,7 @@ fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
     assert!(s(&f).gadflies.is_empty());
     assert!(f.notice.as_ref().unwrap().text.contains("g brings it back"));
     press(&mut f, ch('g'), 3);
-    assert_eq!(
-        f.notice.as_ref().unwrap().text,
-        crate::ui::strings::DRAFT_BACK
-    );
+    assert_eq!(f.notice.as_ref().unwrap().text, crate::strings::DRAFT_BACK);
     match &live(&f).mode {
         Mode::Form(form) => {
             assert_eq!(form.text("text"), "Merge the two queues");
@@ -1122,16 +1119,13 @@ fn typed_blind_is_shown_for_a_confirming_enter_when_the_view_is_back() {
     assert!(press(&mut f, key(KeyCode::Enter), 3).is_empty());
     assert!(s(&f).gadflies.is_empty());
     assert!(is_browse(&f));
-    assert_eq!(
-        f.notice.as_ref().unwrap().text,
-        crate::ui::strings::HELD_BLIND
-    );
+    assert_eq!(f.notice.as_ref().unwrap().text, crate::strings::HELD_BLIND);
     // The view comes back: the form is there to check.
     press(&mut f, ch('.'), 4);
     assert_eq!(f.room, Room::Shown);
     let form = form_of(&f);
     assert_eq!(form.text("text"), "a private remark");
-    assert_eq!(form.error.as_deref(), Some(crate::ui::strings::CHECK_BLIND));
+    assert_eq!(form.error.as_deref(), Some(crate::strings::CHECK_BLIND));
     // It was no gadfly idea after all: Esc keeps it as a draft, unsaved.
     press(&mut f, key(KeyCode::Esc), 5);
     assert!(s(&f).gadflies.is_empty());
@@ -1155,7 +1149,7 @@ fn an_item_held_blind_is_kept_on_quit_and_unblanking_says_what_the_room_sees() {
     press(&mut f, ch('.'), 2);
     assert_eq!(
         f.notice.as_ref().unwrap().text,
-        crate::ui::strings::ROOM_SEES_THIS
+        crate::strings::ROOM_SEES_THIS
     );
 }
 
@@ -1234,7 +1228,7 @@ fn a_reading_is_not_a_move() {
         "no level before the first reading"
     );
     press(&mut f, ch('='), 5);
-    assert_eq!(f.ctx(), crate::ui::keymap::Ctx::Reading);
+    assert_eq!(f.ctx(), crate::keymap::Ctx::Reading);
     // Letters are ignored; a level past 10 is refused; Backspace mends it.
     typ(&mut f, "x1", 5);
     press(&mut f, ch('2'), 5);

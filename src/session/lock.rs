@@ -50,7 +50,7 @@ fn held_message(session: &Path, holder: Option<&Holder>) -> String {
     let (host, since) = holder.map_or((String::new(), String::new()), |h| {
         (clean(&h.host), clean(&h.since))
     });
-    crate::ui::strings::session_held(
+    crate::strings::session_held(
         &session.display().to_string(),
         holder.map(|h| (h.pid, host.as_str(), since.as_str())),
     )

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::{gauge, items, keybar, take_bottom, take_right, take_top};
 use crate::flow::{Flow, Live, Mode, SaveState, Tone};
 use crate::session::ItemKind;
+use crate::strings as s;
 use crate::workshop::Place;
 
 /// "12:05" or "-1:30" from seconds.
@@ -160,7 +160,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     } else if let SaveState::Failed { message } | SaveState::Stopped { message } = &flow.save {
         Line::styled(trunc(message, notice.width as usize), theme.error).render(notice, buf);
     }
-    let here = if flow.ctx() == crate::ui::keymap::Ctx::Browse {
+    let here = if flow.ctx() == crate::keymap::Ctx::Browse {
         live.keys_here()
     } else {
         Vec::new()

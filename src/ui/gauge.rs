@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Sparkline, Widget};
 
-use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
 use crate::flow::{BandEdit, ReadingPrompt};
 use crate::session::*;
+use crate::strings as s;
 
 fn zone_style(theme: &Theme, z: Zone) -> Style {
     match z {

@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::strings as s;
 use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::window_start;
 use crate::review::followup::is_carried;
 use crate::session::*;
+use crate::strings as s;
 
 /// A short tag and the main text of item `i` of `kind`.
 pub fn summary(ses: &Session, kind: ItemKind, i: usize) -> (String, &str) {

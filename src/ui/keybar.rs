@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::keymap::{self, Action, Ctx};
 use super::theme::Theme;
+use crate::keymap::{self, Action, Ctx};
 
 /// Help, quit and the way out (Esc) always make it into the bar; others as
 /// room allows.

@@ -11,7 +11,6 @@ pub mod help;
 pub mod items;
 pub mod join;
 pub mod keybar;
-pub mod keymap;
 pub mod picker;
 pub mod projector;
 pub mod review;
@@ -19,7 +18,6 @@ pub mod review_compare;
 pub mod review_parts;
 pub mod review_session;
 pub mod start;
-pub mod strings;
 pub mod text;
 pub mod theme;
 pub mod too_small;
@@ -33,7 +31,7 @@ use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
 use crate::flow::{Flow, Live, Mode, Notice, Room, SaveState, Tone};
-use strings as s;
+use crate::strings as s;
 use theme::Theme;
 
 /// Below this the layout breaks; a message asks for more room instead.
@@ -162,11 +160,11 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         }
         Room::Blanked => {
             projector::render_blank(area, buf, theme);
-            Some(strings::BLANKED)
+            Some(s::BLANKED)
         }
         Room::Frozen(frame) => {
             projector::render(frame, None, area, buf, theme);
-            Some(strings::FROZEN)
+            Some(s::FROZEN)
         }
     };
     if let Some(text) = reminder {
@@ -183,9 +181,9 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                     })
                     .sum();
                 let field = f.fields.get(f.focus).map_or("", |fl| fl.label);
-                format!("{} · {text}", strings::typing_into(&f.title, field, typed))
+                format!("{} · {text}", s::typing_into(&f.title, field, typed))
             }
-            (_, Some(f)) => format!("{} · {text}", strings::held_blind(&f.title)),
+            (_, Some(f)) => format!("{} · {text}", s::held_blind(&f.title)),
             _ => text.to_string(),
         };
         projector::render_indicator(&text, area, buf, theme);
@@ -229,7 +227,7 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
     };
     ratatui::widgets::Clear.render(rect, buf);
     let block = ratatui::widgets::Block::bordered().title(ratatui::text::Line::styled(
-        format!(" {} ", strings::PREVIEW_TITLE),
+        format!(" {} ", s::PREVIEW_TITLE),
         theme.title,
     ));
     let inner = block.inner(rect);
@@ -241,11 +239,11 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
         }
         Room::Blanked => {
             projector::render_blank(inner, buf, theme);
-            projector::render_indicator(strings::BLANKED, inner, buf, theme);
+            projector::render_indicator(s::BLANKED, inner, buf, theme);
         }
         Room::Frozen(frame) => {
             projector::render_preview(frame, inner, buf, theme);
-            projector::render_indicator(strings::FROZEN, inner, buf, theme);
+            projector::render_indicator(s::FROZEN, inner, buf, theme);
         }
     }
 }

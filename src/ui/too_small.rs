@@ -5,8 +5,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::strings as s;
 use super::theme::Theme;
+use crate::strings as s;
 
 pub fn render(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = vec![

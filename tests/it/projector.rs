@@ -6,7 +6,7 @@ use crate::common;
 
 use balcony::config::{Config, Look};
 use balcony::flow::{Flow, Input, Room};
-use balcony::ui::keymap::{self, Action, Ctx};
+use balcony::keymap::{self, Action, Ctx};
 use balcony::ui::theme::{Theme, ThemeName};
 use balcony::ui::{Screen, help, projector};
 use common::*;

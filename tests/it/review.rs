@@ -589,7 +589,7 @@ fn review_help_lists_every_key_of_the_list() {
     let mut f = review_flow(dir.path());
     run(&mut f, dir.path(), ch('?'));
     let screen = render(&f, W, H);
-    for b in balcony::ui::keymap::bindings(balcony::ui::keymap::Ctx::Review) {
+    for b in balcony::keymap::bindings(balcony::keymap::Ctx::Review) {
         assert!(screen.contains(b.help), "{:?} missing:\n{screen}", b.action);
     }
     insta::assert_snapshot!(screen);

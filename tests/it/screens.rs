@@ -6,8 +6,8 @@ use crate::common;
 use std::path::PathBuf;
 
 use balcony::flow::Flow;
+use balcony::keymap::{self, Ctx};
 use balcony::sample;
-use balcony::ui::keymap::{self, Ctx};
 use balcony::ui::{help, theme};
 use common::*;
 use crossterm::event::KeyCode;

@@ -7,7 +7,7 @@ use crate::common::*;
 use balcony::flow::{Flow, Room};
 use balcony::present::{Follower, PresentScreen};
 use balcony::session::*;
-use balcony::ui::strings as s;
+use balcony::strings as s;
 use balcony::ui::theme::ThemeName;
 use balcony::ui::{Screen, projector};
 use balcony::workshop::Builtin;

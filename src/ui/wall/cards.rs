@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::{Part, Pen, Wall, column, columns, rows};
 use crate::session::*;
-use crate::ui::strings as s;
+use crate::strings as s;
 use crate::ui::text::trunc;
 use crate::ui::theme::Theme;
 

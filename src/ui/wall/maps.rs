@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::{Part, Pen, Wall, column, columns, rows};
 use crate::session::*;
-use crate::ui::strings as s;
+use crate::strings as s;
 use crate::ui::text::trunc;
 use crate::ui::theme::Theme;
 

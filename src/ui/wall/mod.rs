@@ -291,7 +291,7 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Optio
 
 fn heading(kind: ItemKind, continued: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let text = if continued {
-        format!("{} ({})", kind.heading(), super::strings::WALL_CONTINUED)
+        format!("{} ({})", kind.heading(), crate::strings::WALL_CONTINUED)
     } else {
         kind.heading().to_string()
     };
