@@ -71,3 +71,36 @@ pub fn render_buf(flow: &Flow, w: u16, h: u16) -> ratatui::buffer::Buffer {
 pub fn render(flow: &Flow, w: u16, h: u16) -> String {
     drawn(flow, w, h).backend().to_string()
 }
+
+/// A buffer's text, one row a line, trailing spaces cut.
+pub fn text(buf: &ratatui::buffer::Buffer) -> String {
+    let a = buf.area;
+    (0..a.height)
+        .map(|y| {
+            let row: String = (0..a.width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+/// Runs of one style per row: `row: from-to fg bg modifiers`.
+pub fn styles(buf: &ratatui::buffer::Buffer) -> String {
+    let a = buf.area;
+    let mut out = String::new();
+    for y in 0..a.height {
+        let mut x = 0;
+        while x < a.width {
+            let st = buf[(x, y)].style();
+            let mut end = x;
+            while end + 1 < a.width && buf[(end + 1, y)].style() == st {
+                end += 1;
+            }
+            out.push_str(&format!(
+                "{y:>2}: {x:>3}-{end:<3} fg={:?} bg={:?} {:?}\n",
+                st.fg, st.bg, st.add_modifier
+            ));
+            x = end + 1;
+        }
+    }
+    out
+}

@@ -19,38 +19,6 @@ use ratatui::widgets::Widget;
 
 const SIZES: [(u16, u16); 3] = [(60, 16), (120, 36), (300, 100)];
 
-fn text(buf: &Buffer) -> String {
-    let a = buf.area;
-    (0..a.height)
-        .map(|y| {
-            let row: String = (0..a.width).map(|x| buf[(x, y)].symbol()).collect();
-            row.trim_end().to_string() + "\n"
-        })
-        .collect()
-}
-
-/// Runs of one style per row.
-fn styles(buf: &Buffer) -> String {
-    let a = buf.area;
-    let mut out = String::new();
-    for y in 0..a.height {
-        let mut x = 0;
-        while x < a.width {
-            let st = buf[(x, y)].style();
-            let mut end = x;
-            while end + 1 < a.width && buf[(end + 1, y)].style() == st {
-                end += 1;
-            }
-            out.push_str(&format!(
-                "{y:>2}: {x:>3}-{end:<3} fg={:?} bg={:?} {:?}\n",
-                st.fg, st.bg, st.add_modifier
-            ));
-            x = end + 1;
-        }
-    }
-    out
-}
-
 fn draw(flow: &Flow, theme: ThemeName, (w, h): (u16, u16)) -> Buffer {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
