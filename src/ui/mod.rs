@@ -65,38 +65,27 @@ impl Screen<'_> {
             return;
         }
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            // `?` works in a small window too (below): the help scrolls.
             too_small::render(area, buf, theme);
-            // `?` works in a small window too: the help scrolls.
-            if flow.help {
-                help::render_for(
-                    flow.base_ctx(),
-                    flow.solo(),
-                    flow.help_scroll,
-                    area,
-                    buf,
-                    theme,
-                );
-            }
-            quit_ask(flow, area, buf, theme);
-            return;
-        }
-        match &flow.live {
-            None => match &flow.review {
-                Some(r) => review::render(flow, r, area, buf, theme),
-                None => start::render(flow, area, buf, theme),
-            },
-            Some(live) => {
-                let main = checkpoint::render(flow, live, area, buf, theme);
-                if flow.preview {
-                    preview(flow, live, area, buf, theme);
+        } else {
+            match &flow.live {
+                None => match &flow.review {
+                    Some(r) => review::render(flow, r, area, buf, theme),
+                    None => start::render(flow, area, buf, theme),
+                },
+                Some(live) => {
+                    let main = checkpoint::render(flow, live, area, buf, theme);
+                    if flow.preview {
+                        preview(flow, live, area, buf, theme);
+                    }
+                    match &live.mode {
+                        Mode::Form(f) => form::render_popup(f, main, buf, theme),
+                        Mode::Picker(p) => picker::render(p, area, buf, theme),
+                        Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                        Mode::Band(_) | Mode::Browse => {}
+                    }
+                    join_overlays(flow, live, main, buf, theme);
                 }
-                match &live.mode {
-                    Mode::Form(f) => form::render_popup(f, main, buf, theme),
-                    Mode::Picker(p) => picker::render(p, area, buf, theme),
-                    Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
-                    Mode::Band(_) | Mode::Browse => {}
-                }
-                join_overlays(flow, live, main, buf, theme);
             }
         }
         if flow.help {
