@@ -8,23 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use balcony::session::{Move, Session, store};
-use pty::{DEADLINE, Pty, keys};
-
-/// The one session file balcony created in `dir/sessions`, once it exists.
-fn session_file(dir: &Path) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir.join("sessions")).ok().and_then(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .find(|p| p.extension().is_some_and(|x| x == "ron"))
-        });
-        if let Some(p) = found {
-            return p;
-        }
-        assert!(start.elapsed() < DEADLINE, "no session file was created");
-        std::thread::yield_now();
-    }
-}
+use pty::{DEADLINE, Pty, keys, session_file};
 
 /// Wait until the file on disk satisfies `pred` (saving happens off the
 /// input path, so the screen can be ahead of the disk for a moment).

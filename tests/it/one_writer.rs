@@ -9,22 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use balcony::session::{Session, store};
-use pty::{DEADLINE, Pty, keys};
-
-pub fn session_file(dir: &Path) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        let found = std::fs::read_dir(dir.join("sessions")).ok().and_then(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .find(|p| p.extension().is_some_and(|x| x == "ron"))
-        });
-        if let Some(p) = found {
-            return p;
-        }
-        assert!(start.elapsed() < DEADLINE, "no session file was created");
-        std::thread::yield_now();
-    }
-}
+use pty::{DEADLINE, Pty, keys, session_file};
 
 /// The emergency copies in the user's state folder (HOME is the test's dir).
 pub fn emergency_copies(home: &Path) -> Vec<PathBuf> {

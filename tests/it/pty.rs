@@ -252,3 +252,19 @@ pub mod keys {
     pub const CTRL_C: &str = "\x03";
     pub const CTRL_Z: &str = "\x1a";
 }
+
+/// The one session file balcony created in `dir/sessions`, once it exists.
+pub fn session_file(dir: &Path) -> std::path::PathBuf {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir.join("sessions")).ok().and_then(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        });
+        if let Some(p) = found {
+            return p;
+        }
+        assert!(start.elapsed() < DEADLINE, "no session file was created");
+        std::thread::yield_now();
+    }
+}

@@ -2,7 +2,9 @@
 //! present` in another following the file; NO_COLOR bytes as written.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::pty::session_file;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -123,21 +125,6 @@ impl Term {
 impl Drop for Term {
     fn drop(&mut self) {
         let _ = self.child.kill();
-    }
-}
-
-fn session_file(dir: &Path) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        if let Ok(rd) = std::fs::read_dir(dir.join("sessions"))
-            && let Some(p) = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .find(|p| p.extension().is_some_and(|x| x == "ron"))
-        {
-            return p;
-        }
-        assert!(start.elapsed() < DEADLINE, "no session file");
-        std::thread::sleep(Duration::from_millis(10));
     }
 }
 

@@ -4,8 +4,9 @@
 //! everyone). `q` asks and writes an emergency copy, naming its path; a
 //! signal writes one without asking.
 
-use crate::one_writer::{add_gadfly, emergency_copies, session_file, wait_saved};
+use crate::one_writer::{add_gadfly, emergency_copies, wait_saved};
 use crate::pty;
+use crate::pty::session_file;
 
 use balcony::session::store;
 use pty::{Pty, keys};
