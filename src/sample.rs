@@ -274,7 +274,7 @@ mod tests {
     fn sample_is_valid_and_sized() {
         let s = session(500, 1);
         assert_eq!(s.item_count() + s.readings.len(), 500);
-        assert!(ItemKind::ALL.iter().all(|k| s.count(*k) > 0));
+        assert!(ItemKind::all().all(|k| s.count(k) > 0));
         assert_eq!(validate::session(&s), vec![]);
     }
 }

@@ -504,8 +504,8 @@ pub fn room_median(n: u32) -> String {
     format!("the median of {n} phone readings")
 }
 
-pub fn room_gauge(show: crate::session::GaugeShow) -> String {
-    format!("the room sees of the gauge: {}", show.label())
+pub fn room_gauge(shown: &str) -> String {
+    format!("the room sees of the gauge: {shown}")
 }
 
 pub fn wall_page(page: usize, pages: usize) -> String {

@@ -248,30 +248,14 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// "3 brutal facts", "1 value conflict": counts in words a sponsor reads.
 pub(crate) fn count_of(kind: crate::session::ItemKind, n: usize) -> String {
-    use crate::session::ItemKind::*;
-    let (one, many) = match kind {
-        Gadfly => ("gadfly idea", "gadfly ideas"),
-        Fact => ("brutal fact", "brutal facts"),
-        Split => (
-            "part sorted technical or adaptive",
-            "parts sorted technical or adaptive",
-        ),
-        Polarity => ("value conflict", "value conflicts"),
-        Faction => ("faction", "factions"),
-        Assumption => ("assumption", "assumptions"),
-        Avoidance => ("sign of work avoidance", "signs of work avoidance"),
-        Commitment => ("commitment", "commitments"),
-        Note => ("note", "notes"),
-    };
-    plural(n, one, many)
+    kind.counted(n)
 }
 
 /// The "Captured" line: every kind that has items, in the usual order.
 pub(crate) fn captured(s: &Session) -> String {
-    let counts: Vec<String> = crate::session::ItemKind::ALL
-        .iter()
-        .filter(|k| s.count(**k) > 0)
-        .map(|k| count_of(*k, s.count(*k)))
+    let counts: Vec<String> = crate::session::ItemKind::all()
+        .filter(|k| s.count(*k) > 0)
+        .map(|k| count_of(k, s.count(k)))
         .collect();
     if counts.is_empty() {
         "nothing yet".to_string()

@@ -303,7 +303,7 @@ impl Flow {
                     ses.participant_ideas[i].state = IdeaState::Accepted(id);
                     live.kind = ItemKind::Gadfly;
                     let n = live.session.gadflies.len();
-                    live.sel[super::live::kind_index(ItemKind::Gadfly)] = n - 1;
+                    live.sel[ItemKind::Gadfly.index()] = n - 1;
                     self.notice = info(s::idea_accepted(id));
                 } else {
                     ses.participant_ideas[i].state = IdeaState::Hidden;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::form::{self, NewItem, Purpose, Stamp};
+use super::form::{self, Purpose, Stamp};
 use super::{Mode, SILENCING_WINDOW_SECS};
 use crate::session::validate::MAX_SPENT_SECS;
 use crate::session::*;
@@ -27,7 +27,7 @@ pub(super) enum Undo {
     Band(Band),
     Road(Option<Road>),
     /// An item as it was before it was changed, and where it lives.
-    Replaced(usize, Box<NewItem>),
+    Replaced(usize, Box<AnyItem>),
     /// A participant's idea (index) was accepted or hidden.
     Moderated(usize),
     /// The room's readings at a checkpoint were discarded: their counts and
@@ -49,7 +49,7 @@ pub struct Live {
     /// The kind of item shown in the main pane.
     pub kind: ItemKind,
     /// The selected item per kind (index into that kind's list).
-    pub sel: [usize; 9],
+    pub sel: [usize; ItemKind::COUNT],
     pub(super) undo: Vec<Undo>,
     /// The latest reading of each device (checkpoint, device) from the join
     /// page: in memory only, so the file cannot link readings to a person.
@@ -64,10 +64,6 @@ pub struct Live {
     pub paused_at: Option<Timestamp>,
 }
 
-pub(super) fn kind_index(kind: ItemKind) -> usize {
-    ItemKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
-}
-
 impl Live {
     pub(super) fn new(session: Session, now: Timestamp) -> Live {
         let mut live = Live {
@@ -78,15 +74,15 @@ impl Live {
                 paused: false,
             },
             kind: ItemKind::Note,
-            sel: [0; 9],
+            sel: [0; ItemKind::COUNT],
             undo: Vec::new(),
             room: Default::default(),
             drafts: Vec::new(),
             held: None,
             paused_at: None,
         };
-        for k in ItemKind::ALL {
-            live.sel[kind_index(k)] = live.session.count(k).saturating_sub(1);
+        for k in ItemKind::all() {
+            live.sel[k.index()] = live.session.count(k).saturating_sub(1);
         }
         live.enter(now);
         live
@@ -110,7 +106,7 @@ impl Live {
     pub fn kind_order(&self) -> Vec<ItemKind> {
         let mut out = self.checkpoint().collects.clone();
         out.dedup();
-        for k in ItemKind::ALL {
+        for k in ItemKind::all() {
             if !out.contains(&k) {
                 out.push(k);
             }
@@ -151,7 +147,7 @@ impl Live {
     }
 
     pub fn selected(&self) -> usize {
-        self.sel[kind_index(self.kind)]
+        self.sel[self.kind.index()]
     }
 
     /// Seconds spent at the current checkpoint, the running part included.
@@ -254,51 +250,11 @@ impl Live {
         self.undo.push(u);
     }
 
-    pub(super) fn add(&mut self, item: NewItem, now: Timestamp) {
-        let kind;
-        {
-            let s = self.s_mut(now);
-            kind = match item {
-                NewItem::Gadfly(x) => {
-                    s.gadflies.push(x);
-                    ItemKind::Gadfly
-                }
-                NewItem::Fact(x) => {
-                    s.facts.push(x);
-                    ItemKind::Fact
-                }
-                NewItem::Split(x) => {
-                    s.splits.push(x);
-                    ItemKind::Split
-                }
-                NewItem::Polarity(x) => {
-                    s.polarities.push(x);
-                    ItemKind::Polarity
-                }
-                NewItem::Faction(x) => {
-                    s.factions.push(x);
-                    ItemKind::Faction
-                }
-                NewItem::Assumption(x) => {
-                    s.assumptions.push(x);
-                    ItemKind::Assumption
-                }
-                NewItem::Avoidance(x) => {
-                    s.avoidance.push(x);
-                    ItemKind::Avoidance
-                }
-                NewItem::Commitment(x) => {
-                    s.commitments.push(x);
-                    ItemKind::Commitment
-                }
-                NewItem::Note(x) => {
-                    s.notes.push(x);
-                    ItemKind::Note
-                }
-            };
-        }
+    pub(super) fn add(&mut self, item: AnyItem, now: Timestamp) {
+        let kind = item.kind();
+        self.s_mut(now).push_item(item);
         self.kind = kind;
-        self.sel[kind_index(kind)] = self.session.count(kind).saturating_sub(1);
+        self.sel[kind.index()] = self.session.count(kind).saturating_sub(1);
         self.push_undo(Undo::Added(kind));
         self.worked_here(now);
     }
@@ -396,26 +352,12 @@ impl Live {
     /// dropping what was typed. An incomplete one cannot be stored.
     /// Put a changed item in place of item `i` of its kind. What the form
     /// does not show (a commitment's status, when signs fired) is kept.
-    pub(super) fn replace(&mut self, kind: ItemKind, i: usize, mut item: NewItem, now: Timestamp) {
-        let Some(old) = NewItem::copy_of(&self.session, kind, i) else {
+    pub(super) fn replace(&mut self, kind: ItemKind, i: usize, item: AnyItem, now: Timestamp) {
+        let Some(old) = self.session.item(kind, i) else {
             return;
         };
-        match (&mut item, &old) {
-            (NewItem::Commitment(new), NewItem::Commitment(old)) => new.status = old.status,
-            (NewItem::Polarity(new), NewItem::Polarity(old)) => {
-                for w in &mut new.warnings {
-                    if let Some(o) = old
-                        .warnings
-                        .iter()
-                        .find(|o| o.sign == w.sign && o.overdone == w.overdone)
-                    {
-                        w.fired = o.fired.clone();
-                    }
-                }
-            }
-            _ => {}
-        }
-        if item.put(self.s_mut(now), i) {
+        let item = item.keeping_unshown(&old);
+        if self.s_mut(now).put_item(i, item) {
             self.push_undo(Undo::Replaced(i, Box::new(old)));
         }
     }
@@ -485,19 +427,9 @@ impl Live {
         let ses = self.s_mut(now);
         let what = match u {
             Undo::Added(kind) => {
-                match kind {
-                    ItemKind::Gadfly => drop(ses.gadflies.pop()),
-                    ItemKind::Fact => drop(ses.facts.pop()),
-                    ItemKind::Split => drop(ses.splits.pop()),
-                    ItemKind::Polarity => drop(ses.polarities.pop()),
-                    ItemKind::Faction => drop(ses.factions.pop()),
-                    ItemKind::Assumption => drop(ses.assumptions.pop()),
-                    ItemKind::Avoidance => drop(ses.avoidance.pop()),
-                    ItemKind::Commitment => drop(ses.commitments.pop()),
-                    ItemKind::Note => drop(ses.notes.pop()),
-                }
+                ses.pop_item(kind);
                 let n = ses.count(kind);
-                let i = kind_index(kind);
+                let i = kind.index();
                 self.sel[i] = self.sel[i].min(n.saturating_sub(1));
                 s::undone(&format!("new {}", kind.label()))
             }
@@ -522,7 +454,7 @@ impl Live {
                 s::undone("the band change")
             }
             Undo::Replaced(i, old) => {
-                old.put(ses, i);
+                ses.put_item(i, *old);
                 s::undone("the change to an item")
             }
             Undo::Road(old) => {
@@ -547,7 +479,7 @@ impl Live {
                 {
                     ses.gadflies.remove(at);
                     let n = ses.gadflies.len();
-                    let k = kind_index(ItemKind::Gadfly);
+                    let k = ItemKind::Gadfly.index();
                     self.sel[k] = self.sel[k].min(n.saturating_sub(1));
                 }
                 s::undone("the decision on a participant's idea")

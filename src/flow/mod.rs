@@ -24,8 +24,8 @@ use crate::session::*;
 use crate::strings as s;
 use crate::workshop::Builtin;
 use form::{Form, Purpose, Stamp, Value};
+use live::Undo;
 pub use live::{Live, Timer};
-use live::{Undo, kind_index};
 pub use observe::ReadingPrompt;
 pub use review::{Review, Sort, View};
 pub use room::Room;
@@ -654,7 +654,7 @@ impl Flow {
         let today = now.date_naive();
         let mode = live.session.meta.mode;
         let count = live.session.count(live.kind);
-        let ki = kind_index(live.kind);
+        let ki = live.kind.index();
         match action {
             Action::Next => {
                 if cur + 1 < n_check {

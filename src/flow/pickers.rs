@@ -40,10 +40,9 @@ impl Picker {
     /// The end: what was captured, the commitments still open, then export,
     /// quit or keep working.
     pub fn close(ses: &Session) -> Picker {
-        let counts: Vec<String> = ItemKind::ALL
-            .iter()
-            .filter(|k| ses.count(**k) > 0)
-            .map(|k| format!("{} ({})", k.heading(), ses.count(*k)))
+        let counts: Vec<String> = ItemKind::all()
+            .filter(|k| ses.count(*k) > 0)
+            .map(|k| format!("{} ({})", k.heading(), ses.count(k)))
             .collect();
         let mut info = vec![if counts.is_empty() {
             s::CLOSE_NOTHING.to_string()
@@ -281,7 +280,7 @@ impl Flow {
                             live.s_mut(now).polarities[i].warnings[p.sel]
                                 .fired
                                 .push(now);
-                            let old = Box::new(form::NewItem::Polarity(old));
+                            let old = Box::new(AnyItem::Polarity(old));
                             live.push_undo(Undo::Replaced(i, old));
                             live.worked_here(now);
                             self.notice = Some(Notice {

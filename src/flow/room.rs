@@ -3,7 +3,8 @@
 
 use super::{Effect, Flow, Mode, info};
 use crate::keymap::Action;
-use crate::session::{ItemKind, Mode as SessionMode, Timestamp, WallView};
+use crate::kinds::with_kind;
+use crate::session::{ItemKind, Kind, Mode as SessionMode, Stored, Timestamp, WallView};
 use crate::strings as s;
 use crate::ui::projector::Frame;
 
@@ -95,7 +96,7 @@ impl Flow {
             Action::RoomGauge => {
                 let show = live.session.room_gauge.next();
                 live.s_mut(now).room_gauge = show;
-                self.notice = info(s::room_gauge(show));
+                self.notice = info(s::room_gauge(show.label()));
                 return vec![Effect::Save];
             }
             Action::WallPage | Action::WallPagePrev => {
@@ -122,14 +123,20 @@ impl Flow {
                 }
                 None => {
                     let kind = live.kind;
-                    let n = live.session.count(kind);
-                    if n == 0
-                        || (kind == ItemKind::Note && live.session.meta.mode == SessionMode::Solo)
-                    {
+                    let i = live
+                        .selected()
+                        .min(live.session.count(kind).saturating_sub(1));
+                    // Only what the wall may show can be put in its spotlight.
+                    let shown = with_kind!(kind, K => K::list(live.s())
+                        .get(i)
+                        .filter(|x| x.on_wall())
+                        .map(|x| x.stamp().0));
+                    let solo_note =
+                        kind == ItemKind::Note && live.session.meta.mode == SessionMode::Solo;
+                    let Some(id) = shown.filter(|_| !solo_note) else {
                         self.notice = info(s::NOTHING_SELECTED);
                         return Vec::new();
-                    }
-                    let id = crate::ui::items::id_of(live.s(), kind, live.selected().min(n - 1));
+                    };
                     self.notice = info(s::SPOTLIGHT_ON);
                     WallView {
                         spotlight: Some(id),

@@ -879,7 +879,7 @@ fn every_kind_round_trips_through_the_change_form() {
     let mut ses = crate::sample::session(60, 5);
     ses.progress.current = 0;
     let mut f = Flow::live(ses, t0());
-    for kind in ItemKind::ALL {
+    for kind in ItemKind::all() {
         if s(&f).count(kind) == 0 {
             continue;
         }
@@ -887,7 +887,7 @@ fn every_kind_round_trips_through_the_change_form() {
             press(&mut f, key(KeyCode::Tab), 1);
         }
         let i = live(&f).selected();
-        let before = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        let before = s(&f).item(kind, i).unwrap();
         press(&mut f, ch('e'), 1);
         // Confirm twice in case the owner is a group.
         press(&mut f, key(KeyCode::Enter), 1);
@@ -902,7 +902,7 @@ fn every_kind_round_trips_through_the_change_form() {
                 _ => None,
             }
         );
-        let after = form::NewItem::copy_of(s(&f), kind, i).unwrap();
+        let after = s(&f).item(kind, i).unwrap();
         assert_eq!(before, after, "{kind:?} changed by an unchanged form");
     }
 }

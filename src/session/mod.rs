@@ -11,6 +11,6 @@ pub mod peek;
 pub mod store;
 pub mod validate;
 
+pub use crate::kinds::commitment::owner::{owner_group_reason, owner_is_group};
 pub use error::{FileError, line_col, locate};
 pub use model::*;
-pub use ops::{owner_group_reason, owner_is_group};

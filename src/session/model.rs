@@ -3,10 +3,19 @@
 //! Items are never deleted. Each carries the checkpoint where it was captured
 //! and the time, so a review can tell the story in order.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use super::items::Items;
+pub use crate::kinds::assumption::*;
+pub use crate::kinds::avoidance::*;
+pub use crate::kinds::commitment::*;
+pub use crate::kinds::fact::*;
+pub use crate::kinds::faction::*;
+pub use crate::kinds::gadfly::*;
+pub use crate::kinds::note::*;
+pub use crate::kinds::polarity::*;
+pub use crate::kinds::split::*;
+pub use crate::kinds::{AnyItem, ItemKind, Kind, Timestamp};
 use crate::workshop::Workshop;
 
 /// The schema this build writes. Files with a higher number are refused.
@@ -14,8 +23,6 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// The tension scale runs from 0 (frozen, nobody engages) to this value.
 pub const SCALE_MAX: u8 = 10;
-
-pub type Timestamp = DateTime<FixedOffset>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +74,37 @@ pub struct Session {
     pub participant_readings: Items<ParticipantReading>,
     /// The next free item id; ids are unique across all kinds of item.
     pub next_id: u32,
+}
+
+/// Where the session keeps each kind's list.
+pub trait Stored: Kind {
+    fn list(s: &Session) -> &Items<Self>;
+    fn list_mut(s: &mut Session) -> &mut Items<Self>;
+}
+
+macro_rules! stored {
+    ($($ty:ty => $field:ident),* $(,)?) => {
+        $(impl Stored for $ty {
+            fn list(s: &Session) -> &Items<Self> {
+                &s.$field
+            }
+            fn list_mut(s: &mut Session) -> &mut Items<Self> {
+                &mut s.$field
+            }
+        })*
+    };
+}
+
+stored! {
+    Gadfly => gadflies,
+    BrutalFact => facts,
+    Split => splits,
+    Polarity => polarities,
+    Faction => factions,
+    Assumption => assumptions,
+    Avoidance => avoidance,
+    Commitment => commitments,
+    Note => notes,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,319 +407,6 @@ pub struct ParticipantReading {
     pub level: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Author {
-    Anonymous,
-    Named(String),
-}
-
-/// Who the voice belongs to, seen from the room.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Voice {
-    Critic,
-    Oddball,
-    FrontLine,
-    Newcomer,
-    Customer,
-    Outsider,
-    Other,
-}
-
-/// How the room took the idea when it was said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Reaction {
-    NotYetSeen,
-    Silence,
-    Dismissed,
-    Laughter,
-    Pushback,
-    Curiosity,
-    Support,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Fate {
-    Parked,
-    Exploring,
-    Adopted,
-    /// Declining always carries a reason; an idea is never dropped silently.
-    Declined(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Gadfly {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    /// The idea as it was said, however badly packaged.
-    pub text: String,
-    pub author: Author,
-    pub voice: Voice,
-    pub reaction: Reaction,
-    pub fate: Fate,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SourceKind {
-    Customer,
-    FrontLine,
-    Data,
-    Other,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BrutalFact {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub text: String,
-    pub source: SourceKind,
-    /// Who said it or where the number comes from.
-    #[serde(default)]
-    pub source_detail: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum SplitKind {
-    /// Existing expertise can fix it; someone in authority can decide.
-    Technical,
-    /// The people with the problem must change priorities, habits or loyalties.
-    Adaptive,
-    Unsure,
-}
-
-/// One part of the challenge, sorted into technical or adaptive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Split {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub text: String,
-    pub kind: SplitKind,
-    /// What we would lose by working on it this way.
-    #[serde(default)]
-    pub loss: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Pole {
-    /// A neutral name: both poles are values worth holding.
-    pub name: String,
-    /// Who in the room holds this value.
-    #[serde(default)]
-    pub holders: String,
-    #[serde(default)]
-    pub upsides: Vec<String>,
-    #[serde(default)]
-    pub downsides: Vec<String>,
-    /// What its holders would lose if the other pole won.
-    #[serde(default)]
-    pub would_lose: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-/// An observable sign that one pole is being overdone at the other's expense.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EarlyWarning {
-    pub sign: String,
-    /// The pole being overdone when the sign shows.
-    pub overdone: Side,
-    /// One named person who watches for it.
-    pub watcher: String,
-    /// When the sign was seen, if ever.
-    #[serde(default)]
-    pub fired: Vec<Timestamp>,
-}
-
-/// Competing values held as a polarity map: managed, not solved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Polarity {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub left: Pole,
-    pub right: Pole,
-    /// The purpose both poles serve.
-    #[serde(default)]
-    pub purpose: String,
-    #[serde(default)]
-    pub warnings: Vec<EarlyWarning>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Stance {
-    EarlyAdopter,
-    Catalyst,
-    Undecided,
-    Inhibitor,
-    Resistant,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Faction {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub name: String,
-    pub stance: Stance,
-    #[serde(default)]
-    pub values: Vec<String>,
-    #[serde(default)]
-    pub loyalties: Vec<String>,
-    /// What this group stands to lose. People resist loss, not change.
-    #[serde(default)]
-    pub losses: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AssumptionKind {
-    /// A belief worth holding that pulls us forward.
-    Aspirational,
-    SelfDeception,
-    Denial,
-    Myth,
-    Rationalisation,
-    Excuse,
-}
-
-impl AssumptionKind {
-    pub fn is_vital_lie(self) -> bool {
-        self != AssumptionKind::Aspirational
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assumption {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub text: String,
-    pub kind: AssumptionKind,
-    /// What evidence there is, set against the brutal facts.
-    #[serde(default)]
-    pub evidence: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AvoidanceFamily {
-    DiversionOfAttention,
-    DisplacementOfResponsibility,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AvoidancePattern {
-    Denial,
-    TechnicalFix,
-    DistractingIssue,
-    JumpingToConclusions,
-    Scapegoating,
-    BlamingAuthority,
-    OutsideEnemy,
-    ShootingTheMessenger,
-    HandingItOff,
-}
-
-impl AvoidancePattern {
-    pub const ALL: [AvoidancePattern; 9] = [
-        AvoidancePattern::Denial,
-        AvoidancePattern::TechnicalFix,
-        AvoidancePattern::DistractingIssue,
-        AvoidancePattern::JumpingToConclusions,
-        AvoidancePattern::Scapegoating,
-        AvoidancePattern::BlamingAuthority,
-        AvoidancePattern::OutsideEnemy,
-        AvoidancePattern::ShootingTheMessenger,
-        AvoidancePattern::HandingItOff,
-    ];
-
-    pub fn family(self) -> AvoidanceFamily {
-        use AvoidancePattern::*;
-        match self {
-            Denial | TechnicalFix | DistractingIssue | JumpingToConclusions => {
-                AvoidanceFamily::DiversionOfAttention
-            }
-            Scapegoating | BlamingAuthority | OutsideEnemy | ShootingTheMessenger
-            | HandingItOff => AvoidanceFamily::DisplacementOfResponsibility,
-        }
-    }
-}
-
-/// A sign the room is avoiding the work.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Avoidance {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub pattern: AvoidancePattern,
-    /// What was seen or said.
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CommitmentStatus {
-    Open,
-    Kept,
-    Dropped,
-}
-
-/// Work given back to the people: one named owner, a date to look again.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Commitment {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub what: String,
-    /// Exactly one person. Groups ("the team") are warned about in the UI.
-    pub owner: String,
-    pub review: NaiveDate,
-    pub status: CommitmentStatus,
-    /// What this costs someone: loss is recorded wherever a decision is.
-    #[serde(default)]
-    pub loss: String,
-    /// Warnings the facilitator saw and kept the commitment anyway (an owner
-    /// that names a group, a review date already past), in words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub overridden: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NoteKind {
-    /// Facts only: what was seen and heard.
-    Observation,
-    /// One reading of what it means; hold more than one.
-    Interpretation,
-    /// A private journal entry.
-    Reflection,
-    Keep,
-    Drop,
-    Invent,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Note {
-    pub id: u32,
-    pub at: Timestamp,
-    pub checkpoint: String,
-    pub kind: NoteKind,
-    pub text: String,
-}
-
 /// The five roads to customer-centricity; naming the current one is a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Road {
@@ -695,32 +420,4 @@ pub enum Road {
     BestCustomer,
     /// Managing the tension between customer focus and efficiency: adaptive.
     CompetingValues,
-}
-
-/// The kinds of item a checkpoint can collect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ItemKind {
-    Gadfly,
-    Fact,
-    Split,
-    Polarity,
-    Faction,
-    Assumption,
-    Avoidance,
-    Commitment,
-    Note,
-}
-
-impl ItemKind {
-    pub const ALL: [ItemKind; 9] = [
-        ItemKind::Gadfly,
-        ItemKind::Fact,
-        ItemKind::Split,
-        ItemKind::Polarity,
-        ItemKind::Faction,
-        ItemKind::Assumption,
-        ItemKind::Avoidance,
-        ItemKind::Commitment,
-        ItemKind::Note,
-    ];
 }

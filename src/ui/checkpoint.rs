@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::{gauge, items, keybar, take_bottom, take_right, take_top};
 use crate::flow::{Flow, Live, Mode, SaveState, Tone};
 use crate::session::ItemKind;
 use crate::strings as s;
+use crate::text::{trunc, wrap};
 use crate::workshop::Place;
 
 /// "12:05" or "-1:30" from seconds.
@@ -210,10 +210,7 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
         }
     }
     // A first look at the first checkpoint says where the words are explained.
-    if ses.progress.current == 0
-        && ses.readings.is_empty()
-        && ItemKind::ALL.iter().all(|k| ses.count(*k) == 0)
-    {
+    if ses.progress.current == 0 && ses.readings.is_empty() && ses.item_count() == 0 {
         put(Line::styled(s::GLOSSARY_HINT, theme.dim), &mut y);
     }
     if live.asks_for_road() || ses.road.is_some() {

@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::text::{trunc, wrap};
 use super::theme::Theme;
 use crate::flow::form::{Form, Purpose, Value};
 use crate::keymap::Ctx;
 use crate::session::{AvoidancePattern, ItemKind, owner_group_reason};
 use crate::strings as s;
+use crate::text::{trunc, wrap};
 
 /// Rows a field takes: its label plus its value.
 fn field_height(form: &Form, i: usize, focused: bool) -> u16 {

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Sparkline, Widget};
 
-use super::text::{trunc, wrap};
 use super::theme::Theme;
 use crate::flow::{BandEdit, ReadingPrompt};
 use crate::session::*;
 use crate::strings as s;
+use crate::text::{trunc, wrap};
 
 fn zone_style(theme: &Theme, z: Zone) -> Style {
     match z {
@@ -124,7 +124,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
     rows.push(Line::raw(trunc(&band_line, w)));
     if ses.room_gauge != GaugeShow::default() {
         rows.push(Line::styled(
-            trunc(&s::room_gauge(ses.room_gauge), w),
+            trunc(&s::room_gauge(ses.room_gauge.label()), w),
             theme.dim,
         ));
     }

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::trunc;
 use super::theme::Theme;
 use super::{centered, fill, keybar};
 use crate::keymap::{self, Ctx};
 use crate::strings as s;
+use crate::text::trunc;
 
 /// `scroll` is the first row shown when even two columns cannot hold the list.
 pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {

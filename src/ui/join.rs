@@ -8,13 +8,13 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::{centered, window_start};
 use crate::flow::Flow;
 use crate::flow::join::{JoinView, waiting};
 use crate::session::{Author, Session};
 use crate::strings as s;
+use crate::text::{trunc, wrap};
 
 /// The QR code as rows of half-blocks: two modules per character cell, a
 /// quiet zone of two modules around. Dark modules are `true`.

@@ -18,7 +18,6 @@ pub mod review_compare;
 pub mod review_parts;
 pub mod review_session;
 pub mod start;
-pub mod text;
 pub mod theme;
 pub mod too_small;
 pub mod unsaved;

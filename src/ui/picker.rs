@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::text::trunc;
 use super::theme::Theme;
 use super::{centered, window_start};
 use crate::flow::{Pick, Picker};
+use crate::text::trunc;
 
 pub fn render(p: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let reason_rows = if p.reason.is_some() { 3 } else { 0 };

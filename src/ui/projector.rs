@@ -13,12 +13,12 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 use super::checkpoint::clock;
-use super::text::{trunc, wrap};
 use super::theme::Theme;
 use super::wall::{self, Wall};
 use crate::flow::{COMMIT_EVERY_SECS, Live};
 use crate::session::{Band, GaugeShow, SCALE_MAX, Session, Timestamp, Zone};
 use crate::strings as s;
+use crate::text::{trunc, wrap};
 use crate::workshop::Place;
 
 /// A running clock not saved for this long has lost its facilitator.

@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::review_parts::{footer, put, sparkline, zone_style};
-use super::text::trunc;
 use super::theme::Theme;
 use super::{review_compare, review_session, window_start};
 use crate::flow::{Flow, Review, Sort, View};
 use crate::review::Summary;
 use crate::session::Mode;
 use crate::strings as s;
+use crate::text::trunc;
 
 const SPARK_W: usize = 10;
 

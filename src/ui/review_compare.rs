@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::review_parts::{footer, put, sparkline};
-use super::text::trunc;
 use super::theme::Theme;
 use crate::flow::Flow;
 use crate::flow::review::{CompareView, body_rows};
 use crate::review::compare::{Comparison, Outcome, delta};
 use crate::review::outline::{CPart, CSection};
 use crate::strings as s;
+use crate::text::trunc;
 
 pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = area.width as usize;

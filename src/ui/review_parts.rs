@@ -9,10 +9,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::keybar;
-use super::text::trunc;
 use super::theme::Theme;
 use crate::flow::{Flow, Tone};
 use crate::session::Zone;
+use crate::text::trunc;
 
 const SPARK: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 

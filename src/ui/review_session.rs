@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::review_parts::{footer, put, zone_style};
-use super::text::trunc;
 use super::theme::Theme;
 use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
@@ -15,6 +14,7 @@ use crate::review::followup::is_carried;
 use crate::review::outline::{MapLine, Part, Section};
 use crate::session::*;
 use crate::strings as s;
+use crate::text::trunc;
 
 /// Columns left of the chart: the level and the axis.
 const AXIS_W: usize = 5;

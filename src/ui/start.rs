@@ -5,11 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::text::trunc;
 use super::theme::Theme;
 use super::{form, keybar, take_bottom, take_right, take_top, window_start};
 use crate::flow::{Flow, StartFocus, Tone};
 use crate::strings as s;
+use crate::text::trunc;
 
 pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let st = &flow.start;

@@ -8,11 +8,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::centered;
-use super::text::wrap;
 use super::theme::Theme;
 use crate::flow::{Flow, QuitAsk, SaveState};
 use crate::keymap::Ctx;
 use crate::strings as s;
+use crate::text::wrap;
 
 pub fn render(flow: &Flow, ask: &QuitAsk, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let rect = centered(area, area.width.saturating_sub(4).min(90), 14);

@@ -199,7 +199,7 @@ proptest! {
     /// row, and survives a save and a load unchanged.
     #[test]
     fn text_that_breaks_rows_fits_and_round_trips(text in row_breaker(), width in 1usize..30) {
-        use balcony::ui::text::{trunc, wrap};
+        use balcony::text::{trunc, wrap};
         use unicode_width::UnicodeWidthStr;
         let shown = |row: &str| ratatui::text::Line::from(row.to_string()).width();
         let cut = trunc(&text, width);

@@ -87,7 +87,7 @@ fn mv() -> impl Strategy<Value = Move> {
 }
 
 fn item_kind() -> impl Strategy<Value = ItemKind> {
-    proptest::sample::select(ItemKind::ALL.to_vec())
+    proptest::sample::select(ItemKind::all().collect::<Vec<_>>())
 }
 
 fn workshop() -> impl Strategy<Value = Workshop> {

@@ -176,7 +176,7 @@ fn projected(s: Session) -> Flow {
 
 #[test]
 fn each_kind_in_its_shape_at_three_sizes_under_each_theme() {
-    for kind in ItemKind::ALL {
+    for kind in ItemKind::all() {
         let f = projected(with(kind, 3));
         for t in ThemeName::ALL {
             let mut out = String::new();
@@ -316,7 +316,7 @@ fn the_spotlight_shows_one_item_alone_and_whole() {
 #[test]
 fn every_size_from_60x16_to_300x100_is_laid_out_again() {
     let mut s = with(ItemKind::Polarity, 2);
-    for k in ItemKind::ALL {
+    for k in ItemKind::all() {
         add(&mut s, k, 4);
     }
     let mut f = projected(s);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use super::{Part, Pen, Wall, column, columns, rows};
 use crate::session::*;
 use crate::strings as s;
-use crate::ui::text::trunc;
+use crate::text::trunc;
 use crate::ui::theme::Theme;
 
 /// Lines of the idea on a card; the spotlight shows all of it.
@@ -48,7 +48,7 @@ pub(super) fn gadfly_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, 
         .map(|(k, row)| {
             let h = row
                 .iter()
-                .map(|&i| card_h(&wall.gadflies[i], inner, IDEA_LINES))
+                .map(|&i| card_h(&wall.items.gadflies[i], inner, IDEA_LINES))
                 .max()
                 .unwrap_or(3);
             (
@@ -66,7 +66,7 @@ pub(super) fn gadfly_row(wall: &Wall, list: &[usize], area: Rect, buf: &mut Buff
     let n = columns(area.width, 34, 4);
     for (c, &i) in list.iter().enumerate() {
         gadfly_card(
-            &wall.gadflies[i],
+            &wall.items.gadflies[i],
             IDEA_LINES,
             column(area, c, n),
             buf,

@@ -9,22 +9,17 @@ use ratatui::text::{Line, Span};
 use super::{Part, Pen, Wall, rows};
 use crate::session::*;
 use crate::strings as s;
-use crate::ui::text::trunc;
+use crate::text::trunc;
 use crate::ui::theme::Theme;
 
 /// Lines an entry may take in the list; the spotlight shows all of it.
 const ENTRY_LINES: usize = 4;
 
 /// The words of an entry and the tag that says what it is.
-fn words(wall: &Wall, kind: ItemKind, i: usize) -> (&str, &'static str) {
-    match kind {
-        ItemKind::Fact => (&wall.facts[i].text, wall.facts[i].source.label()),
-        ItemKind::Split => (&wall.splits[i].text, wall.splits[i].kind.label()),
-        ItemKind::Assumption => (&wall.assumptions[i].text, wall.assumptions[i].kind.label()),
-        ItemKind::Avoidance => (&wall.avoidance[i].text, wall.avoidance[i].pattern.label()),
-        ItemKind::Note => (&wall.notes[i].text, wall.notes[i].kind.label()),
-        // Other kinds have shapes of their own.
-        _ => ("", ""),
+fn words(wall: &Wall, kind: ItemKind, i: usize) -> (&str, String) {
+    match wall.items.summary_of(kind, i) {
+        Some((tag, text)) => (text, tag),
+        None => ("", String::new()),
     }
 }
 
@@ -96,7 +91,7 @@ pub(super) fn commitment_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Pa
     idx.iter()
         .enumerate()
         .map(|(k, &i)| {
-            let h = rows(&wall.commitments[i].what, what, 3).max(1);
+            let h = rows(&wall.items.commitments[i].what, what, 3).max(1);
             (
                 Part::Items {
                     list: vec![i],
@@ -130,7 +125,7 @@ pub(super) fn table_head(area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 pub(super) fn commitment_row(wall: &Wall, i: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let c = &wall.commitments[i];
+    let c = &wall.items.commitments[i];
     let bold = theme.title.add_modifier(Modifier::BOLD);
     let [what, owner, review, status] = cells(area, area.width);
     Pen::new(what, buf).text("", &c.what, bold, 3, theme.dim);

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::{Part, Pen, Wall, column, columns, rows};
 use crate::session::*;
 use crate::strings as s;
-use crate::ui::text::trunc;
+use crate::text::trunc;
 use crate::ui::theme::Theme;
 
 /// Lines each listed thing may take; more in the spotlight.
@@ -85,7 +85,8 @@ pub(super) fn polarity_blocks(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Pa
     idx.iter()
         .enumerate()
         .map(|(k, &i)| {
-            let [purpose, up, down, signs] = polarity_parts(&wall.polarities[i], width, false);
+            let [purpose, up, down, signs] =
+                polarity_parts(&wall.items.polarities[i], width, false);
             (
                 Part::Items {
                     list: vec![i],
@@ -202,7 +203,7 @@ pub(super) fn faction_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part,
         .map(|(k, row)| {
             let h = row
                 .iter()
-                .map(|&i| faction_h(&wall.factions[i], inner, per_thing(false)))
+                .map(|&i| faction_h(&wall.items.factions[i], inner, per_thing(false)))
                 .max()
                 .unwrap_or(3);
             (
@@ -228,7 +229,7 @@ pub(super) fn faction_row(
     let n = if alone { 1 } else { faction_cols(area.width) };
     let bold = theme.title.add_modifier(Modifier::BOLD);
     for (c, &i) in list.iter().enumerate() {
-        let f = &wall.factions[i];
+        let f = &wall.items.factions[i];
         let r = column(area, c, n);
         if r.width < 4 || r.height < 3 {
             continue;

@@ -20,9 +20,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::text::wrap;
 use super::theme::Theme;
+use crate::kinds::with_kind;
 use crate::session::*;
+use crate::text::wrap;
 
 /// The items the room may see, shared with the session (each list is
 /// behind an `Arc`: taking them costs nothing).
@@ -33,16 +34,10 @@ pub struct Wall {
     /// The kinds in the order they are shown: the checkpoint's own first.
     pub kinds: Vec<ItemKind>,
     pub view: WallView,
-    pub gadflies: Items<Gadfly>,
-    pub facts: Items<BrutalFact>,
-    pub splits: Items<Split>,
-    pub polarities: Items<Polarity>,
-    pub factions: Items<Faction>,
-    pub assumptions: Items<Assumption>,
-    pub avoidance: Items<Avoidance>,
-    pub commitments: Items<Commitment>,
-    /// Reflections among them are private journal entries: never shown.
-    pub notes: Items<Note>,
+    /// The session's items, without what never reaches the room: the
+    /// phones' queue and the readings. Items a kind keeps off the wall
+    /// (reflections) are skipped where they would be shown.
+    pub items: Session,
 }
 
 impl Wall {
@@ -50,93 +45,58 @@ impl Wall {
         let cp = &ses.workshop.checkpoints[ses.progress.current];
         let mut kinds = cp.collects.clone();
         kinds.dedup();
-        for k in ItemKind::ALL {
+        for k in ItemKind::all() {
             if !kinds.contains(&k) {
                 kinds.push(k);
             }
         }
+        let mut items = ses.clone();
+        items.participant_ideas = Default::default();
+        items.readings = Default::default();
+        items.room_readings = Default::default();
+        items.participant_readings = Default::default();
         Wall {
             checkpoint: cp.id.clone(),
             kinds,
             view: ses.progress.wall,
-            gadflies: ses.gadflies.clone(),
-            facts: ses.facts.clone(),
-            splits: ses.splits.clone(),
-            polarities: ses.polarities.clone(),
-            factions: ses.factions.clone(),
-            assumptions: ses.assumptions.clone(),
-            avoidance: ses.avoidance.clone(),
-            commitments: ses.commitments.clone(),
-            notes: ses.notes.clone(),
+            items,
         }
     }
 
     /// Where each item of `kind` captured here sits in its list.
     fn here(&self, kind: ItemKind) -> Vec<usize> {
-        fn at<T>(list: &[T], cp: &str, of: impl Fn(&T) -> &str) -> Vec<usize> {
-            (0..list.len()).filter(|&i| of(&list[i]) == cp).collect()
+        fn at<K: Stored>(ses: &Session, cp: &str) -> Vec<usize> {
+            let list = K::list(ses);
+            (0..list.len())
+                .filter(|&i| list[i].stamp().2 == cp && list[i].on_wall())
+                .collect()
         }
-        let cp = self.checkpoint.as_str();
-        match kind {
-            ItemKind::Gadfly => at(&self.gadflies, cp, |x| &x.checkpoint),
-            ItemKind::Fact => at(&self.facts, cp, |x| &x.checkpoint),
-            ItemKind::Split => at(&self.splits, cp, |x| &x.checkpoint),
-            ItemKind::Polarity => at(&self.polarities, cp, |x| &x.checkpoint),
-            ItemKind::Faction => at(&self.factions, cp, |x| &x.checkpoint),
-            ItemKind::Assumption => at(&self.assumptions, cp, |x| &x.checkpoint),
-            ItemKind::Avoidance => at(&self.avoidance, cp, |x| &x.checkpoint),
-            ItemKind::Commitment => at(&self.commitments, cp, |x| &x.checkpoint),
-            ItemKind::Note => (0..self.notes.len())
-                .filter(|&i| shown_note(&self.notes[i]) && self.notes[i].checkpoint == cp)
-                .collect(),
-        }
+        with_kind!(kind, K => at::<K>(&self.items, &self.checkpoint))
     }
 
     /// Whether anything was captured at this checkpoint.
     pub fn has_items(&self) -> bool {
-        let cp = self.checkpoint.as_str();
-        self.gadflies.iter().any(|x| x.checkpoint == cp)
-            || self.facts.iter().any(|x| x.checkpoint == cp)
-            || self.splits.iter().any(|x| x.checkpoint == cp)
-            || self.polarities.iter().any(|x| x.checkpoint == cp)
-            || self.factions.iter().any(|x| x.checkpoint == cp)
-            || self.assumptions.iter().any(|x| x.checkpoint == cp)
-            || self.avoidance.iter().any(|x| x.checkpoint == cp)
-            || self.commitments.iter().any(|x| x.checkpoint == cp)
-            || self
-                .notes
+        fn any<K: Stored>(ses: &Session, cp: &str) -> bool {
+            K::list(ses)
                 .iter()
-                .any(|x| x.checkpoint == cp && shown_note(x))
+                .any(|x| x.stamp().2 == cp && x.on_wall())
+        }
+        ItemKind::all().any(|k| with_kind!(k, K => any::<K>(&self.items, &self.checkpoint)))
     }
 
     /// The item in the spotlight, if it is one the wall holds.
     pub fn spotlit(&self) -> Option<(ItemKind, usize)> {
         let id = self.view.spotlight?;
-        fn find<T>(list: &[T], id: u32, of: impl Fn(&T) -> u32) -> Option<usize> {
-            list.iter().position(|x| of(x) == id)
+        fn find<K: Stored>(ses: &Session, id: u32) -> Option<usize> {
+            K::list(ses)
+                .iter()
+                .position(|x| x.stamp().0 == id && x.on_wall())
         }
-        ItemKind::ALL.into_iter().find_map(|k| {
-            let i = match k {
-                ItemKind::Gadfly => find(&self.gadflies, id, |x| x.id),
-                ItemKind::Fact => find(&self.facts, id, |x| x.id),
-                ItemKind::Split => find(&self.splits, id, |x| x.id),
-                ItemKind::Polarity => find(&self.polarities, id, |x| x.id),
-                ItemKind::Faction => find(&self.factions, id, |x| x.id),
-                ItemKind::Assumption => find(&self.assumptions, id, |x| x.id),
-                ItemKind::Avoidance => find(&self.avoidance, id, |x| x.id),
-                ItemKind::Commitment => find(&self.commitments, id, |x| x.id),
-                ItemKind::Note => {
-                    find(&self.notes, id, |x| x.id).filter(|&i| shown_note(&self.notes[i]))
-                }
-            }?;
+        ItemKind::all().find_map(|k| {
+            let i = with_kind!(k, K => find::<K>(&self.items, id))?;
             Some((k, i))
         })
     }
-}
-
-/// A reflection is a private journal entry.
-fn shown_note(n: &Note) -> bool {
-    n.kind != NoteKind::Reflection
 }
 
 /// One piece of a page.
@@ -277,7 +237,7 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Optio
             Part::Items { list, n } => match b.kind {
                 ItemKind::Gadfly => cards::gadfly_row(wall, list, rect, buf, theme),
                 ItemKind::Polarity => {
-                    maps::polarity(&wall.polarities[list[0]], false, rect, buf, theme);
+                    maps::polarity(&wall.items.polarities[list[0]], false, rect, buf, theme);
                 }
                 ItemKind::Faction => maps::faction_row(wall, list, rect, buf, theme),
                 ItemKind::Commitment => lists::commitment_row(wall, list[0], rect, buf, theme),
@@ -296,7 +256,7 @@ fn heading(kind: ItemKind, continued: bool, area: Rect, buf: &mut Buffer, theme:
         kind.heading().to_string()
     };
     Line::styled(
-        super::text::trunc(&text.to_uppercase(), area.width as usize),
+        crate::text::trunc(&text.to_uppercase(), area.width as usize),
         theme.heading,
     )
     .render(area, buf);
@@ -315,12 +275,16 @@ fn spotlight(wall: &Wall, kind: ItemKind, i: usize, area: Rect, buf: &mut Buffer
         return;
     }
     match kind {
-        ItemKind::Gadfly => cards::gadfly_card(&wall.gadflies[i], usize::MAX, body, buf, theme),
+        ItemKind::Gadfly => {
+            cards::gadfly_card(&wall.items.gadflies[i], usize::MAX, body, buf, theme)
+        }
         ItemKind::Polarity => {
-            maps::polarity(&wall.polarities[i], true, body, buf, theme);
+            maps::polarity(&wall.items.polarities[i], true, body, buf, theme);
         }
         ItemKind::Faction => maps::faction_row(wall, &[i], body, buf, theme),
-        ItemKind::Commitment => lists::commitment_alone(&wall.commitments[i], body, buf, theme),
+        ItemKind::Commitment => {
+            lists::commitment_alone(&wall.items.commitments[i], body, buf, theme)
+        }
         _ => {
             let max = body.height as usize;
             lists::entry(wall, kind, i, 0, max, body, buf, theme)
@@ -384,7 +348,7 @@ impl<'b> Pen<'b> {
 
 /// Rows `text` takes wrapped to `width`, at most `max`.
 pub(super) fn rows(text: &str, width: usize, max: usize) -> u16 {
-    super::text::wrap_count(text, width.max(1), max) as u16
+    crate::text::wrap_count(text, width.max(1), max) as u16
 }
 
 /// How many side by side for columns of at least `min` wide, at most `most`.

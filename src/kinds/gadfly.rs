@@ -1,0 +1,241 @@
+//! A gadfly idea: something "really out there" from an oddball or a critic,
+//! captured as it was said and never dropped without a reason.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::strings as s;
+use crate::text::trunc;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gadfly {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    /// The idea as it was said, however badly packaged.
+    pub text: String,
+    pub author: Author,
+    pub voice: Voice,
+    pub reaction: Reaction,
+    pub fate: Fate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Author {
+    Anonymous,
+    Named(String),
+}
+
+/// Who the voice belongs to, seen from the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Voice {
+    Critic,
+    Oddball,
+    FrontLine,
+    Newcomer,
+    Customer,
+    Outsider,
+    Other,
+}
+
+/// How the room took the idea when it was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reaction {
+    NotYetSeen,
+    Silence,
+    Dismissed,
+    Laughter,
+    Pushback,
+    Curiosity,
+    Support,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fate {
+    Parked,
+    Exploring,
+    Adopted,
+    /// Declining always carries a reason; an idea is never dropped silently.
+    Declined(String),
+}
+
+impl Voice {
+    pub const ALL: [Voice; 7] = [
+        Voice::Critic,
+        Voice::Oddball,
+        Voice::FrontLine,
+        Voice::Newcomer,
+        Voice::Customer,
+        Voice::Outsider,
+        Voice::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Voice::Critic => "critic",
+            Voice::Oddball => "oddball",
+            Voice::FrontLine => "front line",
+            Voice::Newcomer => "newcomer",
+            Voice::Customer => "customer",
+            Voice::Outsider => "outsider",
+            Voice::Other => "other",
+        }
+    }
+}
+
+impl Reaction {
+    pub const ALL: [Reaction; 7] = [
+        Reaction::NotYetSeen,
+        Reaction::Silence,
+        Reaction::Dismissed,
+        Reaction::Laughter,
+        Reaction::Pushback,
+        Reaction::Curiosity,
+        Reaction::Support,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Reaction::NotYetSeen => "not noted",
+            Reaction::Silence => "silence",
+            Reaction::Dismissed => "dismissed",
+            Reaction::Laughter => "laughter",
+            Reaction::Pushback => "pushback",
+            Reaction::Curiosity => "curiosity",
+            Reaction::Support => "support",
+        }
+    }
+}
+
+impl Fate {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Fate::Parked => "parked",
+            Fate::Exploring => "exploring",
+            Fate::Adopted => "adopted",
+            Fate::Declined(_) => "declined",
+        }
+    }
+}
+
+impl Kind for Gadfly {
+    const KIND: ItemKind = ItemKind::Gadfly;
+    const LABEL: &'static str = "gadfly idea";
+    const HEADING: &'static str = "Gadfly ideas";
+    const COUNTED: (&'static str, &'static str) = ("gadfly idea", "gadfly ideas");
+
+    fn stamp(&self) -> (u32, Timestamp, &str) {
+        (self.id, self.at, &self.checkpoint)
+    }
+
+    fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
+        let reaction = if ctx.solo {
+            s::MY_REACTION
+        } else {
+            s::ROOM_REACTION
+        };
+        vec![
+            required(text(
+                "text",
+                "The idea, as it was said",
+                "however badly packaged",
+                true,
+            )),
+            text(
+                "author",
+                "Said by",
+                "leave empty to keep it anonymous",
+                false,
+            ),
+            choice("voice", "Voice", &Voice::ALL, Voice::label, 0),
+            choice("reaction", reaction, &Reaction::ALL, Reaction::label, 0),
+            choice("fate", "Fate", &s::FATES, |x| x, 0),
+            text(
+                "reason",
+                "Reason (needed to decline)",
+                "an idea is never dropped silently",
+                false,
+            ),
+        ]
+    }
+
+    fn fill(&self, f: &mut dyn Fill) {
+        f.set_text("text", &self.text);
+        if let Author::Named(n) = &self.author {
+            f.set_text("author", n);
+        }
+        f.set_choice("voice", pos(&Voice::ALL, &self.voice));
+        f.set_choice("reaction", pos(&Reaction::ALL, &self.reaction));
+        let fate = match &self.fate {
+            Fate::Parked => 0,
+            Fate::Exploring => 1,
+            Fate::Adopted => 2,
+            Fate::Declined(r) => {
+                f.set_text("reason", r);
+                3
+            }
+        };
+        f.set_choice("fate", fate);
+    }
+
+    fn build(form: &dyn Values, st: Stamp) -> Result<Self, Problem> {
+        let author = match form.text("author") {
+            a if a.is_empty() => Author::Anonymous,
+            a => Author::Named(a),
+        };
+        let fate = match form.choice("fate") {
+            0 => Fate::Parked,
+            1 => Fate::Exploring,
+            2 => Fate::Adopted,
+            _ => {
+                let reason = form.text("reason");
+                if reason.is_empty() {
+                    return Err(problem(s::DECLINE_NEEDS_REASON, "reason"));
+                }
+                Fate::Declined(reason)
+            }
+        };
+        Ok(Gadfly {
+            id: st.id,
+            at: st.at,
+            checkpoint: st.checkpoint,
+            text: form.text("text"),
+            author,
+            voice: pick(&Voice::ALL, form.choice("voice")),
+            reaction: pick(&Reaction::ALL, form.choice("reaction")),
+            fate,
+        })
+    }
+
+    fn summary(&self) -> (String, &str) {
+        let who = match &self.author {
+            Author::Anonymous => "anonymous".to_string(),
+            Author::Named(n) => trunc(n, 16),
+        };
+        (
+            format!("{} · {} · {}", self.fate.label(), self.voice.label(), who),
+            &self.text,
+        )
+    }
+
+    fn details(&self) -> Vec<(String, String)> {
+        let mut out = vec![
+            ("idea".to_string(), trunc(&self.text, 2000)),
+            (
+                "reaction".to_string(),
+                format!("{} · voice: {}", self.reaction.label(), self.voice.label()),
+            ),
+        ];
+        if let Fate::Declined(r) = &self.fate {
+            out.push(("declined because".to_string(), trunc(r, 2000)));
+        }
+        out
+    }
+
+    fn words(&self) -> Vec<&str> {
+        let mut out = vec![self.text.as_str()];
+        if let Fate::Declined(r) = &self.fate {
+            out.push(r);
+        }
+        out
+    }
+}

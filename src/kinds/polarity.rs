@@ -1,0 +1,245 @@
+//! Competing values held as a polarity map: two poles worth holding, what
+//! each gives and costs when overdone, and the early-warning signs that one
+//! is hurting the other. Managed, not solved.
+
+use serde::{Deserialize, Serialize};
+
+use super::faction::joined;
+use super::*;
+use crate::strings as s;
+use crate::text::trunc;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Polarity {
+    pub id: u32,
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub left: Pole,
+    pub right: Pole,
+    /// The purpose both poles serve.
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub warnings: Vec<EarlyWarning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Pole {
+    /// A neutral name: both poles are values worth holding.
+    pub name: String,
+    /// Who in the room holds this value.
+    #[serde(default)]
+    pub holders: String,
+    #[serde(default)]
+    pub upsides: Vec<String>,
+    #[serde(default)]
+    pub downsides: Vec<String>,
+    /// What its holders would lose if the other pole won.
+    #[serde(default)]
+    pub would_lose: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// An observable sign that one pole is being overdone at the other's expense.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlyWarning {
+    pub sign: String,
+    /// The pole being overdone when the sign shows.
+    pub overdone: Side,
+    /// One named person who watches for it.
+    pub watcher: String,
+    /// When the sign was seen, if ever.
+    #[serde(default)]
+    pub fired: Vec<Timestamp>,
+}
+
+/// "sign @ watcher" lines into early-warning signs.
+fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Problem> {
+    lines
+        .into_iter()
+        .map(|line| match line.rsplit_once('@') {
+            Some((sign, watcher)) if !sign.trim().is_empty() && !watcher.trim().is_empty() => {
+                Ok(EarlyWarning {
+                    sign: sign.trim().to_string(),
+                    overdone,
+                    watcher: watcher.trim().to_string(),
+                    fired: Vec::new(),
+                })
+            }
+            _ => Err(problem(
+                format!("{}: \"{line}\"", s::SIGN_NEEDS_WATCHER),
+                match overdone {
+                    Side::Left => "left_signs",
+                    Side::Right => "right_signs",
+                },
+            )),
+        })
+        .collect()
+}
+
+impl Kind for Polarity {
+    const KIND: ItemKind = ItemKind::Polarity;
+    const LABEL: &'static str = "competing values";
+    const HEADING: &'static str = "Competing values";
+    const COUNTED: (&'static str, &'static str) = ("value conflict", "value conflicts");
+
+    fn stamp(&self) -> (u32, Timestamp, &str) {
+        (self.id, self.at, &self.checkpoint)
+    }
+
+    fn fields(_: &FormCtx) -> Vec<FieldSpec> {
+        vec![
+            text("purpose", "The purpose both poles serve", "", false),
+            required(text("left", "Left pole (a neutral name)", "", false)),
+            text("left_holders", "Who holds it", "", false),
+            text("left_up", "Upsides of the left pole", "one per line", true),
+            text("left_down", "Downsides when overdone", "one per line", true),
+            text("left_loss", "What its holders would lose", "", false),
+            required(text("right", "Right pole (a neutral name)", "", false)),
+            text("right_holders", "Who holds it", "", false),
+            text(
+                "right_up",
+                "Upsides of the right pole",
+                "one per line",
+                true,
+            ),
+            text(
+                "right_down",
+                "Downsides when overdone",
+                "one per line",
+                true,
+            ),
+            text("right_loss", "What its holders would lose", "", false),
+            text(
+                "left_signs",
+                "Signs the LEFT pole is overdone",
+                "one per line: sign @ watcher",
+                true,
+            ),
+            text(
+                "right_signs",
+                "Signs the RIGHT pole is overdone",
+                "one per line: sign @ watcher",
+                true,
+            ),
+        ]
+    }
+
+    fn fill(&self, f: &mut dyn Fill) {
+        f.set_text("purpose", &self.purpose);
+        for (side, pole) in [("left", &self.left), ("right", &self.right)] {
+            f.set_text(side, &pole.name);
+            f.set_text(&format!("{side}_holders"), &pole.holders);
+            f.set_text(&format!("{side}_up"), &pole.upsides.join("\n"));
+            f.set_text(&format!("{side}_down"), &pole.downsides.join("\n"));
+            f.set_text(&format!("{side}_loss"), &pole.would_lose);
+        }
+        for (key, side) in [("left_signs", Side::Left), ("right_signs", Side::Right)] {
+            let lines: Vec<String> = self
+                .warnings
+                .iter()
+                .filter(|w| w.overdone == side)
+                .map(|w| format!("{} @ {}", w.sign, w.watcher))
+                .collect();
+            f.set_text(key, &lines.join("\n"));
+        }
+    }
+
+    fn build(form: &dyn Values, st: Stamp) -> Result<Self, Problem> {
+        let pole = |side: &str| Pole {
+            name: form.text(side),
+            holders: form.text(&format!("{side}_holders")),
+            upsides: form.list(&format!("{side}_up")),
+            downsides: form.list(&format!("{side}_down")),
+            would_lose: form.text(&format!("{side}_loss")),
+        };
+        let mut signs = warnings(form.list("left_signs"), Side::Left)?;
+        signs.extend(warnings(form.list("right_signs"), Side::Right)?);
+        Ok(Polarity {
+            id: st.id,
+            at: st.at,
+            checkpoint: st.checkpoint,
+            left: pole("left"),
+            right: pole("right"),
+            purpose: form.text("purpose"),
+            warnings: signs,
+        })
+    }
+
+    fn keep_unshown(&mut self, old: &Self) {
+        for w in &mut self.warnings {
+            if let Some(o) = old
+                .warnings
+                .iter()
+                .find(|o| o.sign == w.sign && o.overdone == w.overdone)
+            {
+                w.fired = o.fired.clone();
+            }
+        }
+    }
+
+    fn summary(&self) -> (String, &str) {
+        (
+            format!(
+                "{} ↔ {}",
+                trunc(&self.left.name, 20),
+                trunc(&self.right.name, 20)
+            ),
+            &self.purpose,
+        )
+    }
+
+    fn details(&self) -> Vec<(String, String)> {
+        let mut out = vec![("purpose".into(), trunc(&self.purpose, 2000))];
+        for (side, pole) in [("left", &self.left), ("right", &self.right)] {
+            let mut parts = vec![trunc(&pole.name, 40)];
+            if !pole.holders.is_empty() {
+                parts.push(format!("held by {}", trunc(&pole.holders, 60)));
+            }
+            if !pole.upsides.is_empty() {
+                parts.push(format!("up: {}", joined(&pole.upsides)));
+            }
+            if !pole.downsides.is_empty() {
+                parts.push(format!("down: {}", joined(&pole.downsides)));
+            }
+            if !pole.would_lose.is_empty() {
+                parts.push(format!("would lose: {}", trunc(&pole.would_lose, 2000)));
+            }
+            out.push((side.to_string(), parts.join(" · ")));
+        }
+        for w in self.warnings.iter().take(4) {
+            let seen = match w.fired.len() {
+                0 => String::new(),
+                n => format!(", seen {n}×"),
+            };
+            out.push((
+                "warning".into(),
+                format!(
+                    "{} (watcher: {}{seen})",
+                    trunc(&w.sign, 2000),
+                    trunc(&w.watcher, 30)
+                ),
+            ));
+        }
+        out
+    }
+
+    fn words(&self) -> Vec<&str> {
+        let mut out = vec![self.purpose.as_str()];
+        for pole in [&self.left, &self.right] {
+            out.extend([pole.name.as_str(), &pole.holders, &pole.would_lose]);
+            out.extend(pole.upsides.iter().map(String::as_str));
+            out.extend(pole.downsides.iter().map(String::as_str));
+        }
+        out.extend(self.warnings.iter().map(|w| w.sign.as_str()));
+        out
+    }
+}
