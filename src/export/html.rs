@@ -6,7 +6,8 @@
 //! Content-Security-Policy, so a missed escape still could not run code.
 
 use super::*;
-use crate::session::{ItemKind, Move, SCALE_MAX, SplitKind, Status, owner_is_group};
+use crate::kinds::{Cell, with_kind};
+use crate::session::{ItemKind, Move, SCALE_MAX, SplitKind, Status, Stored, owner_is_group};
 
 const STYLE: &str = r#"
 :root { --ink: #1d2430; --muted: #5b6472; --line: #d5d9e0; --band: #d8eedb; --accent: #2f5d8a; }
@@ -85,15 +86,9 @@ pub fn to_html(s: &Session) -> String {
     commitment_summary(&mut o, s);
     o.push_str("</section>\n<section id=\"record\">\n<h2>Full record</h2>\n");
     readings(&mut o, s);
-    facts(&mut o, s);
-    splits(&mut o, s);
-    gadflies(&mut o, s);
-    polarities(&mut o, s);
-    factions(&mut o, s);
-    assumptions(&mut o, s);
-    avoidance(&mut o, s);
-    commitments(&mut o, s);
-    notes(&mut o, s);
+    for kind in ItemKind::all() {
+        record(&mut o, s, kind);
+    }
     time_spent(&mut o, s);
     o.push_str("</section>\n</main>\n");
     o.push_str(
@@ -692,6 +687,58 @@ fn head(o: &mut String, cols: &[&str]) {
     o.push_str("</tr></thead><tbody>\n");
 }
 
+/// The full record of one kind: a shape of its own for the kinds that have
+/// one, else the kind's table.
+fn record(o: &mut String, s: &Session, kind: ItemKind) {
+    match kind {
+        ItemKind::Gadfly => gadflies(o, s),
+        ItemKind::Split => splits(o, s),
+        ItemKind::Polarity => polarities(o, s),
+        ItemKind::Commitment => commitments(o, s),
+        _ => with_kind!(kind, K => table::<K>(o, s)),
+    }
+}
+
+/// A kind's items as a table: "#", the time, the checkpoint, then the
+/// kind's own columns.
+fn table<K: Stored>(o: &mut String, s: &Session) {
+    let list = K::list(s);
+    if !section(o, K::HEADING, list.is_empty()) {
+        return;
+    }
+    let mut cols = vec!["#"];
+    if K::TIMED {
+        cols.push("Time");
+    }
+    cols.push("Checkpoint");
+    cols.extend(K::COLUMNS);
+    head(o, &cols);
+    for x in list.iter() {
+        let (id, at, cp) = x.stamp();
+        w!(o, "<tr><td class=\"num\">{id}</td>");
+        if K::TIMED {
+            w!(o, "<td>{}</td>", when(&at));
+        }
+        w!(o, "<td>{}</td>", esc(checkpoint_title(s, cp)));
+        for c in x.cells() {
+            w!(o, "<td>{}</td>", html_cell(c));
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</tbody></table>\n");
+}
+
+fn html_cell(c: Cell) -> String {
+    match c {
+        Cell::Text(t) => esc(t),
+        Cell::Word(w) => w.to_string(),
+        Cell::Date(d) => d.to_string(),
+        Cell::List(l) => esc_list(l),
+        Cell::OrNone(t, _) if !t.trim().is_empty() => esc(t),
+        Cell::OrNone(_, none) => format!("<em>{none}</em>"),
+    }
+}
+
 fn readings(o: &mut String, s: &Session) {
     if !section(o, "Tension readings", s.readings.is_empty()) {
         return;
@@ -733,29 +780,6 @@ fn readings(o: &mut String, s: &Session) {
             );
         }
         o.push_str("</td></tr>\n");
-    }
-    o.push_str("</tbody></table>\n");
-}
-
-fn facts(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Fact.heading(), s.facts.is_empty()) {
-        return;
-    }
-    head(
-        o,
-        &["#", "Time", "Checkpoint", "Fact", "Source", "Who or where"],
-    );
-    for f in &s.facts {
-        w!(
-            o,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            f.id,
-            when(&f.at),
-            esc(checkpoint_title(s, &f.checkpoint)),
-            esc(&f.text),
-            f.source.label(),
-            esc(&f.source_detail)
-        );
     }
     o.push_str("</tbody></table>\n");
 }
@@ -902,91 +926,6 @@ fn polarities(o: &mut String, s: &Session) {
     }
 }
 
-fn factions(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Faction.heading(), s.factions.is_empty()) {
-        return;
-    }
-    head(
-        o,
-        &[
-            "#",
-            "Checkpoint",
-            "Group",
-            "Stance",
-            "Values",
-            "Loyal to",
-            "Stands to lose",
-        ],
-    );
-    for f in &s.factions {
-        w!(
-            o,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            f.id,
-            esc(checkpoint_title(s, &f.checkpoint)),
-            esc(&f.name),
-            f.stance.label(),
-            esc_list(&f.values),
-            esc_list(&f.loyalties),
-            esc_list(&f.losses)
-        );
-    }
-    o.push_str("</tbody></table>\n");
-}
-
-fn assumptions(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Assumption.heading(), s.assumptions.is_empty()) {
-        return;
-    }
-    head(o, &["#", "Checkpoint", "Assumption", "Kind", "Evidence"]);
-    for a in &s.assumptions {
-        w!(
-            o,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            a.id,
-            esc(checkpoint_title(s, &a.checkpoint)),
-            esc(&a.text),
-            a.kind.label(),
-            if a.evidence.trim().is_empty() {
-                "<em>none given</em>".to_string()
-            } else {
-                esc(&a.evidence)
-            }
-        );
-    }
-    o.push_str("</tbody></table>\n");
-}
-
-fn avoidance(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Avoidance.heading(), s.avoidance.is_empty()) {
-        return;
-    }
-    head(
-        o,
-        &[
-            "#",
-            "Time",
-            "Checkpoint",
-            "Pattern",
-            "Family",
-            "What was seen",
-        ],
-    );
-    for a in &s.avoidance {
-        w!(
-            o,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            a.id,
-            when(&a.at),
-            esc(checkpoint_title(s, &a.checkpoint)),
-            a.pattern.label(),
-            a.pattern.family().label(),
-            esc(&a.text)
-        );
-    }
-    o.push_str("</tbody></table>\n");
-}
-
 fn commitments(o: &mut String, s: &Session) {
     if !section(o, ItemKind::Commitment.heading(), s.commitments.is_empty()) {
         return;
@@ -1014,25 +953,6 @@ fn commitments(o: &mut String, s: &Session) {
             c.review,
             c.status.label(),
             esc(&c.loss)
-        );
-    }
-    o.push_str("</tbody></table>\n");
-}
-
-fn notes(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Note.heading(), s.notes.is_empty()) {
-        return;
-    }
-    head(o, &["#", "Time", "Checkpoint", "Kind", "Note"]);
-    for n in &s.notes {
-        w!(
-            o,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            n.id,
-            when(&n.at),
-            esc(checkpoint_title(s, &n.checkpoint)),
-            n.kind.label(),
-            esc(&n.text)
         );
     }
     o.push_str("</tbody></table>\n");

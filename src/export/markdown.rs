@@ -1,7 +1,8 @@
 //! Markdown: the summary a sponsor reads in two minutes, then the full record.
 
 use super::*;
-use crate::session::{ItemKind, SplitKind, owner_is_group};
+use crate::kinds::{Cell, with_kind};
+use crate::session::{ItemKind, SplitKind, Stored, owner_is_group};
 
 pub fn to_markdown(s: &Session) -> String {
     // About 200 bytes an item: one allocation for most sessions.
@@ -15,15 +16,9 @@ pub fn to_markdown(s: &Session) -> String {
     commitment_summary(&mut o, s);
     o.push_str("## Full record\n\n");
     readings(&mut o, s);
-    facts(&mut o, s);
-    splits(&mut o, s);
-    gadflies(&mut o, s);
-    polarities(&mut o, s);
-    factions(&mut o, s);
-    assumptions(&mut o, s);
-    avoidance(&mut o, s);
-    commitments(&mut o, s);
-    notes(&mut o, s);
+    for kind in ItemKind::all() {
+        record(&mut o, s, kind);
+    }
     time_spent(&mut o, s);
     o
 }
@@ -390,6 +385,63 @@ fn section(o: &mut String, title: &str, empty: bool) -> bool {
     !empty
 }
 
+/// The full record of one kind: a shape of its own for the kinds that have
+/// one, else the kind's table.
+fn record(o: &mut String, s: &Session, kind: ItemKind) {
+    match kind {
+        ItemKind::Gadfly => gadflies(o, s),
+        ItemKind::Split => splits(o, s),
+        ItemKind::Polarity => polarities(o, s),
+        ItemKind::Commitment => commitments(o, s),
+        _ => with_kind!(kind, K => table::<K>(o, s)),
+    }
+}
+
+/// A kind's items as a table: "#", the time, the checkpoint, then the
+/// kind's own columns.
+fn table<K: Stored>(o: &mut String, s: &Session) {
+    let list = K::list(s);
+    if !section(o, K::HEADING, list.is_empty()) {
+        return;
+    }
+    let mut cols = vec!["#"];
+    if K::TIMED {
+        cols.push("Time");
+    }
+    cols.push("Checkpoint");
+    cols.extend(K::COLUMNS);
+    w!(
+        o,
+        "| {} |\n|{}\n",
+        cols.join(" | "),
+        "---|".repeat(cols.len())
+    );
+    for x in list.iter() {
+        let (id, at, cp) = x.stamp();
+        w!(o, "| {id} | ");
+        if K::TIMED {
+            w!(o, "{} | ", when(&at));
+        }
+        w!(o, "{} |", md(checkpoint_title(s, cp)));
+        for c in x.cells() {
+            w!(o, " {} |", md_cell(c));
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+}
+
+fn md_cell(c: Cell) -> String {
+    match c {
+        Cell::Text(t) => md(t),
+        Cell::Word(w) => w.to_string(),
+        Cell::Date(d) => d.to_string(),
+        Cell::List(l) => md_list(l),
+        Cell::OrNone(t, _) if !t.trim().is_empty() => md(t),
+        Cell::OrNone(_, none) => format!("*{none}*"),
+    }
+}
+
 fn readings(o: &mut String, s: &Session) {
     if !section(o, "Tension readings", s.readings.is_empty()) {
         return;
@@ -415,27 +467,6 @@ fn readings(o: &mut String, s: &Session) {
             w!(o, " (possible silencing after idea #{g})");
         }
         o.push_str(" |\n");
-    }
-    o.push('\n');
-}
-
-fn facts(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Fact.heading(), s.facts.is_empty()) {
-        return;
-    }
-    o.push_str("| # | Time | Checkpoint | Fact | Source | Who or where |\n");
-    o.push_str("|---|---|---|---|---|---|\n");
-    for f in &s.facts {
-        w!(
-            o,
-            "| {} | {} | {} | {} | {} | {} |\n",
-            f.id,
-            when(&f.at),
-            md(checkpoint_title(s, &f.checkpoint)),
-            md(&f.text),
-            f.source.label(),
-            md(&f.source_detail)
-        );
     }
     o.push('\n');
 }
@@ -560,72 +591,6 @@ fn polarities(o: &mut String, s: &Session) {
     }
 }
 
-fn factions(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Faction.heading(), s.factions.is_empty()) {
-        return;
-    }
-    o.push_str("| # | Checkpoint | Group | Stance | Values | Loyal to | Stands to lose |\n");
-    o.push_str("|---|---|---|---|---|---|---|\n");
-    for f in &s.factions {
-        w!(
-            o,
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
-            f.id,
-            md(checkpoint_title(s, &f.checkpoint)),
-            md(&f.name),
-            f.stance.label(),
-            md_list(&f.values),
-            md_list(&f.loyalties),
-            md_list(&f.losses)
-        );
-    }
-    o.push('\n');
-}
-
-fn assumptions(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Assumption.heading(), s.assumptions.is_empty()) {
-        return;
-    }
-    o.push_str("| # | Checkpoint | Assumption | Kind | Evidence |\n|---|---|---|---|---|\n");
-    for a in &s.assumptions {
-        w!(
-            o,
-            "| {} | {} | {} | {} | {} |\n",
-            a.id,
-            md(checkpoint_title(s, &a.checkpoint)),
-            md(&a.text),
-            a.kind.label(),
-            if a.evidence.trim().is_empty() {
-                "*none given*".to_string()
-            } else {
-                md(&a.evidence)
-            }
-        );
-    }
-    o.push('\n');
-}
-
-fn avoidance(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Avoidance.heading(), s.avoidance.is_empty()) {
-        return;
-    }
-    o.push_str("| # | Time | Checkpoint | Pattern | Family | What was seen |\n");
-    o.push_str("|---|---|---|---|---|---|\n");
-    for a in &s.avoidance {
-        w!(
-            o,
-            "| {} | {} | {} | {} | {} | {} |\n",
-            a.id,
-            when(&a.at),
-            md(checkpoint_title(s, &a.checkpoint)),
-            a.pattern.label(),
-            a.pattern.family().label(),
-            md(&a.text)
-        );
-    }
-    o.push('\n');
-}
-
 fn commitments(o: &mut String, s: &Session) {
     if !section(o, ItemKind::Commitment.heading(), s.commitments.is_empty()) {
         return;
@@ -643,25 +608,6 @@ fn commitments(o: &mut String, s: &Session) {
             c.review,
             c.status.label(),
             md(&c.loss)
-        );
-    }
-    o.push('\n');
-}
-
-fn notes(o: &mut String, s: &Session) {
-    if !section(o, ItemKind::Note.heading(), s.notes.is_empty()) {
-        return;
-    }
-    o.push_str("| # | Time | Checkpoint | Kind | Note |\n|---|---|---|---|---|\n");
-    for n in &s.notes {
-        w!(
-            o,
-            "| {} | {} | {} | {} | {} |\n",
-            n.id,
-            when(&n.at),
-            md(checkpoint_title(s, &n.checkpoint)),
-            n.kind.label(),
-            md(&n.text)
         );
     }
     o.push('\n');

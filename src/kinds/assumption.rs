@@ -60,6 +60,8 @@ impl Kind for Assumption {
     const LABEL: &'static str = "assumption";
     const HEADING: &'static str = "Vital Lies and aspirations";
     const COUNTED: (&'static str, &'static str) = ("assumption", "assumptions");
+    const COLUMNS: &'static [&'static str] = &["Assumption", "Kind", "Evidence"];
+    const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -109,6 +111,14 @@ impl Kind for Assumption {
         vec![
             ("belief".into(), trunc(&self.text, 2000)),
             ("evidence".into(), trunc(&self.evidence, 2000)),
+        ]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.text),
+            Cell::Word(self.kind.label()),
+            Cell::OrNone(&self.evidence, "none given"),
         ]
     }
 

@@ -91,6 +91,7 @@ impl Kind for Avoidance {
     const HEADING: &'static str = "Work avoidance";
     const COUNTED: (&'static str, &'static str) =
         ("sign of work avoidance", "signs of work avoidance");
+    const COLUMNS: &'static [&'static str] = &["Pattern", "Family", "What was seen"];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -132,6 +133,14 @@ impl Kind for Avoidance {
         vec![
             ("family".into(), self.pattern.family().label().to_string()),
             ("seen".into(), trunc(&self.text, 2000)),
+        ]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Word(self.pattern.label()),
+            Cell::Word(self.pattern.family().label()),
+            Cell::Text(&self.text),
         ]
     }
 

@@ -49,6 +49,7 @@ impl Kind for BrutalFact {
     const LABEL: &'static str = "brutal fact";
     const HEADING: &'static str = "Brutal facts";
     const COUNTED: (&'static str, &'static str) = ("brutal fact", "brutal facts");
+    const COLUMNS: &'static [&'static str] = &["Fact", "Source", "Who or where"];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -97,6 +98,14 @@ impl Kind for BrutalFact {
         vec![
             ("fact".into(), trunc(&self.text, 2000)),
             ("from".into(), trunc(&self.source_detail, 2000)),
+        ]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.text),
+            Cell::Word(self.source.label()),
+            Cell::Text(&self.source_detail),
         ]
     }
 

@@ -65,6 +65,9 @@ impl Kind for Faction {
     const LABEL: &'static str = "faction";
     const HEADING: &'static str = "Factions and losses";
     const COUNTED: (&'static str, &'static str) = ("faction", "factions");
+    const COLUMNS: &'static [&'static str] =
+        &["Group", "Stance", "Values", "Loyal to", "Stands to lose"];
+    const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -113,6 +116,16 @@ impl Kind for Faction {
             ("values".into(), joined(&self.values)),
             ("loyal to".into(), joined(&self.loyalties)),
             ("would lose".into(), joined(&self.losses)),
+        ]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.name),
+            Cell::Word(self.stance.label()),
+            Cell::List(&self.values),
+            Cell::List(&self.loyalties),
+            Cell::List(&self.losses),
         ]
     }
 

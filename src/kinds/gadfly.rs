@@ -122,6 +122,7 @@ impl Kind for Gadfly {
     const LABEL: &'static str = "gadfly idea";
     const HEADING: &'static str = "Gadfly ideas";
     const COUNTED: (&'static str, &'static str) = ("gadfly idea", "gadfly ideas");
+    const COLUMNS: &'static [&'static str] = &["Idea", "Voice", "Reaction", "Fate", "Why declined"];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -229,6 +230,20 @@ impl Kind for Gadfly {
             out.push(("declined because".to_string(), trunc(r, 2000)));
         }
         out
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        let why = match &self.fate {
+            Fate::Declined(r) => r.as_str(),
+            _ => "",
+        };
+        vec![
+            Cell::Text(&self.text),
+            Cell::Word(self.voice.label()),
+            Cell::Word(self.reaction.label()),
+            Cell::Word(self.fate.label()),
+            Cell::Text(why),
+        ]
     }
 
     fn words(&self) -> Vec<&str> {

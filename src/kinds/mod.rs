@@ -56,6 +56,14 @@ pub trait Kind:
     fn summary(&self) -> (String, &str);
     /// Labelled lines for the selected item's details.
     fn details(&self) -> Vec<(String, String)>;
+    /// The full record's columns after "#", the time (when `TIMED`) and
+    /// the checkpoint; every export that lists the kind as a table uses them.
+    const COLUMNS: &'static [&'static str];
+    /// Whether the full record gives each item's time.
+    const TIMED: bool = true;
+    /// The item's row in the full record, a cell per column.
+    fn cells(&self) -> Vec<Cell<'_>>;
+
     /// Every piece of text the item holds, for search and the index.
     fn words(&self) -> Vec<&str>;
     /// When a changed item replaces this one: keep what its form does not
@@ -65,6 +73,22 @@ pub trait Kind:
     fn on_wall(&self) -> bool {
         true
     }
+}
+
+/// One cell of an item's row in the full record. Each export writes it in
+/// its own way (escaped for Markdown or HTML).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// Words someone typed.
+    Text(&'a str),
+    /// One of the app's own words (a label from a choice).
+    Word(&'static str),
+    /// A day, as 2026-12-31.
+    Date(NaiveDate),
+    /// Several entries, joined with "; ".
+    List(&'a [String]),
+    /// Words someone typed, or when there are none, `placeholder` in italics.
+    OrNone(&'a str, &'static str),
 }
 
 /// What a form is opened with.

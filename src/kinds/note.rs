@@ -55,6 +55,7 @@ impl Kind for Note {
     const LABEL: &'static str = "note";
     const HEADING: &'static str = "Notes";
     const COUNTED: (&'static str, &'static str) = ("note", "notes");
+    const COLUMNS: &'static [&'static str] = &["Kind", "Note"];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -90,6 +91,10 @@ impl Kind for Note {
 
     fn details(&self) -> Vec<(String, String)> {
         vec![(self.kind.label().into(), trunc(&self.text, 2000))]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![Cell::Word(self.kind.label()), Cell::Text(&self.text)]
     }
 
     fn words(&self) -> Vec<&str> {

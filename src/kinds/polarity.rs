@@ -90,6 +90,8 @@ impl Kind for Polarity {
     const LABEL: &'static str = "competing values";
     const HEADING: &'static str = "Competing values";
     const COUNTED: (&'static str, &'static str) = ("value conflict", "value conflicts");
+    const COLUMNS: &'static [&'static str] =
+        &["Purpose", "Left pole", "Held by", "Right pole", "Held by"];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -230,6 +232,16 @@ impl Kind for Polarity {
             ));
         }
         out
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.purpose),
+            Cell::Text(&self.left.name),
+            Cell::Text(&self.left.holders),
+            Cell::Text(&self.right.name),
+            Cell::Text(&self.right.holders),
+        ]
     }
 
     fn words(&self) -> Vec<&str> {

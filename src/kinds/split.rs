@@ -47,6 +47,9 @@ impl Kind for Split {
         "part sorted technical or adaptive",
         "parts sorted technical or adaptive",
     );
+    const COLUMNS: &'static [&'static str] =
+        &["Part of the challenge", "Kind", "What we would lose"];
+    const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -96,6 +99,14 @@ impl Kind for Split {
         vec![
             ("part".into(), trunc(&self.text, 2000)),
             ("we'd lose".into(), trunc(&self.loss, 2000)),
+        ]
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.text),
+            Cell::Word(self.kind.label()),
+            Cell::Text(&self.loss),
         ]
     }
 

@@ -89,6 +89,9 @@ impl Kind for Commitment {
     const LABEL: &'static str = "commitment";
     const HEADING: &'static str = "Commitments";
     const COUNTED: (&'static str, &'static str) = ("commitment", "commitments");
+    const COLUMNS: &'static [&'static str] =
+        &["What", "Owner", "Review", "Status", "What it costs"];
+    const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -186,6 +189,16 @@ impl Kind for Commitment {
         }
         out.push(("costs".into(), trunc(&self.loss, 2000)));
         out
+    }
+
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::Text(&self.what),
+            Cell::OrNone(&self.owner, "nobody named"),
+            Cell::Date(self.review),
+            Cell::Word(self.status.label()),
+            Cell::Text(&self.loss),
+        ]
     }
 
     fn words(&self) -> Vec<&str> {
