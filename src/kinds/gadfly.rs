@@ -248,6 +248,9 @@ impl Kind for Gadfly {
 
     fn words(&self) -> Vec<&str> {
         let mut out = vec![self.text.as_str()];
+        if let Author::Named(n) = &self.author {
+            out.push(n);
+        }
         if let Fate::Declined(r) = &self.fate {
             out.push(r);
         }

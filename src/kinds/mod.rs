@@ -64,7 +64,8 @@ pub trait Kind:
     /// The item's row in the full record, a cell per column.
     fn cells(&self) -> Vec<Cell<'_>>;
 
-    /// Every piece of text the item holds, for search and the index.
+    /// Every piece of text the item holds (a named author, a watcher too):
+    /// each is checked when a file is loaded.
     fn words(&self) -> Vec<&str>;
     /// When a changed item replaces this one: keep what its form does not
     /// show (a commitment's status, when a map's signs fired).

@@ -251,7 +251,9 @@ impl Kind for Polarity {
             out.extend(pole.upsides.iter().map(String::as_str));
             out.extend(pole.downsides.iter().map(String::as_str));
         }
-        out.extend(self.warnings.iter().map(|w| w.sign.as_str()));
+        for w in &self.warnings {
+            out.extend([w.sign.as_str(), &w.watcher]);
+        }
         out
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::model::*;
+use crate::kinds::with_kind;
 use crate::workshop::Workshop;
 
 /// The longest text one field may hold: a long speech fits, a pasted novel does not.
@@ -331,97 +332,20 @@ pub fn session(s: &Session) -> Vec<Problem> {
             texts: vec![&r.reason],
         });
     }
-    for g in &s.gadflies {
-        let mut texts = vec![g.text.as_str()];
-        if let Author::Named(n) = &g.author {
-            texts.push(n);
-        }
-        if let Fate::Declined(reason) = &g.fate {
-            texts.push(reason);
-        }
-        items.push(ItemRef {
-            kind: "gadfly idea",
-            id: g.id,
-            checkpoint: &g.checkpoint,
-            texts,
-        });
+    // In the order the session writes its lists: the kinds' order.
+    fn refs<'a, K: Stored>(s: &'a Session, items: &mut Vec<ItemRef<'a>>) {
+        items.extend(K::list(s).iter().map(|x| {
+            let (id, _, checkpoint) = x.stamp();
+            ItemRef {
+                kind: K::LABEL,
+                id,
+                checkpoint,
+                texts: x.words(),
+            }
+        }));
     }
-    for f in &s.facts {
-        items.push(ItemRef {
-            kind: "brutal fact",
-            id: f.id,
-            checkpoint: &f.checkpoint,
-            texts: vec![&f.text, &f.source_detail],
-        });
-    }
-    for x in &s.splits {
-        items.push(ItemRef {
-            kind: "split",
-            id: x.id,
-            checkpoint: &x.checkpoint,
-            texts: vec![&x.text, &x.loss],
-        });
-    }
-    for p in &s.polarities {
-        let mut texts = vec![p.purpose.as_str()];
-        for pole in [&p.left, &p.right] {
-            texts.extend([pole.name.as_str(), &pole.holders, &pole.would_lose]);
-            texts.extend(pole.upsides.iter().map(String::as_str));
-            texts.extend(pole.downsides.iter().map(String::as_str));
-        }
-        for w in &p.warnings {
-            texts.extend([w.sign.as_str(), &w.watcher]);
-        }
-        items.push(ItemRef {
-            kind: "polarity map",
-            id: p.id,
-            checkpoint: &p.checkpoint,
-            texts,
-        });
-    }
-    for f in &s.factions {
-        let mut texts = vec![f.name.as_str()];
-        texts.extend(f.values.iter().map(String::as_str));
-        texts.extend(f.loyalties.iter().map(String::as_str));
-        texts.extend(f.losses.iter().map(String::as_str));
-        items.push(ItemRef {
-            kind: "faction",
-            id: f.id,
-            checkpoint: &f.checkpoint,
-            texts,
-        });
-    }
-    for a in &s.assumptions {
-        items.push(ItemRef {
-            kind: "assumption",
-            id: a.id,
-            checkpoint: &a.checkpoint,
-            texts: vec![&a.text, &a.evidence],
-        });
-    }
-    for a in &s.avoidance {
-        items.push(ItemRef {
-            kind: "work-avoidance note",
-            id: a.id,
-            checkpoint: &a.checkpoint,
-            texts: vec![&a.text],
-        });
-    }
-    for c in &s.commitments {
-        items.push(ItemRef {
-            kind: "commitment",
-            id: c.id,
-            checkpoint: &c.checkpoint,
-            texts: vec![&c.what, &c.owner, &c.loss],
-        });
-    }
-    for n in &s.notes {
-        items.push(ItemRef {
-            kind: "note",
-            id: n.id,
-            checkpoint: &n.checkpoint,
-            texts: vec![&n.text],
-        });
+    for kind in ItemKind::all() {
+        with_kind!(kind, K => refs::<K>(s, &mut items));
     }
     for i in &s.participant_ideas {
         let mut texts = vec![i.text.as_str()];
