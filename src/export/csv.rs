@@ -1,21 +1,12 @@
-//! CSV for spreadsheets: one row per item, in the order they were captured.
+//! CSV for spreadsheets: one row per item, reading and early-warning sign,
+//! in the order they were captured.
 //!
-//! Columns: `kind, id, checkpoint, checkpoint_title, time, text`, then
-//! generic ones whose meaning depends on the kind:
-//!
-//! | kind          | text      | type         | status        | person     | date        | detail1        | detail2   | detail3 | detail4 |
-//! |---------------|-----------|--------------|---------------|------------|-------------|----------------|-----------|---------|---------|
-//! | reading       | reason    | move         | zone          |            |             | level          | band      | tactic  | after gadfly id |
-//! | gadfly        | idea      | voice        | fate          | author     |             | reaction       | why declined | | |
-//! | fact          | fact      | source       |               | who/where  |             |                |           |         |         |
-//! | split         | part      | technical/adaptive |         |            |             | loss           |           |         |         |
-//! | polarity      | left vs right | left pole | right pole   | holders    |             | purpose        | left: up/down/loss | right: up/down/loss | |
-//! | early-warning | sign      | pole overdone | seen / not seen | watcher | last seen   | times seen     | all times |         |         |
-//! | faction       | name      | stance       |               |            |             | values         | loyalties | losses  |         |
-//! | assumption    | assumption | kind        | vital lie / aspirational | |            | evidence       |           |         |         |
-//! | avoidance     | what was seen | pattern  | family        |            |             |                |           |         |         |
-//! | commitment    | what      |              | status        | owner      | review date | loss           | kept despite (warnings) | | |
-//! | note          | note      | kind         |               |            |             |                |           |         |         |
+//! Columns: `kind, id, checkpoint, checkpoint_title, time`, then the columns
+//! of each kind, named "KIND: COLUMN" ("brutal fact: Source"). A row fills
+//! only its own kind's columns, so every column means one thing wherever it
+//! is read; each kind's columns are those its full record shows. Lists
+//! inside a cell (a pole's upsides, a faction's values) have one entry per
+//! line.
 //!
 //! Quoting follows RFC 4180 (CRLF line ends, quotes doubled, fields with a
 //! comma, quote or line break quoted, and those with a `;` or tab, which
@@ -26,52 +17,66 @@
 use std::borrow::Cow;
 
 use super::*;
-use crate::session::Pole;
+use crate::kinds::{Cell, with_kind};
+use crate::session::{ItemKind, Kind, Stored};
 
-pub const HEADER: [&str; 14] = [
-    "kind",
-    "id",
-    "checkpoint",
-    "checkpoint_title",
-    "time",
-    "text",
-    "type",
-    "status",
-    "person",
-    "date",
-    "detail1",
-    "detail2",
-    "detail3",
-    "detail4",
-];
+/// The columns every row has.
+const FIXED: [&str; 5] = ["kind", "id", "checkpoint", "checkpoint_title", "time"];
 
-/// The kind-specific cells: text, type, status, person, date, detail1..4.
-type Cells<'a> = [Cow<'a, str>; 9];
+/// A tension reading's columns.
+const READING: (&str, &[&str]) = (
+    "tension reading",
+    &[
+        "Level",
+        "Band",
+        "Zone",
+        "Move",
+        "Tactic",
+        "Why",
+        "After gadfly idea",
+    ],
+);
+
+/// An early-warning sign's columns (a sign is part of a map, with a row of
+/// its own so a spreadsheet can count them).
+const SIGN: (&str, &[&str]) = (
+    "early-warning sign",
+    &["Sign", "Too much of", "Watcher", "Times seen", "Seen at"],
+);
+
+/// Each kind of row's name and columns, in the order they stand.
+fn groups() -> Vec<(&'static str, &'static [&'static str])> {
+    let mut out = vec![READING];
+    out.extend(ItemKind::all().map(|k| with_kind!(k, K => (K::LABEL, K::COLUMNS))));
+    out.push(SIGN);
+    out
+}
+
+/// The header row.
+pub fn header() -> Vec<String> {
+    let mut out: Vec<String> = FIXED.iter().map(|c| c.to_string()).collect();
+    for (name, cols) in groups() {
+        out.extend(cols.iter().map(|c| format!("{name}: {c}")));
+    }
+    out
+}
 
 struct Row<'a> {
-    at: &'a Timestamp,
+    at: Timestamp,
     id: u32,
     /// Keeps each early warning right after its map when times are equal.
     order: usize,
     kind: &'static str,
     checkpoint: &'a str,
-    cells: Cells<'a>,
-}
-
-const E: Cow<'static, str> = Cow::Borrowed("");
-
-fn b(s: &str) -> Cow<'_, str> {
-    Cow::Borrowed(s)
-}
-
-fn o(s: String) -> Cow<'static, str> {
-    Cow::Owned(s)
+    cells: Vec<Cow<'a, str>>,
 }
 
 pub fn to_csv(s: &Session) -> String {
     let rows = rows(s);
+    let groups = groups();
+    let header = header();
     let mut out = String::with_capacity(256 + 160 * rows.len());
-    line(&mut out, HEADER.iter().copied());
+    line(&mut out, header.iter().map(String::as_str));
     for r in &rows {
         let id = r.id.to_string();
         let time = r.at.to_rfc3339();
@@ -82,262 +87,105 @@ pub fn to_csv(s: &Session) -> String {
             checkpoint_title(s, r.checkpoint),
             time.as_str(),
         ];
+        // Empty cells before and after the row's own kind's columns.
+        let mut before = 0;
+        let mut after = 0;
+        let mut seen = false;
+        for (name, cols) in &groups {
+            if *name == r.kind {
+                seen = true;
+            } else if seen {
+                after += cols.len();
+            } else {
+                before += cols.len();
+            }
+        }
+        let blanks = |n: usize| std::iter::repeat_n("", n);
         line(
             &mut out,
-            fixed.into_iter().chain(r.cells.iter().map(|c| c.as_ref())),
+            fixed
+                .into_iter()
+                .chain(blanks(before))
+                .chain(r.cells.iter().map(|c| c.as_ref()))
+                .chain(blanks(after)),
         );
     }
     out
 }
 
+fn cell<'a>(s: &Session, c: Cell<'a>) -> Cow<'a, str> {
+    match c {
+        Cell::Text(t) | Cell::OrNone(t, _) => Cow::Borrowed(t),
+        Cell::Word(w) => Cow::Borrowed(w),
+        Cell::Date(d) => Cow::Owned(d.to_string()),
+        Cell::List(l) => Cow::Owned(l.join("\n")),
+        Cell::Author(a) => Cow::Owned(author(s, a).to_string()),
+    }
+}
+
 fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'a>> = Vec::with_capacity(s.item_count() + s.readings.len() + 8);
-    let mut push = |at: &'a Timestamp,
-                    id: u32,
-                    order: usize,
-                    kind: &'static str,
-                    checkpoint: &'a str,
-                    cells: Cells<'a>| {
-        rows.push(Row {
-            at,
-            id,
-            order,
-            kind,
-            checkpoint,
-            cells,
-        })
-    };
     for r in &s.readings {
-        push(
-            &r.at,
-            r.id,
-            0,
-            "reading",
-            &r.checkpoint,
-            [
-                b(&r.reason),
-                b(r.label()),
-                b(r.zone.label()),
-                E,
-                E,
-                o(r.level.to_string()),
-                o(format!("{} to {}", r.band.low, r.band.high)),
-                b(tactic_name(s, r).unwrap_or_default()),
-                r.after_gadfly.map_or(E, |g| o(g.to_string())),
+        rows.push(Row {
+            at: r.at,
+            id: r.id,
+            order: 0,
+            kind: READING.0,
+            checkpoint: &r.checkpoint,
+            cells: vec![
+                Cow::Owned(r.level.to_string()),
+                Cow::Owned(format!("{} to {}", r.band.low, r.band.high)),
+                Cow::Borrowed(r.zone.label()),
+                Cow::Borrowed(r.label()),
+                Cow::Borrowed(tactic_name(s, r).unwrap_or_default()),
+                Cow::Borrowed(&r.reason),
+                r.after_gadfly
+                    .map_or(Cow::Borrowed(""), |g| Cow::Owned(g.to_string())),
             ],
-        );
+        });
     }
-    for g in &s.gadflies {
-        let why = match &g.fate {
-            Fate::Declined(why) => b(why),
-            _ => E,
-        };
-        push(
-            &g.at,
-            g.id,
-            0,
-            "gadfly",
-            &g.checkpoint,
-            [
-                b(&g.text),
-                b(g.voice.label()),
-                b(g.fate.label()),
-                b(author(s, &g.author)),
-                E,
-                b(g.reaction.label()),
-                why,
-                E,
-                E,
-            ],
-        );
-    }
-    for f in &s.facts {
-        push(
-            &f.at,
-            f.id,
-            0,
-            "fact",
-            &f.checkpoint,
-            [
-                b(&f.text),
-                b(f.source.label()),
-                E,
-                b(&f.source_detail),
-                E,
-                E,
-                E,
-                E,
-                E,
-            ],
-        );
-    }
-    for x in &s.splits {
-        push(
-            &x.at,
-            x.id,
-            0,
-            "split",
-            &x.checkpoint,
-            [b(&x.text), b(x.kind.label()), E, E, E, b(&x.loss), E, E, E],
-        );
-    }
-    for p in &s.polarities {
-        push(
-            &p.at,
-            p.id,
-            0,
-            "polarity",
-            &p.checkpoint,
-            [
-                o(format!("{} vs {}", p.left.name, p.right.name)),
-                b(&p.left.name),
-                b(&p.right.name),
-                if p.left.holders.is_empty() && p.right.holders.is_empty() {
-                    E
-                } else {
-                    o(format!("{} / {}", p.left.holders, p.right.holders))
-                },
-                E,
-                b(&p.purpose),
-                o(pole_summary(&p.left)),
-                o(pole_summary(&p.right)),
-                E,
-            ],
-        );
-        for (i, ew) in p.warnings.iter().enumerate() {
-            let fired: Vec<String> = ew.fired.iter().map(|t| t.to_rfc3339()).collect();
-            push(
-                &p.at,
-                p.id,
-                i + 1,
-                "early-warning",
-                &p.checkpoint,
-                [
-                    b(&ew.sign),
-                    b(pole_name(p, ew.overdone)),
-                    b(if ew.fired.is_empty() {
-                        "not seen"
-                    } else {
-                        "seen"
-                    }),
-                    b(&ew.watcher),
-                    ew.fired.iter().max().map_or(E, |t| o(t.to_rfc3339())),
-                    o(ew.fired.len().to_string()),
-                    o(fired.join("; ")),
-                    E,
-                    E,
-                ],
-            );
+    fn items<'a, K: Stored>(s: &'a Session, rows: &mut Vec<Row<'a>>) {
+        for x in K::list(s).iter() {
+            let (id, at, checkpoint) = x.stamp();
+            rows.push(Row {
+                at,
+                id,
+                order: 0,
+                kind: K::LABEL,
+                checkpoint,
+                cells: x.cells().into_iter().map(|c| cell(s, c)).collect(),
+            });
         }
     }
-    for f in &s.factions {
-        push(
-            &f.at,
-            f.id,
-            0,
-            "faction",
-            &f.checkpoint,
-            [
-                b(&f.name),
-                b(f.stance.label()),
-                E,
-                E,
-                E,
-                o(f.values.join("; ")),
-                o(f.loyalties.join("; ")),
-                o(f.losses.join("; ")),
-                E,
-            ],
-        );
+    for kind in ItemKind::all() {
+        with_kind!(kind, K => items::<K>(s, &mut rows));
     }
-    for a in &s.assumptions {
-        push(
-            &a.at,
-            a.id,
-            0,
-            "assumption",
-            &a.checkpoint,
-            [
-                b(&a.text),
-                b(a.kind.label()),
-                b(if a.kind.is_vital_lie() {
-                    "vital lie"
-                } else {
-                    "aspirational"
-                }),
-                E,
-                E,
-                b(&a.evidence),
-                E,
-                E,
-                E,
-            ],
-        );
-    }
-    for a in &s.avoidance {
-        push(
-            &a.at,
-            a.id,
-            0,
-            "avoidance",
-            &a.checkpoint,
-            [
-                b(&a.text),
-                b(a.pattern.label()),
-                b(a.pattern.family().label()),
-                E,
-                E,
-                E,
-                E,
-                E,
-                E,
-            ],
-        );
-    }
-    for c in &s.commitments {
-        push(
-            &c.at,
-            c.id,
-            0,
-            "commitment",
-            &c.checkpoint,
-            [
-                b(&c.what),
-                E,
-                b(c.status.label()),
-                b(&c.owner),
-                o(c.review.to_string()),
-                b(&c.loss),
-                o(c.overridden.join("; ")),
-                E,
-                E,
-            ],
-        );
-    }
-    for n in &s.notes {
-        push(
-            &n.at,
-            n.id,
-            0,
-            "note",
-            &n.checkpoint,
-            [b(&n.text), b(n.kind.label()), E, E, E, E, E, E, E],
-        );
+    for p in s.polarities.iter() {
+        for (i, ew) in p.warnings.iter().enumerate() {
+            let seen: Vec<String> = ew.fired.iter().map(|t| t.to_rfc3339()).collect();
+            rows.push(Row {
+                at: p.at,
+                id: p.id,
+                order: i + 1,
+                kind: SIGN.0,
+                checkpoint: &p.checkpoint,
+                cells: vec![
+                    Cow::Borrowed(&ew.sign),
+                    Cow::Borrowed(match ew.overdone {
+                        crate::session::Side::Left => &p.left.name,
+                        crate::session::Side::Right => &p.right.name,
+                    }),
+                    Cow::Borrowed(&ew.watcher),
+                    Cow::Owned(ew.fired.len().to_string()),
+                    Cow::Owned(seen.join("\n")),
+                ],
+            });
+        }
     }
     // Chronological, as a spreadsheet reader expects; id then order break
     // ties so the same session always gives the same bytes.
     rows.sort_by(|x, y| (x.at, x.id, x.order).cmp(&(y.at, y.id, y.order)));
     rows
-}
-
-fn pole_summary(p: &Pole) -> String {
-    format!(
-        "{}: upsides: {}; downsides: {}; would lose: {}",
-        p.name,
-        p.upsides.join(", "),
-        p.downsides.join(", "),
-        p.would_lose
-    )
 }
 
 fn line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {

@@ -721,18 +721,19 @@ fn table<K: Stored>(o: &mut String, s: &Session) {
         }
         w!(o, "<td>{}</td>", esc(checkpoint_title(s, cp)));
         for c in x.cells() {
-            w!(o, "<td>{}</td>", html_cell(c));
+            w!(o, "<td>{}</td>", html_cell(s, c));
         }
         o.push_str("</tr>\n");
     }
     o.push_str("</tbody></table>\n");
 }
 
-fn html_cell(c: Cell) -> String {
+fn html_cell(s: &Session, c: Cell) -> String {
     match c {
         Cell::Text(t) => esc(t),
         Cell::Word(w) => w.to_string(),
         Cell::Date(d) => d.to_string(),
+        Cell::Author(a) => esc(author(s, a)),
         Cell::List(l) => esc_list(l),
         Cell::OrNone(t, _) if !t.trim().is_empty() => esc(t),
         Cell::OrNone(_, none) => format!("<em>{none}</em>"),

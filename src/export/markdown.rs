@@ -424,18 +424,19 @@ fn table<K: Stored>(o: &mut String, s: &Session) {
         }
         w!(o, "{} |", md(checkpoint_title(s, cp)));
         for c in x.cells() {
-            w!(o, " {} |", md_cell(c));
+            w!(o, " {} |", md_cell(s, c));
         }
         o.push('\n');
     }
     o.push('\n');
 }
 
-fn md_cell(c: Cell) -> String {
+fn md_cell(s: &Session, c: Cell) -> String {
     match c {
         Cell::Text(t) => md(t),
         Cell::Word(w) => w.to_string(),
         Cell::Date(d) => d.to_string(),
+        Cell::Author(a) => md(author(s, a)),
         Cell::List(l) => md_list(l),
         Cell::OrNone(t, _) if !t.trim().is_empty() => md(t),
         Cell::OrNone(_, none) => format!("*{none}*"),

@@ -122,7 +122,14 @@ impl Kind for Gadfly {
     const LABEL: &'static str = "gadfly idea";
     const HEADING: &'static str = "Gadfly ideas";
     const COUNTED: (&'static str, &'static str) = ("gadfly idea", "gadfly ideas");
-    const COLUMNS: &'static [&'static str] = &["Idea", "Voice", "Reaction", "Fate", "Why declined"];
+    const COLUMNS: &'static [&'static str] = &[
+        "Idea",
+        "Said by",
+        "Voice",
+        "Reaction",
+        "Fate",
+        "Why declined",
+    ];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -239,6 +246,7 @@ impl Kind for Gadfly {
         };
         vec![
             Cell::Text(&self.text),
+            Cell::Author(&self.author),
             Cell::Word(self.voice.label()),
             Cell::Word(self.reaction.label()),
             Cell::Word(self.fate.label()),

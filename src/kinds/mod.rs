@@ -88,6 +88,8 @@ pub enum Cell<'a> {
     Date(NaiveDate),
     /// Several entries, joined with "; ".
     List(&'a [String]),
+    /// Who said it: shown as "anonymous" wherever the session is private.
+    Author(&'a gadfly::Author),
     /// Words someone typed, or when there are none, `placeholder` in italics.
     OrNone(&'a str, &'static str),
 }

@@ -90,8 +90,19 @@ impl Kind for Polarity {
     const LABEL: &'static str = "competing values";
     const HEADING: &'static str = "Competing values";
     const COUNTED: (&'static str, &'static str) = ("value conflict", "value conflicts");
-    const COLUMNS: &'static [&'static str] =
-        &["Purpose", "Left pole", "Held by", "Right pole", "Held by"];
+    const COLUMNS: &'static [&'static str] = &[
+        "Purpose",
+        "Left pole",
+        "Left held by",
+        "Left upsides",
+        "Left downsides",
+        "Left holders would lose",
+        "Right pole",
+        "Right held by",
+        "Right upsides",
+        "Right downsides",
+        "Right holders would lose",
+    ];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
         (self.id, self.at, &self.checkpoint)
@@ -235,13 +246,17 @@ impl Kind for Polarity {
     }
 
     fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
-            Cell::Text(&self.purpose),
-            Cell::Text(&self.left.name),
-            Cell::Text(&self.left.holders),
-            Cell::Text(&self.right.name),
-            Cell::Text(&self.right.holders),
-        ]
+        let mut out = vec![Cell::Text(&self.purpose)];
+        for pole in [&self.left, &self.right] {
+            out.extend([
+                Cell::Text(&pole.name),
+                Cell::Text(&pole.holders),
+                Cell::List(&pole.upsides),
+                Cell::List(&pole.downsides),
+                Cell::Text(&pole.would_lose),
+            ]);
+        }
+        out
     }
 
     fn words(&self) -> Vec<&str> {

@@ -492,8 +492,30 @@ fn csv_has_one_row_per_item_and_even_columns() {
     let rows = parse_csv(&to_csv(&s));
     let warnings: usize = s.polarities.iter().map(|p| p.warnings.len()).sum();
     assert_eq!(rows.len(), 1 + s.item_count() + s.readings.len() + warnings);
-    assert!(rows.iter().all(|r| r.len() == 14), "ragged rows");
+    let width = rows[0].len();
+    assert!(rows.iter().all(|r| r.len() == width), "ragged rows");
     assert_eq!(rows[0][0], "kind");
+    // A row fills only its own kind's columns: each column means one thing.
+    for row in &rows[1..] {
+        for (head, cell) in rows[0].iter().zip(row).skip(5) {
+            if !cell.is_empty() {
+                assert!(
+                    head.starts_with(&format!("{}: ", row[0])),
+                    "a {} row fills \"{head}\" with {cell:?}",
+                    row[0]
+                );
+            }
+        }
+    }
+}
+
+/// The first cell of a row's own columns.
+fn own_first<'r>(header: &[String], row: &'r [String]) -> &'r str {
+    let at = header
+        .iter()
+        .position(|h| h.starts_with(&format!("{}: ", row[0])))
+        .expect("the kind has columns");
+    &row[at]
 }
 
 #[test]
@@ -505,7 +527,7 @@ fn csv_quotes_and_defuses_hostile_text() {
     let rows = parse_csv(&text);
     let warnings: usize = s.polarities.iter().map(|p| p.warnings.len()).sum();
     assert_eq!(rows.len(), 1 + s.item_count() + s.readings.len() + warnings);
-    assert!(rows.iter().all(|r| r.len() == 14));
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
     for row in &rows {
         for cell in row {
             assert!(
@@ -515,18 +537,24 @@ fn csv_quotes_and_defuses_hostile_text() {
         }
     }
     // The text itself comes back intact after the guard quote.
-    let fact = rows.iter().find(|r| r[0] == "fact").unwrap();
+    let fact = rows.iter().find(|r| r[0] == "brutal fact").unwrap();
     assert_eq!(
-        fact[5],
+        own_first(&rows[0], fact),
         "'=HYPERLINK(\"x\",42% of callers are transferred at least twice),\nnext"
     );
     for lead in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
         let s = every_kind(Mode::Facilitated, |t| format!("{lead}{t}"));
-        for row in parse_csv(&to_csv(&s)).iter().skip(1) {
+        let rows = parse_csv(&to_csv(&s));
+        // Every item holds text; readings hold their reason.
+        for row in rows.iter().skip(1) {
             assert!(
-                row[5].starts_with('\''),
-                "{lead:?} not defused: {:?}",
-                row[5]
+                row.iter()
+                    .all(|c| !c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+                "{lead:?} not defused: {row:?}"
+            );
+            assert!(
+                row.iter().any(|c| c.starts_with(&format!("'{lead}"))),
+                "{lead:?} lost: {row:?}"
             );
         }
     }

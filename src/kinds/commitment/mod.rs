@@ -89,8 +89,14 @@ impl Kind for Commitment {
     const LABEL: &'static str = "commitment";
     const HEADING: &'static str = "Commitments";
     const COUNTED: (&'static str, &'static str) = ("commitment", "commitments");
-    const COLUMNS: &'static [&'static str] =
-        &["What", "Owner", "Review", "Status", "What it costs"];
+    const COLUMNS: &'static [&'static str] = &[
+        "What",
+        "Owner",
+        "Review",
+        "Status",
+        "What it costs",
+        "Kept despite",
+    ];
     const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
@@ -198,6 +204,7 @@ impl Kind for Commitment {
             Cell::Date(self.review),
             Cell::Word(self.status.label()),
             Cell::Text(&self.loss),
+            Cell::List(&self.overridden),
         ]
     }
 
