@@ -184,7 +184,7 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
     }
     // Chronological, as a spreadsheet reader expects; id then order break
     // ties so the same session always gives the same bytes.
-    rows.sort_by(|x, y| (x.at, x.id, x.order).cmp(&(y.at, y.id, y.order)));
+    rows.sort_by_key(|r| (r.at, r.id, r.order));
     rows
 }
 
