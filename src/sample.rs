@@ -63,6 +63,15 @@ const COMMITMENTS: &[&str] = &[
     "Stop the happy-path-only survey",
 ];
 
+const FORCES: &[&str] = &[
+    "Call-time targets on every wallboard",
+    "A refund budget each team controls",
+    "Bonuses paid on new contracts only",
+    "The COO reads ten complaints every Monday",
+    "Three sign-offs before any exception",
+    "Front-line stories opening the quarterly review",
+];
+
 fn pick<'a>(rng: &mut fastrand::Rng, list: &[&'a str]) -> &'a str {
     list[rng.usize(..list.len())]
 }
@@ -88,6 +97,9 @@ pub fn session(items: usize, seed: u64) -> Session {
     s.road = Some(Road::CompetingValues);
     let step = Duration::seconds(7);
     let mut now = start;
+    // One force on the change for every twenty items.
+    let n_forces = items.div_ceil(20);
+    let items = items - n_forces;
     for i in 0..items {
         now += step;
         let cp = (i * n_checkpoints / items.max(1)).min(n_checkpoints - 1);
@@ -248,6 +260,29 @@ pub fn session(items: usize, seed: u64) -> Session {
                 text: format!("{} (#{serial})", pick(&mut rng, NOTES)),
             }),
         }
+    }
+    // Forces come from a generator of their own, after the rest, so the
+    // other items of a seed stay what they were before forces existed.
+    let mut frng = fastrand::Rng::with_seed(seed ^ 0x466f_7263_6573);
+    let forces_at = s
+        .workshop
+        .checkpoints
+        .iter()
+        .find(|c| c.collects.contains(&ItemKind::Force))
+        .map_or_else(|| s.workshop.checkpoints[0].id.clone(), |c| c.id.clone());
+    for k in 0..n_forces {
+        now += step;
+        let id = s.take_id();
+        s.forces.push(Force {
+            id,
+            at: now,
+            checkpoint: forces_at.clone(),
+            text: format!("{} (#{})", pick(&mut frng, FORCES), k + 1),
+            pull: Pull::ALL[frng.usize(..2)],
+            strength: Strength::ALL[frng.usize(..3)],
+            behaviour: "Staying with a customer until the problem is solved".into(),
+            acts_in: pick(&mut frng, FACTIONS).into(),
+        });
     }
     let visited = if items == 0 { 0 } else { n_checkpoints / 2 };
     for (i, cp) in s.progress.checkpoints.iter_mut().enumerate().take(visited) {

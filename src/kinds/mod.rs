@@ -18,6 +18,7 @@ pub mod avoidance;
 pub mod commitment;
 pub mod fact;
 pub mod faction;
+pub mod force;
 pub mod gadfly;
 pub mod note;
 pub mod polarity;
@@ -280,6 +281,7 @@ item_kinds! {$
     Split => split::Split,
     Polarity => polarity::Polarity,
     Faction => faction::Faction,
+    Force => force::Force,
     Assumption => assumption::Assumption,
     Avoidance => avoidance::Avoidance,
     Commitment => commitment::Commitment,

@@ -3,7 +3,7 @@
 //! the parts that fit, so a 10,000-item session scrolls as fast as a small one.
 
 use super::compare::Comparison;
-use crate::session::{SCALE_MAX, Session};
+use crate::session::{ItemKind, SCALE_MAX, Session};
 
 /// Which part of a polarity map a line shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub enum Part {
     Split(usize),
     Avoidance(usize),
     Note(usize),
+    /// An item of a kind without a section shape of its own.
+    Item(ItemKind, usize),
     Checkpoint(usize),
 }
 
@@ -64,8 +66,23 @@ pub enum Section {
     Splits,
     Avoidance,
     Notes,
+    /// A kind without a section shape of its own, under its heading.
+    Kind(ItemKind),
     Time,
 }
+
+/// The kinds the session view gives a section shape of their own.
+const OWN_SECTIONS: [ItemKind; 9] = [
+    ItemKind::Gadfly,
+    ItemKind::Polarity,
+    ItemKind::Faction,
+    ItemKind::Assumption,
+    ItemKind::Fact,
+    ItemKind::Split,
+    ItemKind::Avoidance,
+    ItemKind::Commitment,
+    ItemKind::Note,
+];
 
 /// The session view, top to bottom.
 pub fn session(s: &Session) -> Vec<Part> {
@@ -123,6 +140,11 @@ pub fn session(s: &Session) -> Vec<Part> {
     out.extend((0..s.commitments.len()).map(Part::Commitment));
     section(&mut out, Section::Notes, s.notes.len());
     out.extend((0..s.notes.len()).map(Part::Note));
+    for kind in ItemKind::all().filter(|k| !OWN_SECTIONS.contains(k)) {
+        let n = s.count(kind);
+        section(&mut out, Section::Kind(kind), n);
+        out.extend((0..n).map(|i| Part::Item(kind, i)));
+    }
     section(&mut out, Section::Time, s.progress.checkpoints.len());
     out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
     out

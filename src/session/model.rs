@@ -11,6 +11,7 @@ pub use crate::kinds::avoidance::*;
 pub use crate::kinds::commitment::*;
 pub use crate::kinds::fact::*;
 pub use crate::kinds::faction::*;
+pub use crate::kinds::force::*;
 pub use crate::kinds::gadfly::*;
 pub use crate::kinds::note::*;
 pub use crate::kinds::polarity::*;
@@ -51,6 +52,8 @@ pub struct Session {
     pub polarities: Items<Polarity>,
     #[serde(default)]
     pub factions: Items<Faction>,
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub forces: Items<Force>,
     #[serde(default)]
     pub assumptions: Items<Assumption>,
     #[serde(default)]
@@ -101,6 +104,7 @@ stored! {
     Split => splits,
     Polarity => polarities,
     Faction => factions,
+    Force => forces,
     Assumption => assumptions,
     Avoidance => avoidance,
     Commitment => commitments,

@@ -47,6 +47,7 @@ impl Session {
             splits: Items::default(),
             polarities: Items::default(),
             factions: Items::default(),
+            forces: Items::default(),
             assumptions: Items::default(),
             avoidance: Items::default(),
             commitments: Items::default(),

@@ -119,6 +119,7 @@ fn section_name(sec: Section) -> &'static str {
         Section::Avoidance => s::SEC_WORK_AVOIDANCE,
         Section::Notes => s::SEC_NOTES,
         Section::Time => s::SEC_TIME_PER_CHECKPOINT,
+        Section::Kind(kind) => kind.heading(),
     }
 }
 
@@ -324,6 +325,10 @@ fn part_line<'a>(
         Part::Note(i) => {
             let n = &ses.notes[i];
             text(format!("  [{}] {}", n.kind.label(), n.text))
+        }
+        Part::Item(kind, i) => {
+            let (tag, words) = ses.summary_of(kind, i).unwrap_or_default();
+            text(format!("  [{tag}] {words}"))
         }
         Part::Checkpoint(i) => {
             let p = &ses.progress.checkpoints[i];

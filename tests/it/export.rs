@@ -175,6 +175,17 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         losses: vec![t("Commission on new plans")],
     });
     let id = s.take_id();
+    s.forces.push(Force {
+        id,
+        at: at(52),
+        checkpoint: cp(6),
+        text: t("Bonuses paid on new contracts only"),
+        pull: Pull::Inhibitor,
+        strength: Strength::Strong,
+        behaviour: t("Fixing an existing customer's problem"),
+        acts_in: t("Regional sales"),
+    });
+    let id = s.take_id();
     s.assumptions.push(Assumption {
         id,
         at: at(55),

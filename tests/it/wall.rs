@@ -128,6 +128,16 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 loyalties: vec!["Their team leads".into()],
                 losses: vec!["The bonus for short calls".into()],
             }),
+            ItemKind::Force => s.forces.push(Force {
+                id,
+                at,
+                checkpoint: cp.clone(),
+                text: format!("Force {k}: call-time targets on every wallboard, {long}"),
+                pull: Pull::Inhibitor,
+                strength: Strength::Strong,
+                behaviour: "staying on the line until the problem is solved".into(),
+                acts_in: "the contact centre".into(),
+            }),
             ItemKind::Assumption => s.assumptions.push(Assumption {
                 id,
                 at,
