@@ -63,6 +63,21 @@ const COMMITMENTS: &[&str] = &[
     "Stop the happy-path-only survey",
 ];
 
+const CUSTOMERS: &[(CustomerRole, &str)] = &[
+    (CustomerRole::EndUser, "Families streaming in the evening"),
+    (CustomerRole::Broker, "Retail shop staff selling the plans"),
+    (CustomerRole::Fixer, "Field engineers on repair visits"),
+    (CustomerRole::EndUser, "People working from home"),
+];
+
+const RANKS: &[&str] = &[
+    "It simply works in the evening",
+    "One person who owns my problem",
+    "A bill I can predict",
+    "Commission that pays on time",
+    "Parts in the van when I arrive",
+];
+
 const FORCES: &[&str] = &[
     "Call-time targets on every wallboard",
     "A refund budget each team controls",
@@ -97,9 +112,10 @@ pub fn session(items: usize, seed: u64) -> Session {
     s.road = Some(Road::CompetingValues);
     let step = Duration::seconds(7);
     let mut now = start;
-    // One force on the change for every twenty items.
+    // One force on the change for every twenty items, and a few customers.
     let n_forces = items.div_ceil(20);
-    let items = items - n_forces;
+    let n_customers = (items / 20).min(CUSTOMERS.len());
+    let items = items - n_forces - n_customers;
     for i in 0..items {
         now += step;
         let cp = (i * n_checkpoints / items.max(1)).min(n_checkpoints - 1);
@@ -282,6 +298,27 @@ pub fn session(items: usize, seed: u64) -> Session {
             strength: Strength::ALL[frng.usize(..3)],
             behaviour: "Staying with a customer until the problem is solved".into(),
             acts_in: pick(&mut frng, FACTIONS).into(),
+        });
+    }
+    // Who the customers are: a few, from the same generator.
+    let customers_at = s
+        .workshop
+        .checkpoints
+        .iter()
+        .find(|c| c.collects.contains(&ItemKind::Customer))
+        .map_or_else(|| s.workshop.checkpoints[0].id.clone(), |c| c.id.clone());
+    for (role, who) in CUSTOMERS.iter().take(n_customers) {
+        now += step;
+        let id = s.take_id();
+        s.customers.push(Customer {
+            id,
+            at: now,
+            checkpoint: customers_at.clone(),
+            product: "Home broadband".into(),
+            role: *role,
+            who: (*who).into(),
+            ranks_highest: vec![pick(&mut frng, RANKS).into(), pick(&mut frng, RANKS).into()],
+            served_by: pick(&mut frng, FACTIONS).into(),
         });
     }
     let visited = if items == 0 { 0 } else { n_checkpoints / 2 };

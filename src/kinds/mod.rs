@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub mod assumption;
 pub mod avoidance;
 pub mod commitment;
+pub mod customer;
 pub mod fact;
 pub mod faction;
 pub mod force;
@@ -278,6 +279,7 @@ macro_rules! item_kinds {
 item_kinds! {$
     Gadfly => gadfly::Gadfly,
     Fact => fact::BrutalFact,
+    Customer => customer::Customer,
     Split => split::Split,
     Polarity => polarity::Polarity,
     Faction => faction::Faction,

@@ -9,6 +9,7 @@ pub use super::items::Items;
 pub use crate::kinds::assumption::*;
 pub use crate::kinds::avoidance::*;
 pub use crate::kinds::commitment::*;
+pub use crate::kinds::customer::*;
 pub use crate::kinds::fact::*;
 pub use crate::kinds::faction::*;
 pub use crate::kinds::force::*;
@@ -46,6 +47,8 @@ pub struct Session {
     pub gadflies: Items<Gadfly>,
     #[serde(default)]
     pub facts: Items<BrutalFact>,
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub customers: Items<Customer>,
     #[serde(default)]
     pub splits: Items<Split>,
     #[serde(default)]
@@ -101,6 +104,7 @@ macro_rules! stored {
 stored! {
     Gadfly => gadflies,
     BrutalFact => facts,
+    Customer => customers,
     Split => splits,
     Polarity => polarities,
     Faction => factions,

@@ -48,6 +48,7 @@ impl Session {
             polarities: Items::default(),
             factions: Items::default(),
             forces: Items::default(),
+            customers: Items::default(),
             assumptions: Items::default(),
             avoidance: Items::default(),
             commitments: Items::default(),

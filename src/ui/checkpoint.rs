@@ -252,8 +252,9 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let rest = bottom - y;
     // The list takes what it needs; the selected item's details get the rest.
     let n = ses.count(live.kind) as u16;
-    let detail_h = if rest >= 8 && n > 0 && live.kind == ItemKind::Polarity {
-        // A polarity map is a grid: it needs the room more than the list does.
+    let is_map = matches!(live.kind, ItemKind::Polarity | ItemKind::Customer);
+    let detail_h = if rest >= 8 && n > 0 && is_map {
+        // A map is a grid: it needs the room more than the list does.
         rest.saturating_sub(n.min(3))
     } else if rest >= 8 && n > 0 {
         rest.saturating_sub(n.max(3)).clamp(4, rest / 2 + 2)

@@ -117,6 +117,14 @@ pub fn render_details(
         y += super::wall::polarity_grid(p, false, area, buf, theme);
         rows = pole_extras(p);
     }
+    if kind == ItemKind::Customer {
+        // The product's whole map, this customer among the others.
+        let c = &ses.customers[i];
+        let same = |x: &&Customer| x.product.trim().eq_ignore_ascii_case(c.product.trim());
+        let map: Vec<&Customer> = ses.customers.iter().filter(same).collect();
+        y += super::wall::customer_map(&map, area, buf, theme);
+        rows.clear();
+    }
     let mut when = format!("{} · {}", trunc(place, 60), at.format("%H:%M"));
     if is_carried(ses, at) {
         when = format!("{when} · {}", s::CARRIED);

@@ -174,6 +174,23 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         loyalties: vec![t("Their director")],
         losses: vec![t("Commission on new plans")],
     });
+    for (k, role) in CustomerRole::ALL.into_iter().enumerate() {
+        let id = s.take_id();
+        s.customers.push(Customer {
+            id,
+            at: at(20 + k as i64),
+            checkpoint: cp(1),
+            product: t("Home broadband"),
+            role,
+            who: t([
+                "Families streaming at night",
+                "Shop staff selling plans",
+                "Field engineers",
+            ][k]),
+            ranks_highest: vec![t("It works at 8 pm"), t("One person owns my problem")],
+            served_by: t(["", "Retail", "Field service"][k]),
+        });
+    }
     let id = s.take_id();
     s.forces.push(Force {
         id,

@@ -128,6 +128,24 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 loyalties: vec!["Their team leads".into()],
                 losses: vec!["The bonus for short calls".into()],
             }),
+            ItemKind::Customer => s.customers.push(Customer {
+                id,
+                at,
+                checkpoint: cp.clone(),
+                product: if k < 4 {
+                    "Home broadband"
+                } else {
+                    "Mobile plans"
+                }
+                .into(),
+                role: CustomerRole::ALL[k % 3],
+                who: format!("Customer group {k}, {long}"),
+                ranks_highest: vec![
+                    "It works in the evening".into(),
+                    "One owner for my problem".into(),
+                ],
+                served_by: "Field service".into(),
+            }),
             ItemKind::Force => s.forces.push(Force {
                 id,
                 at,

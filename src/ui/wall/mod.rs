@@ -9,9 +9,11 @@
 //! draw no silencing notes and no name of an anonymous author.
 
 mod cards;
+mod customers;
 mod lists;
 mod maps;
 
+pub use customers::customer_map;
 pub use maps::polarity as polarity_grid;
 
 use ratatui::buffer::Buffer;
@@ -131,6 +133,7 @@ fn blocks(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, 
         ItemKind::Polarity => maps::polarity_blocks(wall, idx, width),
         ItemKind::Faction => maps::faction_rows(wall, idx, width),
         ItemKind::Commitment => lists::commitment_rows(wall, idx, width),
+        ItemKind::Customer => customers::customer_blocks(wall, idx, width),
         _ => lists::numbered(wall, kind, idx, width),
     }
 }
@@ -241,6 +244,7 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Optio
                 }
                 ItemKind::Faction => maps::faction_row(wall, list, rect, buf, theme),
                 ItemKind::Commitment => lists::commitment_row(wall, list[0], rect, buf, theme),
+                ItemKind::Customer => customers::customer_row(wall, list, rect, buf, theme),
                 kind => lists::entry(wall, kind, list[0], *n, 4, rect, buf, theme),
             },
         }
@@ -285,6 +289,7 @@ fn spotlight(wall: &Wall, kind: ItemKind, i: usize, area: Rect, buf: &mut Buffer
         ItemKind::Commitment => {
             lists::commitment_alone(&wall.items.commitments[i], body, buf, theme)
         }
+        ItemKind::Customer => customers::customer_row(wall, &[i], body, buf, theme),
         _ => {
             let max = body.height as usize;
             lists::entry(wall, kind, i, 0, max, body, buf, theme)
