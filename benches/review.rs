@@ -33,7 +33,11 @@ fn first_frame(dir: &Path) -> review::index::Plan {
 }
 
 fn draw(dir: &Path, rows: Vec<review::Row>) {
-    render(&Flow::review(dir.to_path_buf(), rows, balcony::app::now()));
+    render(&Flow::review(
+        dir.to_path_buf(),
+        rows,
+        balcony::shell::now(),
+    ));
 }
 
 fn main() {
@@ -83,7 +87,7 @@ fn main() {
     let big = balcony::sample::session(10_000, 1);
     let path = dir.path().join("big.ron");
     let view = median(11, || {
-        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::app::now());
+        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
         flow.review_loaded(path.clone(), Ok(big.clone()));
         let key = |c| {
             balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
@@ -91,7 +95,7 @@ fn main() {
                 crossterm::event::KeyModifiers::NONE,
             ))
         };
-        flow.handle(key(crossterm::event::KeyCode::End), balcony::app::now());
+        flow.handle(key(crossterm::event::KeyCode::End), balcony::shell::now());
         render(&flow);
     });
     println!("open a 10,000-item session, draw its end {}", ms(view));

@@ -1,6 +1,5 @@
 //! balcony: a terminal facilitator for adaptive-leadership change workshops.
 
-pub mod app;
 pub mod archive;
 pub mod clean;
 pub mod cli;
@@ -10,12 +9,11 @@ pub mod export;
 pub mod flow;
 pub mod join;
 pub mod keymap;
-pub mod present;
 pub mod review;
 pub mod ronfile;
 pub mod sample;
 pub mod session;
+pub mod shell;
 pub mod strings;
-pub mod terminal;
 pub mod ui;
 pub mod workshop;

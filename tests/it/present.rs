@@ -6,8 +6,8 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use balcony::flow::Input;
-use balcony::present::{Follower, POLL, PresentScreen};
 use balcony::session::{Note, NoteKind, Session, store};
+use balcony::shell::present::{Follower, POLL, PresentScreen};
 use balcony::ui::projector::Frame;
 use balcony::ui::theme::ThemeName;
 use balcony::workshop::Builtin;

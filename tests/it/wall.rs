@@ -5,8 +5,8 @@
 use crate::common::*;
 
 use balcony::flow::{Flow, Room};
-use balcony::present::{Follower, PresentScreen};
 use balcony::session::*;
+use balcony::shell::present::{Follower, PresentScreen};
 use balcony::strings as s;
 use balcony::ui::theme::ThemeName;
 use balcony::ui::{Screen, projector};
