@@ -11,6 +11,7 @@ pub mod join;
 pub mod keymap;
 pub mod review;
 pub mod ronfile;
+pub mod ronscan;
 pub mod sample;
 pub mod session;
 pub mod shell;

@@ -11,6 +11,6 @@ pub mod peek;
 pub mod store;
 pub mod validate;
 
-pub use error::{FileError, line_col, locate};
+pub use error::FileError;
 pub use model::*;
 pub use ops::{owner_group_reason, owner_is_group};

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::model::*;
+use crate::ronscan;
 use crate::workshop::Workshop;
 
 /// The longest text one field may hold: a long speech fits, a pasted novel does not.
@@ -47,93 +48,17 @@ impl Problem {
     /// the needle's item, else the needle, else the start of the file.
     /// Texts and comments are skipped: a quote of `owner: ""` is not the field.
     pub fn position(&self, text: &str) -> (usize, usize) {
-        let Some(anchor) = find_code(text, &self.needle, 0, text.len(), self.nth) else {
+        let Some(anchor) = ronscan::find(text, &self.needle, 0, text.len(), self.nth) else {
             return (1, 1);
         };
         if let Some(field) = self.field.as_deref() {
-            let end = enclosing_end(text, anchor);
-            if let Some(at) = find_code(text, field, anchor, end, self.field_nth) {
-                return super::line_col(text, at);
+            let end = ronscan::group_end(text, anchor);
+            if let Some(at) = ronscan::find(text, field, anchor, end, self.field_nth) {
+                return ronscan::line_col(text, at);
             }
         }
-        super::line_col(text, anchor)
+        ronscan::line_col(text, anchor)
     }
-}
-
-/// The `nth` occurrence of `needle` in `text[from..end]` that starts outside
-/// quoted texts and comments.
-fn find_code(text: &str, needle: &str, from: usize, end: usize, nth: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let bytes = text.as_bytes();
-    let mut seen = 0;
-    let mut i = from;
-    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let starts_word = needle.as_bytes().first().is_some_and(word);
-    while i < end {
-        // `id: 5,` is not found inside `next_id: 5,`.
-        if bytes[i..].starts_with(needle.as_bytes())
-            && !(starts_word && i > 0 && word(&bytes[i - 1]))
-        {
-            if seen == nth {
-                return Some(i);
-            }
-            seen += 1;
-        }
-        i = skip_text_or_comment(bytes, i) + 1;
-    }
-    None
-}
-
-/// When `i` starts a quoted text or a comment, the index of its last byte;
-/// otherwise `i`.
-fn skip_text_or_comment(bytes: &[u8], mut i: usize) -> usize {
-    match (bytes[i], bytes.get(i + 1)) {
-        (b'"', _) => {
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'"' {
-                i += if bytes[i] == b'\\' { 2 } else { 1 };
-            }
-            i
-        }
-        (b'/', Some(b'/')) => {
-            while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
-                i += 1;
-            }
-            i
-        }
-        (b'/', Some(b'*')) => {
-            i += 2;
-            while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                i += 1;
-            }
-            i + 1
-        }
-        _ => i,
-    }
-}
-
-/// The byte offset where the group (`(...)`, `[...]`, `{...}`) holding
-/// `from` closes, or the end of the text. Texts and comments are skipped.
-fn enclosing_end(text: &str, from: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = from;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                if depth == 0 {
-                    return i;
-                }
-                depth -= 1;
-            }
-            _ => i = skip_text_or_comment(bytes, i),
-        }
-        i += 1;
-    }
-    text.len()
 }
 
 /// A text as balcony writes it in a file: in quotes, with escapes.
