@@ -8,7 +8,7 @@ use ron::error::{Error as RonError, SpannedError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::session::FileError;
+use crate::file_error::FileError;
 
 /// Larger files are refused before parsing: a 10,000-item session is a few MiB.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;

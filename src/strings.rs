@@ -504,7 +504,7 @@ pub fn room_median(n: u32) -> String {
     format!("the median of {n} phone readings")
 }
 
-pub fn room_gauge(show: crate::session::GaugeShow) -> String {
+pub fn room_gauge(show: crate::method::GaugeShow) -> String {
     format!("the room sees of the gauge: {}", show.label())
 }
 

@@ -5,179 +5,12 @@
 use std::collections::HashSet;
 
 use super::model::*;
-use crate::ronscan;
-use crate::workshop::Workshop;
+pub use crate::problem::{MAX_TEXT_CHARS, Problem};
+use crate::problem::{check_text, check_text_with};
 
-/// The longest text one field may hold: a long speech fits, a pasted novel does not.
-pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The most time a checkpoint may have recorded: a century, far beyond any
 /// workshop, and far from where the clock arithmetic could wrap.
 pub const MAX_SPENT_SECS: u64 = 100 * 366 * 24 * 3600;
-
-/// A problem and where in the file to point: the `nth` occurrence of `needle`
-/// (usually the item's `id: N,`), then, when `field` is set, the `field_nth`
-/// occurrence of that field inside the same item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub message: String,
-    pub needle: String,
-    pub nth: usize,
-    pub field: Option<String>,
-    pub field_nth: usize,
-}
-
-impl Problem {
-    fn new(message: impl Into<String>, needle: impl Into<String>, nth: usize) -> Self {
-        Problem {
-            message: message.into(),
-            needle: needle.into(),
-            nth,
-            field: None,
-            field_nth: 0,
-        }
-    }
-
-    /// Point at `field` (e.g. `owner:`) inside the item the needle finds.
-    fn at_field(mut self, field: impl Into<String>, field_nth: usize) -> Self {
-        self.field = Some(field.into());
-        self.field_nth = field_nth;
-        self
-    }
-
-    /// 1-based line and column in `text`: the field when it is found inside
-    /// the needle's item, else the needle, else the start of the file.
-    /// Texts and comments are skipped: a quote of `owner: ""` is not the field.
-    pub fn position(&self, text: &str) -> (usize, usize) {
-        let Some(anchor) = ronscan::find(text, &self.needle, 0, text.len(), self.nth) else {
-            return (1, 1);
-        };
-        if let Some(field) = self.field.as_deref() {
-            let end = ronscan::group_end(text, anchor);
-            if let Some(at) = ronscan::find(text, field, anchor, end, self.field_nth) {
-                return ronscan::line_col(text, at);
-            }
-        }
-        ronscan::line_col(text, anchor)
-    }
-}
-
-/// A text as balcony writes it in a file: in quotes, with escapes.
-fn quoted(s: &str) -> String {
-    // As the text is saved, so the needle is found in the file.
-    ron::to_string(s).map_or_else(|_| format!("\"{s}\""), |q| crate::ronfile::readable(&q))
-}
-
-/// Problems with a workshop template, in file order where possible.
-pub fn workshop(w: &Workshop) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if w.checkpoints.is_empty() {
-        out.push(Problem::new(
-            "the workshop has no checkpoints; add at least one",
-            "checkpoints:",
-            0,
-        ));
-    }
-    let mut seen: Vec<&str> = Vec::new();
-    for c in &w.checkpoints {
-        let needle = format!("id: {}", quoted(&c.id));
-        let nth = seen.iter().filter(|s| **s == c.id).count();
-        if c.id.trim().is_empty() {
-            out.push(Problem::new("a checkpoint has an empty id", "id: \"\"", 0));
-        } else if nth > 0 {
-            out.push(Problem::new(
-                format!(
-                    "the checkpoint id \"{}\" is used twice; each checkpoint needs its own id",
-                    c.id
-                ),
-                needle.clone(),
-                nth,
-            ));
-        }
-        if c.title.trim().is_empty() {
-            out.push(
-                Problem::new(
-                    format!("checkpoint \"{}\" has no title", c.id),
-                    needle.clone(),
-                    nth,
-                )
-                .at_field("title:", 0),
-            );
-        }
-        if c.timebox_mins == 0 || c.timebox_mins > 24 * 60 {
-            out.push(
-                Problem::new(
-                    format!(
-                        "checkpoint \"{}\": the timebox must be between 1 and 1440 minutes",
-                        c.id
-                    ),
-                    needle.clone(),
-                    nth,
-                )
-                .at_field("timebox_mins:", 0),
-            );
-        }
-        seen.push(&c.id);
-    }
-    let mut tactic_ids = HashSet::new();
-    for t in &w.tactics {
-        if !tactic_ids.insert(t.id.as_str()) {
-            out.push(Problem::new(
-                format!("the tactic id \"{}\" is used twice", t.id),
-                format!("id: {}", quoted(&t.id)),
-                1,
-            ));
-        }
-    }
-    if !w.band.is_valid() {
-        out.push(Problem::new(
-            format!(
-                "the productive band ({}..{}) must have low <= high <= {SCALE_MAX}",
-                w.band.low, w.band.high
-            ),
-            "band:",
-            0,
-        ));
-    }
-    if w.start_level > SCALE_MAX {
-        out.push(Problem::new(
-            format!("start_level must be between 0 and {SCALE_MAX}"),
-            "start_level:",
-            0,
-        ));
-    }
-    check_text(&mut out, "the workshop name", &w.name, "name:", 0);
-    out
-}
-
-fn check_text(out: &mut Vec<Problem>, what: &str, text: &str, needle: &str, nth: usize) {
-    check_text_with(out, || what.to_string(), text, || needle.to_string(), nth);
-}
-
-/// Like `check_text`, with the words and the needle made only when needed:
-/// a large session has tens of thousands of texts and almost all are fine.
-fn check_text_with(
-    out: &mut Vec<Problem>,
-    what: impl FnOnce() -> String,
-    text: &str,
-    needle: impl FnOnce() -> String,
-    nth: usize,
-) {
-    // A text is never more characters than bytes: most need no counting.
-    if text.len() <= MAX_TEXT_CHARS {
-        return;
-    }
-    let n = text.chars().count();
-    if n > MAX_TEXT_CHARS {
-        out.push(Problem::new(
-            format!(
-                "{} is {n} characters long; a field holds at most {MAX_TEXT_CHARS}",
-                what()
-            ),
-            needle(),
-            nth,
-        ));
-    }
-}
 
 /// Everything every item has: an id, a checkpoint and some texts.
 struct ItemRef<'a> {
@@ -189,7 +22,7 @@ struct ItemRef<'a> {
 
 /// Problems with a whole session.
 pub fn session(s: &Session) -> Vec<Problem> {
-    let mut out = workshop(&s.workshop);
+    let mut out = crate::workshop::validate::check(&s.workshop);
     let w = &s.workshop;
     let ids: Vec<&str> = w.checkpoints.iter().map(|c| c.id.as_str()).collect();
     let progress_ids: Vec<&str> = s
