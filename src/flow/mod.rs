@@ -202,8 +202,9 @@ pub struct BandEdit {
     pub upper: bool,
 }
 
+/// What has the keys on the checkpoint screen.
 #[derive(Debug, Clone)]
-pub enum Mode {
+pub enum Focus {
     Browse,
     Form(Box<Form>),
     Picker(Box<Picker>),
@@ -368,12 +369,12 @@ impl Flow {
         match &self.live {
             None => Ctx::Start,
             Some(l) => match l.mode {
-                Mode::Browse if self.join.queue.is_some() => Ctx::Queue,
-                Mode::Browse => Ctx::Browse,
-                Mode::Form(_) => Ctx::Form,
-                Mode::Picker(_) => Ctx::Picker,
-                Mode::Band(_) => Ctx::Band,
-                Mode::Reading(_) => Ctx::Reading,
+                Focus::Browse if self.join.queue.is_some() => Ctx::Queue,
+                Focus::Browse => Ctx::Browse,
+                Focus::Form(_) => Ctx::Form,
+                Focus::Picker(_) => Ctx::Picker,
+                Focus::Band(_) => Ctx::Band,
+                Focus::Reading(_) => Ctx::Reading,
             },
         }
     }
@@ -441,11 +442,11 @@ impl Flow {
                 _ => None,
             },
             Some(live) => match &mut live.mode {
-                Mode::Form(f) => match &mut f.focused().value {
+                Focus::Form(f) => match &mut f.focused().value {
                     Value::Text { area, multi } => Some((area, *multi)),
                     _ => None,
                 },
-                Mode::Picker(p) => p.reason.as_mut().map(|a| (a, false)),
+                Focus::Picker(p) => p.reason.as_mut().map(|a| (a, false)),
                 _ => None,
             },
         };
@@ -455,7 +456,7 @@ impl Flow {
             self.notice = error(s::FIELD_FULL);
         }
         if let Some(Live {
-            mode: Mode::Form(f),
+            mode: Focus::Form(f),
             ..
         }) = &mut self.live
         {
@@ -661,7 +662,7 @@ impl Flow {
                     live.go_to(cur + 1, now);
                     return vec![Effect::Save];
                 }
-                live.mode = Mode::Picker(Box::new(Picker::close(live.s())));
+                live.mode = Focus::Picker(Box::new(Picker::close(live.s())));
             }
             Action::Prev => {
                 if cur > 0 {
@@ -680,7 +681,7 @@ impl Flow {
                 self.notice = info(s::SKIPPED);
                 return vec![Effect::Save];
             }
-            Action::Jump => live.mode = Mode::Picker(Box::new(Picker::jump(live.s()))),
+            Action::Jump => live.mode = Focus::Picker(Box::new(Picker::jump(live.s()))),
             Action::Gadfly | Action::Add => {
                 let kind = match action {
                     Action::Gadfly => ItemKind::Gadfly,
@@ -696,11 +697,11 @@ impl Flow {
                     Action::Lower => Move::Lower,
                     _ => Move::Hold,
                 };
-                live.mode = Mode::Picker(Box::new(Picker::tactic(live.s(), mv)));
+                live.mode = Focus::Picker(Box::new(Picker::tactic(live.s(), mv)));
             }
-            Action::Observe => live.mode = Mode::Reading(ReadingPrompt::default()),
+            Action::Observe => live.mode = Focus::Reading(ReadingPrompt::default()),
             Action::Band => {
-                live.mode = Mode::Band(BandEdit {
+                live.mode = Focus::Band(BandEdit {
                     before: live.session.band,
                     upper: false,
                 })
@@ -762,9 +763,9 @@ impl Flow {
                         return Vec::new();
                     }
                 };
-                live.mode = Mode::Picker(Box::new(picker));
+                live.mode = Focus::Picker(Box::new(picker));
             }
-            Action::Road => live.mode = Mode::Picker(Box::new(Picker::road(live.s()))),
+            Action::Road => live.mode = Focus::Picker(Box::new(Picker::road(live.s()))),
             Action::Fired => {
                 if live.kind != ItemKind::Polarity || count == 0 {
                     self.notice = info(s::ONLY_POLARITY);
@@ -776,7 +777,7 @@ impl Flow {
                     self.notice = info(s::NO_SIGNS);
                     return Vec::new();
                 }
-                live.mode = Mode::Picker(Box::new(Picker::fired(p, i)));
+                live.mode = Focus::Picker(Box::new(Picker::fired(p, i)));
             }
             Action::Edit => {
                 if count == 0 {
@@ -814,7 +815,7 @@ impl Flow {
         let checkpoint = live.checkpoint().id.clone();
         let next_id = live.session.next_id;
         let ids_left = live.session.has_ids_left();
-        let Mode::Form(form) = &mut live.mode else {
+        let Focus::Form(form) = &mut live.mode else {
             return Vec::new();
         };
         match action {
@@ -847,7 +848,7 @@ impl Flow {
             Some(Action::Accept) if self.room != Room::Shown => {
                 // Nothing typed blind is saved unseen: one item waits at a time.
                 if live.held.is_none()
-                    && let Mode::Form(form) = std::mem::replace(&mut live.mode, Mode::Browse)
+                    && let Focus::Form(form) = std::mem::replace(&mut live.mode, Focus::Browse)
                 {
                     live.held = Some(form);
                 }
@@ -856,7 +857,7 @@ impl Flow {
             Some(Action::Accept) => {
                 if form.purpose == Purpose::Context {
                     let context = form.text("context");
-                    live.mode = Mode::Browse;
+                    live.mode = Focus::Browse;
                     if context != live.session.meta.context {
                         let old = std::mem::replace(&mut live.s_mut(now).meta.context, context);
                         live.push_undo(Undo::Context(old));
@@ -881,7 +882,7 @@ impl Flow {
                     match form::build(form, kind, stamp) {
                         Ok(item) => {
                             live.replace(kind, i, item, now);
-                            live.mode = Mode::Browse;
+                            live.mode = Focus::Browse;
                             self.notice = info(s::changed(kind.label()));
                             return vec![Effect::Save];
                         }
@@ -902,7 +903,7 @@ impl Flow {
                     Ok(item) => {
                         live.s_mut(now).take_id();
                         live.add(item, now);
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let kind = capital(kind.label());
                         self.notice = if self.save.behind() {
                             error(s::kept_item(&kind))
@@ -927,14 +928,14 @@ impl Flow {
         let Some(live) = &mut self.live else {
             return Vec::new();
         };
-        let Mode::Band(edit) = &mut live.mode else {
+        let Focus::Band(edit) = &mut live.mode else {
             return Vec::new();
         };
         let edit = *edit;
         let mut band = live.session.band;
         match action {
             Some(Action::EdgeSwitch) => {
-                live.mode = Mode::Band(BandEdit {
+                live.mode = Focus::Band(BandEdit {
                     upper: !edit.upper,
                     ..edit
                 })
@@ -959,7 +960,7 @@ impl Flow {
                 }
             }
             Some(Action::Accept) => {
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 if band != edit.before {
                     live.push_undo(Undo::Band(edit.before));
                     self.notice = info(s::band_now(band.low, band.high));
@@ -967,7 +968,7 @@ impl Flow {
                 }
             }
             Some(Action::Cancel) => {
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 if band != edit.before {
                     live.s_mut(now).band = edit.before;
                 }

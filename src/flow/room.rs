@@ -1,9 +1,9 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
-use super::{Effect, Flow, Mode, info};
+use super::{Effect, Flow, Focus, info};
 use crate::keymap::Action;
-use crate::session::{ItemKind, Mode as SessionMode, Timestamp, WallView};
+use crate::session::{ItemKind, Mode, Timestamp, WallView};
 use crate::strings as s;
 use crate::ui::projector::Frame;
 
@@ -25,7 +25,7 @@ impl Flow {
         let Some(live) = &self.live else {
             return;
         };
-        if live.session.meta.mode == SessionMode::Solo {
+        if live.session.meta.mode == Mode::Solo {
             self.notice = info(s::SOLO_PRIVATE);
             return;
         }
@@ -71,9 +71,9 @@ impl Flow {
         let Some(live) = &mut self.live else {
             return;
         };
-        if let (Some(mut form), Mode::Browse) = (live.held.take(), &live.mode) {
+        if let (Some(mut form), Focus::Browse) = (live.held.take(), &live.mode) {
             form.error = Some(s::CHECK_BLIND.to_string());
-            live.mode = Mode::Form(form);
+            live.mode = Focus::Form(form);
             self.notice = info(s::CHECK_BLIND);
         }
     }
@@ -86,7 +86,7 @@ impl Flow {
         let Some(live) = &mut self.live else {
             return Vec::new();
         };
-        if live.session.meta.mode == SessionMode::Solo {
+        if live.session.meta.mode == Mode::Solo {
             self.notice = info(s::SOLO_PRIVATE);
             return Vec::new();
         }
@@ -123,9 +123,7 @@ impl Flow {
                 None => {
                     let kind = live.kind;
                     let n = live.session.count(kind);
-                    if n == 0
-                        || (kind == ItemKind::Note && live.session.meta.mode == SessionMode::Solo)
-                    {
+                    if n == 0 || (kind == ItemKind::Note && live.session.meta.mode == Mode::Solo) {
                         self.notice = info(s::NOTHING_SELECTED);
                         return Vec::new();
                     }

@@ -30,7 +30,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
-use crate::flow::{Flow, Live, Mode, Notice, Room, SaveState, Tone};
+use crate::flow::{Flow, Focus, Live, Notice, Room, SaveState, Tone};
 use crate::strings as s;
 use theme::Theme;
 
@@ -79,10 +79,10 @@ impl Screen<'_> {
                         preview(flow, live, area, buf, theme);
                     }
                     match &live.mode {
-                        Mode::Form(f) => form::render_popup(f, main, buf, theme),
-                        Mode::Picker(p) => picker::render(p, area, buf, theme),
-                        Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
-                        Mode::Band(_) | Mode::Browse => {}
+                        Focus::Form(f) => form::render_popup(f, main, buf, theme),
+                        Focus::Picker(p) => picker::render(p, area, buf, theme),
+                        Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                        Focus::Band(_) | Focus::Browse => {}
                     }
                     join_overlays(flow, live, main, buf, theme);
                 }
@@ -140,10 +140,10 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                 join::render_card(url, area, buf, theme);
             }
             match &live.mode {
-                Mode::Form(f) => form::render_popup(f, area, buf, theme),
-                Mode::Picker(p) => picker::render(p, area, buf, theme),
-                Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
-                Mode::Band(_) | Mode::Browse => {}
+                Focus::Form(f) => form::render_popup(f, area, buf, theme),
+                Focus::Picker(p) => picker::render(p, area, buf, theme),
+                Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                Focus::Band(_) | Focus::Browse => {}
             }
             None
         }
@@ -160,7 +160,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         // The marker names the form and field: typing blind, the facilitator
         // must know where the keys go.
         let text = match (&live.mode, &live.held) {
-            (Mode::Form(f), _) => {
+            (Focus::Form(f), _) => {
                 let typed: usize = f
                     .fields
                     .iter()
@@ -191,7 +191,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
 
 /// The join address (while shown) and the moderation queue (while open).
 fn join_overlays(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    if !matches!(live.mode, Mode::Browse) {
+    if !matches!(live.mode, Focus::Browse) {
         return;
     }
     if flow.join.queue.is_some() {

@@ -82,7 +82,7 @@ fn a_reflection_can_be_completed_end_to_end() {
             other => panic!("a checkpoint this test does not know: {other}"),
         }
         assert!(
-            matches!(f.live.as_ref().unwrap().mode, balcony::flow::Mode::Browse),
+            matches!(f.live.as_ref().unwrap().mode, balcony::flow::Focus::Browse),
             "{id}: the entry was saved (form closed); notice {:?}",
             f.notice
         );
