@@ -88,7 +88,11 @@ fn main() {
     let path = dir.path().join("big.ron");
     let view = median(11, || {
         let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
-        flow.review_loaded(path.clone(), Ok(big.clone()));
+        let loaded = balcony::flow::Input::ReviewLoaded {
+            path: path.clone(),
+            session: Ok(Box::new(big.clone())),
+        };
+        flow.handle(loaded, balcony::shell::now());
         let key = |c| {
             balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
                 c,

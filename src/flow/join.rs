@@ -89,7 +89,7 @@ pub fn waiting(s: &Session) -> Vec<usize> {
 
 impl Flow {
     /// The app started the server: participants can join at `url`.
-    pub fn join_opened(&mut self, url: String, place: JoinPlace) {
+    pub(super) fn join_opened(&mut self, url: String, place: JoinPlace) {
         self.notice = info(if place.local_only {
             s::JOIN_LOCAL_ONLY
         } else {
@@ -101,29 +101,23 @@ impl Flow {
         self.join.seen = JoinCounts::default();
     }
 
-    /// What the server says about the room, looked at every turn of the
-    /// loop. A quiet notice, at most once a minute each, when the page is
-    /// under strain or a phone was turned away from a full room. True when
-    /// something on screen changed.
-    pub fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) -> bool {
+    /// What the server says about the room, when it changed. A quiet notice, at most once a minute each, when the page is
+    /// under strain or a phone was turned away from a full room.
+    pub(super) fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) {
         let was = std::mem::replace(&mut self.join.seen, now_counts);
-        let mut changed = was.joined != now_counts.joined;
         let quiet =
             |told: Option<Timestamp>| told.is_some_and(|t| (now - t).num_seconds() < QUIET_SECS);
         if now_counts.refused > was.refused && !quiet(self.join.full_told) {
             self.join.full_told = Some(now);
             self.notice = info(s::room_full(self.join.place.size));
-            changed = true;
         } else if now_counts.strained > was.strained && !quiet(self.join.strain_told) {
             self.join.strain_told = Some(now);
             self.notice = info(s::JOIN_STRAIN);
-            changed = true;
         }
-        changed
     }
 
     /// The server could not start (the port is taken, say).
-    pub fn join_failed(&mut self, message: impl AsRef<str>) {
+    pub(super) fn join_failed(&mut self, message: impl AsRef<str>) {
         self.join = JoinView::default();
         self.notice = error(s::join_failed(message.as_ref()));
     }

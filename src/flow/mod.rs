@@ -45,6 +45,68 @@ pub enum Input {
     Stop,
     /// What participants sent through the join page since the last look.
     Join(Vec<join::Arrival>),
+    // What the outside world answered: to an effect asked for, or as the
+    // app starts. None is written into the flow any other way.
+    /// A session was created or opened, and is this process's to write;
+    /// `projector`: shown in the projector view (never for a reflection).
+    Began {
+        session: Box<Session>,
+        emergency: Option<PathBuf>,
+        projector: bool,
+    },
+    /// The start screen's request failed (unreadable template, file error).
+    StartFailed(String),
+    Saved(Timestamp),
+    /// Retried: the disk may come back.
+    SaveFailed(String),
+    /// Autosave stopped for good: the file changed under us.
+    SaveStopped(String),
+    /// The emergency copy could not be written: the question stays open.
+    EmergencyFailed(String),
+    /// The live session was exported (or could not be).
+    Exported {
+        text: String,
+        failed: bool,
+    },
+    /// A warning to show at once (a broken config file, say).
+    Warn(String),
+    /// The join page's server started: participants can join at `url`.
+    JoinOpened {
+        url: String,
+        place: join::JoinPlace,
+    },
+    /// The server could not start (the port is taken, say).
+    JoinFailed(String),
+    /// What the server says about the room, when it changed.
+    JoinStatus(join::JoinCounts),
+    /// The folder was read for review: asked for from the start screen,
+    /// or the first screen (`balcony review`).
+    ReviewShown {
+        dir: PathBuf,
+        rows: Vec<crate::review::Row>,
+        from_start: bool,
+    },
+    /// The session to view, loaded.
+    ReviewLoaded {
+        path: PathBuf,
+        session: Result<Box<Session>, String>,
+    },
+    /// The marked sessions to compare, loaded.
+    ReviewCompared(Vec<(PathBuf, Result<Session, String>)>),
+    /// The items matching review's filter `query`.
+    ReviewFound {
+        query: String,
+        hits: Vec<crate::review::index::Hit>,
+    },
+    /// Rows read in the background since the list was first shown.
+    ReviewRows(Vec<(usize, crate::review::Row)>),
+    /// Something to say after a review action the app carried out.
+    ReviewSaid {
+        text: String,
+        failed: bool,
+    },
+    /// A follow-up session has begun: what it carried over.
+    FollowUpStarted(String),
 }
 
 /// What the app loop must do after an input.
@@ -258,12 +320,22 @@ fn error(text: impl Into<String>) -> Option<Notice> {
 impl Flow {
     /// The start screen, listing recent session files (newest first).
     pub fn start(recent: Vec<PathBuf>, now: Timestamp) -> Flow {
+        Flow::start_titled(recent.into_iter().map(|p| (p, None)).collect(), now)
+    }
+
+    /// The start screen, listing recent session files (newest first) with
+    /// their titles when known.
+    pub fn start_titled(recent: Vec<(PathBuf, Option<String>)>, now: Timestamp) -> Flow {
+        let labels = recent
+            .iter()
+            .map(|(p, t)| recent_label(p, t.clone()))
+            .collect();
         Flow {
             now,
             start: Start {
                 form: Form::new_session(),
-                labels: recent.iter().map(|p| recent_label(p, None)).collect(),
-                recent,
+                labels,
+                recent: recent.into_iter().map(|(p, _)| p).collect(),
                 sel: 0,
                 focus: StartFocus::Form,
             },
@@ -290,8 +362,7 @@ impl Flow {
         f
     }
 
-    /// The app created or loaded a session for the start screen.
-    pub fn begin(&mut self, session: Session, now: Timestamp) {
+    fn begin(&mut self, session: Session, now: Timestamp) {
         self.now = now;
         let mut live = Live::new(session, now);
         live.sync_clock(now, true);
@@ -301,18 +372,18 @@ impl Flow {
     }
 
     /// The start screen's request failed (unreadable template, file error).
-    pub fn start_failed(&mut self, message: impl Into<String>) {
+    fn start_failed(&mut self, message: impl Into<String>) {
         self.notice = error(message);
     }
 
-    pub fn saved(&mut self, at: Timestamp) {
+    fn saved(&mut self, at: Timestamp) {
         self.save = SaveState::Saved(at);
         if self.quit_ask.take().is_some() {
             self.notice = info(s::SAVED_NOW);
         }
     }
 
-    pub fn save_failed(&mut self, message: impl Into<String>) {
+    fn save_failed(&mut self, message: impl Into<String>) {
         self.save = SaveState::Failed {
             message: message.into(),
         };
@@ -320,7 +391,7 @@ impl Flow {
     }
 
     /// Autosave stopped for good: the file changed under us.
-    pub fn save_stopped(&mut self, message: impl Into<String>) {
+    fn save_stopped(&mut self, message: impl Into<String>) {
         self.save = SaveState::Stopped {
             message: message.into(),
         };
@@ -336,7 +407,7 @@ impl Flow {
     }
 
     /// The emergency copy could not be written: the question stays open.
-    pub fn emergency_failed(&mut self, message: impl Into<String>) {
+    fn emergency_failed(&mut self, message: impl Into<String>) {
         self.quit_ask = Some(QuitAsk::CopyFailed(message.into()));
     }
 
@@ -390,12 +461,12 @@ impl Flow {
     }
 
     /// The live session was exported (or could not be).
-    pub fn exported(&mut self, text: impl Into<String>, failed: bool) {
+    fn exported(&mut self, text: impl Into<String>, failed: bool) {
         self.notice = if failed { error(text) } else { info(text) };
     }
 
     /// A warning to show at once (a broken config file, say).
-    pub fn warn(&mut self, message: impl Into<String>) {
+    fn warn(&mut self, message: impl Into<String>) {
         self.notice = error(message);
     }
 
@@ -412,6 +483,88 @@ impl Flow {
             Input::Paste(text) => self.paste(&text),
             Input::Key(ev) if ev.kind == KeyEventKind::Release => Vec::new(),
             Input::Key(ev) => self.key(ev, now),
+            Input::Began {
+                session,
+                emergency,
+                projector,
+            } => {
+                self.begin(*session, now);
+                self.emergency = emergency;
+                self.projector = projector && !self.solo();
+                Vec::new()
+            }
+            Input::StartFailed(m) => {
+                self.start_failed(m);
+                Vec::new()
+            }
+            Input::Saved(at) => {
+                self.saved(at);
+                Vec::new()
+            }
+            Input::SaveFailed(m) => {
+                self.save_failed(m);
+                Vec::new()
+            }
+            Input::SaveStopped(m) => {
+                self.save_stopped(m);
+                Vec::new()
+            }
+            Input::EmergencyFailed(m) => {
+                self.emergency_failed(m);
+                Vec::new()
+            }
+            Input::Exported { text, failed } => {
+                self.exported(text, failed);
+                Vec::new()
+            }
+            Input::Warn(m) => {
+                self.warn(m);
+                Vec::new()
+            }
+            Input::JoinOpened { url, place } => {
+                self.join_opened(url, place);
+                Vec::new()
+            }
+            Input::JoinFailed(m) => {
+                self.join_failed(m);
+                Vec::new()
+            }
+            Input::JoinStatus(counts) => {
+                self.join_status(counts, now);
+                Vec::new()
+            }
+            Input::ReviewShown {
+                dir,
+                rows,
+                from_start,
+            } => {
+                self.show_review(dir, rows, from_start);
+                Vec::new()
+            }
+            Input::ReviewLoaded { path, session } => {
+                self.review_loaded(path, session.map(|s| *s));
+                Vec::new()
+            }
+            Input::ReviewCompared(loaded) => {
+                self.review_compared(loaded);
+                Vec::new()
+            }
+            Input::ReviewFound { query, hits } => {
+                self.review_found(&query, hits);
+                Vec::new()
+            }
+            Input::ReviewRows(batch) => {
+                self.review_update(batch);
+                Vec::new()
+            }
+            Input::ReviewSaid { text, failed } => {
+                self.review_said(text, failed);
+                Vec::new()
+            }
+            Input::FollowUpStarted(text) => {
+                self.follow_up_started(text);
+                Vec::new()
+            }
         }
     }
 

@@ -237,14 +237,13 @@ impl Flow {
         f
     }
 
-    /// The app read the folder for review (asked for from the start screen).
-    pub fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>) {
-        self.review = Some(Box::new(Review::new(dir, rows, true)));
+    pub(super) fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>, from_start: bool) {
+        self.review = Some(Box::new(Review::new(dir, rows, from_start)));
         self.notice = None;
     }
 
     /// The app loaded the session to view.
-    pub fn review_loaded(&mut self, path: PathBuf, session: Result<Session, String>) {
+    pub(super) fn review_loaded(&mut self, path: PathBuf, session: Result<Session, String>) {
         let Some(r) = &mut self.review else { return };
         match session {
             Ok(session) => {
@@ -267,7 +266,7 @@ impl Flow {
     }
 
     /// The app loaded the marked sessions to compare.
-    pub fn review_compared(&mut self, loaded: Vec<(PathBuf, Result<Session, String>)>) {
+    pub(super) fn review_compared(&mut self, loaded: Vec<(PathBuf, Result<Session, String>)>) {
         let Some(r) = &mut self.review else { return };
         let mut ok = Vec::new();
         let mut problems = Vec::new();
@@ -300,7 +299,7 @@ impl Flow {
 
     /// The app searched the items for `query`: sessions with matching items
     /// join the list (when it is still the filter being typed).
-    pub fn review_found(&mut self, query: &str, hits: Vec<Hit>) {
+    pub(super) fn review_found(&mut self, query: &str, hits: Vec<Hit>) {
         let Some(r) = &mut self.review else { return };
         if r.filter != query {
             return;
@@ -317,7 +316,7 @@ impl Flow {
     }
 
     /// Rows read in the background since the list was first shown.
-    pub fn review_update(&mut self, batch: Vec<(usize, Row)>) {
+    pub(super) fn review_update(&mut self, batch: Vec<(usize, Row)>) {
         let Some(r) = &mut self.review else { return };
         for (i, row) in batch {
             if let Some(slot) = r.rows.get_mut(i)
@@ -330,7 +329,7 @@ impl Flow {
     }
 
     /// A follow-up session has begun: show what it carried over first.
-    pub fn follow_up_started(&mut self, text: impl Into<String>) {
+    pub(super) fn follow_up_started(&mut self, text: impl Into<String>) {
         if let Some(live) = &mut self.live {
             let s = &live.session;
             let first = [
@@ -351,7 +350,7 @@ impl Flow {
     }
 
     /// Something to say after a review action the app carried out.
-    pub fn review_said(&mut self, text: impl Into<String>, failed: bool) {
+    pub(super) fn review_said(&mut self, text: impl Into<String>, failed: bool) {
         self.notice = if failed { error(text) } else { info(text) };
     }
 

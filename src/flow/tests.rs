@@ -779,14 +779,25 @@ fn start_screen_creates_and_opens() {
     press(&mut f, key(KeyCode::Tab), 0);
     assert_eq!(press(&mut f, key(KeyCode::Enter), 0), vec![Effect::Review]);
     // The app hands the folder's rows in; Esc comes back to the start screen.
-    f.show_review("sessions".into(), Vec::new());
+    let shown = Input::ReviewShown {
+        dir: "sessions".into(),
+        rows: Vec::new(),
+        from_start: true,
+    };
+    f.handle(shown, t0());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Review);
     assert!(press(&mut f, key(KeyCode::Esc), 0).is_empty());
     assert!(f.review.is_none());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Start);
     assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
-    f.start_failed("bad template");
-    f.begin(Session::new(Builtin::Solo.workshop(), "x", "", t0()), t0());
+    f.handle(Input::StartFailed("bad template".into()), t0());
+    let began = Input::Began {
+        session: Box::new(Session::new(Builtin::Solo.workshop(), "x", "", t0())),
+        emergency: None,
+        projector: true,
+    };
+    f.handle(began, t0());
+    assert!(!f.projector, "a reflection is never projected");
     assert!(f.live.is_some());
 }
 

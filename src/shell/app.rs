@@ -195,7 +195,7 @@ impl App<'_> {
 
     /// A session has begun: from now on it is saved to its file, which this
     /// process alone writes while it holds the lock.
-    fn begin(&mut self, session: Session, lock: Lock) {
+    fn begin(&mut self, session: Session, lock: Lock, projector: bool) {
         self.withdraw_card();
         let path = lock.session().to_path_buf();
         // The previous session's writer finishes first, then lets go.
@@ -205,9 +205,13 @@ impl App<'_> {
         self.lock = Some(lock);
         self.path = Some(path.clone());
         self.began = now();
-        self.flow.begin(session, self.began);
-        self.flow.emergency = emergency::planned(&path, self.began);
+        let emergency = emergency::planned(&path, self.began);
         self.saver = Some(Saver::spawn(path));
+        self.handle(Input::Began {
+            session: Box::new(session),
+            emergency,
+            projector,
+        });
         self.save();
     }
 
@@ -215,7 +219,7 @@ impl App<'_> {
     /// writes is not opened.
     fn begin_at(&mut self, session: Session, path: &Path) -> Result<(), String> {
         let lock = Lock::acquire(path, now()).map_err(|e| e.to_string())?;
-        self.begin(session, lock);
+        self.begin(session, lock, false);
         Ok(())
     }
 
@@ -226,13 +230,17 @@ impl App<'_> {
             Ok(plan) => self.read_in_background(plan),
             Err(_) => Vec::new(),
         };
-        self.flow.show_review(self.dir.to_path_buf(), rows);
-        let loaded = store::load(&path).map_err(|e| e.to_string());
-        self.flow.review_loaded(path, loaded);
+        self.handle(Input::ReviewShown {
+            dir: self.dir.to_path_buf(),
+            rows,
+            from_start: true,
+        });
+        let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+        self.handle(Input::ReviewLoaded { path, session });
         let who = holder.map(|h| (h.pid, crate::clean::clean(&h.host, false)));
-        self.flow.warn(strings::held_read_only(
+        self.handle(Input::Warn(strings::held_read_only(
             who.as_ref().map(|(p, h)| (*p, h.as_str())),
-        ));
+        )));
     }
 
     /// The whole session, written where the user can write; its path.
@@ -255,7 +263,7 @@ impl App<'_> {
                     if let Err(e) =
                         create(self.dir, &ns).and_then(|(s, path)| self.begin_at(s, &path))
                     {
-                        self.flow.start_failed(e);
+                        self.handle(Input::StartFailed(e));
                     }
                 }
                 Effect::Open(path) => {
@@ -269,8 +277,10 @@ impl App<'_> {
                         let s = store::load(&path).map_err(|e| Ok(e.to_string()))?;
                         Ok((s, lock))
                     }) {
-                        Ok((s, lock)) => self.begin(s, lock),
-                        Err(Ok(e)) => self.flow.start_failed(e),
+                        Ok((s, lock)) => self.begin(s, lock, false),
+                        Err(Ok(e)) => {
+                            self.handle(Input::StartFailed(e));
+                        }
                         // Another balcony writes it: shown read-only instead.
                         Err(Err(holder)) => self.show_read_only(path, holder.as_ref()),
                     }
@@ -278,7 +288,9 @@ impl App<'_> {
                 Effect::EmergencyCopy => match self.emergency_copy() {
                     // Named again on the way out, where it stays readable.
                     Ok(_) => quit = true,
-                    Err(e) => self.flow.emergency_failed(e),
+                    Err(e) => {
+                        self.handle(Input::EmergencyFailed(e));
+                    }
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
@@ -290,20 +302,24 @@ impl App<'_> {
                 Effect::Review => match review::plan_dirs(&[self.dir.to_path_buf()]) {
                     Ok(plan) => {
                         let rows = self.read_in_background(plan);
-                        self.flow.show_review(self.dir.to_path_buf(), rows);
+                        self.handle(Input::ReviewShown {
+                            dir: self.dir.to_path_buf(),
+                            rows,
+                            from_start: true,
+                        });
                         self.say_index_note();
                     }
-                    Err(e) => self
-                        .flow
-                        .start_failed(format!("{}: {e}", self.dir.display())),
+                    Err(e) => {
+                        self.handle(Input::StartFailed(format!("{}: {e}", self.dir.display())));
+                    }
                 },
                 Effect::ReviewOpen(path) => {
-                    let loaded = store::load(&path).map_err(|e| e.to_string());
-                    self.flow.review_loaded(path, loaded);
+                    let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+                    self.handle(Input::ReviewLoaded { path, session });
                 }
                 Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
-                    self.flow.review_compared(review::load_full(&paths));
+                    self.handle(Input::ReviewCompared(review::load_full(&paths)));
                 }
                 Effect::Export(path) => {
                     let dir = self.review_dir();
@@ -311,9 +327,14 @@ impl App<'_> {
                         Ok(files) => {
                             let names: Vec<String> =
                                 files.iter().map(|f| f.display().to_string()).collect();
-                            self.flow.review_said(strings::exported(&names), false);
+                            self.handle(Input::ReviewSaid {
+                                text: strings::exported(&names),
+                                failed: false,
+                            });
                         }
-                        Err(e) => self.flow.review_said(e, true),
+                        Err(text) => {
+                            self.handle(Input::ReviewSaid { text, failed: true });
+                        }
                     }
                 }
                 Effect::ExportLive => {
@@ -323,9 +344,14 @@ impl App<'_> {
                             Ok(files) => {
                                 let names: Vec<String> =
                                     files.iter().map(|f| f.display().to_string()).collect();
-                                self.flow.exported(strings::exported(&names), false);
+                                self.handle(Input::Exported {
+                                    text: strings::exported(&names),
+                                    failed: false,
+                                });
                             }
-                            Err(e) => self.flow.exported(e, true),
+                            Err(text) => {
+                                self.handle(Input::Exported { text, failed: true });
+                            }
                         }
                     }
                 }
@@ -333,10 +359,16 @@ impl App<'_> {
                     let dir = self.review_dir();
                     match followup::create(&dir, &path, None, None, None, now()) {
                         Ok((s, new_path, carried)) => match self.begin_at(s, &new_path) {
-                            Ok(()) => self.flow.follow_up_started(said(&carried, &path)),
-                            Err(e) => self.flow.review_said(e, true),
+                            Ok(()) => {
+                                self.handle(Input::FollowUpStarted(said(&carried, &path)));
+                            }
+                            Err(text) => {
+                                self.handle(Input::ReviewSaid { text, failed: true });
+                            }
                         },
-                        Err(e) => self.flow.review_said(e, true),
+                        Err(text) => {
+                            self.handle(Input::ReviewSaid { text, failed: true });
+                        }
                     }
                 }
             }
@@ -382,11 +414,16 @@ impl App<'_> {
                     choice: self.join_choice % choices.max(1),
                     size: js.room.size,
                 };
-                self.flow.join_opened(server.url.clone(), place);
+                self.handle(Input::JoinOpened {
+                    url: server.url.clone(),
+                    place,
+                });
                 self.join = Some(server);
                 self.push_board();
             }
-            Err(e) => self.flow.join_failed(e.to_string()),
+            Err(e) => {
+                self.handle(Input::JoinFailed(e.to_string()));
+            }
         }
     }
 
@@ -416,7 +453,7 @@ impl App<'_> {
             return;
         };
         if let Err(e) = card::publish(path, want.as_deref()) {
-            self.flow.warn(strings::card_failed(&e.to_string()));
+            self.handle(Input::Warn(strings::card_failed(&e.to_string())));
         }
         self.card = want;
     }
@@ -468,7 +505,10 @@ impl App<'_> {
     /// A quiet note when an index could not be kept on disk.
     fn say_index_note(&mut self) {
         if let Some(note) = self.index_note.take() {
-            self.flow.review_said(note, false);
+            self.handle(Input::ReviewSaid {
+                text: note,
+                failed: false,
+            });
         }
     }
 
@@ -481,21 +521,21 @@ impl App<'_> {
         }
         if let Some(archive) = &self.archive {
             let hits = archive.search(query, ITEM_HITS);
-            self.flow.review_found(query, hits);
+            self.handle(Input::ReviewFound {
+                query: query.to_string(),
+                hits,
+            });
         }
     }
 
     /// Rows read in the background; true when there were any.
     fn collect_rows(&mut self) -> bool {
-        let Some(rx) = &self.review_rx else {
-            return false;
-        };
         let mut any = false;
-        loop {
+        while let Some(rx) = &self.review_rx {
             match rx.try_recv() {
                 Ok(batch) => {
                     any = true;
-                    self.flow.review_update(batch);
+                    self.handle(Input::ReviewRows(batch));
                 }
                 Err(mpsc::TryRecvError::Empty) => break,
                 Err(mpsc::TryRecvError::Disconnected) => {
@@ -523,17 +563,14 @@ impl App<'_> {
 
     /// Takes the saver's reports; true when there were any.
     fn collect_reports(&mut self) -> bool {
-        let Some(sv) = &self.saver else {
-            return false;
-        };
         let mut any = false;
-        while let Ok(report) = sv.reports.try_recv() {
+        while let Some(Ok(report)) = self.saver.as_ref().map(|sv| sv.reports.try_recv()) {
             any = true;
-            match report {
-                Ok(at) => self.flow.saved(at),
-                Err(p) if p.stopped => self.flow.save_stopped(p.message),
-                Err(p) => self.flow.save_failed(p.message),
-            }
+            self.handle(match report {
+                Ok(at) => Input::Saved(at),
+                Err(p) if p.stopped => Input::SaveStopped(p.message),
+                Err(p) => Input::SaveFailed(p.message),
+            });
         }
         any
     }
@@ -547,7 +584,7 @@ impl App<'_> {
         // The size the terminal was built at: asking again costs a syscall
         // round on /dev/tty before the first frame.
         let size = terminal.get_frame().area();
-        self.flow.size = (size.width, size.height);
+        self.handle(Input::Resize(size.width, size.height));
         let mut next_tick = Instant::now() + TICK;
         let mut events = None;
         // Draw only when something may have changed.
@@ -608,8 +645,12 @@ impl App<'_> {
             if let Some(arrived) = self.join_arrivals() {
                 inputs.insert(0, arrived);
             }
-            if let Some(server) = &self.join {
-                dirty |= self.flow.join_status(server.counts(), now());
+            // Only news goes to the flow: the counts are looked at every turn.
+            if let Some(counts) = self.join.as_ref().map(JoinServer::counts)
+                && counts != self.flow.join.seen
+            {
+                self.handle(Input::JoinStatus(counts));
+                dirty = true;
             }
             dirty |= !inputs.is_empty();
             for input in inputs {
@@ -652,12 +693,15 @@ fn event_loop(
         Launch::Start => recent_sessions(dir),
         _ => Vec::new(),
     };
-    let labels = recent
-        .iter()
-        .map(|p| crate::flow::recent_label(p, crate::session::peek::title(p)))
+    let recent = recent
+        .into_iter()
+        .map(|p| {
+            let title = crate::session::peek::title(&p);
+            (p, title)
+        })
         .collect();
     let mut app = App {
-        flow: Flow::start(recent, t0),
+        flow: Flow::start_titled(recent, t0),
         saver: None,
         lock: None,
         began: t0,
@@ -673,20 +717,12 @@ fn event_loop(
         archive: None,
         archive_rx: None,
     };
-    app.flow.start.labels = labels;
     match launch {
         Launch::Start => {}
-        Launch::Session(s, lock) => {
-            app.begin(*s, lock);
-            app.flow.projector = look.projector_view
-                && app
-                    .flow
-                    .session()
-                    .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
-        }
+        Launch::Session(s, lock) => app.begin(*s, lock, look.projector_view),
         Launch::SessionSaying(s, lock, text) => {
-            app.begin(*s, lock);
-            app.flow.follow_up_started(text);
+            app.begin(*s, lock, false);
+            app.handle(Input::FollowUpStarted(text));
         }
         Launch::Review(folders) => {
             let rows = match review::plan_dirs(&folders) {
@@ -697,7 +733,11 @@ fn event_loop(
                 .first()
                 .cloned()
                 .unwrap_or_else(|| dir.to_path_buf());
-            app.flow = Flow::review(first, rows, t0);
+            app.handle(Input::ReviewShown {
+                dir: first,
+                rows,
+                from_start: false,
+            });
             app.say_index_note();
         }
     }
@@ -705,7 +745,7 @@ fn event_loop(
         app.open_join_now();
     }
     if let Some(w) = &look.warning {
-        app.flow.warn(w.clone());
+        app.handle(Input::Warn(w.clone()));
     }
     let result = app.run(terminal, look, stop);
     if result.is_err() {

@@ -420,7 +420,7 @@ fn the_ics_export_has_one_event_per_open_commitment() {
 #[test]
 fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     use crate::common::{ch, key, render, t0};
-    use balcony::flow::{Effect, Flow, View};
+    use balcony::flow::{Effect, Flow, Input, View};
     use crossterm::event::KeyCode;
     let (dir, files) = archive();
     // One session holds a word no title has.
@@ -444,10 +444,13 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     let type_key = |f: &mut Flow, input| {
         for e in f.handle(input, t0()) {
             match e {
-                Effect::ReviewSearch(q) => f.review_found(&q, archive.search(&q, 2000)),
-                Effect::ReviewOpen(p) => {
-                    let s = store::load(&p).map_err(|e| e.to_string());
-                    f.review_loaded(p, s);
+                Effect::ReviewSearch(query) => {
+                    let hits = archive.search(&query, 2000);
+                    f.handle(Input::ReviewFound { query, hits }, t0());
+                }
+                Effect::ReviewOpen(path) => {
+                    let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+                    f.handle(Input::ReviewLoaded { path, session }, t0());
                 }
                 _ => {}
             }

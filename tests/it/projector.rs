@@ -323,7 +323,7 @@ fn a_broken_config_falls_back_with_a_visible_warning() {
     );
     assert_eq!(look.theme, ThemeName::Normal.builtin(), "the defaults");
     let mut f = live_flow("t");
-    f.warn(w);
+    f.handle(Input::Warn(w), f.now);
     let t = text(&draw(&f, &look.theme, (100, 30)));
     assert!(t.contains("config.ron:5:1"), "{t}");
     // In the projector view too, as a quiet line.
@@ -338,7 +338,7 @@ fn a_failed_save_reaches_the_projector_view() {
     let mut f = projected();
     let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
     assert!(!t.contains("SAVE FAILED"), "{t}");
-    f.save_failed("disk full");
+    f.handle(Input::SaveFailed("disk full".into()), f.now);
     let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
     assert!(t.contains("SAVE FAILED"), "{t}");
 }

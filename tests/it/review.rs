@@ -69,14 +69,23 @@ fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
     for e in &effects {
         match e {
             Effect::ReviewOpen(p) => {
-                let s = store::load(p).map_err(|e| e.to_string());
-                f.review_loaded(p.clone(), s);
+                let session = store::load(p).map(Box::new).map_err(|e| e.to_string());
+                let path = p.clone();
+                f.handle(Input::ReviewLoaded { path, session }, t0());
             }
-            Effect::ReviewCompare(ps) => f.review_compared(review::load_full(ps)),
-            Effect::Export(p) => match review::export_to(dir, p) {
-                Ok(_) => f.review_said("exported", false),
-                Err(e) => f.review_said(e, true),
-            },
+            Effect::ReviewCompare(ps) => {
+                f.handle(Input::ReviewCompared(review::load_full(ps)), t0());
+            }
+            Effect::Export(p) => {
+                let said = match review::export_to(dir, p) {
+                    Ok(_) => Input::ReviewSaid {
+                        text: "exported".into(),
+                        failed: false,
+                    },
+                    Err(text) => Input::ReviewSaid { text, failed: true },
+                };
+                f.handle(said, t0());
+            }
             _ => {}
         }
     }
@@ -349,7 +358,10 @@ fn a_follow_up_carries_the_open_items() {
     }));
     // The live session opens on the carried commitments, and says what came over.
     let mut f = Flow::live(s.clone(), at(3600));
-    f.follow_up_started("follow-up of Northline: carried over");
+    f.handle(
+        Input::FollowUpStarted("follow-up of Northline: carried over".into()),
+        f.now,
+    );
     let screen = render(&f, W, H);
     let start: String = open[0].chars().take(20).collect();
     assert!(screen.contains(&start), "{screen}");
@@ -481,7 +493,7 @@ fn the_list_shows_at_once_and_fills_in() {
     let batches = std::sync::Mutex::new(Vec::new());
     plan.finish(|b| batches.lock().unwrap().push(b));
     for b in batches.into_inner().unwrap() {
-        f.review_update(b);
+        f.handle(Input::ReviewRows(b), f.now);
     }
     let rows = review::load_dir(dir.path()).unwrap();
     assert_eq!(f.review.as_ref().unwrap().rows, rows);

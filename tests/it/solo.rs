@@ -150,7 +150,7 @@ fn the_reflection_screen_is_calm() {
     press(&mut f, ch('a'), 5);
     typ(&mut f, "Support says refunds take three weeks", 5);
     enter(&mut f, 6);
-    f.saved(at(6));
+    f.handle(Input::Saved(at(6)), f.now);
     press(&mut f, Input::Tick, 12 * 60);
     insta::assert_snapshot!(render(&f, 100, 30));
 }
