@@ -33,7 +33,7 @@ fn first_frame(dir: &Path) -> review::index::Plan {
 }
 
 fn draw(dir: &Path, rows: Vec<review::Row>) {
-    render(&Flow::review(
+    render(&Flow::in_review(
         dir.to_path_buf(),
         rows,
         balcony::shell::now(),
@@ -87,7 +87,7 @@ fn main() {
     let big = balcony::sample::session(10_000, 1);
     let path = dir.path().join("big.ron");
     let view = median(11, || {
-        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
+        let mut flow = Flow::in_review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
         let loaded = balcony::flow::Input::ReviewLoaded {
             path: path.clone(),
             session: Ok(Box::new(big.clone())),

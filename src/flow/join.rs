@@ -3,7 +3,7 @@
 //! The server is the app loop's business; here only decisions are made.
 
 use super::live::Undo;
-use super::{Effect, Flow, error, info};
+use super::{Effect, Flow, Screen, error, info};
 use crate::keymap::Action;
 use crate::session::*;
 use crate::strings as s;
@@ -124,7 +124,7 @@ impl Flow {
 
     /// The open / close keys of the checkpoint screen.
     pub(super) fn join_key(&mut self, action: Action) -> Vec<Effect> {
-        let Some(live) = &self.live else {
+        let Screen::Live(live) = &self.screen else {
             return Vec::new();
         };
         match action {
@@ -174,7 +174,7 @@ impl Flow {
     /// flood, say): phones may give theirs again. Undoable.
     fn discard_room_readings(&mut self) -> Vec<Effect> {
         let now = self.now;
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let checkpoint = live.checkpoint().id.clone();
@@ -200,7 +200,7 @@ impl Flow {
 
     /// Everything that arrived since the last look, in one change.
     pub(super) fn arrivals(&mut self, list: Vec<Arrival>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         if list.is_empty() || live.session.meta.mode == crate::session::Mode::Solo {
@@ -253,7 +253,7 @@ impl Flow {
 
     /// Keys while the moderation queue is open.
     pub(super) fn queue_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let list = waiting(live.s());
@@ -335,7 +335,7 @@ mod tests {
     }
 
     fn flow(b: Builtin) -> Flow {
-        Flow::live(Session::new(b.workshop(), "T", "F", at(0)), at(0))
+        Flow::in_session(Session::new(b.workshop(), "T", "F", at(0)), at(0))
     }
 
     fn key(f: &mut Flow, code: KeyCode, secs: i64) -> Vec<Effect> {

@@ -275,12 +275,25 @@ pub enum Focus {
     Reading(ReadingPrompt),
 }
 
+/// Which screen the flow is on. Each holds what only it needs.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// A new session, a recent one, or review: [`Flow::start`] holds it,
+    /// kept while other screens are up.
+    Start,
+    /// A session being worked, checkpoint by checkpoint.
+    Live(Box<Live>),
+    /// Past sessions, read-only.
+    Review(Box<Review>),
+}
+
 #[derive(Debug, Clone)]
 pub struct Flow {
     /// The time of the latest input; screens draw clocks from it.
     pub now: Timestamp,
     pub start: Start,
-    pub live: Option<Live>,
+    /// Which screen is up, with its state.
+    pub screen: Screen,
     pub help: bool,
     /// The first help row shown when the list does not fit.
     pub help_scroll: usize,
@@ -295,8 +308,6 @@ pub struct Flow {
     pub preview: bool,
     /// The join page for participants' phones, and its moderation queue.
     pub join: join::JoinView,
-    /// Reviewing past sessions (when no session is live).
-    pub review: Option<Box<Review>>,
     /// Quitting waits for an answer: the latest changes are not on disk.
     pub quit_ask: Option<QuitAsk>,
     /// Where an emergency copy would be written (the app knows the folders).
@@ -339,7 +350,7 @@ impl Flow {
                 sel: 0,
                 focus: StartFocus::Form,
             },
-            live: None,
+            screen: Screen::Start,
             help: false,
             help_scroll: 0,
             notice: None,
@@ -349,14 +360,13 @@ impl Flow {
             room: Room::Shown,
             preview: false,
             join: join::JoinView::default(),
-            review: None,
             quit_ask: None,
             emergency: None,
         }
     }
 
     /// Straight into a session (new or resumed).
-    pub fn live(session: Session, now: Timestamp) -> Flow {
+    pub fn in_session(session: Session, now: Timestamp) -> Flow {
         let mut f = Flow::start(Vec::new(), now);
         f.begin(session, now);
         f
@@ -366,8 +376,7 @@ impl Flow {
         self.now = now;
         let mut live = Live::new(session, now);
         live.sync_clock(now, true);
-        self.live = Some(live);
-        self.review = None;
+        self.screen = Screen::Live(Box::new(live));
         self.notice = None;
     }
 
@@ -411,8 +420,24 @@ impl Flow {
         self.quit_ask = Some(QuitAsk::CopyFailed(message.into()));
     }
 
+    /// The session being worked, when that screen is up.
+    pub fn live(&self) -> Option<&Live> {
+        match &self.screen {
+            Screen::Live(live) => Some(live),
+            _ => None,
+        }
+    }
+
+    /// Review, when that screen is up.
+    pub fn review(&self) -> Option<&Review> {
+        match &self.screen {
+            Screen::Review(r) => Some(r),
+            _ => None,
+        }
+    }
+
     pub fn session(&self) -> Option<&Arc<Session>> {
-        self.live.as_ref().map(|l| &l.session)
+        self.live().map(|l| &l.session)
     }
 
     /// A solo reflection is open: private, no room.
@@ -434,12 +459,10 @@ impl Flow {
         if self.quit_ask.is_some() {
             return Ctx::Unsaved;
         }
-        if let (None, Some(r)) = (&self.live, &self.review) {
-            return r.ctx();
-        }
-        match &self.live {
-            None => Ctx::Start,
-            Some(l) => match l.mode {
+        match &self.screen {
+            Screen::Start => Ctx::Start,
+            Screen::Review(r) => r.ctx(),
+            Screen::Live(l) => match l.mode {
                 Focus::Browse if self.join.queue.is_some() => Ctx::Queue,
                 Focus::Browse => Ctx::Browse,
                 Focus::Form(_) => Ctx::Form,
@@ -452,7 +475,7 @@ impl Flow {
 
     pub fn handle(&mut self, input: Input, now: Timestamp) -> Vec<Effect> {
         let effects = self.dispatch(input, now);
-        if let Some(live) = &mut self.live
+        if let Screen::Live(live) = &mut self.screen
             && effects.contains(&Effect::Save)
         {
             live.sync_clock(now, !effects.contains(&Effect::Quit));
@@ -569,7 +592,7 @@ impl Flow {
     }
 
     fn tick(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         if !live.timer.paused && (now - live.timer.since).num_seconds() >= COMMIT_EVERY_SECS {
@@ -580,21 +603,24 @@ impl Flow {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
-        if self.live.is_none() && self.review.is_some() {
+        if let Screen::Review(_) = self.screen {
             if !self.help {
                 self.review_paste(text);
             }
             return Vec::new();
         }
-        if self.help || (self.live.is_none() && self.start.focus != StartFocus::Form) {
+        if self.help
+            || (matches!(self.screen, Screen::Start) && self.start.focus != StartFocus::Form)
+        {
             return Vec::new();
         }
-        let area = match &mut self.live {
-            None => match &mut self.start.form.focused().value {
+        let area = match &mut self.screen {
+            Screen::Start => match &mut self.start.form.focused().value {
                 Value::Text { area, multi } => Some((area, *multi)),
                 _ => None,
             },
-            Some(live) => match &mut live.mode {
+            Screen::Review(_) => None,
+            Screen::Live(live) => match &mut live.mode {
                 Focus::Form(f) => match &mut f.focused().value {
                     Value::Text { area, multi } => Some((area, *multi)),
                     _ => None,
@@ -608,10 +634,8 @@ impl Flow {
         {
             self.notice = error(s::FIELD_FULL);
         }
-        if let Some(Live {
-            mode: Focus::Form(f),
-            ..
-        }) = &mut self.live
+        if let Screen::Live(live) = &mut self.screen
+            && let Focus::Form(f) = &mut live.mode
         {
             f.touched = true;
         }
@@ -674,8 +698,8 @@ impl Flow {
     /// A signal leaves at once (`ask` false): the app writes an emergency
     /// copy if the last save fails. A key asks first while saves fail.
     fn quit(&mut self, now: Timestamp, ask: bool) -> Vec<Effect> {
-        match &mut self.live {
-            Some(live) => {
+        match &mut self.screen {
+            Screen::Live(live) => {
                 live.commit_time(now);
                 live.keep_draft(now);
                 if ask && self.save.behind() {
@@ -685,7 +709,7 @@ impl Flow {
                 }
                 vec![Effect::Save, Effect::Quit]
             }
-            None => vec![Effect::Quit],
+            _ => vec![Effect::Quit],
         }
     }
 
@@ -797,7 +821,7 @@ impl Flow {
         {
             return self.wall_key(a, now);
         }
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let Some(action) = action else {
@@ -962,7 +986,7 @@ impl Flow {
     }
 
     fn form_key(&mut self, action: Option<Action>, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let checkpoint = live.checkpoint().id.clone();
@@ -1078,7 +1102,7 @@ impl Flow {
     }
 
     fn band_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let Focus::Band(edit) = &mut live.mode else {

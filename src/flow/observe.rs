@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Effect, Flow, Focus, error, info};
+use super::{Effect, Flow, Focus, Screen, error, info};
 use crate::keymap::Action;
 use crate::session::{SCALE_MAX, Timestamp};
 use crate::strings as s;
@@ -29,7 +29,7 @@ impl Flow {
         ev: KeyEvent,
         now: Timestamp,
     ) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let Focus::Reading(prompt) = &mut live.mode else {

@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::live::Undo;
-use super::{Effect, Flow, Focus, Notice, Pick, Picker, Tone, capital, error, form};
+use super::{Effect, Flow, Focus, Notice, Pick, Picker, Screen, Tone, capital, error, form};
 use crate::keymap::Action;
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
@@ -201,7 +201,7 @@ impl Flow {
         ev: KeyEvent,
         now: Timestamp,
     ) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let Focus::Picker(p) = &mut live.mode else {

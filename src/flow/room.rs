@@ -1,7 +1,7 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
-use super::{Effect, Flow, Focus, info};
+use super::{Effect, Flow, Focus, Screen, info};
 use crate::keymap::Action;
 use crate::session::{ItemKind, Mode, Timestamp, WallView};
 use crate::strings as s;
@@ -22,7 +22,7 @@ pub enum Room {
 impl Flow {
     /// The projector, blank and freeze keys of the checkpoint screen.
     pub(super) fn room_key(&mut self, action: Action, now: Timestamp) {
-        let Some(live) = &self.live else {
+        let Screen::Live(live) = &self.screen else {
             return;
         };
         if live.session.meta.mode == Mode::Solo {
@@ -68,7 +68,7 @@ impl Flow {
 
     /// The view is back: an item saved blind is shown for a confirming Enter.
     fn check_held(&mut self) {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return;
         };
         if let (Some(mut form), Focus::Browse) = (live.held.take(), &live.mode) {
@@ -83,7 +83,7 @@ impl Flow {
     /// `balcony present` shows the same.
     pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         let size = self.size;
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         if live.session.meta.mode == Mode::Solo {

@@ -18,7 +18,7 @@ fn at(secs: i64) -> Timestamp {
 }
 
 fn flow() -> Flow {
-    Flow::live(
+    Flow::in_session(
         Session::new(Builtin::Default.workshop(), "T", "F", t0()),
         t0(),
     )
@@ -44,11 +44,11 @@ fn typ(f: &mut Flow, text: &str, secs: i64) {
 }
 
 fn s(f: &Flow) -> &Session {
-    f.live.as_ref().unwrap().s()
+    f.live().unwrap().s()
 }
 
 fn live(f: &Flow) -> &Live {
-    f.live.as_ref().unwrap()
+    f.live().unwrap()
 }
 
 fn is_browse(f: &Flow) -> bool {
@@ -787,7 +787,7 @@ fn start_screen_creates_and_opens() {
     f.handle(shown, t0());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Review);
     assert!(press(&mut f, key(KeyCode::Esc), 0).is_empty());
-    assert!(f.review.is_none());
+    assert!(f.review().is_none());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Start);
     assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
     f.handle(Input::StartFailed("bad template".into()), t0());
@@ -798,7 +798,7 @@ fn start_screen_creates_and_opens() {
     };
     f.handle(began, t0());
     assert!(!f.projector, "a reflection is never projected");
-    assert!(f.live.is_some());
+    assert!(f.live().is_some());
 }
 
 #[test]
@@ -889,7 +889,7 @@ fn changing_a_commitment_keeps_its_status() {
 fn every_kind_round_trips_through_the_change_form() {
     let mut ses = crate::sample::session(60, 5);
     ses.progress.current = 0;
-    let mut f = Flow::live(ses, t0());
+    let mut f = Flow::in_session(ses, t0());
     for kind in ItemKind::ALL {
         if s(&f).count(kind) == 0 {
             continue;

@@ -435,7 +435,7 @@ impl App<'_> {
 
     /// Tells the join page which checkpoint the room is at.
     fn push_board(&self) {
-        let (Some(server), Some(live)) = (&self.join, &self.flow.live) else {
+        let (Some(server), Some(live)) = (&self.join, self.flow.live()) else {
             return;
         };
         server.set_board(Board::of(live));
@@ -542,7 +542,7 @@ impl App<'_> {
                     self.review_rx = None;
                     // The index is ready: a filter typed meanwhile now
                     // searches the items too.
-                    let filter = self.flow.review.as_ref().map(|r| r.filter.clone());
+                    let filter = self.flow.review().map(|r| r.filter.clone());
                     if let Some(filter) = filter.filter(|f| !f.is_empty()) {
                         self.search_items(&filter);
                     }
@@ -556,8 +556,7 @@ impl App<'_> {
     /// The folder being reviewed (new files from review go there too).
     fn review_dir(&self) -> PathBuf {
         self.flow
-            .review
-            .as_ref()
+            .review()
             .map_or_else(|| self.dir.to_path_buf(), |r| r.dir.clone())
     }
 
@@ -741,7 +740,7 @@ fn event_loop(
             app.say_index_note();
         }
     }
-    if join.open && app.flow.live.is_some() {
+    if join.open && app.flow.live().is_some() {
         app.open_join_now();
     }
     if let Some(w) = &look.warning {

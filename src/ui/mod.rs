@@ -57,7 +57,7 @@ impl Screen<'_> {
     fn draw(&self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
         fill(buf, area, theme.base);
-        if let Some(live) = &flow.live
+        if let Some(live) = flow.live()
             && (flow.projector || flow.room != Room::Shown)
         {
             projector_screen(flow, live, area, buf, theme);
@@ -68,12 +68,11 @@ impl Screen<'_> {
             // `?` works in a small window too (below): the help scrolls.
             too_small::render(area, buf, theme);
         } else {
-            match &flow.live {
-                None => match &flow.review {
-                    Some(r) => review::render(flow, r, area, buf, theme),
-                    None => start::render(flow, area, buf, theme),
-                },
-                Some(live) => {
+            match &flow.screen {
+                crate::flow::Screen::Start => start::render(flow, area, buf, theme),
+                crate::flow::Screen::Review(r) => review::render(flow, r, area, buf, theme),
+                crate::flow::Screen::Live(live) => {
+                    let live: &Live = live;
                     let main = checkpoint::render(flow, live, area, buf, theme);
                     if flow.preview {
                         preview(flow, live, area, buf, theme);

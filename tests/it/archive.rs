@@ -438,7 +438,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     store::save(target, &s).unwrap();
     let archive = index::archive(&roots(dir.path())).unwrap();
     let rows = review::load_dir(dir.path()).unwrap();
-    let mut f = Flow::review(dir.path().to_path_buf(), rows, t0());
+    let mut f = Flow::in_review(dir.path().to_path_buf(), rows, t0());
     f.size = (100, 30);
     // Carries out the search effects as the app does.
     let type_key = |f: &mut Flow, input| {
@@ -460,7 +460,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     for c in "platypus".chars() {
         type_key(&mut f, ch(c));
     }
-    let r = f.review.as_ref().unwrap();
+    let r = f.review().unwrap();
     assert_eq!(
         r.shown.len(),
         1,
@@ -471,7 +471,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     assert!(screen.contains("«platypus»"), "{screen}");
     type_key(&mut f, key(KeyCode::Enter));
     type_key(&mut f, key(KeyCode::Enter));
-    let Some(View::Session(v)) = &f.review.as_ref().unwrap().view else {
+    let Some(View::Session(v)) = &f.review().unwrap().view else {
         panic!("the session is open");
     };
     let at = v
@@ -484,7 +484,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     // Esc clears the filter and the found items with it.
     type_key(&mut f, key(KeyCode::Esc));
     type_key(&mut f, key(KeyCode::Esc));
-    let r = f.review.as_ref().unwrap();
+    let r = f.review().unwrap();
     assert!(r.hits.is_empty() && r.shown.len() == 12);
 }
 

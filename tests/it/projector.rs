@@ -65,7 +65,7 @@ fn snap(name: &str, flow: &Flow, size: (u16, u16)) {
 fn projector_large() {
     let f = projected_overdue();
     let buf = draw(&f, &ThemeName::DarkProjector.builtin(), LARGE);
-    let frame = projector::Frame::from_live(f.live.as_ref().unwrap(), f.now);
+    let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     assert_eq!(
         projector::scale_for(&frame, Rect::new(0, 0, 116, 34)),
         projector::Scale::Full
@@ -83,7 +83,7 @@ fn projector_large() {
 #[test]
 fn projector_medium() {
     let f = projected();
-    let frame = projector::Frame::from_live(f.live.as_ref().unwrap(), f.now);
+    let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     assert_eq!(
         projector::scale_for(&frame, Rect::new(0, 0, 76, 18)),
         projector::Scale::Half
@@ -257,7 +257,7 @@ fn blank_and_freeze_hide_private_typing() {
 
 #[test]
 fn a_reflection_has_no_projector() {
-    let mut f = Flow::live(
+    let mut f = Flow::in_session(
         balcony::session::Session::new(balcony::workshop::Builtin::Solo.workshop(), "me", "", t0()),
         t0(),
     );

@@ -163,7 +163,7 @@ fn the_key_bar_comes_from_the_keymap() {
 #[test]
 fn a_huge_session_renders_in_every_view() {
     let s = sample::session(10_000, 7);
-    let mut f = Flow::live(s, t0());
+    let mut f = Flow::in_session(s, t0());
     for _ in 0..9 {
         press(&mut f, key(KeyCode::Tab), 1);
         let out = render(&f, W, H);
