@@ -9,6 +9,7 @@ mod broken_files;
 mod cli;
 mod cli_start;
 mod crash;
+mod every_key_acts;
 mod export;
 mod export_cli;
 mod full_disk;
