@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::clean::{for_terminal, path as shown};
-use crate::cli::ExportFormat;
+use crate::export::ExportFormat;
 use crate::review::{self, Row, Summary};
 use crate::ronfile;
 use crate::session::{FileError, Session, store};

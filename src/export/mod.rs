@@ -6,7 +6,6 @@
 //! order, so the same file always gives the same bytes (and snapshot tests
 //! can hold us to that).
 
-use crate::cli::ExportFormat;
 use crate::session::{
     Author, Commitment, CommitmentStatus, Fate, Gadfly, Mode, Polarity, Reading, Session, Side,
     Timestamp,
@@ -46,6 +45,16 @@ fn read_of(s: &Session) -> &'static str {
     } else {
         "the room"
     }
+}
+
+/// The formats a session is exported in (`balcony export --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Csv,
+    /// One calendar event per open commitment, on its review date
+    Ics,
 }
 
 /// The export in the chosen format.
