@@ -20,6 +20,7 @@ mod join_file;
 mod join_load;
 mod join_routes;
 mod join_screens;
+mod layers;
 mod live_pty;
 mod one_writer;
 mod present;
