@@ -33,7 +33,11 @@ fn first_frame(dir: &Path) -> review::index::Plan {
 }
 
 fn draw(dir: &Path, rows: Vec<review::Row>) {
-    render(&Flow::review(dir.to_path_buf(), rows, balcony::app::now()));
+    render(&Flow::in_review(
+        dir.to_path_buf(),
+        rows,
+        balcony::shell::now(),
+    ));
 }
 
 fn main() {
@@ -83,15 +87,19 @@ fn main() {
     let big = balcony::sample::session(10_000, 1);
     let path = dir.path().join("big.ron");
     let view = median(11, || {
-        let mut flow = Flow::review(dir.path().to_path_buf(), Vec::new(), balcony::app::now());
-        flow.review_loaded(path.clone(), Ok(big.clone()));
+        let mut flow = Flow::in_review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
+        let loaded = balcony::flow::Input::ReviewLoaded {
+            path: path.clone(),
+            session: Ok(Box::new(big.clone())),
+        };
+        flow.handle(loaded, balcony::shell::now());
         let key = |c| {
             balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
                 c,
                 crossterm::event::KeyModifiers::NONE,
             ))
         };
-        flow.handle(key(crossterm::event::KeyCode::End), balcony::app::now());
+        flow.handle(key(crossterm::event::KeyCode::End), balcony::shell::now());
         render(&flow);
     });
     println!("open a 10,000-item session, draw its end {}", ms(view));

@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::session::store::{DEFAULT_DIR, ENV_DIR};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::workshop::Builtin;
+// Its formats are the export's; named here too, where the command takes one.
+pub use crate::export::ExportFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -207,15 +209,6 @@ fn field_text(s: &str) -> Result<String, String> {
         ));
     }
     Ok(s.to_string())
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Html,
-    Csv,
-    /// One calendar event per open commitment, on its review date
-    Ics,
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! The non-interactive subcommands: check, list, sample, template.
+//! The non-interactive subcommands: check, list, sample, template, export.
 //! Each returns the process exit code; output goes to the writers given.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::clean::{for_terminal, path as shown};
+use crate::export::ExportFormat;
 use crate::review::{self, Row, Summary};
 use crate::ronfile;
 use crate::session::{FileError, Session, store};
@@ -197,4 +198,49 @@ pub fn sample(items: usize, seed: u64, output: &Path, err: &mut dyn Write) -> i3
 pub fn template(which: Builtin, out: &mut dyn Write) -> i32 {
     let _ = out.write_all(which.source().as_bytes());
     0
+}
+
+/// `balcony export FILE --format F [-o OUT]`: 0 on success, 1 when the file
+/// does not load or the output cannot be written.
+pub fn export(
+    file: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let session = match store::load(file) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    let text = crate::export::render(&session, format);
+    match output.filter(|p| *p != Path::new("-")) {
+        // Replacing a file is what the user asked for with -o; durably, so a
+        // crash never leaves half an export behind. A link, a FIFO or a
+        // device is written through, not replaced.
+        Some(path) => match store::write_to(path, text.as_bytes()) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "{}", for_terminal(&e.to_string()));
+                1
+            }
+        },
+        // Standard output is often a terminal: the facilitator's pasted text
+        // must not run there.
+        None => match out
+            .write_all(for_terminal(&text).as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Ok(()) => 0,
+            // A closed pipe (`| head`) is not worth a scary message.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                let _ = writeln!(err, "could not write the export: {e}");
+                1
+            }
+        },
+    }
 }

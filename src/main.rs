@@ -4,13 +4,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use balcony::app::{self, Launch};
 use balcony::clean;
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
 use balcony::config::{Config, Look};
 use balcony::session::lock::Lock;
 use balcony::session::{Session, store};
+use balcony::shell::app::{self, Launch};
+use balcony::shell::{self, terminal};
 use balcony::strings;
 use balcony::ui::colour_depth::Depth;
 use balcony::ui::theme;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
             theme::no_color_env(),
             Depth::from_env(),
             balcony::ui::glyphs::ascii_from_env(),
-            balcony::terminal::background,
+            terminal::background,
         )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -40,7 +41,7 @@ fn main() -> ExitCode {
             balcony::archive::search(query, &cli.folders(dirs), *limit, &mut out, &mut err)
         }
         Some(Command::Due { dirs, today }) => {
-            let today = today.unwrap_or_else(|| app::now().date_naive());
+            let today = today.unwrap_or_else(|| shell::now().date_naive());
             balcony::archive::due(&cli.folders(dirs), today, &mut out, &mut err)
         }
         Some(Command::Sample {
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
             file,
             format,
             output,
-        }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
+        }) => commands::export(file, *format, output.as_deref(), &mut out, &mut err),
         None => {
             drop((out, err));
             if let Some(code) = not_a_folder(&dir).or_else(no_terminal) {
@@ -71,7 +72,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(code);
             }
             let look = look();
-            balcony::present::run(file, &look.projector, look.warning)
+            shell::present::run(file, &look.projector, look.warning)
         }
         Some(Command::Reflect { title }) => {
             drop((out, err));
@@ -93,7 +94,7 @@ fn main() -> ExitCode {
         Some(Command::Open { file }) => {
             drop((out, err));
             // Locked before it is read: no other balcony writes over it.
-            let lock = match Lock::acquire(file, app::now()) {
+            let lock = match Lock::acquire(file, shell::now()) {
                 Ok(lock) => lock,
                 Err(e) => {
                     let _ = writeln!(std::io::stderr(), "balcony: {e}");
@@ -169,7 +170,7 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
     };
     let title = args.title.clone().unwrap_or_else(|| untitled.to_string());
     let facilitator = args.facilitator.clone().unwrap_or_default();
-    let mut session = Session::new(w, &title, &facilitator, app::now());
+    let mut session = Session::new(w, &title, &facilitator, shell::now());
     session.meta.context = args
         .context
         .as_deref()
@@ -178,7 +179,7 @@ fn new_session(args: &NewArgs, dir: &Path, mut look: Look) -> i32 {
         .to_string();
     match store::create(dir, &session)
         .map_err(|e| e.to_string())
-        .and_then(|path| Lock::acquire(&path, app::now()).map_err(|e| e.to_string()))
+        .and_then(|path| Lock::acquire(&path, shell::now()).map_err(|e| e.to_string()))
     {
         Ok(lock) => {
             let mut join = app::JoinStart::from(&look);
@@ -222,9 +223,9 @@ fn follow_up(args: &NewArgs, earlier: &Path, dir: &Path, look: &Look) -> i32 {
         workshop,
         args.title.as_deref(),
         args.facilitator.as_deref(),
-        app::now(),
+        shell::now(),
     ) {
-        Ok((session, path, carried)) => match Lock::acquire(&path, app::now()) {
+        Ok((session, path, carried)) => match Lock::acquire(&path, shell::now()) {
             Ok(lock) => {
                 let text = app::said(&carried, earlier);
                 app::run_with(
@@ -264,7 +265,7 @@ fn not_a_folder(dir: &Path) -> Option<u8> {
 /// A screen drawn into a file or a pipe helps nobody: the screen commands
 /// refuse, after reading what they were given and before creating anything.
 fn no_terminal() -> Option<u8> {
-    if balcony::terminal::is_interactive() {
+    if terminal::is_interactive() {
         return None;
     }
     let _ = writeln!(std::io::stderr(), "balcony: {}", strings::NEEDS_TERMINAL);

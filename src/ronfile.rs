@@ -8,7 +8,7 @@ use ron::error::{Error as RonError, SpannedError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::session::FileError;
+use crate::file_error::FileError;
 
 /// Larger files are refused before parsing: a 10,000-item session is a few MiB.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -99,7 +99,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(bytes);
             let (line, col) =
-                crate::session::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
+                crate::ronscan::line_col(&String::from_utf8_lossy(&bytes[..valid]), valid);
             Err(FileError::at(
                 path,
                 &text,
@@ -137,7 +137,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, FileErro
         ));
     }
     if let Some(at) = text.find('\0') {
-        let (line, col) = crate::session::line_col(text, at);
+        let (line, col) = crate::ronscan::line_col(text, at);
         return Err(FileError::at(
             path,
             text,

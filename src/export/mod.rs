@@ -6,13 +6,9 @@
 //! order, so the same file always gives the same bytes (and snapshot tests
 //! can hold us to that).
 
-use std::io::Write;
-use std::path::Path;
-
-use crate::cli::ExportFormat;
 use crate::session::{
     Author, Commitment, CommitmentStatus, Fate, Gadfly, Mode, Polarity, Reading, Session, Side,
-    Timestamp, store,
+    Timestamp,
 };
 
 /// Writing into a `String` cannot fail; this keeps the renderers readable.
@@ -51,6 +47,16 @@ fn read_of(s: &Session) -> &'static str {
     }
 }
 
+/// The formats a session is exported in (`balcony export --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Csv,
+    /// One calendar event per open commitment, on its review date
+    Ics,
+}
+
 /// The export in the chosen format.
 pub fn render(session: &Session, format: ExportFormat) -> String {
     match format {
@@ -58,51 +64,6 @@ pub fn render(session: &Session, format: ExportFormat) -> String {
         ExportFormat::Html => to_html(session),
         ExportFormat::Csv => to_csv(session),
         ExportFormat::Ics => to_ics(session),
-    }
-}
-
-/// `balcony export FILE --format F [-o OUT]`: 0 on success, 1 when the file
-/// does not load or the output cannot be written.
-pub fn run(
-    file: &Path,
-    format: ExportFormat,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let session = match store::load(file) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
-    let text = render(&session, format);
-    match output.filter(|p| *p != Path::new("-")) {
-        // Replacing a file is what the user asked for with -o; durably, so a
-        // crash never leaves half an export behind. A link, a FIFO or a
-        // device is written through, not replaced.
-        Some(path) => match store::write_to(path, text.as_bytes()) {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "{}", crate::clean::for_terminal(&e.to_string()));
-                1
-            }
-        },
-        // Standard output is often a terminal: the facilitator's pasted text
-        // must not run there.
-        None => match out
-            .write_all(crate::clean::for_terminal(&text).as_bytes())
-            .and_then(|()| out.flush())
-        {
-            Ok(()) => 0,
-            // A closed pipe (`| head`) is not worth a scary message.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(e) => {
-                let _ = writeln!(err, "could not write the export: {e}");
-                1
-            }
-        },
     }
 }
 

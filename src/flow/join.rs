@@ -3,7 +3,7 @@
 //! The server is the app loop's business; here only decisions are made.
 
 use super::live::Undo;
-use super::{Effect, Flow, error, info};
+use super::{Effect, Flow, Screen, error, info};
 use crate::keymap::Action;
 use crate::session::*;
 use crate::strings as s;
@@ -89,7 +89,7 @@ pub fn waiting(s: &Session) -> Vec<usize> {
 
 impl Flow {
     /// The app started the server: participants can join at `url`.
-    pub fn join_opened(&mut self, url: String, place: JoinPlace) {
+    pub(super) fn join_opened(&mut self, url: String, place: JoinPlace) {
         self.notice = info(if place.local_only {
             s::JOIN_LOCAL_ONLY
         } else {
@@ -101,36 +101,30 @@ impl Flow {
         self.join.seen = JoinCounts::default();
     }
 
-    /// What the server says about the room, looked at every turn of the
-    /// loop. A quiet notice, at most once a minute each, when the page is
-    /// under strain or a phone was turned away from a full room. True when
-    /// something on screen changed.
-    pub fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) -> bool {
+    /// What the server says about the room, when it changed. A quiet notice, at most once a minute each, when the page is
+    /// under strain or a phone was turned away from a full room.
+    pub(super) fn join_status(&mut self, now_counts: JoinCounts, now: Timestamp) {
         let was = std::mem::replace(&mut self.join.seen, now_counts);
-        let mut changed = was.joined != now_counts.joined;
         let quiet =
             |told: Option<Timestamp>| told.is_some_and(|t| (now - t).num_seconds() < QUIET_SECS);
         if now_counts.refused > was.refused && !quiet(self.join.full_told) {
             self.join.full_told = Some(now);
             self.notice = info(s::room_full(self.join.place.size));
-            changed = true;
         } else if now_counts.strained > was.strained && !quiet(self.join.strain_told) {
             self.join.strain_told = Some(now);
             self.notice = info(s::JOIN_STRAIN);
-            changed = true;
         }
-        changed
     }
 
     /// The server could not start (the port is taken, say).
-    pub fn join_failed(&mut self, message: impl AsRef<str>) {
+    pub(super) fn join_failed(&mut self, message: impl AsRef<str>) {
         self.join = JoinView::default();
         self.notice = error(s::join_failed(message.as_ref()));
     }
 
     /// The open / close keys of the checkpoint screen.
     pub(super) fn join_key(&mut self, action: Action) -> Vec<Effect> {
-        let Some(live) = &self.live else {
+        let Screen::Live(live) = &self.screen else {
             return Vec::new();
         };
         match action {
@@ -180,7 +174,7 @@ impl Flow {
     /// flood, say): phones may give theirs again. Undoable.
     fn discard_room_readings(&mut self) -> Vec<Effect> {
         let now = self.now;
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let checkpoint = live.checkpoint().id.clone();
@@ -206,7 +200,7 @@ impl Flow {
 
     /// Everything that arrived since the last look, in one change.
     pub(super) fn arrivals(&mut self, list: Vec<Arrival>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         if list.is_empty() || live.session.meta.mode == crate::session::Mode::Solo {
@@ -259,7 +253,7 @@ impl Flow {
 
     /// Keys while the moderation queue is open.
     pub(super) fn queue_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let list = waiting(live.s());
@@ -341,7 +335,7 @@ mod tests {
     }
 
     fn flow(b: Builtin) -> Flow {
-        Flow::live(Session::new(b.workshop(), "T", "F", at(0)), at(0))
+        Flow::in_session(Session::new(b.workshop(), "T", "F", at(0)), at(0))
     }
 
     fn key(f: &mut Flow, code: KeyCode, secs: i64) -> Vec<Effect> {

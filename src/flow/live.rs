@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::form::{self, Purpose, Stamp};
-use super::{Mode, SILENCING_WINDOW_SECS};
+use super::{Focus, SILENCING_WINDOW_SECS};
 use crate::session::validate::MAX_SPENT_SECS;
 use crate::session::*;
 use crate::strings as s;
@@ -44,7 +44,7 @@ const UNDO_DEPTH: usize = 200;
 pub struct Live {
     /// Shared with the saver thread; copied only if it is still writing.
     pub session: Arc<Session>,
-    pub mode: Mode,
+    pub mode: Focus,
     pub timer: Timer,
     /// The kind of item shown in the main pane.
     pub kind: ItemKind,
@@ -68,7 +68,7 @@ impl Live {
     pub(super) fn new(session: Session, now: Timestamp) -> Live {
         let mut live = Live {
             session: Arc::new(session),
-            mode: Mode::Browse,
+            mode: Focus::Browse,
             timer: Timer {
                 since: now,
                 paused: false,
@@ -366,11 +366,11 @@ impl Live {
     pub(super) fn open_form(&mut self, form: form::Form) -> bool {
         match self.drafts.iter().position(|d| d.same_item(&form)) {
             Some(i) => {
-                self.mode = Mode::Form(self.drafts.remove(i));
+                self.mode = Focus::Form(self.drafts.remove(i));
                 true
             }
             None => {
-                self.mode = Mode::Form(Box::new(form));
+                self.mode = Focus::Form(Box::new(form));
                 false
             }
         }
@@ -379,7 +379,7 @@ impl Live {
     /// Close the open form; one with something typed in it is kept as a
     /// draft. Returns whether it was kept.
     pub(super) fn close_form(&mut self) -> bool {
-        let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+        let Focus::Form(form) = std::mem::replace(&mut self.mode, Focus::Browse) else {
             return false;
         };
         if !form.touched {
@@ -393,11 +393,11 @@ impl Live {
     pub(super) fn keep_draft(&mut self, now: Timestamp) {
         // An item saved blind was meant to be kept: it is, unchecked.
         if let Some(form) = self.held.take() {
-            let open = std::mem::replace(&mut self.mode, Mode::Form(form));
+            let open = std::mem::replace(&mut self.mode, Focus::Form(form));
             self.keep_draft(now);
             self.mode = open;
         }
-        let Mode::Form(form) = &self.mode else {
+        let Focus::Form(form) = &self.mode else {
             return;
         };
         let Purpose::Item(kind) = form.purpose else {
@@ -414,7 +414,7 @@ impl Live {
             self.s_mut(now).take_id();
             self.add(item, now);
         }
-        self.mode = Mode::Browse;
+        self.mode = Focus::Browse;
     }
 
     pub(super) fn undo(&mut self, now: Timestamp) -> Option<String> {

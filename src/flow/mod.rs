@@ -45,6 +45,68 @@ pub enum Input {
     Stop,
     /// What participants sent through the join page since the last look.
     Join(Vec<join::Arrival>),
+    // What the outside world answered: to an effect asked for, or as the
+    // app starts. None is written into the flow any other way.
+    /// A session was created or opened, and is this process's to write;
+    /// `projector`: shown in the projector view (never for a reflection).
+    Began {
+        session: Box<Session>,
+        emergency: Option<PathBuf>,
+        projector: bool,
+    },
+    /// The start screen's request failed (unreadable template, file error).
+    StartFailed(String),
+    Saved(Timestamp),
+    /// Retried: the disk may come back.
+    SaveFailed(String),
+    /// Autosave stopped for good: the file changed under us.
+    SaveStopped(String),
+    /// The emergency copy could not be written: the question stays open.
+    EmergencyFailed(String),
+    /// The live session was exported (or could not be).
+    Exported {
+        text: String,
+        failed: bool,
+    },
+    /// A warning to show at once (a broken config file, say).
+    Warn(String),
+    /// The join page's server started: participants can join at `url`.
+    JoinOpened {
+        url: String,
+        place: join::JoinPlace,
+    },
+    /// The server could not start (the port is taken, say).
+    JoinFailed(String),
+    /// What the server says about the room, when it changed.
+    JoinStatus(join::JoinCounts),
+    /// The folder was read for review: asked for from the start screen,
+    /// or the first screen (`balcony review`).
+    ReviewShown {
+        dir: PathBuf,
+        rows: Vec<crate::review::Row>,
+        from_start: bool,
+    },
+    /// The session to view, loaded.
+    ReviewLoaded {
+        path: PathBuf,
+        session: Result<Box<Session>, String>,
+    },
+    /// The marked sessions to compare, loaded.
+    ReviewCompared(Vec<(PathBuf, Result<Session, String>)>),
+    /// The items matching review's filter `query`.
+    ReviewFound {
+        query: String,
+        hits: Vec<crate::review::index::Hit>,
+    },
+    /// Rows read in the background since the list was first shown.
+    ReviewRows(Vec<(usize, crate::review::Row)>),
+    /// Something to say after a review action the app carried out.
+    ReviewSaid {
+        text: String,
+        failed: bool,
+    },
+    /// A follow-up session has begun: what it carried over.
+    FollowUpStarted(String),
 }
 
 /// What the app loop must do after an input.
@@ -202,8 +264,9 @@ pub struct BandEdit {
     pub upper: bool,
 }
 
+/// What has the keys on the checkpoint screen.
 #[derive(Debug, Clone)]
-pub enum Mode {
+pub enum Focus {
     Browse,
     Form(Box<Form>),
     Picker(Box<Picker>),
@@ -212,12 +275,25 @@ pub enum Mode {
     Reading(ReadingPrompt),
 }
 
+/// Which screen the flow is on. Each holds what only it needs.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// A new session, a recent one, or review: [`Flow::start`] holds it,
+    /// kept while other screens are up.
+    Start,
+    /// A session being worked, checkpoint by checkpoint.
+    Live(Box<Live>),
+    /// Past sessions, read-only.
+    Review(Box<Review>),
+}
+
 #[derive(Debug, Clone)]
 pub struct Flow {
     /// The time of the latest input; screens draw clocks from it.
     pub now: Timestamp,
     pub start: Start,
-    pub live: Option<Live>,
+    /// Which screen is up, with its state.
+    pub screen: Screen,
     pub help: bool,
     /// The first help row shown when the list does not fit.
     pub help_scroll: usize,
@@ -232,8 +308,6 @@ pub struct Flow {
     pub preview: bool,
     /// The join page for participants' phones, and its moderation queue.
     pub join: join::JoinView,
-    /// Reviewing past sessions (when no session is live).
-    pub review: Option<Box<Review>>,
     /// Quitting waits for an answer: the latest changes are not on disk.
     pub quit_ask: Option<QuitAsk>,
     /// Where an emergency copy would be written (the app knows the folders).
@@ -257,16 +331,26 @@ fn error(text: impl Into<String>) -> Option<Notice> {
 impl Flow {
     /// The start screen, listing recent session files (newest first).
     pub fn start(recent: Vec<PathBuf>, now: Timestamp) -> Flow {
+        Flow::start_titled(recent.into_iter().map(|p| (p, None)).collect(), now)
+    }
+
+    /// The start screen, listing recent session files (newest first) with
+    /// their titles when known.
+    pub fn start_titled(recent: Vec<(PathBuf, Option<String>)>, now: Timestamp) -> Flow {
+        let labels = recent
+            .iter()
+            .map(|(p, t)| recent_label(p, t.clone()))
+            .collect();
         Flow {
             now,
             start: Start {
                 form: Form::new_session(),
-                labels: recent.iter().map(|p| recent_label(p, None)).collect(),
-                recent,
+                labels,
+                recent: recent.into_iter().map(|(p, _)| p).collect(),
                 sel: 0,
                 focus: StartFocus::Form,
             },
-            live: None,
+            screen: Screen::Start,
             help: false,
             help_scroll: 0,
             notice: None,
@@ -276,42 +360,39 @@ impl Flow {
             room: Room::Shown,
             preview: false,
             join: join::JoinView::default(),
-            review: None,
             quit_ask: None,
             emergency: None,
         }
     }
 
     /// Straight into a session (new or resumed).
-    pub fn live(session: Session, now: Timestamp) -> Flow {
+    pub fn in_session(session: Session, now: Timestamp) -> Flow {
         let mut f = Flow::start(Vec::new(), now);
         f.begin(session, now);
         f
     }
 
-    /// The app created or loaded a session for the start screen.
-    pub fn begin(&mut self, session: Session, now: Timestamp) {
+    fn begin(&mut self, session: Session, now: Timestamp) {
         self.now = now;
         let mut live = Live::new(session, now);
         live.sync_clock(now, true);
-        self.live = Some(live);
-        self.review = None;
+        self.screen = Screen::Live(Box::new(live));
         self.notice = None;
     }
 
     /// The start screen's request failed (unreadable template, file error).
-    pub fn start_failed(&mut self, message: impl Into<String>) {
+    fn start_failed(&mut self, message: impl Into<String>) {
         self.notice = error(message);
     }
 
-    pub fn saved(&mut self, at: Timestamp) {
+    fn saved(&mut self, at: Timestamp) {
         self.save = SaveState::Saved(at);
         if self.quit_ask.take().is_some() {
             self.notice = info(s::SAVED_NOW);
         }
     }
 
-    pub fn save_failed(&mut self, message: impl Into<String>) {
+    fn save_failed(&mut self, message: impl Into<String>) {
         self.save = SaveState::Failed {
             message: message.into(),
         };
@@ -319,7 +400,7 @@ impl Flow {
     }
 
     /// Autosave stopped for good: the file changed under us.
-    pub fn save_stopped(&mut self, message: impl Into<String>) {
+    fn save_stopped(&mut self, message: impl Into<String>) {
         self.save = SaveState::Stopped {
             message: message.into(),
         };
@@ -335,12 +416,28 @@ impl Flow {
     }
 
     /// The emergency copy could not be written: the question stays open.
-    pub fn emergency_failed(&mut self, message: impl Into<String>) {
+    fn emergency_failed(&mut self, message: impl Into<String>) {
         self.quit_ask = Some(QuitAsk::CopyFailed(message.into()));
     }
 
+    /// The session being worked, when that screen is up.
+    pub fn live(&self) -> Option<&Live> {
+        match &self.screen {
+            Screen::Live(live) => Some(live),
+            _ => None,
+        }
+    }
+
+    /// Review, when that screen is up.
+    pub fn review(&self) -> Option<&Review> {
+        match &self.screen {
+            Screen::Review(r) => Some(r),
+            _ => None,
+        }
+    }
+
     pub fn session(&self) -> Option<&Arc<Session>> {
-        self.live.as_ref().map(|l| &l.session)
+        self.live().map(|l| &l.session)
     }
 
     /// A solo reflection is open: private, no room.
@@ -362,25 +459,23 @@ impl Flow {
         if self.quit_ask.is_some() {
             return Ctx::Unsaved;
         }
-        if let (None, Some(r)) = (&self.live, &self.review) {
-            return r.ctx();
-        }
-        match &self.live {
-            None => Ctx::Start,
-            Some(l) => match l.mode {
-                Mode::Browse if self.join.queue.is_some() => Ctx::Queue,
-                Mode::Browse => Ctx::Browse,
-                Mode::Form(_) => Ctx::Form,
-                Mode::Picker(_) => Ctx::Picker,
-                Mode::Band(_) => Ctx::Band,
-                Mode::Reading(_) => Ctx::Reading,
+        match &self.screen {
+            Screen::Start => Ctx::Start,
+            Screen::Review(r) => r.ctx(),
+            Screen::Live(l) => match l.mode {
+                Focus::Browse if self.join.queue.is_some() => Ctx::Queue,
+                Focus::Browse => Ctx::Browse,
+                Focus::Form(_) => Ctx::Form,
+                Focus::Picker(_) => Ctx::Picker,
+                Focus::Band(_) => Ctx::Band,
+                Focus::Reading(_) => Ctx::Reading,
             },
         }
     }
 
     pub fn handle(&mut self, input: Input, now: Timestamp) -> Vec<Effect> {
         let effects = self.dispatch(input, now);
-        if let Some(live) = &mut self.live
+        if let Screen::Live(live) = &mut self.screen
             && effects.contains(&Effect::Save)
         {
             live.sync_clock(now, !effects.contains(&Effect::Quit));
@@ -389,12 +484,12 @@ impl Flow {
     }
 
     /// The live session was exported (or could not be).
-    pub fn exported(&mut self, text: impl Into<String>, failed: bool) {
+    fn exported(&mut self, text: impl Into<String>, failed: bool) {
         self.notice = if failed { error(text) } else { info(text) };
     }
 
     /// A warning to show at once (a broken config file, say).
-    pub fn warn(&mut self, message: impl Into<String>) {
+    fn warn(&mut self, message: impl Into<String>) {
         self.notice = error(message);
     }
 
@@ -411,11 +506,93 @@ impl Flow {
             Input::Paste(text) => self.paste(&text),
             Input::Key(ev) if ev.kind == KeyEventKind::Release => Vec::new(),
             Input::Key(ev) => self.key(ev, now),
+            Input::Began {
+                session,
+                emergency,
+                projector,
+            } => {
+                self.begin(*session, now);
+                self.emergency = emergency;
+                self.projector = projector && !self.solo();
+                Vec::new()
+            }
+            Input::StartFailed(m) => {
+                self.start_failed(m);
+                Vec::new()
+            }
+            Input::Saved(at) => {
+                self.saved(at);
+                Vec::new()
+            }
+            Input::SaveFailed(m) => {
+                self.save_failed(m);
+                Vec::new()
+            }
+            Input::SaveStopped(m) => {
+                self.save_stopped(m);
+                Vec::new()
+            }
+            Input::EmergencyFailed(m) => {
+                self.emergency_failed(m);
+                Vec::new()
+            }
+            Input::Exported { text, failed } => {
+                self.exported(text, failed);
+                Vec::new()
+            }
+            Input::Warn(m) => {
+                self.warn(m);
+                Vec::new()
+            }
+            Input::JoinOpened { url, place } => {
+                self.join_opened(url, place);
+                Vec::new()
+            }
+            Input::JoinFailed(m) => {
+                self.join_failed(m);
+                Vec::new()
+            }
+            Input::JoinStatus(counts) => {
+                self.join_status(counts, now);
+                Vec::new()
+            }
+            Input::ReviewShown {
+                dir,
+                rows,
+                from_start,
+            } => {
+                self.show_review(dir, rows, from_start);
+                Vec::new()
+            }
+            Input::ReviewLoaded { path, session } => {
+                self.review_loaded(path, session.map(|s| *s));
+                Vec::new()
+            }
+            Input::ReviewCompared(loaded) => {
+                self.review_compared(loaded);
+                Vec::new()
+            }
+            Input::ReviewFound { query, hits } => {
+                self.review_found(&query, hits);
+                Vec::new()
+            }
+            Input::ReviewRows(batch) => {
+                self.review_update(batch);
+                Vec::new()
+            }
+            Input::ReviewSaid { text, failed } => {
+                self.review_said(text, failed);
+                Vec::new()
+            }
+            Input::FollowUpStarted(text) => {
+                self.follow_up_started(text);
+                Vec::new()
+            }
         }
     }
 
     fn tick(&mut self, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         if !live.timer.paused && (now - live.timer.since).num_seconds() >= COMMIT_EVERY_SECS {
@@ -426,26 +603,29 @@ impl Flow {
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
-        if self.live.is_none() && self.review.is_some() {
+        if let Screen::Review(_) = self.screen {
             if !self.help {
                 self.review_paste(text);
             }
             return Vec::new();
         }
-        if self.help || (self.live.is_none() && self.start.focus != StartFocus::Form) {
+        if self.help
+            || (matches!(self.screen, Screen::Start) && self.start.focus != StartFocus::Form)
+        {
             return Vec::new();
         }
-        let area = match &mut self.live {
-            None => match &mut self.start.form.focused().value {
+        let area = match &mut self.screen {
+            Screen::Start => match &mut self.start.form.focused().value {
                 Value::Text { area, multi } => Some((area, *multi)),
                 _ => None,
             },
-            Some(live) => match &mut live.mode {
-                Mode::Form(f) => match &mut f.focused().value {
+            Screen::Review(_) => None,
+            Screen::Live(live) => match &mut live.mode {
+                Focus::Form(f) => match &mut f.focused().value {
                     Value::Text { area, multi } => Some((area, *multi)),
                     _ => None,
                 },
-                Mode::Picker(p) => p.reason.as_mut().map(|a| (a, false)),
+                Focus::Picker(p) => p.reason.as_mut().map(|a| (a, false)),
                 _ => None,
             },
         };
@@ -454,10 +634,8 @@ impl Flow {
         {
             self.notice = error(s::FIELD_FULL);
         }
-        if let Some(Live {
-            mode: Mode::Form(f),
-            ..
-        }) = &mut self.live
+        if let Screen::Live(live) = &mut self.screen
+            && let Focus::Form(f) = &mut live.mode
         {
             f.touched = true;
         }
@@ -520,8 +698,8 @@ impl Flow {
     /// A signal leaves at once (`ask` false): the app writes an emergency
     /// copy if the last save fails. A key asks first while saves fail.
     fn quit(&mut self, now: Timestamp, ask: bool) -> Vec<Effect> {
-        match &mut self.live {
-            Some(live) => {
+        match &mut self.screen {
+            Screen::Live(live) => {
                 live.commit_time(now);
                 live.keep_draft(now);
                 if ask && self.save.behind() {
@@ -531,7 +709,7 @@ impl Flow {
                 }
                 vec![Effect::Save, Effect::Quit]
             }
-            None => vec![Effect::Quit],
+            _ => vec![Effect::Quit],
         }
     }
 
@@ -643,7 +821,7 @@ impl Flow {
         {
             return self.wall_key(a, now);
         }
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let Some(action) = action else {
@@ -661,7 +839,7 @@ impl Flow {
                     live.go_to(cur + 1, now);
                     return vec![Effect::Save];
                 }
-                live.mode = Mode::Picker(Box::new(Picker::close(live.s())));
+                live.mode = Focus::Picker(Box::new(Picker::close(live.s())));
             }
             Action::Prev => {
                 if cur > 0 {
@@ -680,7 +858,7 @@ impl Flow {
                 self.notice = info(s::SKIPPED);
                 return vec![Effect::Save];
             }
-            Action::Jump => live.mode = Mode::Picker(Box::new(Picker::jump(live.s()))),
+            Action::Jump => live.mode = Focus::Picker(Box::new(Picker::jump(live.s()))),
             Action::Gadfly | Action::Add => {
                 let kind = match action {
                     Action::Gadfly => ItemKind::Gadfly,
@@ -696,11 +874,11 @@ impl Flow {
                     Action::Lower => Move::Lower,
                     _ => Move::Hold,
                 };
-                live.mode = Mode::Picker(Box::new(Picker::tactic(live.s(), mv)));
+                live.mode = Focus::Picker(Box::new(Picker::tactic(live.s(), mv)));
             }
-            Action::Observe => live.mode = Mode::Reading(ReadingPrompt::default()),
+            Action::Observe => live.mode = Focus::Reading(ReadingPrompt::default()),
             Action::Band => {
-                live.mode = Mode::Band(BandEdit {
+                live.mode = Focus::Band(BandEdit {
                     before: live.session.band,
                     upper: false,
                 })
@@ -762,9 +940,9 @@ impl Flow {
                         return Vec::new();
                     }
                 };
-                live.mode = Mode::Picker(Box::new(picker));
+                live.mode = Focus::Picker(Box::new(picker));
             }
-            Action::Road => live.mode = Mode::Picker(Box::new(Picker::road(live.s()))),
+            Action::Road => live.mode = Focus::Picker(Box::new(Picker::road(live.s()))),
             Action::Fired => {
                 if live.kind != ItemKind::Polarity || count == 0 {
                     self.notice = info(s::ONLY_POLARITY);
@@ -776,7 +954,7 @@ impl Flow {
                     self.notice = info(s::NO_SIGNS);
                     return Vec::new();
                 }
-                live.mode = Mode::Picker(Box::new(Picker::fired(p, i)));
+                live.mode = Focus::Picker(Box::new(Picker::fired(p, i)));
             }
             Action::Edit => {
                 if count == 0 {
@@ -808,13 +986,13 @@ impl Flow {
     }
 
     fn form_key(&mut self, action: Option<Action>, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
         let checkpoint = live.checkpoint().id.clone();
         let next_id = live.session.next_id;
         let ids_left = live.session.has_ids_left();
-        let Mode::Form(form) = &mut live.mode else {
+        let Focus::Form(form) = &mut live.mode else {
             return Vec::new();
         };
         match action {
@@ -847,7 +1025,7 @@ impl Flow {
             Some(Action::Accept) if self.room != Room::Shown => {
                 // Nothing typed blind is saved unseen: one item waits at a time.
                 if live.held.is_none()
-                    && let Mode::Form(form) = std::mem::replace(&mut live.mode, Mode::Browse)
+                    && let Focus::Form(form) = std::mem::replace(&mut live.mode, Focus::Browse)
                 {
                     live.held = Some(form);
                 }
@@ -856,7 +1034,7 @@ impl Flow {
             Some(Action::Accept) => {
                 if form.purpose == Purpose::Context {
                     let context = form.text("context");
-                    live.mode = Mode::Browse;
+                    live.mode = Focus::Browse;
                     if context != live.session.meta.context {
                         let old = std::mem::replace(&mut live.s_mut(now).meta.context, context);
                         live.push_undo(Undo::Context(old));
@@ -881,7 +1059,7 @@ impl Flow {
                     match form::build(form, kind, stamp) {
                         Ok(item) => {
                             live.replace(kind, i, item, now);
-                            live.mode = Mode::Browse;
+                            live.mode = Focus::Browse;
                             self.notice = info(s::changed(kind.label()));
                             return vec![Effect::Save];
                         }
@@ -902,7 +1080,7 @@ impl Flow {
                     Ok(item) => {
                         live.s_mut(now).take_id();
                         live.add(item, now);
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let kind = capital(kind.label());
                         self.notice = if self.save.behind() {
                             error(s::kept_item(&kind))
@@ -924,17 +1102,17 @@ impl Flow {
     }
 
     fn band_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
-        let Mode::Band(edit) = &mut live.mode else {
+        let Focus::Band(edit) = &mut live.mode else {
             return Vec::new();
         };
         let edit = *edit;
         let mut band = live.session.band;
         match action {
             Some(Action::EdgeSwitch) => {
-                live.mode = Mode::Band(BandEdit {
+                live.mode = Focus::Band(BandEdit {
                     upper: !edit.upper,
                     ..edit
                 })
@@ -959,7 +1137,7 @@ impl Flow {
                 }
             }
             Some(Action::Accept) => {
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 if band != edit.before {
                     live.push_undo(Undo::Band(edit.before));
                     self.notice = info(s::band_now(band.low, band.high));
@@ -967,7 +1145,7 @@ impl Flow {
                 }
             }
             Some(Action::Cancel) => {
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 if band != edit.before {
                     live.s_mut(now).band = edit.before;
                 }

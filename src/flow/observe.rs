@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Effect, Flow, Mode, error, info};
+use super::{Effect, Flow, Focus, Screen, error, info};
 use crate::keymap::Action;
 use crate::session::{SCALE_MAX, Timestamp};
 use crate::strings as s;
@@ -29,21 +29,21 @@ impl Flow {
         ev: KeyEvent,
         now: Timestamp,
     ) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
-        let Mode::Reading(prompt) = &mut live.mode else {
+        let Focus::Reading(prompt) = &mut live.mode else {
             return Vec::new();
         };
         match action {
-            Some(Action::Cancel) => live.mode = Mode::Browse,
+            Some(Action::Cancel) => live.mode = Focus::Browse,
             Some(Action::Accept) => {
                 let Some(level) = prompt.level() else {
                     self.notice = error(s::READING_NEEDS_LEVEL);
                     return Vec::new();
                 };
                 let first = live.session.readings.is_empty();
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 live.record_observation(level, String::new(), now);
                 self.notice = info(s::observed(level, first));
                 return vec![Effect::Save];
@@ -56,7 +56,7 @@ impl Flow {
                     return Vec::new();
                 };
                 let first = live.session.readings.is_empty();
-                live.mode = Mode::Browse;
+                live.mode = Focus::Browse;
                 live.record_observation(level, s::room_median(spread.total()), now);
                 self.notice = info(s::observed(level, first));
                 return vec![Effect::Save];

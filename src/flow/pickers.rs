@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::live::Undo;
-use super::{Effect, Flow, Mode, Notice, Pick, Picker, Tone, capital, error, form};
+use super::{Effect, Flow, Focus, Notice, Pick, Picker, Screen, Tone, capital, error, form};
 use crate::keymap::Action;
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
@@ -200,15 +200,15 @@ impl Flow {
         ev: KeyEvent,
         now: Timestamp,
     ) -> Vec<Effect> {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
-        let Mode::Picker(p) = &mut live.mode else {
+        let Focus::Picker(p) = &mut live.mode else {
             return Vec::new();
         };
         let n = p.options.len().max(1);
         match action {
-            Some(Action::Cancel) => live.mode = Mode::Browse,
+            Some(Action::Cancel) => live.mode = Focus::Browse,
             Some(Action::Up) => p.sel = p.sel.saturating_sub(1),
             Some(Action::Down) => p.sel = (p.sel + 1).min(n - 1),
             Some(Action::Accept) => {
@@ -221,7 +221,7 @@ impl Flow {
                 match p.pick {
                     Pick::Tactic(mv) => {
                         let tactic = p.ids.get(p.sel).cloned().flatten();
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         if live.record_reading(mv, tactic, reason, now) {
                             self.notice = Some(Notice {
                                 text: s::SILENCING.to_string(),
@@ -241,7 +241,7 @@ impl Flow {
                             }
                             _ => Fate::Declined(reason),
                         };
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         if let Some(old) = live.session.gadflies.get(i).cloned()
                             && old.fate != fate
                         {
@@ -251,7 +251,7 @@ impl Flow {
                         }
                     }
                     Pick::Reaction(i) => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let reaction = Reaction::ALL[p.sel % Reaction::ALL.len()];
                         if let Some(old) = live.session.gadflies.get(i).cloned()
                             && old.reaction != reaction
@@ -262,7 +262,7 @@ impl Flow {
                         }
                     }
                     Pick::Status(i) => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let status = CommitmentStatus::ALL[p.sel % CommitmentStatus::ALL.len()];
                         if let Some(old) = live.session.commitments.get(i).map(|c| c.status)
                             && old != status
@@ -273,7 +273,7 @@ impl Flow {
                         }
                     }
                     Pick::Fired(i) => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         if let Some(old) = live.session.polarities.get(i).cloned()
                             && p.sel < old.warnings.len()
                         {
@@ -291,7 +291,7 @@ impl Flow {
                         }
                     }
                     Pick::Road => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let road = Some(Road::ALL[p.sel % Road::ALL.len()]);
                         let old = live.session.road;
                         if old != road {
@@ -302,7 +302,7 @@ impl Flow {
                         }
                     }
                     Pick::Close => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         match p.sel {
                             0 => return vec![Effect::ExportLive],
                             1 => return self.quit(now, true),
@@ -310,7 +310,7 @@ impl Flow {
                         }
                     }
                     Pick::Jump => {
-                        live.mode = Mode::Browse;
+                        live.mode = Focus::Browse;
                         let target = p.sel.min(live.session.workshop.checkpoints.len() - 1);
                         if target != live.session.progress.current {
                             live.go_to(target, now);

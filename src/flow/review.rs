@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Effect, Flow, Notice, Tone, error, info};
+use super::{Effect, Flow, Notice, Screen, Tone, error, info};
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
@@ -231,21 +231,22 @@ fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
 
 impl Flow {
     /// Review of a folder, as the first screen (`balcony review`).
-    pub fn review(dir: PathBuf, rows: Vec<Row>, now: crate::session::Timestamp) -> Flow {
+    pub fn in_review(dir: PathBuf, rows: Vec<Row>, now: crate::session::Timestamp) -> Flow {
         let mut f = Flow::start(Vec::new(), now);
-        f.review = Some(Box::new(Review::new(dir, rows, false)));
+        f.screen = Screen::Review(Box::new(Review::new(dir, rows, false)));
         f
     }
 
-    /// The app read the folder for review (asked for from the start screen).
-    pub fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>) {
-        self.review = Some(Box::new(Review::new(dir, rows, true)));
+    pub(super) fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>, from_start: bool) {
+        self.screen = Screen::Review(Box::new(Review::new(dir, rows, from_start)));
         self.notice = None;
     }
 
     /// The app loaded the session to view.
-    pub fn review_loaded(&mut self, path: PathBuf, session: Result<Session, String>) {
-        let Some(r) = &mut self.review else { return };
+    pub(super) fn review_loaded(&mut self, path: PathBuf, session: Result<Session, String>) {
+        let Screen::Review(r) = &mut self.screen else {
+            return;
+        };
         match session {
             Ok(session) => {
                 let parts = outline::session(&session);
@@ -267,8 +268,10 @@ impl Flow {
     }
 
     /// The app loaded the marked sessions to compare.
-    pub fn review_compared(&mut self, loaded: Vec<(PathBuf, Result<Session, String>)>) {
-        let Some(r) = &mut self.review else { return };
+    pub(super) fn review_compared(&mut self, loaded: Vec<(PathBuf, Result<Session, String>)>) {
+        let Screen::Review(r) = &mut self.screen else {
+            return;
+        };
         let mut ok = Vec::new();
         let mut problems = Vec::new();
         for (path, s) in &loaded {
@@ -300,8 +303,10 @@ impl Flow {
 
     /// The app searched the items for `query`: sessions with matching items
     /// join the list (when it is still the filter being typed).
-    pub fn review_found(&mut self, query: &str, hits: Vec<Hit>) {
-        let Some(r) = &mut self.review else { return };
+    pub(super) fn review_found(&mut self, query: &str, hits: Vec<Hit>) {
+        let Screen::Review(r) = &mut self.screen else {
+            return;
+        };
         if r.filter != query {
             return;
         }
@@ -317,8 +322,10 @@ impl Flow {
     }
 
     /// Rows read in the background since the list was first shown.
-    pub fn review_update(&mut self, batch: Vec<(usize, Row)>) {
-        let Some(r) = &mut self.review else { return };
+    pub(super) fn review_update(&mut self, batch: Vec<(usize, Row)>) {
+        let Screen::Review(r) = &mut self.screen else {
+            return;
+        };
         for (i, row) in batch {
             if let Some(slot) = r.rows.get_mut(i)
                 && slot.path == row.path
@@ -330,8 +337,8 @@ impl Flow {
     }
 
     /// A follow-up session has begun: show what it carried over first.
-    pub fn follow_up_started(&mut self, text: impl Into<String>) {
-        if let Some(live) = &mut self.live {
+    pub(super) fn follow_up_started(&mut self, text: impl Into<String>) {
+        if let Screen::Live(live) = &mut self.screen {
             let s = &live.session;
             let first = [
                 (ItemKind::Commitment, s.commitments.len()),
@@ -351,12 +358,12 @@ impl Flow {
     }
 
     /// Something to say after a review action the app carried out.
-    pub fn review_said(&mut self, text: impl Into<String>, failed: bool) {
+    pub(super) fn review_said(&mut self, text: impl Into<String>, failed: bool) {
         self.notice = if failed { error(text) } else { info(text) };
     }
 
     pub(super) fn review_paste(&mut self, text: &str) {
-        if let Some(r) = &mut self.review
+        if let Screen::Review(r) = &mut self.screen
             && r.typing
         {
             r.filter.extend(text.chars().filter(|c| !c.is_control()));
@@ -372,7 +379,7 @@ impl Flow {
     ) -> Vec<Effect> {
         let page = page(self.size);
         let rows = body_rows(self.size.1);
-        let Some(r) = &mut self.review else {
+        let Screen::Review(r) = &mut self.screen else {
             return Vec::new();
         };
         match ctx {
@@ -443,7 +450,7 @@ impl Flow {
                         r.hits.clear();
                         r.refresh();
                     }
-                    Some(Action::Cancel) if r.from_start => self.review = None,
+                    Some(Action::Cancel) if r.from_start => self.screen = Screen::Start,
                     Some(Action::Cancel) => return vec![Effect::Quit],
                     Some(
                         a @ (Action::Up

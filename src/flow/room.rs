@@ -1,10 +1,10 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
-use super::{Effect, Flow, Mode, info};
+use super::{Effect, Flow, Focus, Screen, info};
 use crate::keymap::Action;
 use crate::kinds::with_kind;
-use crate::session::{ItemKind, Kind, Mode as SessionMode, Stored, Timestamp, WallView};
+use crate::session::{ItemKind, Kind, Mode, Stored, Timestamp, WallView};
 use crate::strings as s;
 use crate::ui::projector::Frame;
 
@@ -23,10 +23,10 @@ pub enum Room {
 impl Flow {
     /// The projector, blank and freeze keys of the checkpoint screen.
     pub(super) fn room_key(&mut self, action: Action, now: Timestamp) {
-        let Some(live) = &self.live else {
+        let Screen::Live(live) = &self.screen else {
             return;
         };
-        if live.session.meta.mode == SessionMode::Solo {
+        if live.session.meta.mode == Mode::Solo {
             self.notice = info(s::SOLO_PRIVATE);
             return;
         }
@@ -69,12 +69,12 @@ impl Flow {
 
     /// The view is back: an item saved blind is shown for a confirming Enter.
     fn check_held(&mut self) {
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return;
         };
-        if let (Some(mut form), Mode::Browse) = (live.held.take(), &live.mode) {
+        if let (Some(mut form), Focus::Browse) = (live.held.take(), &live.mode) {
             form.error = Some(s::CHECK_BLIND.to_string());
-            live.mode = Mode::Form(form);
+            live.mode = Focus::Form(form);
             self.notice = info(s::CHECK_BLIND);
         }
     }
@@ -84,10 +84,10 @@ impl Flow {
     /// `balcony present` shows the same.
     pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         let size = self.size;
-        let Some(live) = &mut self.live else {
+        let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
-        if live.session.meta.mode == SessionMode::Solo {
+        if live.session.meta.mode == Mode::Solo {
             self.notice = info(s::SOLO_PRIVATE);
             return Vec::new();
         }
@@ -131,8 +131,7 @@ impl Flow {
                         .get(i)
                         .filter(|x| x.on_wall())
                         .map(|x| x.stamp().0));
-                    let solo_note =
-                        kind == ItemKind::Note && live.session.meta.mode == SessionMode::Solo;
+                    let solo_note = kind == ItemKind::Note && live.session.meta.mode == Mode::Solo;
                     let Some(id) = shown.filter(|_| !solo_note) else {
                         self.notice = info(s::NOTHING_SELECTED);
                         return Vec::new();

@@ -18,7 +18,7 @@ fn at(secs: i64) -> Timestamp {
 }
 
 fn flow() -> Flow {
-    Flow::live(
+    Flow::in_session(
         Session::new(Builtin::Default.workshop(), "T", "F", t0()),
         t0(),
     )
@@ -44,15 +44,15 @@ fn typ(f: &mut Flow, text: &str, secs: i64) {
 }
 
 fn s(f: &Flow) -> &Session {
-    f.live.as_ref().unwrap().s()
+    f.live().unwrap().s()
 }
 
 fn live(f: &Flow) -> &Live {
-    f.live.as_ref().unwrap()
+    f.live().unwrap()
 }
 
 fn is_browse(f: &Flow) -> bool {
-    matches!(live(f).mode, Mode::Browse)
+    matches!(live(f).mode, Focus::Browse)
 }
 
 /// Go to checkpoint `i` with jump.
@@ -106,7 +106,7 @@ fn next_at_the_last_checkpoint_offers_to_close() {
     assert!(is_browse(&f));
     press(&mut f, ch('n'), 3);
     let p = match &live(&f).mode {
-        Mode::Picker(p) => p.clone(),
+        Focus::Picker(p) => p.clone(),
         _ => panic!("no closing offer"),
     };
     assert_eq!(p.pick, Pick::Close);
@@ -215,7 +215,7 @@ fn quit_saves_time_then_quits() {
 fn gadfly_capture_anonymous_by_default() {
     let mut f = flow();
     press(&mut f, ch('g'), 1);
-    assert!(matches!(live(&f).mode, Mode::Form(_)));
+    assert!(matches!(live(&f).mode, Focus::Form(_)));
     typ(&mut f, "Fire the survey", 2);
     assert_eq!(press(&mut f, key(KeyCode::Enter), 3), vec![Effect::Save]);
     let g = &s(&f).gadflies[0];
@@ -256,7 +256,7 @@ fn empty_required_field_keeps_the_form_open() {
     press(&mut f, ch('g'), 1);
     assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
     match &live(&f).mode {
-        Mode::Form(form) => assert!(form.error.is_some()),
+        Focus::Form(form) => assert!(form.error.is_some()),
         _ => panic!("form closed"),
     }
     press(&mut f, key(KeyCode::Esc), 1);
@@ -275,7 +275,7 @@ fn text_of_invisible_characters_counts_as_empty() {
     );
     assert!(press(&mut f, key(KeyCode::Enter), 1).is_empty());
     match &live(&f).mode {
-        Mode::Form(form) => assert!(form.error.is_some()),
+        Focus::Form(form) => assert!(form.error.is_some()),
         _ => panic!("form closed"),
     }
     assert!(s(&f).gadflies.is_empty());
@@ -405,7 +405,7 @@ fn commitment_owner_required_and_group_warned() {
 
 fn form_of(f: &Flow) -> &Form {
     match &live(f).mode {
-        Mode::Form(form) => form,
+        Focus::Form(form) => form,
         _ => panic!("no form open"),
     }
 }
@@ -485,7 +485,7 @@ fn impossible_and_past_review_dates() {
 fn raise_with_default_tactic() {
     let mut f = flow();
     press(&mut f, ch('+'), 5);
-    assert!(matches!(live(&f).mode, Mode::Picker(_)));
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
     assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
     let r = &s(&f).readings[0];
     assert_eq!(
@@ -779,15 +779,26 @@ fn start_screen_creates_and_opens() {
     press(&mut f, key(KeyCode::Tab), 0);
     assert_eq!(press(&mut f, key(KeyCode::Enter), 0), vec![Effect::Review]);
     // The app hands the folder's rows in; Esc comes back to the start screen.
-    f.show_review("sessions".into(), Vec::new());
+    let shown = Input::ReviewShown {
+        dir: "sessions".into(),
+        rows: Vec::new(),
+        from_start: true,
+    };
+    f.handle(shown, t0());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Review);
     assert!(press(&mut f, key(KeyCode::Esc), 0).is_empty());
-    assert!(f.review.is_none());
+    assert!(f.review().is_none());
     assert_eq!(f.ctx(), crate::keymap::Ctx::Start);
     assert_eq!(press(&mut f, key(KeyCode::Esc), 0), vec![Effect::Quit]);
-    f.start_failed("bad template");
-    f.begin(Session::new(Builtin::Solo.workshop(), "x", "", t0()), t0());
-    assert!(f.live.is_some());
+    f.handle(Input::StartFailed("bad template".into()), t0());
+    let began = Input::Began {
+        session: Box::new(Session::new(Builtin::Solo.workshop(), "x", "", t0())),
+        emergency: None,
+        projector: true,
+    };
+    f.handle(began, t0());
+    assert!(!f.projector, "a reflection is never projected");
+    assert!(f.live().is_some());
 }
 
 #[test]
@@ -831,7 +842,7 @@ fn an_item_can_be_changed_and_the_change_undone() {
     let before = s(&f).gadflies[0].clone();
     press(&mut f, ch('e'), 5);
     match &live(&f).mode {
-        Mode::Form(form) => {
+        Focus::Form(form) => {
             assert_eq!(form.text("text"), "idea");
             assert!(form.title.contains(&format!("#{}", before.id)));
         }
@@ -878,7 +889,7 @@ fn changing_a_commitment_keeps_its_status() {
 fn every_kind_round_trips_through_the_change_form() {
     let mut ses = crate::sample::session(60, 5);
     ses.progress.current = 0;
-    let mut f = Flow::live(ses, t0());
+    let mut f = Flow::in_session(ses, t0());
     for kind in ItemKind::all() {
         if s(&f).count(kind) == 0 {
             continue;
@@ -898,7 +909,7 @@ fn every_kind_round_trips_through_the_change_form() {
             is_browse(&f),
             "{kind:?}: {:?}",
             match &live(&f).mode {
-                Mode::Form(form) => form.error.clone(),
+                Focus::Form(form) => form.error.clone(),
                 _ => None,
             }
         );
@@ -1001,7 +1012,7 @@ fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
     press(&mut f, ch('g'), 3);
     assert_eq!(f.notice.as_ref().unwrap().text, crate::strings::DRAFT_BACK);
     match &live(&f).mode {
-        Mode::Form(form) => {
+        Focus::Form(form) => {
             assert_eq!(form.text("text"), "Merge the two queues");
             assert_eq!(form.text("author"), "Ana");
             assert_eq!(form.focus, 1, "the focus is where it was left");
@@ -1013,7 +1024,7 @@ fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
     // Saved: the next `g` starts empty.
     press(&mut f, ch('g'), 5);
     match &live(&f).mode {
-        Mode::Form(form) => assert_eq!(form.text("text"), ""),
+        Focus::Form(form) => assert_eq!(form.text("text"), ""),
         _ => panic!("no form"),
     }
     // An untouched form leaves no draft behind.
@@ -1034,13 +1045,13 @@ fn drafts_are_kept_per_kind_of_item() {
     assert_eq!(live(&f).drafts.len(), 2);
     press(&mut f, ch('a'), 2);
     match &live(&f).mode {
-        Mode::Form(form) => assert_eq!(form.text("text"), "a note"),
+        Focus::Form(form) => assert_eq!(form.text("text"), "a note"),
         _ => panic!("no form"),
     }
     press(&mut f, key(KeyCode::Esc), 2);
     press(&mut f, ch('g'), 2);
     match &live(&f).mode {
-        Mode::Form(form) => assert_eq!(form.text("text"), "idea"),
+        Focus::Form(form) => assert_eq!(form.text("text"), "idea"),
         _ => panic!("no form"),
     }
 }
@@ -1289,7 +1300,7 @@ fn the_rooms_median_is_one_key() {
     // No phone has answered: nothing is recorded, and the prompt stays.
     assert!(press(&mut f, ch('m'), 1).is_empty());
     assert_eq!(f.notice.as_ref().unwrap().text, s::NO_PHONE_READINGS);
-    assert!(matches!(live(&f).mode, Mode::Reading(_)));
+    assert!(matches!(live(&f).mode, Focus::Reading(_)));
     press(&mut f, key(KeyCode::Esc), 1);
     let readings = [("a", 2), ("b", 7), ("c", 5), ("d", 8), ("b", 4)]
         .into_iter()

@@ -218,7 +218,7 @@ pub fn export_to(dir: &Path, path: &Path) -> Result<Vec<PathBuf>, String> {
 /// Writes `session` (whose file is `path`) as Markdown and HTML into
 /// `dir/exports/`: the live session is exported as it stands in memory.
 pub fn export_session(dir: &Path, path: &Path, session: &Session) -> Result<Vec<PathBuf>, String> {
-    use crate::cli::ExportFormat;
+    use crate::export::ExportFormat;
     let out = dir.join(EXPORTS_DIR);
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let stem = path

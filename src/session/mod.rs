@@ -1,7 +1,6 @@
 //! The session model and its RON storage.
 
 pub mod emergency;
-mod error;
 mod items;
 mod labels;
 pub mod lock;
@@ -11,6 +10,6 @@ pub mod peek;
 pub mod store;
 pub mod validate;
 
+pub use crate::file_error::FileError;
 pub use crate::kinds::commitment::owner::{owner_group_reason, owner_is_group};
-pub use error::{FileError, line_col, locate};
 pub use model::*;

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::model::{SCHEMA_VERSION, Session, Timestamp};
 use super::{FileError, validate};
-use crate::ronfile;
+use crate::{ronfile, ronscan};
 
 /// The environment variable that names the sessions folder.
 pub const ENV_DIR: &str = "BALCONY_SESSIONS";
@@ -195,61 +195,14 @@ fn schema_problem(path: &Path, text: &str) -> Option<FileError> {
 /// The top-level `schema: N` field, with its position. Only the outermost
 /// group counts: a `schema:` inside a text or a comment is not the field.
 fn schema_version(text: &str) -> Option<(u32, (usize, usize))> {
-    let at = top_level_field(text, "schema")?;
+    let at = ronscan::top_level_field(text, "schema")?;
     let value = text[at + "schema".len()..].trim_start().strip_prefix(':')?;
     let digits: String = value
         .trim_start()
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    Some((digits.parse().ok()?, super::error::line_col(text, at)))
-}
-
-/// The byte offset of the field `name:` in the file's outermost group,
-/// skipping texts and comments.
-fn top_level_field(text: &str, name: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ if depth == 1
-                && bytes[i..].starts_with(name.as_bytes())
-                && !is_word(bytes.get(i.wrapping_sub(1)))
-                && !is_word(bytes.get(i + name.len()))
-                && text[i + name.len()..].trim_start().starts_with(':') =>
-            {
-                return Some(i);
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-fn is_word(b: Option<&u8>) -> bool {
-    b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    Some((digits.parse().ok()?, ronscan::line_col(text, at)))
 }
 
 /// The folder sessions live in by default, under the working directory.
@@ -260,7 +213,8 @@ pub const DEFAULT_DIR: &str = "sessions";
 pub fn looks_like_session(text: &str) -> bool {
     // `meta` too: a session whose schema line was lost is still a session,
     // and is better told "the field `schema` is missing" than about templates.
-    top_level_field(text, "schema").is_some() || top_level_field(text, "meta").is_some()
+    ronscan::top_level_field(text, "schema").is_some()
+        || ronscan::top_level_field(text, "meta").is_some()
 }
 
 /// `2026-11-23-1405-q3-customer-first.ron`

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{gauge, items, keybar, take_bottom, take_right, take_top};
-use crate::flow::{Flow, Live, Mode, SaveState, Tone};
+use crate::flow::{Flow, Focus, Live, SaveState, Tone};
 use crate::session::ItemKind;
 use crate::strings as s;
 use crate::text::{trunc, wrap};
@@ -143,7 +143,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     let mut main = inner;
     let side = take_right(&mut main, side_w);
     let edit = match live.mode {
-        Mode::Band(e) => Some(e),
+        Focus::Band(e) => Some(e),
         _ => None,
     };
     gauge::render(live.s(), edit, side, buf, theme);

@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn balcony_and_dance_floor_stay_apart_in_ascii() {
         let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-23T14:00:00+01:00").unwrap();
-        let mut flow = Flow::live(
+        let mut flow = Flow::in_session(
             Session::new(Builtin::Default.workshop(), "Q3", "Ana", t0),
             t0,
         );

@@ -29,7 +29,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
-use crate::flow::{Flow, Live, Mode, Notice, Room, SaveState, Tone};
+use crate::flow::{Flow, Focus, Live, Notice, Room, SaveState, Tone};
 use crate::strings as s;
 use theme::Theme;
 
@@ -56,7 +56,7 @@ impl Screen<'_> {
     fn draw(&self, area: Rect, buf: &mut Buffer) {
         let (flow, theme) = (self.flow, self.theme);
         fill(buf, area, theme.base);
-        if let Some(live) = &flow.live
+        if let Some(live) = flow.live()
             && (flow.projector || flow.room != Room::Shown)
         {
             projector_screen(flow, live, area, buf, theme);
@@ -67,21 +67,20 @@ impl Screen<'_> {
             // `?` works in a small window too (below): the help scrolls.
             too_small::render(area, buf, theme);
         } else {
-            match &flow.live {
-                None => match &flow.review {
-                    Some(r) => review::render(flow, r, area, buf, theme),
-                    None => start::render(flow, area, buf, theme),
-                },
-                Some(live) => {
+            match &flow.screen {
+                crate::flow::Screen::Start => start::render(flow, area, buf, theme),
+                crate::flow::Screen::Review(r) => review::render(flow, r, area, buf, theme),
+                crate::flow::Screen::Live(live) => {
+                    let live: &Live = live;
                     let main = checkpoint::render(flow, live, area, buf, theme);
                     if flow.preview {
                         preview(flow, live, area, buf, theme);
                     }
                     match &live.mode {
-                        Mode::Form(f) => form::render_popup(f, main, buf, theme),
-                        Mode::Picker(p) => picker::render(p, area, buf, theme),
-                        Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
-                        Mode::Band(_) | Mode::Browse => {}
+                        Focus::Form(f) => form::render_popup(f, main, buf, theme),
+                        Focus::Picker(p) => picker::render(p, area, buf, theme),
+                        Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                        Focus::Band(_) | Focus::Browse => {}
                     }
                     join_overlays(flow, live, main, buf, theme);
                 }
@@ -139,10 +138,10 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                 join::render_card(url, area, buf, theme);
             }
             match &live.mode {
-                Mode::Form(f) => form::render_popup(f, area, buf, theme),
-                Mode::Picker(p) => picker::render(p, area, buf, theme),
-                Mode::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
-                Mode::Band(_) | Mode::Browse => {}
+                Focus::Form(f) => form::render_popup(f, area, buf, theme),
+                Focus::Picker(p) => picker::render(p, area, buf, theme),
+                Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                Focus::Band(_) | Focus::Browse => {}
             }
             None
         }
@@ -159,7 +158,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
         // The marker names the form and field: typing blind, the facilitator
         // must know where the keys go.
         let text = match (&live.mode, &live.held) {
-            (Mode::Form(f), _) => {
+            (Focus::Form(f), _) => {
                 let typed: usize = f
                     .fields
                     .iter()
@@ -190,7 +189,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
 
 /// The join address (while shown) and the moderation queue (while open).
 fn join_overlays(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    if !matches!(live.mode, Mode::Browse) {
+    if !matches!(live.mode, Focus::Browse) {
         return;
     }
     if flow.join.queue.is_some() {

@@ -1,13 +1,14 @@
 //! Workshop templates: which checkpoints, in which order, with which tactics.
 
 mod template;
+pub mod validate;
 
 pub use template::*;
 
 use std::path::Path;
 
+use crate::file_error::FileError;
 use crate::ronfile;
-use crate::session::{FileError, validate};
 
 /// Which embedded workshop to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -51,7 +52,7 @@ pub fn load(path: &Path) -> Result<Workshop, FileError> {
 pub fn parse(path: &Path, text: &str) -> Result<Workshop, FileError> {
     let text = ronfile::strip_bom(text);
     let w: Workshop = ronfile::parse(path, text)?;
-    if let Some(p) = validate::workshop(&w).into_iter().next() {
+    if let Some(p) = validate::check(&w).into_iter().next() {
         let (line, col) = p.position(text);
         return Err(FileError::at(path, text, line, col, p.message));
     }
@@ -66,10 +67,10 @@ mod tests {
     fn embedded_workshops_load() {
         let d = Builtin::Default.workshop();
         assert_eq!(d.checkpoints.len(), 12);
-        assert!(d.tactics_for(crate::session::Move::Raise).count() >= 4);
-        assert!(d.tactics_for(crate::session::Move::Lower).count() >= 2);
+        assert!(d.tactics_for(crate::method::Move::Raise).count() >= 4);
+        assert!(d.tactics_for(crate::method::Move::Lower).count() >= 2);
         let s = Builtin::Solo.workshop();
-        assert_eq!(s.mode, crate::session::Mode::Solo);
+        assert_eq!(s.mode, crate::method::Mode::Solo);
         assert!(s.checkpoints.len() < d.checkpoints.len());
     }
 }

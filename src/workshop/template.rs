@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::{Band, ItemKind, Mode, Move};
+use crate::method::{Band, Mode, Move};
+use crate::session::ItemKind;
 
 /// The embedded default: a customer-centricity workshop for a facilitated room.
 pub const DEFAULT_RON: &str = include_str!("../../assets/workshop-default.ron");

@@ -420,7 +420,7 @@ fn the_ics_export_has_one_event_per_open_commitment() {
 #[test]
 fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     use crate::common::{ch, key, render, t0};
-    use balcony::flow::{Effect, Flow, View};
+    use balcony::flow::{Effect, Flow, Input, View};
     use crossterm::event::KeyCode;
     let (dir, files) = archive();
     // One session holds a word no title has.
@@ -438,16 +438,19 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     store::save(target, &s).unwrap();
     let archive = index::archive(&roots(dir.path())).unwrap();
     let rows = review::load_dir(dir.path()).unwrap();
-    let mut f = Flow::review(dir.path().to_path_buf(), rows, t0());
+    let mut f = Flow::in_review(dir.path().to_path_buf(), rows, t0());
     f.size = (100, 30);
     // Carries out the search effects as the app does.
     let type_key = |f: &mut Flow, input| {
         for e in f.handle(input, t0()) {
             match e {
-                Effect::ReviewSearch(q) => f.review_found(&q, archive.search(&q, 2000)),
-                Effect::ReviewOpen(p) => {
-                    let s = store::load(&p).map_err(|e| e.to_string());
-                    f.review_loaded(p, s);
+                Effect::ReviewSearch(query) => {
+                    let hits = archive.search(&query, 2000);
+                    f.handle(Input::ReviewFound { query, hits }, t0());
+                }
+                Effect::ReviewOpen(path) => {
+                    let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+                    f.handle(Input::ReviewLoaded { path, session }, t0());
                 }
                 _ => {}
             }
@@ -457,7 +460,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     for c in "platypus".chars() {
         type_key(&mut f, ch(c));
     }
-    let r = f.review.as_ref().unwrap();
+    let r = f.review().unwrap();
     assert_eq!(
         r.shown.len(),
         1,
@@ -468,7 +471,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     assert!(screen.contains("«platypus»"), "{screen}");
     type_key(&mut f, key(KeyCode::Enter));
     type_key(&mut f, key(KeyCode::Enter));
-    let Some(View::Session(v)) = &f.review.as_ref().unwrap().view else {
+    let Some(View::Session(v)) = &f.review().unwrap().view else {
         panic!("the session is open");
     };
     let at = v
@@ -481,7 +484,7 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
     // Esc clears the filter and the found items with it.
     type_key(&mut f, key(KeyCode::Esc));
     type_key(&mut f, key(KeyCode::Esc));
-    let r = f.review.as_ref().unwrap();
+    let r = f.review().unwrap();
     assert!(r.hits.is_empty() && r.shown.len() == 12);
 }
 

@@ -40,7 +40,7 @@ pub fn press(f: &mut Flow, input: Input, secs: i64) {
 }
 
 pub fn live_flow(title: &str) -> Flow {
-    Flow::live(
+    Flow::in_session(
         Session::new(Builtin::Default.workshop(), title, "Ana", t0()),
         t0(),
     )

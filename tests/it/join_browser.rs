@@ -193,10 +193,10 @@ fn a_phone_browser_sends_an_idea_and_a_reading() {
     };
     let server = JoinServer::start("127.0.0.1:0".parse().unwrap(), Limits::default()).unwrap();
     let mut flow = common::live_flow("Browser");
-    server.set_board(Board::of(flow.live.as_ref().unwrap()));
+    server.set_board(Board::of(flow.live().unwrap()));
     let mut d = Driver::start(&chromium, &driver);
     d.cmd("POST", "/url", json!({"url": server.url}));
-    let title = flow.live.as_ref().unwrap().checkpoint().title.clone();
+    let title = flow.live().unwrap().checkpoint().title.clone();
     d.wait_text("#title", &title);
 
     let idea = d.find("#idea");

@@ -15,7 +15,7 @@ const URL: &str = "http://192.168.1.20:40123/j/ABCDEFGHJKMN";
 
 fn with_arrivals() -> balcony::flow::Flow {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
+    f.handle(Input::Saved(at(5)), f.now);
     let mut list = vec![
         Arrival::Idea {
             text: "Nobody here has listened to a cancellation call this year.".into(),
@@ -48,15 +48,19 @@ fn place(choices: usize) -> JoinPlace {
 #[test]
 fn the_address_and_its_code_on_the_facilitators_screen() {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
-    f.join_opened(URL.into(), place(2));
-    f.join_status(
-        JoinCounts {
-            joined: 12,
-            ..JoinCounts::default()
+    f.handle(Input::Saved(at(5)), f.now);
+    f.handle(
+        Input::JoinOpened {
+            url: URL.into(),
+            place: place(2),
         },
-        at(5),
+        f.now,
     );
+    let counts = JoinCounts {
+        joined: 12,
+        ..JoinCounts::default()
+    };
+    f.handle(Input::JoinStatus(counts), f.now);
     let screen = render(&f, W, H);
     assert!(screen.contains(URL));
     assert!(screen.contains("Join from your phone"));
@@ -76,7 +80,13 @@ fn a_page_only_this_laptop_can_open_says_so() {
         local_only: true,
         ..place(0)
     };
-    f.join_opened("http://127.0.0.1:40123/j/ABCDEFGHJKMN".into(), place);
+    f.handle(
+        Input::JoinOpened {
+            url: "http://127.0.0.1:40123/j/ABCDEFGHJKMN".into(),
+            place,
+        },
+        f.now,
+    );
     let screen = render(&f, W, H);
     assert!(
         screen.contains("only this laptop can open this page"),
@@ -101,25 +111,28 @@ fn counts(strained: u64, refused: u64) -> JoinCounts {
 #[test]
 fn strain_is_told_quietly_and_seldom() {
     let mut f = live_flow("Q3 customer first");
-    f.join_opened(URL.into(), place(1));
+    f.handle(
+        Input::JoinOpened {
+            url: URL.into(),
+            place: place(1),
+        },
+        f.now,
+    );
     press(&mut f, ch('o'), 5);
-    assert!(f.join_status(counts(3, 0), at(6)));
+    f.handle(Input::JoinStatus(counts(3, 0)), at(6));
     let strained = render(&f, W, H);
     assert!(
         strained.contains("the join page is under strain"),
         "{strained}"
     );
     f.notice = None;
-    assert!(
-        !f.join_status(counts(9, 0), at(30)),
-        "quiet within the minute"
-    );
+    f.handle(Input::JoinStatus(counts(9, 0)), at(30));
+    assert_eq!(f.notice, None, "quiet within the minute");
     assert!(!render(&f, W, H).contains("under strain"));
-    assert!(
-        !f.join_status(counts(9, 0), at(200)),
-        "no new strain, no notice"
-    );
-    assert!(f.join_status(counts(10, 0), at(201)));
+    f.handle(Input::JoinStatus(counts(9, 0)), at(200));
+    assert_eq!(f.notice, None, "no new strain, no notice");
+    f.handle(Input::JoinStatus(counts(10, 0)), at(201));
+    assert!(f.notice.is_some(), "a minute later, new strain is told");
 }
 
 /// A phone turned away from a full room: the facilitator learns the room's
@@ -127,9 +140,15 @@ fn strain_is_told_quietly_and_seldom() {
 #[test]
 fn a_full_room_is_told_with_its_size() {
     let mut f = live_flow("Q3 customer first");
-    f.join_opened(URL.into(), place(1));
+    f.handle(
+        Input::JoinOpened {
+            url: URL.into(),
+            place: place(1),
+        },
+        f.now,
+    );
     press(&mut f, ch('o'), 5);
-    assert!(f.join_status(counts(0, 1), at(6)));
+    f.handle(Input::JoinStatus(counts(0, 1)), at(6));
     let full = render(&f, W, H);
     assert!(
         full.contains("the room is full: a phone was turned away"),
@@ -137,14 +156,20 @@ fn a_full_room_is_told_with_its_size() {
     );
     assert!(f.notice.as_ref().unwrap().text.contains("holds 40"));
     f.notice = None;
-    assert!(!f.join_status(counts(0, 5), at(20)));
-    assert_eq!(f.notice, None);
+    f.handle(Input::JoinStatus(counts(0, 5)), at(20));
+    assert_eq!(f.notice, None, "quiet within the minute");
 }
 
 #[test]
 fn the_address_on_the_projector_view() {
     let mut f = live_flow("Q3 customer first");
-    f.join_opened(URL.into(), place(2));
+    f.handle(
+        Input::JoinOpened {
+            url: URL.into(),
+            place: place(2),
+        },
+        f.now,
+    );
     press(&mut f, ch('v'), 6);
     let screen = render(&f, W, H);
     assert!(screen.contains(URL), "{screen}");

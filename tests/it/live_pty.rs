@@ -422,3 +422,19 @@ fn esc_on_a_typed_form_keeps_it_and_the_same_key_brings_it_back() {
     assert_eq!(s.gadflies.len(), 1);
     assert_eq!(s.gadflies[0].text, "Pay the front line for ideas");
 }
+
+/// `present` takes the terminal the way the app does: each leaving signal
+/// ends it as `q` does, with the terminal given back.
+#[test]
+fn present_leaves_on_each_signal_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
+    for sig in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+        let mut t = Pty::spawn(&["present", example.to_str().unwrap()], dir.path(), &[]);
+        t.wait_for("the alternate screen", |s| s.alternate_screen());
+        t.wait_text("checkpoint");
+        t.signal(sig);
+        assert_eq!(t.wait_exit(), 0, "signal {sig}");
+        t.terminal_restored().unwrap();
+    }
+}

@@ -6,8 +6,8 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use balcony::flow::Input;
-use balcony::present::{Follower, POLL, PresentScreen};
 use balcony::session::{Note, NoteKind, Session, store};
+use balcony::shell::present::{Follower, POLL, PresentScreen};
 use balcony::ui::projector::Frame;
 use balcony::ui::theme::ThemeName;
 use balcony::workshop::Builtin;
@@ -170,7 +170,7 @@ fn the_presenter_clock_runs_with_the_facilitators() {
         press(&mut flow, Input::Tick, secs);
         let ses = flow.session().unwrap().as_ref().clone();
         for later in [0, 1, 29] {
-            let live = Frame::from_live(flow.live.as_ref().unwrap(), at(secs + later));
+            let live = Frame::from_live(flow.live().unwrap(), at(secs + later));
             assert_eq!(
                 Frame::from_session(&ses, at(secs + later)),
                 live,
@@ -185,7 +185,7 @@ fn the_presenter_clock_runs_with_the_facilitators() {
     let b = Frame::from_session(&ses, at(1900));
     assert_eq!(a, b);
     assert!(a.paused);
-    assert_eq!(a, Frame::from_live(flow.live.as_ref().unwrap(), at(1900)));
+    assert_eq!(a, Frame::from_live(flow.live().unwrap(), at(1900)));
     // Running again, then the app dies without a word: the presenter's
     // clock stops soon after, and says so.
     press(&mut flow, ch(' '), 2001);

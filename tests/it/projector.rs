@@ -65,7 +65,7 @@ fn snap(name: &str, flow: &Flow, size: (u16, u16)) {
 fn projector_large() {
     let f = projected_overdue();
     let buf = draw(&f, &ThemeName::DarkProjector.builtin(), LARGE);
-    let frame = projector::Frame::from_live(f.live.as_ref().unwrap(), f.now);
+    let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     assert_eq!(
         projector::scale_for(&frame, Rect::new(0, 0, 116, 34)),
         projector::Scale::Full
@@ -83,7 +83,7 @@ fn projector_large() {
 #[test]
 fn projector_medium() {
     let f = projected();
-    let frame = projector::Frame::from_live(f.live.as_ref().unwrap(), f.now);
+    let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     assert_eq!(
         projector::scale_for(&frame, Rect::new(0, 0, 76, 18)),
         projector::Scale::Half
@@ -257,7 +257,7 @@ fn blank_and_freeze_hide_private_typing() {
 
 #[test]
 fn a_reflection_has_no_projector() {
-    let mut f = Flow::live(
+    let mut f = Flow::in_session(
         balcony::session::Session::new(balcony::workshop::Builtin::Solo.workshop(), "me", "", t0()),
         t0(),
     );
@@ -323,7 +323,7 @@ fn a_broken_config_falls_back_with_a_visible_warning() {
     );
     assert_eq!(look.theme, ThemeName::Normal.builtin(), "the defaults");
     let mut f = live_flow("t");
-    f.warn(w);
+    f.handle(Input::Warn(w), f.now);
     let t = text(&draw(&f, &look.theme, (100, 30)));
     assert!(t.contains("config.ron:5:1"), "{t}");
     // In the projector view too, as a quiet line.
@@ -338,7 +338,7 @@ fn a_failed_save_reaches_the_projector_view() {
     let mut f = projected();
     let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
     assert!(!t.contains("SAVE FAILED"), "{t}");
-    f.save_failed("disk full");
+    f.handle(Input::SaveFailed("disk full".into()), f.now);
     let t = text(&draw(&f, &ThemeName::DarkProjector.builtin(), MEDIUM));
     assert!(t.contains("SAVE FAILED"), "{t}");
 }

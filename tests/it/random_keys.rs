@@ -133,7 +133,7 @@ proptest! {
     ) {
         let start = edge_session(solo, ids_left, spent, long_title);
         prop_assert_eq!(balcony::session::validate::session(&start), vec![]);
-        let mut flow = Flow::live(start, t0());
+        let mut flow = Flow::in_session(start, t0());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("edges.ron");
         let mut known = None;
@@ -156,7 +156,7 @@ proptest! {
         size in (20u16..160, 5u16..50),
     ) {
         let w = if solo { Builtin::Solo } else { Builtin::Default };
-        let mut flow = Flow::live(Session::new(w.workshop(), "prop", "", t0()), t0());
+        let mut flow = Flow::in_session(Session::new(w.workshop(), "prop", "", t0()), t0());
         let mut secs = 0;
         for (input, dt) in steps {
             secs += dt;

@@ -58,7 +58,7 @@ fn reopen_northline(dir: &Path) -> PathBuf {
 fn review_flow(dir: &Path) -> Flow {
     let rows = review::load_dir(dir).unwrap();
     // The folder is named as the user would see it; the temp path varies.
-    let mut f = Flow::review(PathBuf::from("sessions"), rows, t0());
+    let mut f = Flow::in_review(PathBuf::from("sessions"), rows, t0());
     f.size = (W, H);
     f
 }
@@ -69,14 +69,23 @@ fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
     for e in &effects {
         match e {
             Effect::ReviewOpen(p) => {
-                let s = store::load(p).map_err(|e| e.to_string());
-                f.review_loaded(p.clone(), s);
+                let session = store::load(p).map(Box::new).map_err(|e| e.to_string());
+                let path = p.clone();
+                f.handle(Input::ReviewLoaded { path, session }, t0());
             }
-            Effect::ReviewCompare(ps) => f.review_compared(review::load_full(ps)),
-            Effect::Export(p) => match review::export_to(dir, p) {
-                Ok(_) => f.review_said("exported", false),
-                Err(e) => f.review_said(e, true),
-            },
+            Effect::ReviewCompare(ps) => {
+                f.handle(Input::ReviewCompared(review::load_full(ps)), t0());
+            }
+            Effect::Export(p) => {
+                let said = match review::export_to(dir, p) {
+                    Ok(_) => Input::ReviewSaid {
+                        text: "exported".into(),
+                        failed: false,
+                    },
+                    Err(text) => Input::ReviewSaid { text, failed: true },
+                };
+                f.handle(said, t0());
+            }
             _ => {}
         }
     }
@@ -86,7 +95,7 @@ fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
 fn select(f: &mut Flow, dir: &Path, name: &str) {
     run(f, dir, key(KeyCode::Home));
     for _ in 0..20 {
-        let r = f.review.as_ref().unwrap();
+        let r = f.review().unwrap();
         if r.selected().is_some_and(|row| row.name() == name) {
             return;
         }
@@ -137,7 +146,7 @@ fn sort_and_filter() {
     let dir = folder();
     let mut f = review_flow(dir.path());
     let titles = |f: &Flow| -> Vec<String> {
-        let r = f.review.as_ref().unwrap();
+        let r = f.review().unwrap();
         r.shown
             .iter()
             .filter_map(|&i| r.rows[i].entry.as_ref().ok().map(|s| s.title.clone()))
@@ -159,10 +168,10 @@ fn sort_and_filter() {
     assert_eq!(titles(&f).len(), 1);
     assert!(render(&f, W, H).contains("filter: NORTH█"));
     run(&mut f, dir.path(), key(KeyCode::Enter));
-    assert_eq!(f.review.as_ref().unwrap().shown.len(), 1);
+    assert_eq!(f.review().unwrap().shown.len(), 1);
     // Esc clears the filter before it leaves.
     run(&mut f, dir.path(), key(KeyCode::Esc));
-    assert_eq!(f.review.as_ref().unwrap().shown.len(), 3 + BROKEN.len());
+    assert_eq!(f.review().unwrap().shown.len(), 3 + BROKEN.len());
     let quit = run(&mut f, dir.path(), key(KeyCode::Esc));
     assert_eq!(quit, vec![Effect::Quit]);
 }
@@ -173,10 +182,7 @@ fn session_view() {
     let mut f = review_flow(dir.path());
     select(&mut f, dir.path(), NORTHLINE);
     run(&mut f, dir.path(), key(KeyCode::Enter));
-    assert!(matches!(
-        f.review.as_ref().unwrap().view,
-        Some(View::Session(_))
-    ));
+    assert!(matches!(f.review().unwrap().view, Some(View::Session(_))));
     insta::assert_snapshot!("session_view_top", render(&f, W, H));
     // Further down: the polarity maps, laid out as maps.
     for _ in 0..22 {
@@ -187,7 +193,7 @@ fn session_view() {
     run(&mut f, dir.path(), key(KeyCode::End));
     insta::assert_snapshot!("session_view_end", render(&f, W, H));
     run(&mut f, dir.path(), key(KeyCode::Esc));
-    assert!(f.review.as_ref().unwrap().view.is_none());
+    assert!(f.review().unwrap().view.is_none());
 }
 
 /// A follow-up of Northline, a month on: one carried commitment kept, a
@@ -236,7 +242,7 @@ fn compare_view() {
     assert!(matches!(effects[..], [Effect::ReviewCompare(ref p)] if p.len() == 3));
     let screen = render(&f, W, H);
     insta::assert_snapshot!(screen);
-    let Some(View::Compare(v)) = &f.review.as_ref().unwrap().view else {
+    let Some(View::Compare(v)) = &f.review().unwrap().view else {
         panic!("no compare view");
     };
     assert!(
@@ -348,8 +354,11 @@ fn a_follow_up_carries_the_open_items() {
         followup::is_carried(&s, c.at) && c.checkpoint == was.checkpoint
     }));
     // The live session opens on the carried commitments, and says what came over.
-    let mut f = Flow::live(s.clone(), at(3600));
-    f.follow_up_started("follow-up of Northline: carried over");
+    let mut f = Flow::in_session(s.clone(), at(3600));
+    f.handle(
+        Input::FollowUpStarted("follow-up of Northline: carried over".into()),
+        f.now,
+    );
     let screen = render(&f, W, H);
     let start: String = open[0].chars().take(20).collect();
     assert!(screen.contains(&start), "{screen}");
@@ -472,7 +481,7 @@ fn the_list_shows_at_once_and_fills_in() {
     let dir = folder();
     let plan = review::plan_dir(dir.path()).unwrap();
     assert!(!plan.is_complete(), "no index yet");
-    let mut f = Flow::review(PathBuf::from("sessions"), plan.rows.clone(), t0());
+    let mut f = Flow::in_review(PathBuf::from("sessions"), plan.rows.clone(), t0());
     let screen = render(&f, W, H);
     assert!(screen.contains("· 8 reading…"), "{screen}");
     // Nothing can be opened or marked before it is read.
@@ -481,10 +490,10 @@ fn the_list_shows_at_once_and_fills_in() {
     let batches = std::sync::Mutex::new(Vec::new());
     plan.finish(|b| batches.lock().unwrap().push(b));
     for b in batches.into_inner().unwrap() {
-        f.review_update(b);
+        f.handle(Input::ReviewRows(b), f.now);
     }
     let rows = review::load_dir(dir.path()).unwrap();
-    assert_eq!(f.review.as_ref().unwrap().rows, rows);
+    assert_eq!(f.review().unwrap().rows, rows);
     assert!(rows.iter().all(|r| !r.reading));
     assert!(
         review::plan_dir(dir.path()).unwrap().is_complete(),
@@ -567,10 +576,10 @@ fn random_keys_keep_review_sound() {
     for step in 0..400 {
         let k = keys[rng.usize(..keys.len())].clone();
         let effects = run(&mut f, dir.path(), k);
-        if effects.contains(&Effect::Quit) || f.review.is_none() {
+        if effects.contains(&Effect::Quit) || f.review().is_none() {
             f = review_flow(dir.path());
         }
-        if let Some(r) = &f.review {
+        if let Some(r) = f.review() {
             assert!(r.shown.is_empty() || r.sel < r.shown.len(), "step {step}");
             assert!(r.marked.iter().all(|&i| r.rows[i].entry.is_ok()));
         }

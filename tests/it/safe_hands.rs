@@ -135,7 +135,7 @@ fn a_solo_reflection_speaks_to_one_leader() {
     use balcony::flow::Flow;
     use balcony::session::Session;
     use balcony::workshop::Builtin;
-    let mut f = Flow::live(
+    let mut f = Flow::in_session(
         Session::new(Builtin::Solo.workshop(), "Alone", "", t0()),
         t0(),
     );

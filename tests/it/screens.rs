@@ -5,7 +5,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use balcony::flow::Flow;
+use balcony::flow::{Flow, Input};
 use balcony::keymap::{self, Ctx};
 use balcony::sample;
 use balcony::ui::{help, theme};
@@ -37,7 +37,7 @@ fn balcony_checkpoint() {
     press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, ch('+'), 20);
     press(&mut f, key(KeyCode::Enter), 20);
-    f.saved(at(20));
+    f.handle(Input::Saved(at(20)), f.now);
     // 2 min 5 s into a 10-minute timebox.
     press(&mut f, balcony::flow::Input::Tick, 125);
     insta::assert_snapshot!(render(&f, W, H));
@@ -63,7 +63,7 @@ fn dance_floor_with_gadfly_ideas() {
         }
         press(&mut f, key(KeyCode::Enter), 70 + i as i64);
     }
-    f.saved(at(80));
+    f.handle(Input::Saved(at(80)), f.now);
     // 16 minutes at a 15-minute checkpoint: time is up.
     press(&mut f, balcony::flow::Input::Tick, 60 + 16 * 60);
     insta::assert_snapshot!(render(&f, W, H));
@@ -72,7 +72,7 @@ fn dance_floor_with_gadfly_ideas() {
 #[test]
 fn tactic_picker() {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
+    f.handle(Input::Saved(at(5)), f.now);
     press(&mut f, ch('-'), 5);
     typ(&mut f, "people are shutting down", 5);
     insta::assert_snapshot!(render(&f, W, H));
@@ -81,7 +81,7 @@ fn tactic_picker() {
 #[test]
 fn gadfly_form() {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
+    f.handle(Input::Saved(at(5)), f.now);
     press(&mut f, ch('g'), 5);
     typ(&mut f, "Ask the customers to the next offsite", 5);
     insta::assert_snapshot!(render(&f, W, H));
@@ -90,7 +90,7 @@ fn gadfly_form() {
 #[test]
 fn band_editing() {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
+    f.handle(Input::Saved(at(5)), f.now);
     press(&mut f, ch('b'), 5);
     press(&mut f, key(KeyCode::Tab), 5);
     press(&mut f, key(KeyCode::Up), 5);
@@ -100,7 +100,7 @@ fn band_editing() {
 #[test]
 fn help_overlay() {
     let mut f = live_flow("Q3 customer first");
-    f.saved(at(5));
+    f.handle(Input::Saved(at(5)), f.now);
     press(&mut f, ch('?'), 5);
     insta::assert_snapshot!(render(&f, W, H));
 }
@@ -163,7 +163,7 @@ fn the_key_bar_comes_from_the_keymap() {
 #[test]
 fn a_huge_session_renders_in_every_view() {
     let s = sample::session(10_000, 7);
-    let mut f = Flow::live(s, t0());
+    let mut f = Flow::in_session(s, t0());
     for _ in 0..9 {
         press(&mut f, key(KeyCode::Tab), 1);
         let out = render(&f, W, H);
@@ -235,7 +235,10 @@ fn help_scrolls_in_a_small_window() {
 #[test]
 fn a_failed_save_is_loud_and_work_goes_on() {
     let mut f = live_flow("T");
-    f.save_failed("could not save sessions/t.ron: No space left on device");
+    f.handle(
+        Input::SaveFailed("could not save sessions/t.ron: No space left on device".into()),
+        f.now,
+    );
     let out = render(&f, W, H);
     let header = out.lines().next().unwrap();
     assert!(header.contains("SAVE FAILED"), "{header}");
@@ -245,7 +248,7 @@ fn a_failed_save_is_loud_and_work_goes_on() {
     typ(&mut f, "still captured", 1);
     press(&mut f, key(KeyCode::Enter), 1);
     assert_eq!(f.session().unwrap().gadflies.len(), 1);
-    f.saved(at(2));
+    f.handle(Input::Saved(at(2)), f.now);
     assert!(
         render(&f, W, H)
             .lines()

@@ -22,7 +22,7 @@ fn tab(f: &mut Flow, n: usize, secs: i64) {
 }
 
 fn checkpoint_id(f: &Flow) -> String {
-    f.live.as_ref().unwrap().checkpoint().id.clone()
+    f.live().unwrap().checkpoint().id.clone()
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn a_reflection_can_be_completed_end_to_end() {
         t0(),
     );
     assert_eq!(s.meta.mode, Mode::Solo);
-    let mut f = Flow::live(s, t0());
+    let mut f = Flow::in_session(s, t0());
     let n = f.session().unwrap().workshop.checkpoints.len();
     let mut t = 0;
     for i in 0..n {
@@ -82,7 +82,7 @@ fn a_reflection_can_be_completed_end_to_end() {
             other => panic!("a checkpoint this test does not know: {other}"),
         }
         assert!(
-            matches!(f.live.as_ref().unwrap().mode, balcony::flow::Mode::Browse),
+            matches!(f.live().unwrap().mode, balcony::flow::Focus::Browse),
             "{id}: the entry was saved (form closed); notice {:?}",
             f.notice
         );
@@ -146,11 +146,11 @@ fn the_reflection_screen_is_calm() {
         "Ana",
         t0(),
     );
-    let mut f = Flow::live(s, t0());
+    let mut f = Flow::in_session(s, t0());
     press(&mut f, ch('a'), 5);
     typ(&mut f, "Support says refunds take three weeks", 5);
     enter(&mut f, 6);
-    f.saved(at(6));
+    f.handle(Input::Saved(at(6)), f.now);
     press(&mut f, Input::Tick, 12 * 60);
     insta::assert_snapshot!(render(&f, 100, 30));
 }

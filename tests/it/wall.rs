@@ -5,8 +5,8 @@
 use crate::common::*;
 
 use balcony::flow::{Flow, Room};
-use balcony::present::{Follower, PresentScreen};
 use balcony::session::*;
+use balcony::shell::present::{Follower, PresentScreen};
 use balcony::strings as s;
 use balcony::ui::theme::ThemeName;
 use balcony::ui::{Screen, projector};
@@ -196,7 +196,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
 }
 
 fn projected(s: Session) -> Flow {
-    let mut f = Flow::live(s, t0());
+    let mut f = Flow::in_session(s, t0());
     press(&mut f, ch('v'), 1);
     assert!(f.projector);
     f
@@ -453,7 +453,7 @@ fn assert_private(what: &str, t: &str) {
 fn nothing_private_reaches_any_view_of_the_room() {
     let ses = with_secrets();
     // The test can fail: the facilitator's own screen does show the note.
-    let mut own = Flow::live(ses.clone(), t0());
+    let mut own = Flow::in_session(ses.clone(), t0());
     press(&mut own, balcony::flow::Input::Resize(120, 40), 1);
     press(&mut own, ch('i'), 1);
     let t = text(&draw(&own, ThemeName::Normal, (120, 40)));
@@ -468,7 +468,7 @@ fn nothing_private_reaches_any_view_of_the_room() {
     }
     // Each item in the spotlight, and each page.
     for kind in [ItemKind::Gadfly, ItemKind::Fact, ItemKind::Note] {
-        while f.live.as_ref().unwrap().kind != kind {
+        while f.live().unwrap().kind != kind {
             press(&mut f, key(KeyCode::Tab), 2);
         }
         press(&mut f, key(KeyCode::Home), 2);
@@ -489,7 +489,7 @@ fn nothing_private_reaches_any_view_of_the_room() {
     press(&mut f, ch(','), 5);
     assert!(matches!(f.room, Room::Frozen(_)));
     assert_private("frozen", &text(&draw(&f, ThemeName::Normal, (120, 36))));
-    let frame = projector::Frame::from_live(f.live.as_ref().unwrap(), f.now);
+    let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     let area = Rect::new(0, 0, 44, 12);
     let mut buf = Buffer::empty(area);
     projector::render_preview(&frame, area, &mut buf, &ThemeName::Normal.builtin());
@@ -520,8 +520,8 @@ fn nothing_private_reaches_any_view_of_the_room() {
 
 #[test]
 fn the_facilitators_screen_shows_the_map_as_a_grid_too() {
-    let mut f = Flow::live(with(ItemKind::Polarity, 2), t0());
-    while f.live.as_ref().unwrap().kind != ItemKind::Polarity {
+    let mut f = Flow::in_session(with(ItemKind::Polarity, 2), t0());
+    while f.live().unwrap().kind != ItemKind::Polarity {
         press(&mut f, key(KeyCode::Tab), 1);
     }
     let t = text(&draw(&f, ThemeName::Normal, (100, 30)));

@@ -53,7 +53,7 @@ impl FileError {
         nth: usize,
         message: impl Into<String>,
     ) -> Self {
-        let (line, col) = locate(text, needle, nth).unwrap_or((1, 1));
+        let (line, col) = crate::ronscan::locate(text, needle, nth).unwrap_or((1, 1));
         FileError::at(path, text, line, col, message)
     }
 
@@ -117,46 +117,9 @@ fn excerpt(text: &str, line: usize) -> Option<String> {
     }
 }
 
-/// 1-based line and column (in characters) of the `nth` occurrence of `needle`.
-pub fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
-    }
-    let offset = text.match_indices(needle).nth(nth)?.0;
-    Some(line_col(text, offset))
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locates_nth_occurrence() {
-        let text = "a: 1\nid: \"x\"\n  id: \"x\"\n";
-        assert_eq!(locate(text, "id: \"x\"", 0), Some((2, 1)));
-        assert_eq!(locate(text, "id: \"x\"", 1), Some((3, 3)));
-        assert_eq!(locate(text, "id: \"x\"", 2), None);
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        assert_eq!(line_col("é✓x", "é✓".len()), (1, 3));
-    }
 
     #[test]
     fn display_shows_line_and_caret() {

@@ -4,14 +4,15 @@
 use std::io::{self, Write};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 
+use super::now;
+use super::saver::Saver;
+use super::terminal::{self, Taken};
 use crate::config::Look;
 use crate::config::RoomSettings;
 use crate::flow::join::JoinPlace;
@@ -21,7 +22,6 @@ use crate::review::{self, followup};
 use crate::session::lock::{Holder, Lock, LockError};
 use crate::session::{Session, Timestamp, emergency, store};
 use crate::strings;
-use crate::terminal;
 use crate::ui::{Screen, theme};
 use crate::workshop;
 
@@ -78,123 +78,9 @@ impl From<&Look> for JoinStart {
 const TICK: Duration = Duration::from_secs(1);
 /// The longest wait for input, so signals are noticed quickly.
 const POLL: Duration = Duration::from_millis(200);
-/// A failed save is tried again after this long.
-const RETRY: Duration = Duration::from_secs(2);
 
-pub fn now() -> Timestamp {
-    chrono::Local::now().fixed_offset()
-}
-
-/// Why a save did not happen; `stopped` when it will not be tried again.
-#[derive(Debug)]
-struct SaveProblem {
-    message: String,
-    stopped: bool,
-}
 /// At most this many items are looked at for review's filter.
 const ITEM_HITS: usize = 2_000;
-
-/// The result of one save, reported back to the loop.
-type SaveReport = Result<Timestamp, SaveProblem>;
-
-/// The saver thread: writes the newest snapshot it has, skipping older ones,
-/// and retries failures, so the input path never waits on the disk.
-struct Saver {
-    tx: Option<Sender<Arc<Session>>>,
-    reports: Receiver<SaveReport>,
-    handle: Option<JoinHandle<Option<String>>>,
-}
-
-impl Saver {
-    fn spawn(path: PathBuf) -> Saver {
-        Saver::spawn_with(path, RETRY)
-    }
-
-    fn spawn_with(path: PathBuf, retry: Duration) -> Saver {
-        // What this process saw at the path, taken now rather than on the
-        // thread: a change made after this is someone else's.
-        let known = store::Stamp::of_file(&path);
-        let (tx, rx) = mpsc::channel::<Arc<Session>>();
-        let (rtx, reports) = mpsc::channel();
-        let handle = std::thread::spawn(move || save_loop(&path, known, rx, rtx, retry));
-        Saver {
-            tx: Some(tx),
-            reports,
-            handle: Some(handle),
-        }
-    }
-
-    fn send(&self, s: &Arc<Session>) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(Arc::clone(s));
-        }
-    }
-
-    /// Let the thread write what it has, then wait for it. Returns the last
-    /// error if the final state could not be written.
-    fn finish(mut self) -> Option<String> {
-        self.tx = None;
-        self.handle.take().and_then(|h| h.join().ok()).flatten()
-    }
-}
-
-fn save_loop(
-    path: &Path,
-    mut known: Option<store::Stamp>,
-    rx: Receiver<Arc<Session>>,
-    reports: Sender<SaveReport>,
-    retry: Duration,
-) -> Option<String> {
-    let mut pending: Option<Arc<Session>> = None;
-    loop {
-        let mut latest = match pending.take() {
-            Some(s) => s,
-            None => match rx.recv() {
-                Ok(s) => s,
-                Err(_) => return None,
-            },
-        };
-        while let Ok(s) = rx.try_recv() {
-            latest = s;
-        }
-        match store::save_checked(path, &latest, &mut known) {
-            Ok(()) => {
-                let _ = reports.send(Ok(now()));
-            }
-            Err(e @ store::SaveError::ChangedOnDisk(_)) => {
-                // Never again: someone else's change must not be overwritten.
-                // The work stays in memory; quitting offers a copy.
-                let message = e.to_string();
-                let _ = reports.send(Err(SaveProblem {
-                    message: message.clone(),
-                    stopped: true,
-                }));
-                while rx.recv().is_ok() {}
-                return Some(message);
-            }
-            Err(e) => {
-                let _ = reports.send(Err(SaveProblem {
-                    message: e.to_string(),
-                    stopped: false,
-                }));
-                match rx.recv_timeout(retry) {
-                    Ok(newer) => pending = Some(newer),
-                    Err(RecvTimeoutError::Timeout) => pending = Some(latest),
-                    Err(RecvTimeoutError::Disconnected) => {
-                        // Shutting down: a few last tries, then say so.
-                        for _ in 0..3 {
-                            std::thread::sleep(Duration::from_millis(200));
-                            if store::save_checked(path, &latest, &mut known).is_ok() {
-                                return None;
-                            }
-                        }
-                        return Some(e.to_string());
-                    }
-                }
-            }
-        }
-    }
-}
 
 /// Runs the app until the user quits or a signal arrives; returns the exit code.
 pub fn run(launch: Launch, dir: &Path) -> i32 {
@@ -217,29 +103,11 @@ pub fn run_with(launch: Launch, dir: &Path, look: &Look) -> i32 {
 /// Like [`run_with`], with where the join page listens and whether it opens
 /// at once.
 pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> i32 {
-    if theme::no_color_env() {
-        // Without this, crossterm turns every style change into a reset and
-        // bold/reverse are lost; the theme has no colours anyway.
-        crossterm::style::force_color_output(true);
-    }
-
-    let stop = Arc::new(AtomicBool::new(false));
-    // SIGINT (there is no Ctrl-C signal in raw mode: it comes from outside)
-    // leaves like `q`.
-    for sig in terminal::LEAVE_SIGNALS {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
-    }
-
-    let mut terminal = match terminal::init() {
-        Ok(t) => t,
-        Err(e) => {
-            terminal::restore();
-            let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
-            return 1;
-        }
+    let Some(mut taken) = Taken::take() else {
+        return 1;
     };
-    let (result, unsaved) = event_loop(&mut terminal, launch, dir, look, &stop, join);
-    terminal::restore();
+    let (result, unsaved) = event_loop(&mut taken.term, launch, dir, look, &taken.stop, join);
+    drop(taken);
     let mut code = 0;
     if let Err(e) = result {
         let _ = writeln!(io::stderr(), "balcony: {e}");
@@ -327,7 +195,7 @@ impl App<'_> {
 
     /// A session has begun: from now on it is saved to its file, which this
     /// process alone writes while it holds the lock.
-    fn begin(&mut self, session: Session, lock: Lock) {
+    fn begin(&mut self, session: Session, lock: Lock, projector: bool) {
         self.withdraw_card();
         let path = lock.session().to_path_buf();
         // The previous session's writer finishes first, then lets go.
@@ -337,9 +205,13 @@ impl App<'_> {
         self.lock = Some(lock);
         self.path = Some(path.clone());
         self.began = now();
-        self.flow.begin(session, self.began);
-        self.flow.emergency = emergency::planned(&path, self.began);
+        let emergency = emergency::planned(&path, self.began);
         self.saver = Some(Saver::spawn(path));
+        self.handle(Input::Began {
+            session: Box::new(session),
+            emergency,
+            projector,
+        });
         self.save();
     }
 
@@ -347,7 +219,7 @@ impl App<'_> {
     /// writes is not opened.
     fn begin_at(&mut self, session: Session, path: &Path) -> Result<(), String> {
         let lock = Lock::acquire(path, now()).map_err(|e| e.to_string())?;
-        self.begin(session, lock);
+        self.begin(session, lock, false);
         Ok(())
     }
 
@@ -358,13 +230,17 @@ impl App<'_> {
             Ok(plan) => self.read_in_background(plan),
             Err(_) => Vec::new(),
         };
-        self.flow.show_review(self.dir.to_path_buf(), rows);
-        let loaded = store::load(&path).map_err(|e| e.to_string());
-        self.flow.review_loaded(path, loaded);
+        self.handle(Input::ReviewShown {
+            dir: self.dir.to_path_buf(),
+            rows,
+            from_start: true,
+        });
+        let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+        self.handle(Input::ReviewLoaded { path, session });
         let who = holder.map(|h| (h.pid, crate::clean::clean(&h.host, false)));
-        self.flow.warn(strings::held_read_only(
+        self.handle(Input::Warn(strings::held_read_only(
             who.as_ref().map(|(p, h)| (*p, h.as_str())),
-        ));
+        )));
     }
 
     /// The whole session, written where the user can write; its path.
@@ -387,7 +263,7 @@ impl App<'_> {
                     if let Err(e) =
                         create(self.dir, &ns).and_then(|(s, path)| self.begin_at(s, &path))
                     {
-                        self.flow.start_failed(e);
+                        self.handle(Input::StartFailed(e));
                     }
                 }
                 Effect::Open(path) => {
@@ -401,8 +277,10 @@ impl App<'_> {
                         let s = store::load(&path).map_err(|e| Ok(e.to_string()))?;
                         Ok((s, lock))
                     }) {
-                        Ok((s, lock)) => self.begin(s, lock),
-                        Err(Ok(e)) => self.flow.start_failed(e),
+                        Ok((s, lock)) => self.begin(s, lock, false),
+                        Err(Ok(e)) => {
+                            self.handle(Input::StartFailed(e));
+                        }
                         // Another balcony writes it: shown read-only instead.
                         Err(Err(holder)) => self.show_read_only(path, holder.as_ref()),
                     }
@@ -410,7 +288,9 @@ impl App<'_> {
                 Effect::EmergencyCopy => match self.emergency_copy() {
                     // Named again on the way out, where it stays readable.
                     Ok(_) => quit = true,
-                    Err(e) => self.flow.emergency_failed(e),
+                    Err(e) => {
+                        self.handle(Input::EmergencyFailed(e));
+                    }
                 },
                 Effect::OpenJoin => self.open_join_now(),
                 Effect::CloseJoin => self.close_join(),
@@ -422,20 +302,24 @@ impl App<'_> {
                 Effect::Review => match review::plan_dirs(&[self.dir.to_path_buf()]) {
                     Ok(plan) => {
                         let rows = self.read_in_background(plan);
-                        self.flow.show_review(self.dir.to_path_buf(), rows);
+                        self.handle(Input::ReviewShown {
+                            dir: self.dir.to_path_buf(),
+                            rows,
+                            from_start: true,
+                        });
                         self.say_index_note();
                     }
-                    Err(e) => self
-                        .flow
-                        .start_failed(format!("{}: {e}", self.dir.display())),
+                    Err(e) => {
+                        self.handle(Input::StartFailed(format!("{}: {e}", self.dir.display())));
+                    }
                 },
                 Effect::ReviewOpen(path) => {
-                    let loaded = store::load(&path).map_err(|e| e.to_string());
-                    self.flow.review_loaded(path, loaded);
+                    let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+                    self.handle(Input::ReviewLoaded { path, session });
                 }
                 Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
-                    self.flow.review_compared(review::load_full(&paths));
+                    self.handle(Input::ReviewCompared(review::load_full(&paths)));
                 }
                 Effect::Export(path) => {
                     let dir = self.review_dir();
@@ -443,9 +327,14 @@ impl App<'_> {
                         Ok(files) => {
                             let names: Vec<String> =
                                 files.iter().map(|f| f.display().to_string()).collect();
-                            self.flow.review_said(strings::exported(&names), false);
+                            self.handle(Input::ReviewSaid {
+                                text: strings::exported(&names),
+                                failed: false,
+                            });
                         }
-                        Err(e) => self.flow.review_said(e, true),
+                        Err(text) => {
+                            self.handle(Input::ReviewSaid { text, failed: true });
+                        }
                     }
                 }
                 Effect::ExportLive => {
@@ -455,9 +344,14 @@ impl App<'_> {
                             Ok(files) => {
                                 let names: Vec<String> =
                                     files.iter().map(|f| f.display().to_string()).collect();
-                                self.flow.exported(strings::exported(&names), false);
+                                self.handle(Input::Exported {
+                                    text: strings::exported(&names),
+                                    failed: false,
+                                });
                             }
-                            Err(e) => self.flow.exported(e, true),
+                            Err(text) => {
+                                self.handle(Input::Exported { text, failed: true });
+                            }
                         }
                     }
                 }
@@ -465,10 +359,16 @@ impl App<'_> {
                     let dir = self.review_dir();
                     match followup::create(&dir, &path, None, None, None, now()) {
                         Ok((s, new_path, carried)) => match self.begin_at(s, &new_path) {
-                            Ok(()) => self.flow.follow_up_started(said(&carried, &path)),
-                            Err(e) => self.flow.review_said(e, true),
+                            Ok(()) => {
+                                self.handle(Input::FollowUpStarted(said(&carried, &path)));
+                            }
+                            Err(text) => {
+                                self.handle(Input::ReviewSaid { text, failed: true });
+                            }
                         },
-                        Err(e) => self.flow.review_said(e, true),
+                        Err(text) => {
+                            self.handle(Input::ReviewSaid { text, failed: true });
+                        }
                     }
                 }
             }
@@ -514,11 +414,16 @@ impl App<'_> {
                     choice: self.join_choice % choices.max(1),
                     size: js.room.size,
                 };
-                self.flow.join_opened(server.url.clone(), place);
+                self.handle(Input::JoinOpened {
+                    url: server.url.clone(),
+                    place,
+                });
                 self.join = Some(server);
                 self.push_board();
             }
-            Err(e) => self.flow.join_failed(e.to_string()),
+            Err(e) => {
+                self.handle(Input::JoinFailed(e.to_string()));
+            }
         }
     }
 
@@ -530,7 +435,7 @@ impl App<'_> {
 
     /// Tells the join page which checkpoint the room is at.
     fn push_board(&self) {
-        let (Some(server), Some(live)) = (&self.join, &self.flow.live) else {
+        let (Some(server), Some(live)) = (&self.join, self.flow.live()) else {
             return;
         };
         server.set_board(Board::of(live));
@@ -548,7 +453,7 @@ impl App<'_> {
             return;
         };
         if let Err(e) = card::publish(path, want.as_deref()) {
-            self.flow.warn(strings::card_failed(&e.to_string()));
+            self.handle(Input::Warn(strings::card_failed(&e.to_string())));
         }
         self.card = want;
     }
@@ -600,7 +505,10 @@ impl App<'_> {
     /// A quiet note when an index could not be kept on disk.
     fn say_index_note(&mut self) {
         if let Some(note) = self.index_note.take() {
-            self.flow.review_said(note, false);
+            self.handle(Input::ReviewSaid {
+                text: note,
+                failed: false,
+            });
         }
     }
 
@@ -613,28 +521,28 @@ impl App<'_> {
         }
         if let Some(archive) = &self.archive {
             let hits = archive.search(query, ITEM_HITS);
-            self.flow.review_found(query, hits);
+            self.handle(Input::ReviewFound {
+                query: query.to_string(),
+                hits,
+            });
         }
     }
 
     /// Rows read in the background; true when there were any.
     fn collect_rows(&mut self) -> bool {
-        let Some(rx) = &self.review_rx else {
-            return false;
-        };
         let mut any = false;
-        loop {
+        while let Some(rx) = &self.review_rx {
             match rx.try_recv() {
                 Ok(batch) => {
                     any = true;
-                    self.flow.review_update(batch);
+                    self.handle(Input::ReviewRows(batch));
                 }
                 Err(mpsc::TryRecvError::Empty) => break,
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.review_rx = None;
                     // The index is ready: a filter typed meanwhile now
                     // searches the items too.
-                    let filter = self.flow.review.as_ref().map(|r| r.filter.clone());
+                    let filter = self.flow.review().map(|r| r.filter.clone());
                     if let Some(filter) = filter.filter(|f| !f.is_empty()) {
                         self.search_items(&filter);
                     }
@@ -648,24 +556,20 @@ impl App<'_> {
     /// The folder being reviewed (new files from review go there too).
     fn review_dir(&self) -> PathBuf {
         self.flow
-            .review
-            .as_ref()
+            .review()
             .map_or_else(|| self.dir.to_path_buf(), |r| r.dir.clone())
     }
 
     /// Takes the saver's reports; true when there were any.
     fn collect_reports(&mut self) -> bool {
-        let Some(sv) = &self.saver else {
-            return false;
-        };
         let mut any = false;
-        while let Ok(report) = sv.reports.try_recv() {
+        while let Some(Ok(report)) = self.saver.as_ref().map(|sv| sv.reports.try_recv()) {
             any = true;
-            match report {
-                Ok(at) => self.flow.saved(at),
-                Err(p) if p.stopped => self.flow.save_stopped(p.message),
-                Err(p) => self.flow.save_failed(p.message),
-            }
+            self.handle(match report {
+                Ok(at) => Input::Saved(at),
+                Err(p) if p.stopped => Input::SaveStopped(p.message),
+                Err(p) => Input::SaveFailed(p.message),
+            });
         }
         any
     }
@@ -679,7 +583,7 @@ impl App<'_> {
         // The size the terminal was built at: asking again costs a syscall
         // round on /dev/tty before the first frame.
         let size = terminal.get_frame().area();
-        self.flow.size = (size.width, size.height);
+        self.handle(Input::Resize(size.width, size.height));
         let mut next_tick = Instant::now() + TICK;
         let mut events = None;
         // Draw only when something may have changed.
@@ -740,8 +644,12 @@ impl App<'_> {
             if let Some(arrived) = self.join_arrivals() {
                 inputs.insert(0, arrived);
             }
-            if let Some(server) = &self.join {
-                dirty |= self.flow.join_status(server.counts(), now());
+            // Only news goes to the flow: the counts are looked at every turn.
+            if let Some(counts) = self.join.as_ref().map(JoinServer::counts)
+                && counts != self.flow.join.seen
+            {
+                self.handle(Input::JoinStatus(counts));
+                dirty = true;
             }
             dirty |= !inputs.is_empty();
             for input in inputs {
@@ -784,12 +692,15 @@ fn event_loop(
         Launch::Start => recent_sessions(dir),
         _ => Vec::new(),
     };
-    let labels = recent
-        .iter()
-        .map(|p| crate::flow::recent_label(p, crate::session::peek::title(p)))
+    let recent = recent
+        .into_iter()
+        .map(|p| {
+            let title = crate::session::peek::title(&p);
+            (p, title)
+        })
         .collect();
     let mut app = App {
-        flow: Flow::start(recent, t0),
+        flow: Flow::start_titled(recent, t0),
         saver: None,
         lock: None,
         began: t0,
@@ -805,20 +716,12 @@ fn event_loop(
         archive: None,
         archive_rx: None,
     };
-    app.flow.start.labels = labels;
     match launch {
         Launch::Start => {}
-        Launch::Session(s, lock) => {
-            app.begin(*s, lock);
-            app.flow.projector = look.projector_view
-                && app
-                    .flow
-                    .session()
-                    .is_some_and(|s| s.meta.mode != crate::session::Mode::Solo);
-        }
+        Launch::Session(s, lock) => app.begin(*s, lock, look.projector_view),
         Launch::SessionSaying(s, lock, text) => {
-            app.begin(*s, lock);
-            app.flow.follow_up_started(text);
+            app.begin(*s, lock, false);
+            app.handle(Input::FollowUpStarted(text));
         }
         Launch::Review(folders) => {
             let rows = match review::plan_dirs(&folders) {
@@ -829,15 +732,19 @@ fn event_loop(
                 .first()
                 .cloned()
                 .unwrap_or_else(|| dir.to_path_buf());
-            app.flow = Flow::review(first, rows, t0);
+            app.handle(Input::ReviewShown {
+                dir: first,
+                rows,
+                from_start: false,
+            });
             app.say_index_note();
         }
     }
-    if join.open && app.flow.live.is_some() {
+    if join.open && app.flow.live().is_some() {
         app.open_join_now();
     }
     if let Some(w) = &look.warning {
-        app.flow.warn(w.clone());
+        app.handle(Input::Warn(w.clone()));
     }
     let result = app.run(terminal, look, stop);
     if result.is_err() {
@@ -854,76 +761,4 @@ fn event_loop(
     let unsaved = unsaved.map(|e| (e, app.emergency_copy()));
     drop(app.lock.take());
     (result, unsaved)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::workshop::Builtin;
-
-    /// Waits for a successful save report, with a deadline.
-    fn wait_ok(saver: &Saver) -> Timestamp {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match saver.reports.recv_timeout(left) {
-                Ok(Ok(at)) => return at,
-                Ok(Err(_)) => continue,
-                Err(e) => panic!("no successful save before the deadline: {e}"),
-            }
-        }
-    }
-
-    #[test]
-    fn failed_saves_are_reported_then_retried() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("not-yet").join("s.ron");
-        let saver = Saver::spawn_with(path.clone(), Duration::from_millis(20));
-        let s = Arc::new(Session::new(Builtin::Default.workshop(), "t", "", now()));
-        saver.send(&s);
-        let first = saver.reports.recv_timeout(Duration::from_secs(20)).unwrap();
-        assert!(first.is_err(), "the folder does not exist yet");
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        wait_ok(&saver);
-        assert_eq!(store::load(&path).unwrap(), *s);
-        assert_eq!(saver.finish(), None);
-    }
-
-    #[test]
-    fn the_latest_snapshot_wins() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let saver = Saver::spawn(path.clone());
-        let mut s = Session::new(Builtin::Default.workshop(), "t", "", now());
-        for i in 0..20 {
-            s.meta.title = format!("title {i}");
-            saver.send(&Arc::new(s.clone()));
-        }
-        assert_eq!(saver.finish(), None, "finish writes what is pending");
-        assert_eq!(store::load(&path).unwrap().meta.title, "title 19");
-    }
-
-    #[test]
-    fn a_change_on_disk_stops_autosave_and_is_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.ron");
-        let mut s = Session::new(Builtin::Default.workshop(), "t", "", now());
-        store::save(&path, &s).unwrap();
-        let saver = Saver::spawn_with(path.clone(), Duration::from_millis(20));
-        saver.send(&Arc::new(s.clone()));
-        wait_ok(&saver);
-        let theirs = std::fs::read_to_string(&path).unwrap() + "\n// edited elsewhere\n";
-        std::fs::write(&path, &theirs).unwrap();
-        s.meta.title = "mine".into();
-        saver.send(&Arc::new(s.clone()));
-        let report = saver.reports.recv_timeout(Duration::from_secs(20)).unwrap();
-        let problem = report.unwrap_err();
-        assert!(problem.stopped, "{problem:?}");
-        assert!(problem.message.contains("changed on disk"), "{problem:?}");
-        // Later changes are not written either, and leaving says so.
-        s.meta.title = "mine, later".into();
-        saver.send(&Arc::new(s));
-        assert!(saver.finish().is_some());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    }
 }

@@ -1,7 +1,7 @@
 //! The terminal: a whole frame in one write, and input read without ever
 //! getting stuck in it.
 
-use std::io::{self, BufWriter, Stdout};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Once, OnceLock};
@@ -30,7 +30,7 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Output<Stdout>>>>;
 /// screen and bracketed paste, then the buffered terminal. Not
 /// `ratatui::try_init`: it builds a terminal of its own, and the throwaway's
 /// two screen buffers cost a quarter of the start-up time (page faults).
-pub fn init() -> io::Result<Term> {
+fn init() -> io::Result<Term> {
     stdin_is_tty();
     suspend_flags();
     static HOOK: Once = Once::new();
@@ -49,9 +49,53 @@ pub fn init() -> io::Result<Term> {
     )))
 }
 
+/// The terminal taken for a screen, the live app's or `present`'s, with the
+/// signals that end it as `q` does. Given back when dropped.
+pub struct Taken {
+    pub term: Term,
+    /// Set by SIGINT, SIGTERM or SIGHUP. There is no Ctrl-C signal in raw
+    /// mode: SIGINT comes from outside.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Taken {
+    /// Takes the terminal. When it cannot be used, it is given back and the
+    /// reason is written to standard error.
+    pub fn take() -> Option<Taken> {
+        if crate::ui::theme::no_color_env() {
+            // Without this, crossterm turns every style change into a reset
+            // and bold/reverse are lost; the theme has no colours anyway.
+            crossterm::style::force_color_output(true);
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        for sig in LEAVE_SIGNALS {
+            let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+        }
+        match init() {
+            Ok(term) => Some(Taken { term, stop }),
+            Err(e) => {
+                restore();
+                let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
+                None
+            }
+        }
+    }
+
+    /// A leaving signal has arrived.
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for Taken {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
 /// The signals that end a screen as `q` does: everything saved, the
 /// terminal restored.
-pub const LEAVE_SIGNALS: [i32; 3] = [
+const LEAVE_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,

@@ -11,15 +11,13 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use std::sync::mpsc::RecvTimeoutError;
 
 use crossterm::event::{Event, KeyEventKind};
 
-use crate::terminal;
+use super::terminal::{self, Taken};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -175,21 +173,8 @@ impl Widget for &PresentScreen<'_> {
 
 /// Runs the presenter until `q` or a signal; returns the exit code.
 pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
-    if crate::ui::theme::no_color_env() {
-        // As in the app: otherwise crossterm drops bold and reverse too.
-        crossterm::style::force_color_output(true);
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in terminal::LEAVE_SIGNALS {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
-    }
-    let mut terminal = match terminal::init() {
-        Ok(t) => t,
-        Err(e) => {
-            terminal::restore();
-            let _ = writeln!(io::stderr(), "balcony: cannot use this terminal: {e}");
-            return 1;
-        }
+    let Some(mut taken) = Taken::take() else {
+        return 1;
     };
     let mut follower = Follower::new(path);
     let events = terminal::events();
@@ -197,12 +182,12 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
         let mut dirty = true;
         let mut shown_second = 0;
         loop {
-            if stop.load(Ordering::SeqCst) {
+            if taken.stopped() {
                 return Ok(());
             }
-            dirty |= terminal::suspend_if_asked(&mut terminal)?;
+            dirty |= terminal::suspend_if_asked(&mut taken.term)?;
             dirty |= follower.poll();
-            let now = crate::app::now();
+            let now = super::now();
             // The clock moves once a second, no more.
             if now.timestamp() != shown_second {
                 shown_second = now.timestamp();
@@ -215,7 +200,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
                     theme,
                     warning: warning.as_deref(),
                 };
-                terminal.draw(|f| f.render_widget(&screen, f.area()))?;
+                taken.term.draw(|f| f.render_widget(&screen, f.area()))?;
                 dirty = false;
             }
             match events.recv_timeout(POLL) {
@@ -236,7 +221,7 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
             }
         }
     })();
-    terminal::restore();
+    drop(taken);
     match result {
         Ok(()) => 0,
         Err(e) => {
