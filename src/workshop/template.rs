@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::method::{Band, Mode, Move};
-use crate::session::ItemKind;
+use crate::kinds::ItemKind;
 
 /// The embedded default: a customer-centricity workshop for a facilitated room.
 pub const DEFAULT_RON: &str = include_str!("../../assets/workshop-default.ron");

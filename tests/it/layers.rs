@@ -12,10 +12,6 @@ const KNOWN: &[(&[&str], &str)] = &[
         &["flow", "ui"],
         "flow/room.rs asks ui for the projector's frame, the wall's pages and item ids",
     ),
-    (
-        &["session", "workshop"],
-        "a checkpoint's template lists the item kinds it collects (ItemKind)",
-    ),
 ];
 
 /// Top-level module -> the top-level modules its code names.
