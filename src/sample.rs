@@ -168,6 +168,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                 kind: [SplitKind::Technical, SplitKind::Adaptive, SplitKind::Unsure]
                     [rng.usize(..3)],
                 loss: "Supervisors lose the final say on refunds".into(),
+                signs: Vec::new(),
             }),
             3 => {
                 let (l, r) = VALUES[rng.usize(..VALUES.len())];

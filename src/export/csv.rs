@@ -117,6 +117,7 @@ fn cell<'a>(s: &Session, c: Cell<'a>) -> Cow<'a, str> {
     match c {
         Cell::Text(t) | Cell::OrNone(t, _) => Cow::Borrowed(t),
         Cell::Word(w) => Cow::Borrowed(w),
+        Cell::Owned(w) => Cow::Owned(w),
         Cell::Date(d) => Cow::Owned(d.to_string()),
         Cell::List(l) => Cow::Owned(l.join("\n")),
         Cell::Author(a) => Cow::Owned(author(s, a).to_string()),

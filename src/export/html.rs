@@ -7,7 +7,7 @@
 
 use super::*;
 use crate::kinds::{Cell, with_kind};
-use crate::session::{ItemKind, Move, SCALE_MAX, SplitKind, Status, Stored, owner_is_group};
+use crate::session::{ItemKind, Kind, Move, SCALE_MAX, SplitKind, Status, Stored, owner_is_group};
 
 const STYLE: &str = r#"
 :root { --ink: #1d2430; --muted: #5b6472; --line: #d5d9e0; --band: #d8eedb; --accent: #2f5d8a; }
@@ -699,13 +699,17 @@ fn record(o: &mut String, s: &Session, kind: ItemKind) {
     }
 }
 
-/// A kind's items as a table: "#", the time, the checkpoint, then the
-/// kind's own columns.
+/// A kind's section: its heading, then its items as a table.
 fn table<K: Stored>(o: &mut String, s: &Session) {
     let list = K::list(s);
-    if !section(o, K::HEADING, list.is_empty()) {
-        return;
+    if section(o, K::HEADING, list.is_empty()) {
+        rows(o, s, list.iter());
     }
+}
+
+/// A table of items: "#", the time, the checkpoint, then the kind's own
+/// columns.
+fn rows<'a, K: Kind + 'a>(o: &mut String, s: &Session, items: impl Iterator<Item = &'a K>) {
     let mut cols = vec!["#"];
     if K::TIMED {
         cols.push("Time");
@@ -713,7 +717,7 @@ fn table<K: Stored>(o: &mut String, s: &Session) {
     cols.push("Checkpoint");
     cols.extend(K::COLUMNS);
     head(o, &cols);
-    for x in list.iter() {
+    for x in items {
         let (id, at, cp) = x.stamp();
         w!(o, "<tr><td class=\"num\">{id}</td>");
         if K::TIMED {
@@ -732,6 +736,7 @@ fn html_cell(s: &Session, c: Cell) -> String {
     match c {
         Cell::Text(t) => esc(t),
         Cell::Word(w) => w.to_string(),
+        Cell::Owned(w) => esc(&w),
         Cell::Date(d) => d.to_string(),
         Cell::Author(a) => esc(author(s, a)),
         Cell::List(l) => esc_list(l),
@@ -790,37 +795,22 @@ fn splits(o: &mut String, s: &Session) {
         return;
     }
     let n = |k| s.splits.iter().filter(|x| x.kind == k).count();
+    o.push_str("<p>");
+    if n(SplitKind::Puzzle) > 0 {
+        w!(o, "{} puzzles, ", n(SplitKind::Puzzle));
+    }
     w!(
         o,
-        "<p>{} technical, {} adaptive, {} not sure yet.</p>\n",
+        "{} technical, {} adaptive, {} not sure yet.</p>\n",
         n(SplitKind::Technical),
         n(SplitKind::Adaptive),
         n(SplitKind::Unsure)
     );
-    head(
-        o,
-        &[
-            "#",
-            "Checkpoint",
-            "Part of the challenge",
-            "Kind",
-            "What we would lose",
-        ],
-    );
-    for kind in SplitKind::ALL {
-        for x in s.splits.iter().filter(|x| x.kind == kind) {
-            w!(
-                o,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                x.id,
-                esc(checkpoint_title(s, &x.checkpoint)),
-                esc(&x.text),
-                x.kind.label(),
-                esc(&x.loss)
-            );
-        }
-    }
-    o.push_str("</tbody></table>\n");
+    // Grouped by kind so the technical list and the adaptive list read apart.
+    let grouped = SplitKind::ALL
+        .into_iter()
+        .flat_map(|k| s.splits.iter().filter(move |x| x.kind == k));
+    rows(o, s, grouped);
 }
 
 fn gadflies(o: &mut String, s: &Session) {

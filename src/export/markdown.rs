@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::kinds::{Cell, with_kind};
-use crate::session::{ItemKind, SplitKind, Stored, owner_is_group};
+use crate::session::{ItemKind, Kind, SplitKind, Stored, owner_is_group};
 
 pub fn to_markdown(s: &Session) -> String {
     // About 200 bytes an item: one allocation for most sessions.
@@ -397,13 +397,17 @@ fn record(o: &mut String, s: &Session, kind: ItemKind) {
     }
 }
 
-/// A kind's items as a table: "#", the time, the checkpoint, then the
-/// kind's own columns.
+/// A kind's section: its heading, then its items as a table.
 fn table<K: Stored>(o: &mut String, s: &Session) {
     let list = K::list(s);
-    if !section(o, K::HEADING, list.is_empty()) {
-        return;
+    if section(o, K::HEADING, list.is_empty()) {
+        rows(o, s, list.iter());
     }
+}
+
+/// A table of items: "#", the time, the checkpoint, then the kind's own
+/// columns.
+fn rows<'a, K: Kind + 'a>(o: &mut String, s: &Session, items: impl Iterator<Item = &'a K>) {
     let mut cols = vec!["#"];
     if K::TIMED {
         cols.push("Time");
@@ -416,7 +420,7 @@ fn table<K: Stored>(o: &mut String, s: &Session) {
         cols.join(" | "),
         "---|".repeat(cols.len())
     );
-    for x in list.iter() {
+    for x in items {
         let (id, at, cp) = x.stamp();
         w!(o, "| {id} | ");
         if K::TIMED {
@@ -435,6 +439,7 @@ fn md_cell(s: &Session, c: Cell) -> String {
     match c {
         Cell::Text(t) => md(t),
         Cell::Word(w) => w.to_string(),
+        Cell::Owned(w) => md(&w),
         Cell::Date(d) => d.to_string(),
         Cell::Author(a) => md(author(s, a)),
         Cell::List(l) => md_list(l),
@@ -477,6 +482,9 @@ fn splits(o: &mut String, s: &Session) {
         return;
     }
     let n = |k| s.splits.iter().filter(|x| x.kind == k).count();
+    if n(SplitKind::Puzzle) > 0 {
+        w!(o, "{} puzzles, ", n(SplitKind::Puzzle));
+    }
     w!(
         o,
         "{} technical, {} adaptive, {} not sure yet.\n\n",
@@ -484,23 +492,11 @@ fn splits(o: &mut String, s: &Session) {
         n(SplitKind::Adaptive),
         n(SplitKind::Unsure)
     );
-    o.push_str("| # | Checkpoint | Part of the challenge | Kind | What we would lose |\n");
-    o.push_str("|---|---|---|---|---|\n");
     // Grouped by kind so the technical list and the adaptive list read apart.
-    for kind in SplitKind::ALL {
-        for x in s.splits.iter().filter(|x| x.kind == kind) {
-            w!(
-                o,
-                "| {} | {} | {} | {} | {} |\n",
-                x.id,
-                md(checkpoint_title(s, &x.checkpoint)),
-                md(&x.text),
-                x.kind.label(),
-                md(&x.loss)
-            );
-        }
-    }
-    o.push('\n');
+    let grouped = SplitKind::ALL
+        .into_iter()
+        .flat_map(|k| s.splits.iter().filter(move |x| x.kind == k));
+    rows(o, s, grouped);
 }
 
 fn gadflies(o: &mut String, s: &Session) {

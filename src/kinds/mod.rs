@@ -80,10 +80,12 @@ pub trait Kind:
 
 /// One cell of an item's row in the full record. Each export writes it in
 /// its own way (escaped for Markdown or HTML).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
     /// Words someone typed.
     Text(&'a str),
+    /// The app's own words, made for this item ("3 of 5 signs: ...").
+    Owned(String),
     /// One of the app's own words (a label from a choice).
     Word(&'static str),
     /// A day, as 2026-12-31.

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::method::{Band, Mode, Move};
 use crate::kinds::ItemKind;
+use crate::method::{Band, Mode, Move};
 
 /// The embedded default: a customer-centricity workshop for a facilitated room.
 pub const DEFAULT_RON: &str = include_str!("../../assets/workshop-default.ron");

@@ -118,6 +118,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         text: t("Fix the call routing tree"),
         kind: SplitKind::Technical,
         loss: String::new(),
+        signs: Vec::new(),
     });
     let id = s.take_id();
     s.splits.push(Split {
@@ -127,6 +128,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         text: t("Reward keeping customers, not signing them"),
         kind: SplitKind::Adaptive,
         loss: t("Sales lose their best-paid quarter"),
+        signs: vec![AdaptiveSign::KeepsComingBack, AdaptiveSign::ValuesCompete],
     });
     let id = s.take_id();
     s.polarities.push(Polarity {

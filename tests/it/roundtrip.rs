@@ -166,7 +166,7 @@ enum Draft {
     ),
     Gadfly(String, Option<String>, Voice, Reaction, Fate),
     Fact(String, SourceKind, String),
-    Split(String, SplitKind, String),
+    Split(String, SplitKind, String, Vec<AdaptiveSign>),
     Polarity(Pole, Pole, String, Vec<EarlyWarning>),
     Faction(String, Stance, Vec<String>, Vec<String>, Vec<String>),
     Assumption(String, AssumptionKind, String),
@@ -250,14 +250,11 @@ fn draft() -> impl Strategy<Value = Draft> {
             .prop_map(|(t, s, d)| Draft::Fact(t, s, d)),
         (
             text(),
-            select(vec![
-                SplitKind::Technical,
-                SplitKind::Adaptive,
-                SplitKind::Unsure
-            ]),
-            text()
+            select(SplitKind::ALL.to_vec()),
+            text(),
+            proptest::sample::subsequence(AdaptiveSign::ALL.to_vec(), 0..=5)
         )
-            .prop_map(|(t, k, l)| Draft::Split(t, k, l)),
+            .prop_map(|(t, k, l, g)| Draft::Split(t, k, l, g)),
         (pole(), pole(), text(), vec(warning, 0..3))
             .prop_map(|(l, r, p, w)| Draft::Polarity(l, r, p, w)),
         (
@@ -385,7 +382,7 @@ prop_compose! {
                 Draft::Fact(text, source, source_detail) => s.facts.push(BrutalFact {
                     id, at, checkpoint, text, source, source_detail,
                 }),
-                Draft::Split(text, kind, loss) => s.splits.push(Split { id, at, checkpoint, text, kind, loss }),
+                Draft::Split(text, kind, loss, signs) => s.splits.push(Split { id, at, checkpoint, text, kind, loss, signs }),
                 Draft::Polarity(left, right, purpose, warnings) => s.polarities.push(Polarity {
                     id, at, checkpoint, left, right, purpose, warnings,
                 }),

@@ -88,6 +88,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 text: format!("Part {k}: hold times"),
                 kind: SplitKind::Adaptive,
                 loss: String::new(),
+                signs: Vec::new(),
             }),
             ItemKind::Polarity => s.polarities.push(Polarity {
                 id,
