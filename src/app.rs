@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 
+use crate::background;
 use crate::config::Look;
 use crate::config::RoomSettings;
 use crate::flow::join::JoinPlace;
@@ -205,6 +206,7 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
         warning: None,
         projector_view: false,
         room: RoomSettings::default(),
+        unconfirmed: None,
     };
     run_with(launch, dir, &look)
 }
@@ -682,12 +684,18 @@ impl App<'_> {
         self.flow.size = (size.width, size.height);
         let mut next_tick = Instant::now() + TICK;
         let mut events = None;
+        // The themes change if the terminal's background is not the guess.
+        let mut look = look.clone();
+        let mut asking = background::first_frame_asks(&look);
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
             // Ctrl-Z or SIGTSTP: back from the shell, everything is redrawn.
             dirty |= terminal::suspend_if_asked(terminal)?;
             if dirty {
+                if asking {
+                    background::ask_with_next_frame(terminal)?;
+                }
                 let flow = &self.flow;
                 let theme = if flow.projector || flow.room != Room::Shown {
                     &look.projector
@@ -696,6 +704,11 @@ impl App<'_> {
                 };
                 terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
                 dirty = false;
+            }
+            // Before the input thread reads: the answer is not keys.
+            if std::mem::take(&mut asking) && background::settle(&mut look) {
+                dirty = true;
+                continue;
             }
             // The first frame goes out before work that cannot change it:
             // keys wait in the terminal until read, and the temp files of

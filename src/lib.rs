@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod archive;
+pub mod background;
 pub mod clean;
 pub mod cli;
 pub mod commands;

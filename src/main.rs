@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             theme::no_color_env(),
             Depth::from_env(),
             balcony::ui::glyphs::ascii_from_env(),
-            balcony::terminal::background,
+            balcony::background::guess,
         )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -70,8 +70,7 @@ fn main() -> ExitCode {
             if let Some(code) = no_terminal() {
                 return ExitCode::from(code);
             }
-            let look = look();
-            balcony::present::run(file, &look.projector, look.warning)
+            balcony::present::run(file, &look())
         }
         Some(Command::Reflect { title }) => {
             drop((out, err));
