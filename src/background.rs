@@ -157,6 +157,7 @@ fn may_know(term: Option<&str>) -> bool {
 }
 
 /// True when input is waiting on standard input.
+#[cfg(unix)]
 fn typed_ahead() -> bool {
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
@@ -165,6 +166,17 @@ fn typed_ahead() -> bool {
     };
     // SAFETY: poll(2) on one valid pollfd with a zero timeout.
     unsafe { libc::poll(&mut fd, 1, 0) > 0 && fd.revents & libc::POLLIN != 0 }
+}
+
+/// Elsewhere the answer could not be read apart from keys: never asked.
+#[cfg(not(unix))]
+fn typed_ahead() -> bool {
+    true
+}
+
+#[cfg(not(unix))]
+fn read_answer(_deadline: Instant) -> Option<Background> {
+    None
 }
 
 /// After the first frame: read the terminal's answer, switch `look` to the
@@ -184,6 +196,7 @@ pub fn settle(look: &mut Look) -> bool {
 
 /// The answer on standard input, read a byte at a time until DA1's answer
 /// (nothing after it is read), at most until `deadline`.
+#[cfg(unix)]
 fn read_answer(deadline: Instant) -> Option<Background> {
     let mut got = Vec::with_capacity(64);
     while got.len() < MAX_ANSWER {
@@ -421,6 +434,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn the_file_is_written_only_when_an_answer_changes_it() {
         let (_dir, path) = memory();
         assert!(remember_in(&path, "TERM=a", Light).unwrap());
@@ -451,6 +465,7 @@ mod tests {
     /// A file balcony did not write is never trusted, never blocks, and is
     /// replaced by a good one when an answer comes.
     #[test]
+    #[cfg(unix)]
     fn a_strange_file_is_ignored() {
         let (dir, path) = memory();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
