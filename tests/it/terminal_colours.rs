@@ -41,10 +41,11 @@ struct Written {
 }
 
 /// Run `balcony ARGS` until its first frame is on screen, answering the
-/// terminal's queries as told; then, once the answer is in, leave (Ctrl-C; a
-/// terminal that answers nothing has keys typed in its timeout read as its
-/// answer, so that one is ended by SIGTERM); return what it wrote.
-fn run_answering(args: &[&str], env: &[(&str, &str)], answer: Answer) -> Written {
+/// terminal's queries as told; type `typed` at once and wait for it on the
+/// screen; then leave (Ctrl-C; a terminal that answers nothing has keys
+/// typed in its timeout read as its answer, so that one is ended by
+/// SIGTERM); return what it wrote.
+fn run_answering(args: &[&str], env: &[(&str, &str)], answer: Answer, typed: &str) -> Written {
     let dir = tempfile::tempdir().unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -125,6 +126,19 @@ fn run_answering(args: &[&str], env: &[(&str, &str)], answer: Answer) -> Written
         );
         std::thread::sleep(Duration::from_millis(10));
     }
+    if !typed.is_empty() {
+        let mut w = writer.lock().unwrap();
+        w.write_all(typed.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+    while !parser.lock().unwrap().screen().contents().contains(typed) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{typed:?} never showed; the screen:\n{}",
+            parser.lock().unwrap().screen().contents()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
     if matches!(answer, Answer::Silent) {
         let pid = child.process_id().expect("pid") as i32;
         // SAFETY: kill(2) on the child we spawned.
@@ -161,7 +175,7 @@ fn screen_30x100() -> vt100::Parser {
 
 /// Every byte written until balcony left.
 fn bytes_of_first_frame(args: &[&str], env: &[(&str, &str)], answer: Answer) -> Vec<u8> {
-    run_answering(args, env, answer).bytes
+    run_answering(args, env, answer, "").bytes
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -218,7 +232,7 @@ fn key_bar_colours(screen: &vt100::Screen) -> Vec<(u8, u8, u8)> {
 /// then, once it says it is white, the light theme at once.
 #[test]
 fn the_first_frame_comes_before_the_answer_and_the_answer_redraws_it() {
-    let run = run_answering(&[], &TRUECOLOR, Answer::Late("rgb:ffff/ffff/ffff"));
+    let run = run_answering(&[], &TRUECOLOR, Answer::Late("rgb:ffff/ffff/ffff"), "");
     let at = run.answered_at.expect("the terminal was asked");
     assert!(
         run.screen_at_answer.contains("New session") && run.screen_at_answer.contains("quit"),
@@ -240,6 +254,25 @@ fn the_first_frame_comes_before_the_answer_and_the_answer_redraws_it() {
         vec![(0, 114, 178)],
         "the key bar's keys in Okabe-Ito blue"
     );
+}
+
+/// Keys typed the moment the first frame shows come after the answer: none
+/// is read as part of it, and the answer is not typed as keys.
+#[test]
+fn keys_typed_at_the_first_frame_are_kept() {
+    let run = run_answering(
+        &[],
+        &TRUECOLOR,
+        Answer::Background("rgb:ffff/ffff/ffff"),
+        "Hello room",
+    );
+    let mut last = screen_30x100();
+    let leave = find(&run.bytes, b"\x1b[?1049l").unwrap_or(run.bytes.len());
+    last.process(&run.bytes[..leave]);
+    let text = last.screen().contents();
+    assert!(text.contains("Hello room"), "{text}");
+    assert!(!text.contains("rgb") && !text.contains("11;"), "{text}");
+    assert_eq!(key_bar_colours(last.screen()), vec![(0, 114, 178)]);
 }
 
 #[test]
