@@ -31,10 +31,12 @@ use crate::ui::theme::Background;
 /// ST-terminated query wrongly.
 pub const QUERY: &[u8] = b"\x1b]11;?\x07\x1b[c";
 
-/// How long the terminal has to answer once the frame is out. One that does
-/// not know the question still answers DA1 at once; only one that answers
-/// nothing costs this (and keys typed meanwhile are read as its answer).
-pub const TIMEOUT: Duration = Duration::from_millis(100);
+/// How long the terminal has to answer once the frame is out. It no longer
+/// delays the first frame, so it is long enough for a slow remote link: an
+/// answer after it would be read as keys. One that does not know the
+/// question still answers DA1 at once; only one that answers nothing costs
+/// this (and keys typed meanwhile are read as its answer).
+pub const TIMEOUT: Duration = Duration::from_millis(500);
 
 /// More than any answer to the two queries.
 const MAX_ANSWER: usize = 512;
