@@ -154,9 +154,11 @@ fn main() {
     std::fs::copy(env!("CARGO_BIN_EXE_balcony"), dir.path().join("balcony")).expect("copy balcony");
 
     // Start to first frame: bare ratatui, then balcony's start screen, in
-    // turns. balcony asks the terminal its background (answered at once, as
-    // a local terminal does); once more with a theme forced, which does not
-    // ask, to show what the question costs.
+    // turns. balcony asks the terminal its background in the first frame's
+    // write and reads the answer (given at once, as a local terminal does;
+    // white, so the first start redraws and the rest guess right from the
+    // answer kept); once more with a theme forced, which does not ask, to
+    // show what the question costs.
     let (mut bare, mut start, mut forced) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let mut cmd = CommandBuilder::new(&me);

@@ -160,6 +160,18 @@ pub struct Look {
     pub projector_view: bool,
     /// The join page's room.
     pub room: RoomSettings,
+    /// While the terminal has not said what its background is: the themes
+    /// for the background the first frame was not drawn for.
+    pub unconfirmed: Option<OtherBackground>,
+}
+
+/// The themes drawn for the other background, ready for the terminal's
+/// answer.
+#[derive(Debug, Clone)]
+pub struct OtherBackground {
+    pub background: Background,
+    pub theme: Theme,
+    pub projector: Theme,
 }
 
 impl Look {
@@ -182,10 +194,11 @@ impl Look {
     }
 
     /// `--theme` sets both screens; `NO_COLOR` wins over everything. The
-    /// `Normal` theme is drawn for the terminal's background, asked of
-    /// `background` only when some screen uses it (asking the terminal
-    /// costs a round trip); the colours are brought down to `depth` here,
-    /// once; `ascii` draws lines and marks in ASCII.
+    /// `Normal` theme is drawn for the background `background` guesses,
+    /// called only when some screen uses it; the themes for the other
+    /// background are kept for the terminal's answer. The colours are
+    /// brought down to `depth` here, once; `ascii` draws lines and marks in
+    /// ASCII.
     pub fn for_terminal(
         cfg: &Config,
         problem: Option<&FileError>,
@@ -203,21 +216,36 @@ impl Look {
             }
         };
         let (theme, projector) = (pick(cfg.theme), pick(cfg.projector_theme));
-        let bg = if theme == ThemeName::Normal || projector == ThemeName::Normal {
-            background()
-        } else {
-            Background::Dark
-        };
-        let built = |name: ThemeName| Theme {
+        let asks = theme == ThemeName::Normal || projector == ThemeName::Normal;
+        let bg = if asks { background() } else { Background::Dark };
+        let built = |name: ThemeName, bg| Theme {
             ascii,
             ..depth.theme(cfg.theme(name.on(bg)))
         };
         Look {
-            theme: built(theme),
-            projector: built(projector),
+            theme: built(theme, bg),
+            projector: built(projector, bg),
             warning: problem.map(warning),
             projector_view: false,
             room: cfg.room.clone(),
+            unconfirmed: asks.then(|| OtherBackground {
+                background: bg.other(),
+                theme: built(theme, bg.other()),
+                projector: built(projector, bg.other()),
+            }),
+        }
+    }
+
+    /// The terminal's answer: the other background's themes are taken if it
+    /// has that one. True when they were (the screen must be redrawn).
+    pub fn settle(&mut self, answer: Background) -> bool {
+        match self.unconfirmed.take() {
+            Some(other) if other.background == answer => {
+                self.theme = other.theme;
+                self.projector = other.projector;
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -632,12 +660,47 @@ mod tests {
                 never,
             );
             assert_eq!(l.theme, forced.builtin());
+            assert!(l.unconfirmed.is_none(), "no answer can change it");
         }
         let l = Look::for_terminal(&c, None, None, true, Depth::TrueColor, false, never);
         assert_eq!(l.theme, ThemeName::NoColor.builtin());
+        assert!(l.unconfirmed.is_none());
         // Below 24 bits, the colours are brought down once, here.
         let l = Look::for_terminal(&c, None, None, false, Depth::Ansi16, false, light);
         assert_eq!(l.theme, Depth::Ansi16.theme(ThemeName::Light.builtin()));
         assert_eq!(l.theme.key.fg, Some(Color::Blue));
+    }
+
+    /// The first frame is drawn for a guess; the terminal's answer switches
+    /// to the other background's themes only when it differs.
+    #[test]
+    fn the_answer_switches_the_themes_when_it_is_not_the_guess() {
+        let c = Config::default();
+        let guess = || Background::Dark;
+        let look = || Look::for_terminal(&c, None, None, false, Depth::Indexed256, true, guess);
+        let mut l = look();
+        assert!(!l.settle(Background::Dark), "as guessed: nothing to redraw");
+        assert_eq!(l.theme, look().theme);
+        assert!(l.unconfirmed.is_none(), "asked once");
+        let mut l = look();
+        assert!(l.settle(Background::Light));
+        let light = Theme {
+            ascii: true,
+            ..Depth::Indexed256.theme(ThemeName::Light.builtin())
+        };
+        assert_eq!(
+            l.theme, light,
+            "the light theme, at the same depth, in ASCII"
+        );
+        assert_eq!(
+            l.projector,
+            look().projector,
+            "the projector's is not Normal"
+        );
+        assert!(
+            !l.settle(Background::Dark),
+            "a second answer changes nothing"
+        );
+        assert_eq!(l.theme, light);
     }
 }

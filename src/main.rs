@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             theme::no_color_env(),
             Depth::from_env(),
             balcony::ui::glyphs::ascii_from_env(),
-            terminal::background,
+            balcony::shell::background::guess,
         )
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -71,8 +71,7 @@ fn main() -> ExitCode {
             if let Some(code) = no_terminal() {
                 return ExitCode::from(code);
             }
-            let look = look();
-            shell::present::run(file, &look.projector, look.warning)
+            shell::present::run(file, &look())
         }
         Some(Command::Reflect { title }) => {
             drop((out, err));

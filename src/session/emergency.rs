@@ -10,16 +10,21 @@ use crate::ronfile;
 /// The folder copies go to first: the user's state folder
 /// (`~/.local/state/balcony` on Linux), else the system's temp folder.
 pub fn folders() -> Vec<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "balcony");
-    let state = dirs.and_then(|d| {
-        d.state_dir()
-            .or_else(|| Some(d.data_local_dir()))
-            .map(Path::to_path_buf)
-    });
-    state
+    state_folder()
         .into_iter()
         .chain(std::iter::once(std::env::temp_dir().join("balcony")))
         .collect()
+}
+
+/// The user's state folder for balcony (`~/.local/state/balcony` on Linux,
+/// the local data folder where there is no state folder).
+pub fn state_folder() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "balcony");
+    dirs.and_then(|d| {
+        d.state_dir()
+            .or_else(|| Some(d.data_local_dir()))
+            .map(Path::to_path_buf)
+    })
 }
 
 /// `NAME-emergency-20261123-1405.ron`, after the session's file.
@@ -69,7 +74,8 @@ pub fn write_in(
     Err(problems.join("; "))
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// Make `dir` and its parents, private (0700) where made.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut b = std::fs::DirBuilder::new();
     b.recursive(true);
     #[cfg(unix)]

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 
+use super::background;
 use super::now;
 use super::saver::Saver;
 use super::terminal::{self, Taken};
@@ -91,6 +92,7 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
         warning: None,
         projector_view: false,
         room: RoomSettings::default(),
+        unconfirmed: None,
     };
     run_with(launch, dir, &look)
 }
@@ -586,12 +588,18 @@ impl App<'_> {
         self.handle(Input::Resize(size.width, size.height));
         let mut next_tick = Instant::now() + TICK;
         let mut events = None;
+        // The themes change if the terminal's background is not the guess.
+        let mut look = look.clone();
+        let mut asking = background::first_frame_asks(&look);
         // Draw only when something may have changed.
         let mut dirty = true;
         loop {
             // Ctrl-Z or SIGTSTP: back from the shell, everything is redrawn.
             dirty |= terminal::suspend_if_asked(terminal)?;
             if dirty {
+                if asking {
+                    background::ask_with_next_frame(terminal)?;
+                }
                 let flow = &self.flow;
                 let theme = if flow.projector || flow.room != Room::Shown {
                     &look.projector
@@ -600,6 +608,11 @@ impl App<'_> {
                 };
                 terminal.draw(|f| f.render_widget(&Screen { flow, theme }, f.area()))?;
                 dirty = false;
+            }
+            // Before the input thread reads: the answer is not keys.
+            if std::mem::take(&mut asking) && background::settle(&mut look) {
+                dirty = true;
+                continue;
             }
             // The first frame goes out before work that cannot change it:
             // keys wait in the terminal until read, and the temp files of

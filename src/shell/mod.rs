@@ -3,6 +3,7 @@
 //! here touches the outside world; nothing below it does.
 
 pub mod app;
+pub mod background;
 pub mod present;
 mod saver;
 pub mod terminal;

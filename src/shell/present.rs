@@ -23,6 +23,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::config::Look;
 use crate::join::card;
 use crate::keymap::{self, Action, Ctx};
 use crate::session::{FileError, Session, Timestamp, store};
@@ -172,12 +173,14 @@ impl Widget for &PresentScreen<'_> {
 }
 
 /// Runs the presenter until `q` or a signal; returns the exit code.
-pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
+pub fn run(path: &Path, look: &Look) -> i32 {
     let Some(mut taken) = Taken::take() else {
         return 1;
     };
     let mut follower = Follower::new(path);
-    let events = terminal::events();
+    let mut events = None;
+    let mut look = look.clone();
+    let mut asking = crate::shell::background::first_frame_asks(&look);
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut shown_second = 0;
@@ -194,15 +197,24 @@ pub fn run(path: &Path, theme: &Theme, warning: Option<String>) -> i32 {
                 dirty = true;
             }
             if dirty {
+                if asking {
+                    crate::shell::background::ask_with_next_frame(&mut taken.term)?;
+                }
                 let screen = PresentScreen {
                     follower: &follower,
                     now,
-                    theme,
-                    warning: warning.as_deref(),
+                    theme: &look.projector,
+                    warning: look.warning.as_deref(),
                 };
                 taken.term.draw(|f| f.render_widget(&screen, f.area()))?;
                 dirty = false;
             }
+            // As in the app: the answer is read before the input thread.
+            if std::mem::take(&mut asking) && crate::shell::background::settle(&mut look) {
+                dirty = true;
+                continue;
+            }
+            let events = events.get_or_insert_with(terminal::events);
             match events.recv_timeout(POLL) {
                 Ok(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
                     match keymap::action(Ctx::Present, &k) {

@@ -5,7 +5,6 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Once, OnceLock};
-use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
@@ -15,7 +14,6 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::ui::colour_depth::{Depth, Output};
-use crate::ui::theme::Background;
 
 /// Big enough for a full frame of a large window with its styles.
 const FRAME_BUFFER: usize = 1 << 18;
@@ -164,30 +162,6 @@ pub fn suspend_if_asked(term: &mut Term) -> io::Result<bool> {
     term.swap_buffers();
     term.swap_buffers();
     Ok(true)
-}
-
-/// How long the terminal has to say what its background is. One that does
-/// not know the question still answers the device-attributes query sent
-/// after it, at once; only a terminal that answers nothing costs this.
-const BACKGROUND_TIMEOUT: Duration = Duration::from_millis(100);
-
-/// The terminal's background: asked of the terminal (OSC 11), else read
-/// from `COLORFGBG`, else taken to be dark. Asked only of a terminal on
-/// standard output, before raw mode and the alternate screen.
-pub fn background() -> Background {
-    // SAFETY: isatty(3) on a file descriptor number has no preconditions.
-    if unsafe { libc::isatty(libc::STDOUT_FILENO) } == 1 {
-        let mut options = terminal_colorsaurus::QueryOptions::default();
-        options.timeout = BACKGROUND_TIMEOUT;
-        if let Ok(c) = terminal_colorsaurus::background_color(options) {
-            let (r, g, b) = c.scale_to_8bit();
-            return Background::from_rgb(r, g, b);
-        }
-    }
-    std::env::var("COLORFGBG")
-        .ok()
-        .and_then(|v| Background::from_colorfgbg(&v))
-        .unwrap_or(Background::Dark)
 }
 
 /// Undo [`init`]: on quit, on error and from the panic hook. Mouse capture

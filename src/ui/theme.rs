@@ -163,7 +163,7 @@ pub struct Palette {
 }
 
 /// What the terminal's own background is, as far as it can be learnt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Background {
     Light,
     Dark,
@@ -179,6 +179,14 @@ impl Background {
             7 | 9..=15 => Some(Background::Light),
             0..=6 | 8 => Some(Background::Dark),
             _ => None,
+        }
+    }
+
+    /// The background it is not.
+    pub fn other(self) -> Background {
+        match self {
+            Background::Light => Background::Dark,
+            Background::Dark => Background::Light,
         }
     }
 

@@ -2,6 +2,7 @@
 //! screen through a vt100 parser, wait for conditions with a deadline.
 
 use std::io::{Read, Write};
+use std::os::fd::FromRawFd;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -76,6 +77,7 @@ impl Pty {
         let sink = Arc::clone(&parser);
         let reading = Arc::new(AtomicBool::new(true));
         let go_on = Arc::clone(&reading);
+        let mut answers = Answers::new(&*pair.master);
         // Waits in poll(2) with a short timeout rather than in read(2), so
         // `hang_up` can stop it and really close the terminal's last fd.
         let reader = std::thread::spawn(move || {
@@ -92,7 +94,10 @@ impl Pty {
                 }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        answers.answer(&buf[..n]);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                 }
             }
         });
@@ -222,6 +227,44 @@ impl Pty {
             }
         }
         Ok(())
+    }
+}
+
+/// A VT220's answer to the device-attributes query (DA1).
+const DA1_ANSWER: &[u8] = b"\x1b[?62;22c";
+
+/// The terminal's side of balcony's background question: like every
+/// terminal, this one answers DA1 (`ESC [ c`), and like one that does not
+/// know the background query, nothing else. Call [`Answers::answer`] with
+/// what balcony wrote before the screen shows it: keys typed at that screen
+/// then come after the answer, as with a real terminal.
+pub struct Answers {
+    /// The pty's fd, duplicated: the writer belongs to whoever types.
+    out: std::fs::File,
+    /// The last bytes read, for a query split between reads.
+    tail: Vec<u8>,
+}
+
+impl Answers {
+    pub fn new(master: &dyn MasterPty) -> Answers {
+        let fd = master.as_raw_fd().expect("pty fd");
+        // SAFETY: dup(2) of the pty's open fd, owned by the File from here.
+        let out = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
+        Answers {
+            out,
+            tail: Vec::new(),
+        }
+    }
+
+    pub fn answer(&mut self, written: &[u8]) {
+        const QUERY: &[u8] = b"\x1b[c";
+        let mut all = std::mem::take(&mut self.tail);
+        all.extend_from_slice(written);
+        for _ in all.windows(QUERY.len()).filter(|w| *w == QUERY) {
+            let _ = self.out.write_all(DA1_ANSWER);
+        }
+        let keep = all.len().min(QUERY.len() - 1);
+        self.tail = all[all.len() - keep..].to_vec();
     }
 }
 

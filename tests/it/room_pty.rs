@@ -51,12 +51,14 @@ impl Term {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let (sink, bytes) = (Arc::clone(&parser), Arc::clone(&raw));
+        let mut answers = crate::pty::Answers::new(&*pair.master);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                answers.answer(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
                 bytes.lock().unwrap().extend_from_slice(&buf[..n]);
             }
