@@ -431,7 +431,12 @@ impl App<'_> {
                 },
                 Effect::ReviewOpen(path) => {
                     let loaded = store::load(&path).map_err(|e| e.to_string());
-                    self.flow.review_loaded(path, loaded);
+                    let recurring = match &loaded {
+                        Ok(s) => self.recurring(&path, s),
+                        Err(_) => Vec::new(),
+                    };
+                    self.flow.review_loaded(path.clone(), loaded);
+                    self.flow.review_recurring(&path, recurring);
                 }
                 Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
@@ -439,7 +444,8 @@ impl App<'_> {
                 }
                 Effect::Export(path) => {
                     let dir = self.review_dir();
-                    match review::export_to(&dir, &path) {
+                    let archive = self.archive_ready();
+                    match review::export_to(&dir, &path, archive) {
                         Ok(files) => {
                             let names: Vec<String> =
                                 files.iter().map(|f| f.display().to_string()).collect();
@@ -451,7 +457,7 @@ impl App<'_> {
                 Effect::ExportLive => {
                     if let (Some(path), Some(ses)) = (&self.path, self.flow.session()) {
                         let dir = path.parent().unwrap_or(self.dir).to_path_buf();
-                        match review::export_session(&dir, path, ses) {
+                        match review::export_session(&dir, path, ses, &[]) {
                             Ok(files) => {
                                 let names: Vec<String> =
                                     files.iter().map(|f| f.display().to_string()).collect();
@@ -604,14 +610,27 @@ impl App<'_> {
         }
     }
 
-    /// Searches the items of every session for review's filter, once the
-    /// index is up to date (until then, titles alone are matched).
-    fn search_items(&mut self, query: &str) {
+    /// The archive's index, once it is up to date.
+    fn archive_ready(&mut self) -> Option<&review::index::Archive> {
         if let Some(archive) = self.archive_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.archive = Some(archive);
             self.archive_rx = None;
         }
-        if let Some(archive) = &self.archive {
+        self.archive.as_ref()
+    }
+
+    /// Items of the session opened in review raised in earlier sessions
+    /// (none until the index is up to date).
+    fn recurring(&mut self, path: &Path, s: &Session) -> Vec<review::recurring::Recurrence> {
+        self.archive_ready()
+            .map(|a| review::recurring::recurrences(a, path, s))
+            .unwrap_or_default()
+    }
+
+    /// Searches the items of every session for review's filter, once the
+    /// index is up to date (until then, titles alone are matched).
+    fn search_items(&mut self, query: &str) {
+        if let Some(archive) = self.archive_ready() {
             let hits = archive.search(query, ITEM_HITS);
             self.flow.review_found(query, hits);
         }

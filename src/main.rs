@@ -50,10 +50,22 @@ fn main() -> ExitCode {
         }) => commands::sample(*items as usize, *seed, output, &mut err),
         Some(Command::Template { which, .. }) => commands::template(*which, &mut out),
         Some(Command::Export {
-            file,
+            file: Some(file),
             format,
             output,
-        }) => balcony::export::run(file, *format, output.as_deref(), &mut out, &mut err),
+            archive,
+        }) => balcony::export::run(
+            file,
+            *format,
+            output.as_deref(),
+            archive,
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Export { file: None, .. }) => {
+            let _ = writeln!(err, "give a session file to export");
+            2
+        }
         None => {
             drop((out, err));
             if let Some(code) = not_a_folder(&dir).or_else(no_terminal) {

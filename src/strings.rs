@@ -518,3 +518,17 @@ pub fn median_hint(level: Option<u8>, n: u32) -> String {
         None => "no phone readings here yet".to_string(),
     }
 }
+
+// Recurring issues: an item raised in earlier sessions of the archive.
+pub const SEC_RAISED_BEFORE: &str = "Raised in earlier sessions";
+pub const MD_RAISED_BEFORE: &str = "Issues that keep coming back";
+pub const MD_RAISED_BEFORE_WHY: &str = "An issue that returns session after session is a sign that \
+the challenge is adaptive: no expert fix has made it go away.";
+
+/// "raised in 3 earlier sessions (first 2026-03-02): A, B and 1 more".
+pub fn raised_before(n: usize, first: &str, names: &str, more: &str) -> String {
+    format!(
+        "raised in {n} earlier session{} (first {first}): {names}{more}",
+        plural(n)
+    )
+}

@@ -23,6 +23,7 @@ macro_rules! w {
     }};
 }
 
+pub mod archive;
 mod csv;
 mod html;
 mod ics;
@@ -61,12 +62,15 @@ pub fn render(session: &Session, format: ExportFormat) -> String {
     }
 }
 
-/// `balcony export FILE --format F [-o OUT]`: 0 on success, 1 when the file
-/// does not load or the output cannot be written.
+/// `balcony export FILE --format F [-o OUT] [--archive DIR]...`: 0 on
+/// success, 1 when the file does not load, a folder cannot be read or the
+/// output cannot be written. With folders, the Markdown summary says which
+/// of the session's issues were raised in their earlier sessions.
 pub fn run(
     file: &Path,
     format: ExportFormat,
     output: Option<&Path>,
+    folders: &[std::path::PathBuf],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -77,7 +81,43 @@ pub fn run(
             return 1;
         }
     };
-    let text = render(&session, format);
+    let mut text = render(&session, format);
+    if !folders.is_empty() {
+        if format != ExportFormat::Md {
+            let _ = writeln!(
+                err,
+                "note: only the Markdown summary says which issues were raised before"
+            );
+        }
+        match crate::review::index::archive(folders) {
+            Ok(index) if format == ExportFormat::Md => {
+                for note in &index.notes {
+                    let _ = writeln!(err, "note: {note}");
+                }
+                let recs = crate::review::recurring::recurrences(&index, file, &session);
+                text = archive::with_summary_section(text, &archive::recurring_section(&recs));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "{}: cannot read the folder: {e}",
+                    crate::commands::folder_names(folders)
+                );
+                return 1;
+            }
+        }
+    }
+    write_out(&text, output, out, err)
+}
+
+/// Writes an export to `output` (a file, or standard output for none or `-`).
+pub fn write_out(
+    text: &str,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     match output.filter(|p| *p != Path::new("-")) {
         // Replacing a file is what the user asked for with -o; durably, so a
         // crash never leaves half an export behind. A link, a FIFO or a
@@ -92,7 +132,7 @@ pub fn run(
         // Standard output is often a terminal: the facilitator's pasted text
         // must not run there.
         None => match out
-            .write_all(crate::clean::for_terminal(&text).as_bytes())
+            .write_all(crate::clean::for_terminal(text).as_bytes())
             .and_then(|()| out.flush())
         {
             Ok(()) => 0,

@@ -2,7 +2,7 @@
 //! compare view. State and keys only; the app loads the files and hands the
 //! results in (`Flow::show_review`, `review_loaded`, `review_compared`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -11,6 +11,7 @@ use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
 use crate::review::outline::{self, CPart, Part};
+use crate::review::recurring::Recurrence;
 use crate::review::{Row, Summary};
 use crate::session::{ItemKind, Session};
 use crate::strings as s;
@@ -30,6 +31,9 @@ pub struct SessionView {
     pub session: Box<Session>,
     pub parts: Vec<Part>,
     pub scroll: usize,
+    /// Its items raised in earlier sessions of the archive, once the
+    /// index has been asked.
+    pub recurring: Vec<Recurrence>,
 }
 
 #[derive(Debug, Clone)]
@@ -260,10 +264,30 @@ impl Flow {
                     session: Box::new(session),
                     parts,
                     scroll,
+                    recurring: Vec::new(),
                 }));
             }
             Err(e) => self.notice = error(e),
         }
+    }
+
+    /// The app found items of the open session raised in earlier sessions:
+    /// they are listed first.
+    pub fn review_recurring(&mut self, path: &Path, recurring: Vec<Recurrence>) {
+        let Some(View::Session(v)) = self.review.as_mut().and_then(|r| r.view.as_mut()) else {
+            return;
+        };
+        if v.path != path || recurring.is_empty() {
+            return;
+        }
+        let extra = outline::recurring(recurring.len());
+        v.scroll = if v.scroll == 0 {
+            0
+        } else {
+            v.scroll + extra.len()
+        };
+        v.parts.splice(0..0, extra);
+        v.recurring = recurring;
     }
 
     /// The app loaded the marked sessions to compare.

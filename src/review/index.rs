@@ -130,7 +130,6 @@ fn settle(conn: &Connection) -> rusqlite::Result<()> {
     // only a crash of the whole machine mid-write can break the file, and a
     // broken index is rebuilt. Not syncing saves three fsyncs per update.
     conn.pragma_update(None, "synchronous", "OFF")?;
-    conn.pragma_update(None, "journal_mode", "TRUNCATE")?;
     // Room for the pages a first build touches (in KiB): spilling them
     // mid-transaction cost a tenth of the build.
     conn.pragma_update(None, "cache_size", -16384)
@@ -791,6 +790,64 @@ fn best(conn: &Connection, root: &Path, fts: &str, limit: usize) -> rusqlite::Re
         }
     }
     Ok(hits)
+}
+
+/// An item that may resemble another (see `recurring`): its session and
+/// its indexed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub title: String,
+    pub created: chrono::DateTime<chrono::FixedOffset>,
+    pub kind: String,
+    pub text: String,
+}
+
+/// At most this many candidates per item and folder: a word in most of a
+/// large archive's items would otherwise make opening a session slow.
+const CANDIDATES: i64 = 5_000;
+
+impl Archive {
+    /// Items of `kinds` matching the FTS5 query `fts`, in the order they
+    /// were indexed. Sessions that do not load are left out.
+    pub fn candidates(&self, fts: &str, kinds: &[&str]) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (root, conn, _) in &self.dbs {
+            let found = conn
+                .prepare_cached(
+                    "SELECT s.path, s.title, s.created, items.kind, items.text \
+                     FROM items JOIN sessions s ON s.id = items.rowid >> 24 \
+                     WHERE items MATCH ?1 AND s.created IS NOT NULL LIMIT ?2",
+                )
+                .and_then(|mut stmt| {
+                    stmt.query_map(params![fts, CANDIDATES], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
+                        ))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                });
+            for (path, title, created, kind, text) in found.unwrap_or_default() {
+                let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created) else {
+                    continue;
+                };
+                if kinds.contains(&kind.as_str()) {
+                    out.push(Candidate {
+                        path: root.join(path),
+                        title: title.unwrap_or_default(),
+                        created,
+                        kind,
+                        text,
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
 /// An open commitment, as `balcony due` lists it.

@@ -49,6 +49,9 @@ pub enum Part {
     Avoidance(usize),
     Note(usize),
     Checkpoint(usize),
+    /// An item raised in earlier sessions, then where (`SessionView::recurring`).
+    Recurring(usize),
+    RecurringWhere(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,7 @@ pub enum Section {
     Avoidance,
     Notes,
     Time,
+    Recurring,
 }
 
 /// The session view, top to bottom.
@@ -125,6 +129,18 @@ pub fn session(s: &Session) -> Vec<Part> {
     out.extend((0..s.notes.len()).map(Part::Note));
     section(&mut out, Section::Time, s.progress.checkpoints.len());
     out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
+    out
+}
+
+/// The lines put first in the session view for `n` items raised in
+/// earlier sessions: each item, then where it was raised.
+pub fn recurring(n: usize) -> Vec<Part> {
+    let mut out = vec![Part::Heading(Section::Recurring, n)];
+    for i in 0..n {
+        out.push(Part::Recurring(i));
+        out.push(Part::RecurringWhere(i));
+    }
+    out.push(Part::Blank);
     out
 }
 

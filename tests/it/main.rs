@@ -24,6 +24,7 @@ mod one_writer;
 mod present;
 mod projector;
 mod random_keys;
+mod recurring;
 mod review;
 mod review_pty;
 mod room_pty;

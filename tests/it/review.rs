@@ -73,7 +73,7 @@ fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
                 f.review_loaded(p.clone(), s);
             }
             Effect::ReviewCompare(ps) => f.review_compared(review::load_full(ps)),
-            Effect::Export(p) => match review::export_to(dir, p) {
+            Effect::Export(p) => match review::export_to(dir, p, None) {
                 Ok(_) => f.review_said("exported", false),
                 Err(e) => f.review_said(e, true),
             },
@@ -496,7 +496,7 @@ fn the_list_shows_at_once_and_fills_in() {
 fn export_from_review_writes_markdown_and_html_into_exports() {
     let dir = folder();
     let path = dir.path().join(NORTHLINE);
-    let files = review::export_to(dir.path(), &path).unwrap();
+    let files = review::export_to(dir.path(), &path, None).unwrap();
     let session = store::load(&path).unwrap();
     let stem = NORTHLINE.trim_end_matches(".ron");
     assert_eq!(
@@ -516,7 +516,7 @@ fn export_from_review_writes_markdown_and_html_into_exports() {
         balcony::export::render(&session, ExportFormat::Html)
     );
     // Again: replaced, not doubled; and the exports are never listed as sessions.
-    review::export_to(dir.path(), &path).unwrap();
+    review::export_to(dir.path(), &path, None).unwrap();
     assert_eq!(
         std::fs::read_dir(dir.path().join("exports"))
             .unwrap()
@@ -528,7 +528,7 @@ fn export_from_review_writes_markdown_and_html_into_exports() {
         3 + BROKEN.len()
     );
     // A file that does not load is reported, and nothing is written for it.
-    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron")).unwrap_err();
+    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron"), None).unwrap_err();
     assert!(err.contains("truncated.ron:68:31"), "{err}");
     assert!(!dir.path().join("exports/truncated.md").exists());
 }
