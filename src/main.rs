@@ -62,10 +62,18 @@ fn main() -> ExitCode {
             &mut out,
             &mut err,
         ),
-        Some(Command::Export { file: None, .. }) => {
-            let _ = writeln!(err, "give a session file to export");
-            2
-        }
+        Some(Command::Export {
+            file: None,
+            format,
+            output,
+            archive,
+        }) => balcony::export::archive::run_report(
+            archive,
+            *format,
+            output.as_deref(),
+            &mut out,
+            &mut err,
+        ),
         None => {
             drop((out, err));
             if let Some(code) = not_a_folder(&dir).or_else(no_terminal) {

@@ -1,8 +1,10 @@
 //! What the archive adds to an export: the issues of a session raised in
-//! earlier sessions, as a section of the sponsor's summary.
+//! earlier sessions, as a section of the sponsor's summary; and the report
+//! of the heat across many sessions (`balcony export --archive DIR`).
 
-use super::SUMMARY_CAP;
 use super::markdown::md;
+use super::{SUMMARY_CAP, minutes};
+use crate::review::heat::{self, Heat, percent};
 use crate::review::recurring::Recurrence;
 use crate::strings as s;
 
@@ -42,4 +44,153 @@ pub fn with_summary_section(markdown: String, section: &str) -> String {
         }
         _ => markdown,
     }
+}
+
+/// The archive report in Markdown: the heat across `sessions`, oldest first
+/// (a pure function: the same sessions always give the same text).
+pub fn report(sessions: &[(std::path::PathBuf, crate::session::Session)]) -> String {
+    heat_report(&heat::of(sessions.iter().map(|(p, s)| (p.as_path(), s))))
+}
+
+/// The archive report from the heat already gathered.
+pub fn heat_report(h: &Heat) -> String {
+    let mut o = String::new();
+    w!(o, "# {}\n\n", s::report_title(h.sessions.len()));
+    if let (Some(a), Some(b)) = (h.sessions.first(), h.sessions.last()) {
+        w!(
+            o,
+            "*{}*\n\n",
+            s::report_span(
+                &a.created.format("%Y-%m-%d").to_string(),
+                &b.created.format("%Y-%m-%d").to_string()
+            )
+        );
+    }
+    zones(&mut o, h);
+    tactics(&mut o, h);
+    signs(&mut o, h);
+    o
+}
+
+/// "12 min (20 %)".
+fn share(secs: u64, whole: u64) -> String {
+    format!("{} ({} %)", minutes(secs), percent(secs, whole))
+}
+
+fn zones(o: &mut String, h: &Heat) {
+    w!(o, "## {}\n\n", s::REPORT_ZONES);
+    let (below, inside, above) = h.totals();
+    let all = below + inside + above;
+    if all == 0 {
+        w!(o, "*{}*\n\n", s::REPORT_NO_READINGS);
+        return;
+    }
+    w!(
+        o,
+        "{}\n\n",
+        s::report_zone_totals(
+            &minutes(all),
+            percent(below, all),
+            percent(inside, all),
+            percent(above, all)
+        )
+    );
+    w!(o, "{}\n|---|---|---|---|---|\n", s::REPORT_ZONE_HEAD);
+    for x in &h.sessions {
+        let whole = x.below + x.inside + x.above;
+        w!(
+            o,
+            "| {} | {} | {} | {} | {} |\n",
+            x.created.format("%Y-%m-%d"),
+            md(&x.title),
+            share(x.below, whole),
+            share(x.inside, whole),
+            share(x.above, whole)
+        );
+    }
+    o.push('\n');
+}
+
+fn tactics(o: &mut String, h: &Heat) {
+    w!(o, "## {}\n\n", s::REPORT_TACTICS);
+    if h.tactics.is_empty() {
+        w!(o, "*{}*\n\n", s::REPORT_NO_MOVES);
+        return;
+    }
+    w!(o, "*{}*\n\n", s::REPORT_TACTICS_WHY);
+    w!(
+        o,
+        "{}\n|---|---|---|---|---|---|---|---|\n",
+        s::REPORT_TACTIC_HEAD
+    );
+    for t in &h.tactics {
+        let dir = t.direction.map_or("", |d| d.label());
+        let followed = t.used - t.last;
+        w!(
+            o,
+            "| {} | {dir} | {} | {} | {} | {} | {} | {} of {followed} |\n",
+            md(&t.name),
+            t.used,
+            t.up,
+            t.down,
+            t.same,
+            t.last,
+            t.as_meant()
+        );
+    }
+    o.push('\n');
+}
+
+fn signs(o: &mut String, h: &Heat) {
+    w!(o, "## {}\n\n", s::REPORT_SIGNS);
+    if h.signs.is_empty() {
+        w!(o, "*{}*\n\n", s::REPORT_NO_SIGNS);
+        return;
+    }
+    for x in &h.signs {
+        w!(
+            o,
+            "- **{}** ({}): {}\n",
+            md(&x.sign),
+            md(&s::watched_by(&x.watcher)),
+            s::seen_times(x.times, x.sessions)
+        );
+    }
+    o.push('\n');
+}
+
+/// `balcony export --archive DIR... [-o OUT]`: the report over every session
+/// in the folders (subfolders too), read one at a time; a file that does
+/// not load is left out and named. 0 on success, 1 when a folder cannot be
+/// read or the output written, 2 for a format other than Markdown.
+pub fn run_report(
+    folders: &[std::path::PathBuf],
+    format: crate::cli::ExportFormat,
+    output: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    if format != crate::cli::ExportFormat::Md {
+        let _ = writeln!(err, "{}", s::REPORT_MD_ONLY);
+        return 2;
+    }
+    let mut gather = heat::Gather::default();
+    for dir in folders {
+        let files = match crate::review::index::session_files(dir) {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = writeln!(err, "{}: cannot read the folder: {e}", dir.display());
+                return 1;
+            }
+        };
+        for f in files {
+            match crate::session::store::load(&f) {
+                Ok(session) => gather.add(&f, &session),
+                Err(e) => {
+                    let _ = writeln!(err, "note: left out: {}", e.headline());
+                }
+            }
+        }
+    }
+    super::write_out(&heat_report(&gather.finish()), output, out, err)
 }

@@ -187,7 +187,7 @@ pub(crate) fn when(t: &Timestamp) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
-pub(crate) fn minutes(secs: u64) -> String {
+pub fn minutes(secs: u64) -> String {
     let m = (secs + 30) / 60;
     if m >= 60 {
         format!("{} h {:02} min", m / 60, m % 60)

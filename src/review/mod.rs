@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod followup;
+pub mod heat;
 pub mod index;
 pub mod outline;
 pub mod recurring;

@@ -155,6 +155,10 @@ pub enum CPart {
     Adopted(usize),
     Recurring(usize),
     Fired(usize),
+    /// A session's time below, inside and above the band.
+    Zones(usize),
+    /// A tactic and what the next reading did after it.
+    Tactic(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +168,8 @@ pub enum CSection {
     Adopted,
     Recurring,
     Fired,
+    Zones,
+    Tactics,
 }
 
 pub fn compare(c: &Comparison) -> Vec<CPart> {
@@ -179,6 +185,10 @@ pub fn compare(c: &Comparison) -> Vec<CPart> {
     };
     section(&mut out, CSection::Tension, c.entries.len());
     out.extend((0..c.entries.len()).map(CPart::Entry));
+    section(&mut out, CSection::Zones, c.heat.sessions.len());
+    out.extend((0..c.heat.sessions.len()).map(CPart::Zones));
+    section(&mut out, CSection::Tactics, c.heat.tactics.len());
+    out.extend((0..c.heat.tactics.len()).map(CPart::Tactic));
     section(&mut out, CSection::Commitments, c.commitments.len());
     out.extend((0..c.commitments.len()).map(CPart::Commitment));
     section(&mut out, CSection::Adopted, c.adopted.len());

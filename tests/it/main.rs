@@ -5,6 +5,7 @@ mod http;
 mod pty;
 
 mod archive;
+mod archive_report;
 mod broken_files;
 mod cli;
 mod cli_start;
