@@ -849,6 +849,7 @@ fn event_loop(
                 .cloned()
                 .unwrap_or_else(|| dir.to_path_buf());
             app.flow = Flow::review(first, rows, t0);
+            app.flow.review_folders(folders);
             app.say_index_note();
         }
     }

@@ -590,3 +590,8 @@ pub fn cmp_zones(n: usize, below: u64, inside: u64, above: u64, all: &str) -> St
 pub fn cmp_tactic(name: &str, dir: &str, used: usize, meant: usize, followed: usize) -> String {
     format!("  {name} · {dir} · used {used} · as meant {meant} of {followed}")
 }
+
+/// Review's header when the folders' names do not fit.
+pub fn n_folders(n: usize) -> String {
+    format!("{n} folders")
+}

@@ -52,6 +52,8 @@ pub enum View {
 #[derive(Debug, Clone)]
 pub struct Review {
     pub dir: PathBuf,
+    /// Every folder read, `dir` first.
+    pub folders: Vec<PathBuf>,
     pub rows: Vec<Row>,
     /// Indexes into `rows`: the filtered rows in the chosen order.
     pub shown: Vec<usize>,
@@ -79,6 +81,7 @@ pub struct Review {
 impl Review {
     pub fn new(dir: PathBuf, rows: Vec<Row>, from_start: bool) -> Review {
         let mut r = Review {
+            folders: vec![dir.clone()],
             dir,
             rows,
             shown: Vec::new(),
@@ -239,6 +242,15 @@ impl Flow {
         let mut f = Flow::start(Vec::new(), now);
         f.review = Some(Box::new(Review::new(dir, rows, false)));
         f
+    }
+
+    /// Review reads these folders (the first is where exports go).
+    pub fn review_folders(&mut self, folders: Vec<PathBuf>) {
+        if let Some(r) = &mut self.review
+            && !folders.is_empty()
+        {
+            r.folders = folders;
+        }
     }
 
     /// The app read the folder for review (asked for from the start screen).

@@ -594,3 +594,32 @@ fn review_help_lists_every_key_of_the_list() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn the_header_says_how_many_folders_when_their_names_do_not_fit() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    let long: Vec<PathBuf> = (1..=3)
+        .map(|n| PathBuf::from(format!("/srv/archive/teams/customer-operations-{n}")))
+        .collect();
+    f.review_folders(long);
+    let screen = render(&f, W, H);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Review · 3 folders · read-only"),
+        "{screen}"
+    );
+    f.review_folders(vec![PathBuf::from("ops"), PathBuf::from("sales")]);
+    let screen = render(&f, W, H);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Review · ops, sales · read-only"),
+        "{screen}"
+    );
+}

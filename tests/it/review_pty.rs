@@ -133,3 +133,23 @@ fn review_of_a_missing_folder_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the folder"));
 }
+
+#[test]
+fn review_of_several_folders_names_them_all() {
+    let dir = setup();
+    for team in ["ops", "sales"] {
+        let folder = dir.path().join(team);
+        std::fs::create_dir(&folder).unwrap();
+        let s = store::load(
+            &root()
+                .join("sessions/examples")
+                .join("2026-11-10-0930-northline-keeping-customers.ron"),
+        )
+        .unwrap();
+        store::save(&folder.join(format!("{team}.ron")), &s).unwrap();
+    }
+    let mut t = Pty::spawn(&["review", "sessions", "ops", "sales"], dir.path(), &[]);
+    t.wait_text("balcony · Review · sessions, ops, sales · read-only");
+    t.send("q");
+    t.wait_exit();
+}
