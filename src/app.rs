@@ -310,6 +310,9 @@ struct App<'a> {
     join_choice: usize,
     /// Review rows still being read.
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
+    /// Items of the session opened in review raised before, found on
+    /// another thread (a large archive takes a while).
+    recurring_rx: Option<Receiver<(PathBuf, Vec<review::recurring::Recurrence>)>>,
     /// Why the index is not kept on disk, until said.
     index_note: Option<String>,
     /// The indexes of the folders being reviewed, once up to date, and
@@ -431,12 +434,10 @@ impl App<'_> {
                 },
                 Effect::ReviewOpen(path) => {
                     let loaded = store::load(&path).map_err(|e| e.to_string());
-                    let recurring = match &loaded {
-                        Ok(s) => self.recurring(&path, s),
-                        Err(_) => Vec::new(),
-                    };
-                    self.flow.review_loaded(path.clone(), loaded);
-                    self.flow.review_recurring(&path, recurring);
+                    if let Ok(s) = &loaded {
+                        self.find_recurring(&path, s);
+                    }
+                    self.flow.review_loaded(path, loaded);
                 }
                 Effect::ReviewSearch(query) => self.search_items(&query),
                 Effect::ReviewCompare(paths) => {
@@ -619,12 +620,33 @@ impl App<'_> {
         self.archive.as_ref()
     }
 
-    /// Items of the session opened in review raised in earlier sessions
-    /// (none until the index is up to date).
-    fn recurring(&mut self, path: &Path, s: &Session) -> Vec<review::recurring::Recurrence> {
-        self.archive_ready()
-            .map(|a| review::recurring::recurrences(a, path, s))
-            .unwrap_or_default()
+    /// Looks on another thread, in the indexes as they stand, for items of
+    /// the session opened in review raised in earlier sessions.
+    fn find_recurring(&mut self, path: &Path, s: &Session) {
+        let folders = self
+            .flow
+            .review
+            .as_ref()
+            .map_or_else(|| vec![self.dir.to_path_buf()], |r| r.folders.clone());
+        let (tx, rx) = mpsc::channel();
+        let (path, s) = (path.to_path_buf(), s.clone());
+        std::thread::spawn(move || {
+            let index = review::index::read_only(&folders);
+            let found = review::recurring::recurrences(&index, &path, &s);
+            let _ = tx.send((path, found));
+        });
+        self.recurring_rx = Some(rx);
+    }
+
+    /// Items raised before, once found; true when they came.
+    fn collect_recurring(&mut self) -> bool {
+        let Some((path, found)) = self.recurring_rx.as_ref().and_then(|rx| rx.try_recv().ok())
+        else {
+            return false;
+        };
+        self.recurring_rx = None;
+        self.flow.review_recurring(&path, found);
+        true
     }
 
     /// Searches the items of every session for review's filter, once the
@@ -776,6 +798,7 @@ impl App<'_> {
             }
             dirty |= self.collect_reports();
             dirty |= self.collect_rows();
+            dirty |= self.collect_recurring();
             if dirty {
                 self.push_board();
                 self.show_card();
@@ -820,6 +843,7 @@ fn event_loop(
         join_start: join.clone(),
         join_choice: 0,
         review_rx: None,
+        recurring_rx: None,
         index_note: None,
         archive: None,
         archive_rx: None,

@@ -650,6 +650,32 @@ pub struct Archive {
     pub notes: Vec<String>,
 }
 
+/// The folders' indexes as they are, read-only and not brought up to date
+/// (for a question asked on another thread while the app keeps them); a
+/// folder without a usable index is left out.
+pub fn read_only(dirs: &[PathBuf]) -> Archive {
+    let mut dbs = Vec::new();
+    for dir in dirs {
+        let path = dir.join(FILE_NAME);
+        if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+            continue;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(conn) = Connection::open_with_flags(&path, flags) else {
+            continue;
+        };
+        let _ = conn.busy_timeout(Duration::from_millis(300));
+        let version = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i32>(0));
+        if version.ok() == Some(SCHEMA) {
+            dbs.push((dir.clone(), conn, false));
+        }
+    }
+    Archive {
+        dbs,
+        notes: Vec::new(),
+    }
+}
+
 /// Every folder's index brought up to date.
 pub fn archive(dirs: &[PathBuf]) -> std::io::Result<Archive> {
     Ok(plan_with(dirs, false)?.finish(|_| {}))
@@ -808,19 +834,25 @@ pub struct Candidate {
 const CANDIDATES: i64 = 5_000;
 
 impl Archive {
-    /// Items of `kinds` matching the FTS5 query `fts`, in the order they
-    /// were indexed. Sessions that do not load are left out.
-    pub fn candidates(&self, fts: &str, kinds: &[&str]) -> Vec<Candidate> {
+    /// Items of `kinds` matching the FTS5 query `fts` in sessions held
+    /// before `before`, in the order they were indexed. Sessions that do
+    /// not load are left out.
+    pub fn candidates(
+        &self,
+        fts: &str,
+        kinds: &[&str],
+        before: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Vec<Candidate> {
         let mut out = Vec::new();
         for (root, conn, _) in &self.dbs {
             let found = conn
                 .prepare_cached(
                     "SELECT s.path, s.title, s.created, items.kind, items.text \
                      FROM items JOIN sessions s ON s.id = items.rowid >> 24 \
-                     WHERE items MATCH ?1 AND s.created IS NOT NULL LIMIT ?2",
+                     WHERE items MATCH ?1 AND julianday(s.created) < julianday(?3) LIMIT ?2",
                 )
                 .and_then(|mut stmt| {
-                    stmt.query_map(params![fts, CANDIDATES], |r| {
+                    stmt.query_map(params![fts, CANDIDATES, before.to_rfc3339()], |r| {
                         Ok((
                             r.get::<_, String>(0)?,
                             r.get::<_, Option<String>>(1)?,

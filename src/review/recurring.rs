@@ -154,7 +154,7 @@ pub fn recurrences(archive: &Archive, path: &Path, session: &Session) -> Vec<Rec
             continue;
         };
         let mut earlier: BTreeMap<PathBuf, Earlier> = BTreeMap::new();
-        for c in archive.candidates(&query, &KINDS) {
+        for c in archive.candidates(&query, &KINDS, before) {
             if c.created >= before
                 || std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()) == own
                 || jaccard(&mine, &words(c.text.split(" · ").next().unwrap_or(""))) < THRESHOLD
