@@ -84,15 +84,19 @@ pub enum Command {
         /// The session file being facilitated in another terminal
         file: PathBuf,
     },
-    /// Write a session as Markdown, HTML or CSV
+    /// Write a session as Markdown, HTML or CSV; with --archive and no FILE, a report across the archive
     Export {
         /// The session file
-        file: PathBuf,
+        #[arg(required_unless_present = "archive")]
+        file: Option<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Where to write [default: standard output; `-` too]
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// A folder of past sessions, subfolders too (again for more): with FILE, the Markdown summary names the issues raised in its earlier sessions; without, a report across all of them
+        #[arg(long, value_name = "DIR")]
+        archive: Vec<PathBuf>,
     },
     /// Check session or template files; report each problem as FILE:LINE:COL
     Check {

@@ -206,6 +206,7 @@ pub fn export(
     file: &Path,
     format: ExportFormat,
     output: Option<&Path>,
+    folders: &[std::path::PathBuf],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -216,7 +217,46 @@ pub fn export(
             return 1;
         }
     };
-    let text = crate::export::render(&session, format);
+    let mut text = crate::export::render(&session, format);
+    if !folders.is_empty() {
+        if format != ExportFormat::Md {
+            let _ = writeln!(
+                err,
+                "note: only the Markdown summary says which issues were raised before"
+            );
+        }
+        match crate::review::index::archive(folders) {
+            Ok(index) if format == ExportFormat::Md => {
+                for note in &index.notes {
+                    let _ = writeln!(err, "note: {note}");
+                }
+                let recs = crate::review::recurring::recurrences(&index, file, &session);
+                text = crate::review::report::with_summary_section(
+                    text,
+                    &crate::review::report::recurring_section(&recs),
+                );
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "{}: cannot read the folder: {e}",
+                    folder_names(folders)
+                );
+                return 1;
+            }
+        }
+    }
+    write_out(&text, output, out, err)
+}
+
+/// Writes an export to `output` (a file, or standard output for none or `-`).
+pub fn write_out(
+    text: &str,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     match output.filter(|p| *p != Path::new("-")) {
         // Replacing a file is what the user asked for with -o; durably, so a
         // crash never leaves half an export behind. A link, a FIFO or a
@@ -231,7 +271,7 @@ pub fn export(
         // Standard output is often a terminal: the facilitator's pasted text
         // must not run there.
         None => match out
-            .write_all(for_terminal(&text).as_bytes())
+            .write_all(for_terminal(text).as_bytes())
             .and_then(|()| out.flush())
         {
             Ok(()) => 0,
@@ -243,4 +283,45 @@ pub fn export(
             }
         },
     }
+}
+
+/// `balcony export --archive DIR... [-o OUT]`: the report over every session
+/// in the folders (subfolders too), read one at a time; a file that does
+/// not load is left out and named. 0 on success, 1 when a folder cannot be
+/// read or the output written, 2 for a format other than Markdown.
+pub fn archive_report(
+    folders: &[std::path::PathBuf],
+    format: ExportFormat,
+    output: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    if format != ExportFormat::Md {
+        let _ = writeln!(err, "{}", crate::strings::REPORT_MD_ONLY);
+        return 2;
+    }
+    let mut gather = crate::review::heat::Gather::default();
+    for dir in folders {
+        let files = match crate::review::index::session_files(dir) {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = writeln!(err, "{}: cannot read the folder: {e}", dir.display());
+                return 1;
+            }
+        };
+        for f in files {
+            match crate::session::store::load(&f) {
+                Ok(session) => gather.add(&f, &session),
+                Err(e) => {
+                    let _ = writeln!(err, "note: left out: {}", e.headline());
+                }
+            }
+        }
+    }
+    write_out(
+        &crate::review::report::heat_report(&gather.finish()),
+        output,
+        out,
+        err,
+    )
 }

@@ -51,10 +51,24 @@ fn main() -> ExitCode {
         }) => commands::sample(*items as usize, *seed, output, &mut err),
         Some(Command::Template { which, .. }) => commands::template(*which, &mut out),
         Some(Command::Export {
-            file,
+            file: Some(file),
             format,
             output,
-        }) => commands::export(file, *format, output.as_deref(), &mut out, &mut err),
+            archive,
+        }) => commands::export(
+            file,
+            *format,
+            output.as_deref(),
+            archive,
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Export {
+            file: None,
+            format,
+            output,
+            archive,
+        }) => commands::archive_report(archive, *format, output.as_deref(), &mut out, &mut err),
         None => {
             drop((out, err));
             if let Some(code) = not_a_folder(&dir).or_else(no_terminal) {

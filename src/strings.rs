@@ -518,3 +518,80 @@ pub fn median_hint(level: Option<u8>, n: u32) -> String {
         None => "no phone readings here yet".to_string(),
     }
 }
+
+// Recurring issues: an item raised in earlier sessions of the archive.
+pub const SEC_RAISED_BEFORE: &str = "Raised in earlier sessions";
+pub const MD_RAISED_BEFORE: &str = "Issues that keep coming back";
+pub const MD_RAISED_BEFORE_WHY: &str = "An issue that returns session after session is a sign that \
+the challenge is adaptive: no expert fix has made it go away.";
+
+/// "raised in 3 earlier sessions (first 2026-03-02): A, B and 1 more".
+pub fn raised_before(n: usize, first: &str, names: &str, more: &str) -> String {
+    format!(
+        "raised in {n} earlier session{} (first {first}): {names}{more}",
+        plural(n)
+    )
+}
+
+// The archive report: the heat across sessions.
+pub const REPORT_ZONES: &str = "Time below, inside and above the productive band";
+pub const REPORT_ZONE_HEAD: &str =
+    "| held | session | below (too cold) | inside (productive) | above (too hot) |";
+pub const REPORT_NO_READINGS: &str = "No reading was taken in these sessions.";
+pub const REPORT_TACTICS: &str = "Tactics, and what the next reading did";
+pub const REPORT_TACTICS_WHY: &str = "A raise is meant to bring the heat up, a lower to bring it \
+down, a hold to keep it: the last column counts the times the room's next reading went that way.";
+pub const REPORT_TACTIC_HEAD: &str =
+    "| tactic | move | used | next reading higher | lower | same | none after | as meant |";
+pub const REPORT_NO_MOVES: &str = "No move was made in these sessions.";
+pub const REPORT_SIGNS: &str = "Early-warning signs that fired";
+pub const REPORT_NO_SIGNS: &str = "No early-warning sign was seen in these sessions.";
+
+pub fn report_title(n: usize) -> String {
+    format!("The heat across {n} session{}", plural(n))
+}
+
+pub fn report_span(first: &str, last: &str) -> String {
+    format!("Exported from balcony: sessions held {first} to {last}, oldest first.")
+}
+
+pub fn report_zone_totals(all: &str, below: u64, inside: u64, above: u64) -> String {
+    format!(
+        "Of {all} between readings: {below} % below the band, {inside} % inside it, {above} % above it."
+    )
+}
+
+pub fn watched_by(who: &str) -> String {
+    if who.trim().is_empty() {
+        "nobody named to watch it".to_string()
+    } else {
+        format!("watched by {who}")
+    }
+}
+
+/// "seen 4 times in 3 sessions".
+pub fn seen_times(times: usize, sessions: usize) -> String {
+    format!(
+        "seen {times} time{} in {sessions} session{}",
+        plural(times),
+        plural(sessions)
+    )
+}
+pub const REPORT_MD_ONLY: &str = "the archive report is Markdown only: --format md";
+pub const CMP_ZONES: &str = "Time below, inside and above the band";
+pub const CMP_TACTICS: &str = "Tactics: did the next reading go the way meant?";
+
+/// "1. 32 % below · 68 % inside · 0 % above (2 h 25 min)".
+pub fn cmp_zones(n: usize, below: u64, inside: u64, above: u64, all: &str) -> String {
+    format!("  {n}. {below:>3} % below · {inside:>3} % inside · {above:>3} % above  ({all})")
+}
+
+/// "Ask the tough question · raise · used 3 · as meant 2 of 3".
+pub fn cmp_tactic(name: &str, dir: &str, used: usize, meant: usize, followed: usize) -> String {
+    format!("  {name} · {dir} · used {used} · as meant {meant} of {followed}")
+}
+
+/// Review's header when the folders' names do not fit.
+pub fn n_folders(n: usize) -> String {
+    format!("{n} folders")
+}

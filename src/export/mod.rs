@@ -27,6 +27,7 @@ mod markdown;
 pub use csv::to_csv;
 pub use html::to_html;
 pub use ics::to_ics;
+pub(crate) use markdown::md;
 pub use markdown::to_markdown;
 
 /// Who felt the heat and reacted: the room, or a solo leader alone.
@@ -108,7 +109,7 @@ pub(crate) fn when(t: &Timestamp) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
-pub(crate) fn minutes(secs: u64) -> String {
+pub fn minutes(secs: u64) -> String {
     let m = (secs + 30) / 60;
     if m >= 60 {
         format!("{} h {:02} min", m / 60, m % 60)

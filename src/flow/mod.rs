@@ -86,6 +86,13 @@ pub enum Input {
         rows: Vec<crate::review::Row>,
         from_start: bool,
     },
+    /// Review reads these folders (the first is where exports go).
+    ReviewFolders(Vec<PathBuf>),
+    /// Items of the session open in review that earlier sessions raised.
+    ReviewRecurring {
+        path: PathBuf,
+        recurring: Vec<crate::review::recurring::Recurrence>,
+    },
     /// The session to view, loaded.
     ReviewLoaded {
         path: PathBuf,
@@ -562,6 +569,14 @@ impl Flow {
                 from_start,
             } => {
                 self.show_review(dir, rows, from_start);
+                Vec::new()
+            }
+            Input::ReviewFolders(folders) => {
+                self.review_folders(folders);
+                Vec::new()
+            }
+            Input::ReviewRecurring { path, recurring } => {
+                self.review_recurring(&path, recurring);
                 Vec::new()
             }
             Input::ReviewLoaded { path, session } => {

@@ -2,7 +2,7 @@
 //! compare view. State and keys only; the app loads the files and hands the
 //! results in (`Flow::show_review`, `review_loaded`, `review_compared`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -11,6 +11,7 @@ use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
 use crate::review::outline::{self, CPart, Part};
+use crate::review::recurring::Recurrence;
 use crate::review::{Row, Summary};
 use crate::session::{ItemKind, Session};
 use crate::strings as s;
@@ -30,6 +31,9 @@ pub struct SessionView {
     pub session: Box<Session>,
     pub parts: Vec<Part>,
     pub scroll: usize,
+    /// Its items raised in earlier sessions of the archive, once the
+    /// index has been asked.
+    pub recurring: Vec<Recurrence>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +52,8 @@ pub enum View {
 #[derive(Debug, Clone)]
 pub struct Review {
     pub dir: PathBuf,
+    /// Every folder read, `dir` first.
+    pub folders: Vec<PathBuf>,
     pub rows: Vec<Row>,
     /// Indexes into `rows`: the filtered rows in the chosen order.
     pub shown: Vec<usize>,
@@ -75,6 +81,7 @@ pub struct Review {
 impl Review {
     pub fn new(dir: PathBuf, rows: Vec<Row>, from_start: bool) -> Review {
         let mut r = Review {
+            folders: vec![dir.clone()],
             dir,
             rows,
             shown: Vec::new(),
@@ -237,6 +244,15 @@ impl Flow {
         f
     }
 
+    /// Review reads these folders (the first is where exports go).
+    pub(super) fn review_folders(&mut self, folders: Vec<PathBuf>) {
+        if let Screen::Review(r) = &mut self.screen
+            && !folders.is_empty()
+        {
+            r.folders = folders;
+        }
+    }
+
     pub(super) fn show_review(&mut self, dir: PathBuf, rows: Vec<Row>, from_start: bool) {
         self.screen = Screen::Review(Box::new(Review::new(dir, rows, from_start)));
         self.notice = None;
@@ -261,10 +277,33 @@ impl Flow {
                     session: Box::new(session),
                     parts,
                     scroll,
+                    recurring: Vec::new(),
                 }));
             }
             Err(e) => self.notice = error(e),
         }
+    }
+
+    /// The app found items of the open session raised in earlier sessions:
+    /// they are listed first.
+    pub(super) fn review_recurring(&mut self, path: &Path, recurring: Vec<Recurrence>) {
+        let Screen::Review(r) = &mut self.screen else {
+            return;
+        };
+        let Some(View::Session(v)) = r.view.as_mut() else {
+            return;
+        };
+        if v.path != path || recurring.is_empty() {
+            return;
+        }
+        let extra = outline::recurring(recurring.len());
+        v.scroll = if v.scroll == 0 {
+            0
+        } else {
+            v.scroll + extra.len()
+        };
+        v.parts.splice(0..0, extra);
+        v.recurring = recurring;
     }
 
     /// The app loaded the marked sessions to compare.

@@ -77,6 +77,8 @@ pub struct Comparison {
     pub adopted: Vec<AdoptedIdea>,
     pub recurring: Vec<Recurring>,
     pub fired: Vec<FiredSign>,
+    /// Time in, below and above the band; tactics and what followed them.
+    pub heat: super::heat::Heat,
 }
 
 /// Lower case, spaces collapsed: how items are matched across sessions.
@@ -123,7 +125,10 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
             .then_with(|| a.0.cmp(&b.0))
     });
     let last = order.len().saturating_sub(1);
-    let mut out = Comparison::default();
+    let mut out = Comparison {
+        heat: super::heat::of(order.iter().map(|(p, s)| (p.as_path(), *s))),
+        ..Comparison::default()
+    };
     // Matched by text: (first index, order of first sight) keeps output stable.
     let mut commitments: BTreeMap<String, (usize, CommitmentLine, CommitmentStatus)> =
         BTreeMap::new();

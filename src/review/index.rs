@@ -49,8 +49,9 @@ CREATE VIRTUAL TABLE items USING fts5(
 );
 ";
 
-/// What an index knew: relative path -> (size, mtime, summary).
-type Known = HashMap<String, (u64, u64, Result<Summary, Problem>)>;
+/// What an index knew: relative path -> (size, mtime, the summary's JSON).
+/// The JSON is read only when a row is wanted: search and due need none.
+type Known = HashMap<String, (u64, u64, Option<String>)>;
 
 /// One folder's index, open.
 struct Db {
@@ -125,9 +126,13 @@ fn settle(conn: &Connection) -> rusqlite::Result<()> {
     // Another balcony indexing the same folder: wait a little, then go on
     // without the file rather than hang.
     conn.busy_timeout(Duration::from_millis(300))?;
-    // A crash mid-write leaves the journal to roll back; that is enough for
-    // an index that can always be rebuilt.
-    conn.pragma_update(None, "synchronous", "NORMAL")
+    // The journal still rolls back a write cut short by a crash of balcony;
+    // only a crash of the whole machine mid-write can break the file, and a
+    // broken index is rebuilt. Not syncing saves three fsyncs per update.
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    // Room for the pages a first build touches (in KiB): spilling them
+    // mid-transaction cost a tenth of the build.
+    conn.pragma_update(None, "cache_size", -16384)
 }
 
 fn open_existing(path: &Path) -> Result<Connection, String> {
@@ -161,26 +166,31 @@ fn open_new(path: &Path) -> Result<Connection, String> {
     Ok(conn)
 }
 
-/// What the index knew of each file.
-fn known(conn: &Connection) -> rusqlite::Result<Known> {
-    let mut stmt = conn.prepare("SELECT path, size, mtime, summary FROM sessions")?;
+/// What the index knew of each file; the summaries too when `summaries`.
+fn known(conn: &Connection, summaries: bool) -> rusqlite::Result<Known> {
+    let sql = if summaries {
+        "SELECT path, size, mtime, summary FROM sessions"
+    } else {
+        "SELECT path, size, mtime, NULL FROM sessions"
+    };
+    let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
+            (
+                r.get::<_, i64>(1)? as u64,
+                r.get::<_, i64>(2)? as u64,
+                r.get::<_, Option<String>>(3)?,
+            ),
         ))
     })?;
-    let mut out = HashMap::new();
-    for row in rows {
-        let (path, size, mtime, summary) = row?;
-        // A summary this build cannot read is simply read again.
-        if let Ok(summary) = serde_json::from_str(&summary) {
-            out.insert(path, (size as u64, mtime as u64, summary));
-        }
-    }
-    Ok(out)
+    rows.collect()
+}
+
+/// A summary as the index keeps it; None when this build cannot read it
+/// (the file is then simply read again).
+fn summary_of(json: &str) -> Option<Result<Summary, Problem>> {
+    serde_json::from_str(json).ok()
 }
 
 /// Size and modification time (ns): what makes an indexed file fresh.
@@ -334,31 +344,57 @@ pub fn item_texts(s: &Session) -> Vec<ItemText> {
     out
 }
 
-/// A file read for the index.
+/// A file read for the index, with every row it adds made ready by the
+/// reading thread: the one writing thread only runs the inserts.
 struct Doc {
     file: usize,
     stamp: (u64, u64),
     summary: Result<Summary, Problem>,
-    session: Option<Session>,
+    /// The summary as the index keeps it (JSON).
+    json: String,
+    texts: Vec<ItemText>,
+    commitments: Vec<CommitmentRow>,
+}
+
+/// One row of the `commitments` table.
+struct CommitmentRow {
+    id: u32,
+    what: String,
+    owner: String,
+    review: String,
+    made: String,
+    status: String,
 }
 
 fn read_doc(file: usize, path: &Path) -> Doc {
     // The stamp is taken before reading: a file saved meanwhile looks stale
     // next time rather than fresh with old contents.
     let stamp = stamp(path).unwrap_or((u64::MAX, 0));
-    match store::load(path) {
-        Ok(s) => Doc {
-            file,
-            stamp,
-            summary: Ok(Summary::of(&s)),
-            session: Some(s),
-        },
-        Err(e) => Doc {
-            file,
-            stamp,
-            summary: Err(Problem::of(&e)),
-            session: None,
-        },
+    let (summary, texts, commitments) = match store::load(path) {
+        Ok(s) => {
+            let commitments = s
+                .commitments
+                .iter()
+                .map(|c| CommitmentRow {
+                    id: c.id,
+                    what: c.what.clone(),
+                    owner: c.owner.clone(),
+                    review: c.review.to_string(),
+                    made: c.at.to_rfc3339(),
+                    status: format!("{:?}", c.status),
+                })
+                .collect();
+            (Ok(Summary::of(&s)), item_texts(&s), commitments)
+        }
+        Err(e) => (Err(Problem::of(&e)), Vec::new(), Vec::new()),
+    };
+    Doc {
+        file,
+        stamp,
+        json: serde_json::to_string(&summary).unwrap_or_default(),
+        summary,
+        texts,
+        commitments,
     }
 }
 
@@ -397,7 +433,6 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
             Some(format!("{}:{}: {}", p.line, p.col, p.message)),
         ),
     };
-    let summary = serde_json::to_string(&doc.summary).unwrap_or_default();
     conn.prepare_cached(
         "INSERT INTO sessions (path, size, mtime, title, created, problem, summary) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -409,18 +444,15 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
         title,
         created,
         problem,
-        summary
+        doc.json
     ])?;
     let sid = conn.last_insert_rowid();
-    let Some(s) = &doc.session else {
-        return Ok(());
-    };
     let mut item = conn.prepare_cached(
         "INSERT INTO items (rowid, text, path, checkpoint, kind, item) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     // Past 2^24 items a session's text is not searched further.
-    for (n, t) in item_texts(s).into_iter().take(1 << ITEM_BITS).enumerate() {
+    for (n, t) in doc.texts.iter().take(1 << ITEM_BITS).enumerate() {
         let rowid = (sid << ITEM_BITS) | n as i64;
         item.execute(params![rowid, t.text, path, t.checkpoint, t.kind, t.item])?;
     }
@@ -428,15 +460,9 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
         "INSERT INTO commitments (path, id, what, owner, review, made, status) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for c in s.commitments.iter() {
+    for c in &doc.commitments {
         commit.execute(params![
-            path,
-            c.id,
-            c.what,
-            c.owner,
-            c.review.to_string(),
-            c.at.to_rfc3339(),
-            format!("{:?}", c.status)
+            path, c.id, c.what, c.owner, c.review, c.made, c.status
         ])?;
     }
     Ok(())
@@ -457,13 +483,19 @@ pub struct Plan {
 
 /// Plans the rows of every session file under each of `dirs`.
 pub fn plan(dirs: &[PathBuf]) -> std::io::Result<Plan> {
+    plan_with(dirs, true)
+}
+
+/// The plan, with the rows of fresh files when `rows` (review and list want
+/// them; search and due only need the stale files found).
+fn plan_with(dirs: &[PathBuf], want_rows: bool) -> std::io::Result<Plan> {
     let mut dbs = Vec::new();
     let mut files = Vec::new();
     let mut notes = Vec::new();
     for dir in dirs {
         let found = session_files(dir)?;
         let (conn, note) = open(dir);
-        let known = match known(&conn) {
+        let known = match known(&conn, want_rows) {
             Ok(k) => k,
             Err(e) => {
                 notes.push(bypass(dir, &e.to_string()));
@@ -487,13 +519,20 @@ pub fn plan(dirs: &[PathBuf]) -> std::io::Result<Plan> {
                 .get(&key(&db.root, path))
                 .filter(|(s, m, _)| *s == size && *m == mtime)
         });
-        rows.push(match fresh {
-            Some((_, _, summary)) => Row::ready(path.clone(), summary.clone()),
+        let summary = match fresh {
+            Some(_) if !want_rows => continue,
+            Some((_, _, Some(json))) => summary_of(json),
+            _ => None,
+        };
+        match summary {
+            Some(summary) => rows.push(Row::ready(path.clone(), summary)),
             None => {
                 missing.push(i);
-                Row::reading(path.clone())
+                if want_rows {
+                    rows.push(Row::reading(path.clone()));
+                }
             }
-        });
+        }
     }
     Ok(Plan {
         dbs,
@@ -611,9 +650,35 @@ pub struct Archive {
     pub notes: Vec<String>,
 }
 
+/// The folders' indexes as they are, read-only and not brought up to date
+/// (for a question asked on another thread while the app keeps them); a
+/// folder without a usable index is left out.
+pub fn read_only(dirs: &[PathBuf]) -> Archive {
+    let mut dbs = Vec::new();
+    for dir in dirs {
+        let path = dir.join(FILE_NAME);
+        if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+            continue;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(conn) = Connection::open_with_flags(&path, flags) else {
+            continue;
+        };
+        let _ = conn.busy_timeout(Duration::from_millis(300));
+        let version = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i32>(0));
+        if version.ok() == Some(SCHEMA) {
+            dbs.push((dir.clone(), conn, false));
+        }
+    }
+    Archive {
+        dbs,
+        notes: Vec::new(),
+    }
+}
+
 /// Every folder's index brought up to date.
 pub fn archive(dirs: &[PathBuf]) -> std::io::Result<Archive> {
-    Ok(plan(dirs)?.finish(|_| {}))
+    Ok(plan_with(dirs, false)?.finish(|_| {}))
 }
 
 /// One item that matched a search.
@@ -655,29 +720,7 @@ impl Archive {
         };
         let mut hits = Vec::new();
         for (root, conn, _) in &self.dbs {
-            let found = conn
-                .prepare(
-                    "SELECT items.path, s.title, s.created, items.checkpoint, items.kind, \
-                     items.item, highlight(items, 0, char(1), char(2)), bm25(items) AS rank \
-                     FROM items JOIN sessions s ON s.path = items.path \
-                     WHERE items MATCH ?1 ORDER BY rank LIMIT ?2",
-                )
-                .and_then(|mut stmt| {
-                    stmt.query_map(params![fts, limit as i64], |r| {
-                        Ok(Hit {
-                            path: root.join(r.get::<_, String>(0)?),
-                            title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                            created: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                            checkpoint: r.get(3)?,
-                            kind: r.get(4)?,
-                            item: r.get(5)?,
-                            text: r.get(6)?,
-                            rank: r.get(7)?,
-                        })
-                    })?
-                    .collect::<rusqlite::Result<Vec<Hit>>>()
-                });
-            hits.extend(found.unwrap_or_default());
+            hits.extend(best(conn, root, &fts, limit).unwrap_or_default());
         }
         hits.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.path.cmp(&b.path)));
         hits.truncate(limit);
@@ -727,6 +770,114 @@ impl Archive {
             }
         }
         out.sort_by(|a, b| (a.review, &a.path, a.id).cmp(&(b.review, &b.path, b.id)));
+        out
+    }
+}
+
+/// The `limit` best items of one index for `fts`. First only the row ids
+/// and ranks (FTS5 ranks by bm25 without reading the columns), then the
+/// columns, the marks and the session of those few: reading them for every
+/// match (most sessions hold a common word) was most of a search's time.
+fn best(conn: &Connection, root: &Path, fts: &str, limit: usize) -> rusqlite::Result<Vec<Hit>> {
+    let top = conn
+        .prepare_cached(
+            "SELECT rowid, rank FROM items WHERE items MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?
+        .query_map(params![fts, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut one = conn.prepare_cached(
+        "SELECT items.path, s.title, s.created, items.checkpoint, items.kind, items.item, \
+         highlight(items, 0, char(1), char(2)) \
+         FROM items JOIN sessions s ON s.id = ?2 \
+         WHERE items MATCH ?1 AND items.rowid = ?3",
+    )?;
+    let mut hits = Vec::with_capacity(top.len());
+    for (rowid, rank) in top {
+        let hit = one.query_row(params![fts, rowid >> ITEM_BITS, rowid], |r| {
+            Ok(Hit {
+                path: root.join(r.get::<_, String>(0)?),
+                title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                created: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                checkpoint: r.get(3)?,
+                kind: r.get(4)?,
+                item: r.get(5)?,
+                text: r.get(6)?,
+                rank,
+            })
+        });
+        match hit {
+            Ok(hit) => hits.push(hit),
+            // An item whose session row is gone is not shown (as the join
+            // did before).
+            Err(rusqlite::Error::QueryReturnedNoRows) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(hits)
+}
+
+/// An item that may resemble another (see `recurring`): its session and
+/// its indexed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub title: String,
+    pub created: chrono::DateTime<chrono::FixedOffset>,
+    pub kind: String,
+    pub text: String,
+}
+
+/// At most this many candidates per item and folder: a word in most of a
+/// large archive's items would otherwise make opening a session slow.
+const CANDIDATES: i64 = 5_000;
+
+impl Archive {
+    /// Items of `kinds` matching the FTS5 query `fts` in sessions held
+    /// before `before`, in the order they were indexed. Sessions that do
+    /// not load are left out.
+    pub fn candidates(
+        &self,
+        fts: &str,
+        kinds: &[&str],
+        before: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (root, conn, _) in &self.dbs {
+            let found = conn
+                .prepare_cached(
+                    "SELECT s.path, s.title, s.created, items.kind, items.text \
+                     FROM items JOIN sessions s ON s.id = items.rowid >> 24 \
+                     WHERE items MATCH ?1 AND julianday(s.created) < julianday(?3) LIMIT ?2",
+                )
+                .and_then(|mut stmt| {
+                    stmt.query_map(params![fts, CANDIDATES, before.to_rfc3339()], |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
+                        ))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                });
+            for (path, title, created, kind, text) in found.unwrap_or_default() {
+                let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created) else {
+                    continue;
+                };
+                if kinds.contains(&kind.as_str()) {
+                    out.push(Candidate {
+                        path: root.join(path),
+                        title: title.unwrap_or_default(),
+                        created,
+                        kind,
+                        text,
+                    });
+                }
+            }
+        }
         out
     }
 }

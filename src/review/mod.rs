@@ -5,8 +5,11 @@
 
 pub mod compare;
 pub mod followup;
+pub mod heat;
 pub mod index;
 pub mod outline;
+pub mod recurring;
+pub mod report;
 
 use std::path::{Path, PathBuf};
 
@@ -208,16 +211,30 @@ pub fn load_full(paths: &[PathBuf]) -> Vec<(PathBuf, Result<Session, String>)> {
 pub const EXPORTS_DIR: &str = "exports";
 
 /// Writes the session at `path` as Markdown and HTML into `dir/exports/`
-/// (same name, other extensions), replacing earlier exports of it. The
-/// session file is only read. Returns the files written.
-pub fn export_to(dir: &Path, path: &Path) -> Result<Vec<PathBuf>, String> {
+/// (same name, other extensions), replacing earlier exports of it; with the
+/// archive's index, the Markdown summary names the issues raised in
+/// earlier sessions. The session file is only read. Returns the files
+/// written.
+pub fn export_to(
+    dir: &Path,
+    path: &Path,
+    archive: Option<&index::Archive>,
+) -> Result<Vec<PathBuf>, String> {
     let session = store::load(path).map_err(|e| e.to_string())?;
-    export_session(dir, path, &session)
+    let recurring = archive
+        .map(|a| recurring::recurrences(a, path, &session))
+        .unwrap_or_default();
+    export_session(dir, path, &session, &recurring)
 }
 
 /// Writes `session` (whose file is `path`) as Markdown and HTML into
 /// `dir/exports/`: the live session is exported as it stands in memory.
-pub fn export_session(dir: &Path, path: &Path, session: &Session) -> Result<Vec<PathBuf>, String> {
+pub fn export_session(
+    dir: &Path,
+    path: &Path,
+    session: &Session,
+    recurring: &[recurring::Recurrence],
+) -> Result<Vec<PathBuf>, String> {
     use crate::export::ExportFormat;
     let out = dir.join(EXPORTS_DIR);
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -228,7 +245,11 @@ pub fn export_session(dir: &Path, path: &Path, session: &Session) -> Result<Vec<
     let mut written = Vec::new();
     for (format, ext) in [(ExportFormat::Md, "md"), (ExportFormat::Html, "html")] {
         let file = out.join(format!("{stem}.{ext}"));
-        let text = crate::export::render(session, format);
+        let mut text = crate::export::render(session, format);
+        if format == ExportFormat::Md {
+            let section = crate::review::report::recurring_section(recurring);
+            text = crate::review::report::with_summary_section(text, &section);
+        }
         store::write_durably(&file, text.as_bytes(), true).map_err(|e| e.to_string())?;
         written.push(file);
     }

@@ -51,6 +51,9 @@ pub enum Part {
     /// An item of a kind without a section shape of its own.
     Item(ItemKind, usize),
     Checkpoint(usize),
+    /// An item raised in earlier sessions, then where (`SessionView::recurring`).
+    Recurring(usize),
+    RecurringWhere(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +72,7 @@ pub enum Section {
     /// A kind without a section shape of its own, under its heading.
     Kind(ItemKind),
     Time,
+    Recurring,
 }
 
 /// The kinds the session view gives a section shape of their own.
@@ -150,6 +154,18 @@ pub fn session(s: &Session) -> Vec<Part> {
     out
 }
 
+/// The lines put first in the session view for `n` items raised in
+/// earlier sessions: each item, then where it was raised.
+pub fn recurring(n: usize) -> Vec<Part> {
+    let mut out = vec![Part::Heading(Section::Recurring, n)];
+    for i in 0..n {
+        out.push(Part::Recurring(i));
+        out.push(Part::RecurringWhere(i));
+    }
+    out.push(Part::Blank);
+    out
+}
+
 /// One line of the compare view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CPart {
@@ -161,6 +177,10 @@ pub enum CPart {
     Adopted(usize),
     Recurring(usize),
     Fired(usize),
+    /// A session's time below, inside and above the band.
+    Zones(usize),
+    /// A tactic and what the next reading did after it.
+    Tactic(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +190,8 @@ pub enum CSection {
     Adopted,
     Recurring,
     Fired,
+    Zones,
+    Tactics,
 }
 
 pub fn compare(c: &Comparison) -> Vec<CPart> {
@@ -185,6 +207,10 @@ pub fn compare(c: &Comparison) -> Vec<CPart> {
     };
     section(&mut out, CSection::Tension, c.entries.len());
     out.extend((0..c.entries.len()).map(CPart::Entry));
+    section(&mut out, CSection::Zones, c.heat.sessions.len());
+    out.extend((0..c.heat.sessions.len()).map(CPart::Zones));
+    section(&mut out, CSection::Tactics, c.heat.tactics.len());
+    out.extend((0..c.heat.tactics.len()).map(CPart::Tactic));
     section(&mut out, CSection::Commitments, c.commitments.len());
     out.extend((0..c.commitments.len()).map(CPart::Commitment));
     section(&mut out, CSection::Adopted, c.adopted.len());

@@ -180,6 +180,9 @@ struct App<'a> {
     join_choice: usize,
     /// Review rows still being read.
     review_rx: Option<Receiver<Vec<(usize, review::Row)>>>,
+    /// Items of the session opened in review raised before, found on
+    /// another thread (a large archive takes a while).
+    recurring_rx: Option<Receiver<(PathBuf, Vec<review::recurring::Recurrence>)>>,
     /// Why the index is not kept on disk, until said.
     index_note: Option<String>,
     /// The indexes of the folders being reviewed, once up to date, and
@@ -317,6 +320,9 @@ impl App<'_> {
                 },
                 Effect::ReviewOpen(path) => {
                     let session = store::load(&path).map(Box::new).map_err(|e| e.to_string());
+                    if let Ok(s) = &session {
+                        self.find_recurring(&path, s);
+                    }
                     self.handle(Input::ReviewLoaded { path, session });
                 }
                 Effect::ReviewSearch(query) => self.search_items(&query),
@@ -325,7 +331,8 @@ impl App<'_> {
                 }
                 Effect::Export(path) => {
                     let dir = self.review_dir();
-                    match review::export_to(&dir, &path) {
+                    let archive = self.archive_ready();
+                    match review::export_to(&dir, &path, archive) {
                         Ok(files) => {
                             let names: Vec<String> =
                                 files.iter().map(|f| f.display().to_string()).collect();
@@ -342,7 +349,7 @@ impl App<'_> {
                 Effect::ExportLive => {
                     if let (Some(path), Some(ses)) = (&self.path, self.flow.session()) {
                         let dir = path.parent().unwrap_or(self.dir).to_path_buf();
-                        match review::export_session(&dir, path, ses) {
+                        match review::export_session(&dir, path, ses, &[]) {
                             Ok(files) => {
                                 let names: Vec<String> =
                                     files.iter().map(|f| f.display().to_string()).collect();
@@ -514,14 +521,50 @@ impl App<'_> {
         }
     }
 
-    /// Searches the items of every session for review's filter, once the
-    /// index is up to date (until then, titles alone are matched).
-    fn search_items(&mut self, query: &str) {
+    /// The archive's index, once it is up to date.
+    fn archive_ready(&mut self) -> Option<&review::index::Archive> {
         if let Some(archive) = self.archive_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.archive = Some(archive);
             self.archive_rx = None;
         }
-        if let Some(archive) = &self.archive {
+        self.archive.as_ref()
+    }
+
+    /// Looks on another thread, in the indexes as they stand, for items of
+    /// the session opened in review raised in earlier sessions.
+    fn find_recurring(&mut self, path: &Path, s: &Session) {
+        let folders = self
+            .flow
+            .review()
+            .map_or_else(|| vec![self.dir.to_path_buf()], |r| r.folders.clone());
+        let (tx, rx) = mpsc::channel();
+        let (path, s) = (path.to_path_buf(), s.clone());
+        std::thread::spawn(move || {
+            let index = review::index::read_only(&folders);
+            let found = review::recurring::recurrences(&index, &path, &s);
+            let _ = tx.send((path, found));
+        });
+        self.recurring_rx = Some(rx);
+    }
+
+    /// Items raised before, once found; true when they came.
+    fn collect_recurring(&mut self) -> bool {
+        let Some((path, found)) = self.recurring_rx.as_ref().and_then(|rx| rx.try_recv().ok())
+        else {
+            return false;
+        };
+        self.recurring_rx = None;
+        self.handle(Input::ReviewRecurring {
+            path,
+            recurring: found,
+        });
+        true
+    }
+
+    /// Searches the items of every session for review's filter, once the
+    /// index is up to date (until then, titles alone are matched).
+    fn search_items(&mut self, query: &str) {
+        if let Some(archive) = self.archive_ready() {
             let hits = archive.search(query, ITEM_HITS);
             self.handle(Input::ReviewFound {
                 query: query.to_string(),
@@ -678,6 +721,7 @@ impl App<'_> {
             }
             dirty |= self.collect_reports();
             dirty |= self.collect_rows();
+            dirty |= self.collect_recurring();
             if dirty {
                 self.push_board();
                 self.show_card();
@@ -725,6 +769,7 @@ fn event_loop(
         join_start: join.clone(),
         join_choice: 0,
         review_rx: None,
+        recurring_rx: None,
         index_note: None,
         archive: None,
         archive_rx: None,
@@ -750,6 +795,7 @@ fn event_loop(
                 rows,
                 from_start: false,
             });
+            app.handle(Input::ReviewFolders(folders));
             app.say_index_note();
         }
     }

@@ -39,6 +39,21 @@ impl Cols {
     }
 }
 
+/// The folders read, by name while they fit in `room` columns, else how
+/// many ("3 folders").
+fn folders(dirs: &[std::path::PathBuf], room: usize) -> String {
+    let names = dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dirs.len() > 1 && names.chars().count() > room {
+        s::n_folders(dirs.len())
+    } else {
+        names
+    }
+}
+
 pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &Theme) {
     match &r.view {
         Some(View::Session(v)) => return review_session::render(flow, v, area, buf, theme),
@@ -47,11 +62,16 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
     }
     let h = area.height;
     let w = area.width as usize;
+    let head = format!("{} · {}", s::APP, s::REVIEW_TITLE);
     put(
         Line::from(vec![
-            Span::styled(format!("{} · {}", s::APP, s::REVIEW_TITLE), theme.header),
+            Span::styled(head.clone(), theme.header),
             Span::styled(
-                format!(" · {} · {}", r.dir.display(), s::REVIEW_READ_ONLY),
+                format!(
+                    " · {} · {}",
+                    folders(&r.folders, w.saturating_sub(head.chars().count() + 16)),
+                    s::REVIEW_READ_ONLY
+                ),
                 theme.dim,
             ),
         ]),

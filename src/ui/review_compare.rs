@@ -10,6 +10,7 @@ use super::theme::Theme;
 use crate::flow::Flow;
 use crate::flow::review::{CompareView, body_rows};
 use crate::review::compare::{Comparison, Outcome, delta};
+use crate::review::heat::percent;
 use crate::review::outline::{CPart, CSection};
 use crate::strings as s;
 use crate::text::trunc;
@@ -64,6 +65,8 @@ fn section_name(sec: CSection) -> &'static str {
         CSection::Adopted => s::CMP_ADOPTED,
         CSection::Recurring => s::CMP_RECURRING,
         CSection::Fired => s::CMP_FIRED,
+        CSection::Zones => s::CMP_ZONES,
+        CSection::Tactics => s::CMP_TACTICS,
     }
 }
 
@@ -155,6 +158,27 @@ fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'
                 r.right,
                 s::IN_SESSIONS,
                 numbers(&r.seen)
+            ))
+        }
+        CPart::Zones(i) => {
+            let z = &c.heat.sessions[i];
+            let all = z.below + z.inside + z.above;
+            text(s::cmp_zones(
+                i + 1,
+                percent(z.below, all),
+                percent(z.inside, all),
+                percent(z.above, all),
+                &crate::export::minutes(all),
+            ))
+        }
+        CPart::Tactic(i) => {
+            let t = &c.heat.tactics[i];
+            text(s::cmp_tactic(
+                &t.name,
+                t.direction.map_or("", |d| d.label()),
+                t.used,
+                t.as_meant(),
+                t.used - t.last,
             ))
         }
         CPart::Fired(i) => {

@@ -12,6 +12,7 @@ use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
 use crate::review::followup::is_carried;
 use crate::review::outline::{MapLine, Part, Section};
+use crate::review::recurring::Recurrence;
 use crate::session::*;
 use crate::strings as s;
 use crate::text::trunc;
@@ -79,7 +80,12 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
     let shown = n.min(room / cell);
     let chart = &ses.readings[n - shown..];
     for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
-        let line = part_line(ses, *part, chart, cell, w, theme);
+        let line = match *part {
+            Part::Recurring(i) | Part::RecurringWhere(i) if i < v.recurring.len() => {
+                recurring_line(&v.recurring[i], *part, w, theme)
+            }
+            _ => part_line(ses, *part, chart, cell, w, theme),
+        };
         put(line, body, y as u16, buf);
     }
     // Where the screen is in the view, at the end of the second line.
@@ -120,6 +126,15 @@ fn section_name(sec: Section) -> &'static str {
         Section::Notes => s::SEC_NOTES,
         Section::Time => s::SEC_TIME_PER_CHECKPOINT,
         Section::Kind(kind) => kind.heading(),
+        Section::Recurring => s::SEC_RAISED_BEFORE,
+    }
+}
+
+/// An item raised in earlier sessions: the item, then where (dim).
+fn recurring_line<'a>(r: &Recurrence, part: Part, w: usize, theme: &Theme) -> Line<'a> {
+    match part {
+        Part::Recurring(_) => Line::raw(trunc(&format!("  {}: {}", r.kind, r.text), w)),
+        _ => Line::styled(trunc(&format!("      {}", r.said()), w), theme.dim),
     }
 }
 
@@ -180,7 +195,7 @@ fn part_line<'a>(
 ) -> Line<'a> {
     let text = |t: String| Line::raw(trunc(&t, w));
     match part {
-        Part::Blank => Line::raw(""),
+        Part::Blank | Part::Recurring(_) | Part::RecurringWhere(_) => Line::raw(""),
         Part::Heading(sec, n) => {
             Line::styled(trunc(&s::section(section_name(sec), n), w), theme.heading)
         }

@@ -5,6 +5,7 @@ mod http;
 mod pty;
 
 mod archive;
+mod archive_report;
 mod broken_files;
 mod cli;
 mod cli_start;
@@ -26,6 +27,7 @@ mod one_writer;
 mod present;
 mod projector;
 mod random_keys;
+mod recurring;
 mod review;
 mod review_pty;
 mod room_pty;

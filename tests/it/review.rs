@@ -77,7 +77,7 @@ fn run(f: &mut Flow, dir: &Path, input: Input) -> Vec<Effect> {
                 f.handle(Input::ReviewCompared(review::load_full(ps)), t0());
             }
             Effect::Export(p) => {
-                let said = match review::export_to(dir, p) {
+                let said = match review::export_to(dir, p, None) {
                     Ok(_) => Input::ReviewSaid {
                         text: "exported".into(),
                         failed: false,
@@ -505,7 +505,7 @@ fn the_list_shows_at_once_and_fills_in() {
 fn export_from_review_writes_markdown_and_html_into_exports() {
     let dir = folder();
     let path = dir.path().join(NORTHLINE);
-    let files = review::export_to(dir.path(), &path).unwrap();
+    let files = review::export_to(dir.path(), &path, None).unwrap();
     let session = store::load(&path).unwrap();
     let stem = NORTHLINE.trim_end_matches(".ron");
     assert_eq!(
@@ -525,7 +525,7 @@ fn export_from_review_writes_markdown_and_html_into_exports() {
         balcony::export::render(&session, ExportFormat::Html)
     );
     // Again: replaced, not doubled; and the exports are never listed as sessions.
-    review::export_to(dir.path(), &path).unwrap();
+    review::export_to(dir.path(), &path, None).unwrap();
     assert_eq!(
         std::fs::read_dir(dir.path().join("exports"))
             .unwrap()
@@ -537,7 +537,7 @@ fn export_from_review_writes_markdown_and_html_into_exports() {
         3 + BROKEN.len()
     );
     // A file that does not load is reported, and nothing is written for it.
-    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron")).unwrap_err();
+    let err = review::export_to(dir.path(), &dir.path().join("truncated.ron"), None).unwrap_err();
     assert!(err.contains("truncated.ron:68:31"), "{err}");
     assert!(!dir.path().join("exports/truncated.md").exists());
 }
@@ -602,4 +602,36 @@ fn review_help_lists_every_key_of_the_list() {
         assert!(screen.contains(b.help), "{:?} missing:\n{screen}", b.action);
     }
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_header_says_how_many_folders_when_their_names_do_not_fit() {
+    let dir = folder();
+    let mut f = review_flow(dir.path());
+    let long: Vec<PathBuf> = (1..=3)
+        .map(|n| PathBuf::from(format!("/srv/archive/teams/customer-operations-{n}")))
+        .collect();
+    f.handle(Input::ReviewFolders(long), t0());
+    let screen = render(&f, W, H);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Review · 3 folders · read-only"),
+        "{screen}"
+    );
+    f.handle(
+        Input::ReviewFolders(vec![PathBuf::from("ops"), PathBuf::from("sales")]),
+        t0(),
+    );
+    let screen = render(&f, W, H);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Review · ops, sales · read-only"),
+        "{screen}"
+    );
 }

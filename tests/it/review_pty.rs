@@ -133,3 +133,51 @@ fn review_of_a_missing_folder_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the folder"));
 }
+
+#[test]
+fn review_of_several_folders_names_them_all() {
+    let dir = setup();
+    for team in ["ops", "sales"] {
+        let folder = dir.path().join(team);
+        std::fs::create_dir(&folder).unwrap();
+        let s = store::load(
+            &root()
+                .join("sessions/examples")
+                .join("2026-11-10-0930-northline-keeping-customers.ron"),
+        )
+        .unwrap();
+        store::save(&folder.join(format!("{team}.ron")), &s).unwrap();
+    }
+    let mut t = Pty::spawn(&["review", "sessions", "ops", "sales"], dir.path(), &[]);
+    t.wait_text("balcony · Review · sessions, ops, sales · read-only");
+    t.send("q");
+    t.wait_exit();
+}
+
+#[test]
+fn review_shows_the_issues_a_session_raised_before() {
+    let dir = setup();
+    let sessions = dir.path().join("sessions");
+    let mut again =
+        store::load(&sessions.join("2026-11-10-0930-northline-keeping-customers.ron")).unwrap();
+    again.meta.title = "Northline again".into();
+    again.meta.created += chrono::Duration::days(30);
+    again.meta.updated += chrono::Duration::days(30);
+    store::save(&sessions.join("2026-12-10-northline-again.ron"), &again).unwrap();
+    // The index built first: review asks it on another thread.
+    let list = assert_cmd::Command::cargo_bin("balcony")
+        .unwrap()
+        .args(["list", sessions.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(list.status.success());
+    let mut t = Pty::spawn(&["review"], dir.path(), &[]);
+    t.wait_text("Northline again");
+    t.wait_text("! truncated.ron:68:31:");
+    t.send("\r");
+    t.wait_text("Review · Northline again");
+    t.wait_text("Raised in earlier sessions (8)");
+    t.wait_text("raised in 1 earlier session (first 2026-11-10)");
+    t.send("q");
+    t.wait_exit();
+}
