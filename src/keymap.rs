@@ -125,6 +125,8 @@ pub enum Action {
     WallPagePrev,
     /// Show the selected item alone on the wall, large; again to stop.
     Spotlight,
+    /// Turn the selected adopted gadfly idea into a commitment linked to it.
+    ToWork,
 }
 
 /// One key: a code and the modifiers that matter (Ctrl, Alt).
@@ -282,6 +284,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Road, &[k('w')], "", "name the road to customer focus"),
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
+    b(C::Browse, A::ToWork, &[k('W')], "", "turn the adopted idea into a commitment"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
     b(C::Browse, A::Context, &[k('c')], "", "write down the challenge (context)"),
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),

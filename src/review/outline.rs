@@ -37,6 +37,8 @@ pub enum Part {
     /// The chart's bottom: each reading's move.
     ChartMoves,
     Reading(usize),
+    /// A move of the band, with its time and reason.
+    BandMove(usize),
     Gadfly(usize),
     Map(usize, MapLine),
     Faction(usize),
@@ -57,6 +59,7 @@ pub enum Part {
 pub enum Section {
     Tension,
     Readings,
+    BandMoves,
     Gadflies,
     Polarities,
     Factions,
@@ -103,6 +106,10 @@ pub fn session(s: &Session) -> Vec<Part> {
     }
     section(&mut out, Section::Readings, s.readings.len());
     out.extend((0..s.readings.len()).map(Part::Reading));
+    if !s.band_moves.is_empty() {
+        section(&mut out, Section::BandMoves, s.band_moves.len());
+        out.extend((0..s.band_moves.len()).map(Part::BandMove));
+    }
     section(&mut out, Section::Gadflies, s.gadflies.len());
     out.extend((0..s.gadflies.len()).map(Part::Gadfly));
     section(&mut out, Section::Polarities, s.polarities.len());

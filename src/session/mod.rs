@@ -4,6 +4,7 @@ pub mod emergency;
 mod error;
 mod items;
 mod labels;
+pub mod links;
 pub mod lock;
 mod model;
 mod ops;

@@ -109,6 +109,7 @@ fn section_name(sec: Section) -> &'static str {
     match sec {
         Section::Tension => s::SEC_TIMELINE,
         Section::Readings => s::SEC_READINGS_AND_MOVES,
+        Section::BandMoves => s::BAND_MOVES,
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
         Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
@@ -249,14 +250,39 @@ fn part_line<'a>(
                 Author::Anonymous => s::ANONYMOUS.to_string(),
                 Author::Named(n) => n.clone(),
             };
+            let reaction = if g.reactions.is_empty() {
+                g.reaction.label().to_string()
+            } else {
+                links::reaction_story(g)
+            };
+            let work = ses
+                .became(g.id)
+                .map_or(String::new(), |w| format!(" · {w}"));
             text(format!(
-                "  [{fate}] {} — {} · {} · {}{}",
+                "  [{fate}] {} — {} · {} · {}{}{work}",
                 g.text,
-                g.reaction.label(),
+                reaction,
                 g.voice.label(),
                 who,
                 carried(ses, g.at)
             ))
+        }
+        Part::BandMove(i) => {
+            let m = &ses.band_moves[i];
+            let mut t = format!(
+                "  {} {} · {}",
+                m.at.format("%H:%M"),
+                s::band_move((m.from.low, m.from.high), (m.to.low, m.to.high)),
+                ses.workshop
+                    .checkpoints
+                    .iter()
+                    .find(|c| c.id == m.checkpoint)
+                    .map_or(m.checkpoint.as_str(), |c| c.title.as_str())
+            );
+            if !m.reason.is_empty() {
+                t += &format!(" — {}", m.reason);
+            }
+            text(t)
         }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
         Part::Faction(i) => {
@@ -340,7 +366,7 @@ fn part_line<'a>(
                     c.timebox_mins + p.extra_mins,
                 )
             });
-            text(format!(
+            let mut t = format!(
                 "  {:>2}. {:<11} {:<28} {:<8} {} {} / {timebox} min",
                 i + 1,
                 place,
@@ -348,7 +374,11 @@ fn part_line<'a>(
                 p.status.label(),
                 s::SPENT,
                 mins(p.spent_secs)
-            ))
+            );
+            for r in &p.skip_reasons {
+                t += &format!(" · {} {}: {}", s::SKIPPED, r.at.format("%H:%M"), r.reason);
+            }
+            text(t)
         }
     }
 }

@@ -367,7 +367,7 @@ fn a_follow_up_carries_the_open_items() {
         .for_each(|c| c.status = CommitmentStatus::Kept);
     done.gadflies
         .iter_mut()
-        .for_each(|g| g.fate = Fate::Adopted);
+        .for_each(|g| g.fate = Fate::Declined("not now".into()));
     done.polarities.clear();
     let (s2, c2) = followup::start(&done, "x.ron", done.workshop.clone(), "t", "", at(0));
     assert!(c2.is_empty() && s2.item_count() == 0);
@@ -593,4 +593,75 @@ fn review_help_lists_every_key_of_the_list() {
         assert!(screen.contains(b.help), "{:?} missing:\n{screen}", b.action);
     }
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_follow_up_carries_adopted_ideas_with_their_work_and_its_status() {
+    let dir = folder();
+    let mut earlier = store::load(&reopen_northline(dir.path())).unwrap();
+    let checkpoint = earlier.workshop.checkpoints[0].id.clone();
+    let adopted = |s: &mut balcony::session::Session, text: &str, status| {
+        let idea = s.take_id();
+        s.gadflies.push(balcony::session::Gadfly {
+            id: idea,
+            at: at(60),
+            checkpoint: checkpoint.clone(),
+            text: text.into(),
+            author: balcony::session::Author::Anonymous,
+            voice: balcony::session::Voice::Critic,
+            reaction: balcony::session::Reaction::Curiosity,
+            fate: Fate::Adopted,
+            reactions: Vec::new(),
+        });
+        let work = s.take_id();
+        s.commitments.push(balcony::session::Commitment {
+            id: work,
+            at: at(70),
+            checkpoint: checkpoint.clone(),
+            what: format!("Do: {text}"),
+            owner: "Dana Levi".into(),
+            review: chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+            status,
+            loss: String::new(),
+            overridden: Vec::new(),
+            from_idea: Some(idea),
+        });
+    };
+    adopted(
+        &mut earlier,
+        "Refunds without asking",
+        CommitmentStatus::Kept,
+    );
+    adopted(
+        &mut earlier,
+        "Call back within a day",
+        CommitmentStatus::Open,
+    );
+    assert!(balcony::session::validate::session(&earlier).is_empty());
+    let (s, carried) = followup::start(&earlier, "x.ron", earlier.workshop.clone(), "t", "", at(0));
+    assert!(balcony::session::validate::session(&s).is_empty());
+    for (text, status) in [
+        ("Refunds without asking", "kept"),
+        ("Call back within a day", "open"),
+    ] {
+        let g = s.gadflies.iter().find(|g| g.text == text).expect(text);
+        assert_eq!(g.fate, Fate::Adopted);
+        let work = s.work_of(g.id).expect("its work came along");
+        assert_eq!(work.what, format!("Do: {text}"));
+        assert_eq!(
+            s.became(g.id).unwrap(),
+            format!(
+                "became commitment #{} ({status}, Dana Levi, review 2027-01-15)",
+                work.id
+            )
+        );
+    }
+    // The kept work came only because its idea did: no other kept one did.
+    let kept = s
+        .commitments
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Kept)
+        .count();
+    assert_eq!(kept, 1);
+    assert_eq!(carried.gadflies, s.gadflies.len());
 }

@@ -70,6 +70,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                     2 => Fate::Adopted,
                     _ => Fate::Declined("the regulator forbids it".into()),
                 },
+                reactions: Vec::new(),
             }),
             ItemKind::Fact => s.facts.push(BrutalFact {
                 id,
@@ -165,6 +166,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 status: CommitmentStatus::Open,
                 loss: String::new(),
                 overridden: Vec::new(),
+                from_idea: None,
             }),
             ItemKind::Note => s.notes.push(Note {
                 id,
