@@ -534,7 +534,7 @@ pub fn became(id: u32, status: &str, owner: &str, review: &str) -> String {
     format!("became commitment #{id} ({status}, {owner}, review {review})")
 }
 pub fn from_idea(idea: u32) -> String {
-    format!("from gadfly idea #{idea}")
+    format!("gadfly idea #{idea}")
 }
 pub const SKIP_TITLE: &str = "Skip this checkpoint: why? (Enter skips)";
 pub const SKIP_CHOICE: &str = "skip it";

@@ -40,6 +40,8 @@ pub enum Part {
     /// A move of the band, with its time and reason.
     BandMove(usize),
     Gadfly(usize),
+    /// Under an idea: its earlier reactions and the work it became.
+    GadflyHistory(usize),
     Map(usize, MapLine),
     Faction(usize),
     /// A faction's losses (and values, loyalties), under its name.
@@ -111,7 +113,12 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.extend((0..s.band_moves.len()).map(Part::BandMove));
     }
     section(&mut out, Section::Gadflies, s.gadflies.len());
-    out.extend((0..s.gadflies.len()).map(Part::Gadfly));
+    for (i, g) in s.gadflies.iter().enumerate() {
+        out.push(Part::Gadfly(i));
+        if !g.reactions.is_empty() || s.work_of(g.id).is_some() {
+            out.push(Part::GadflyHistory(i));
+        }
+    }
     section(&mut out, Section::Polarities, s.polarities.len());
     for (i, p) in s.polarities.iter().enumerate() {
         if i > 0 {

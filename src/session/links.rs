@@ -58,9 +58,11 @@ impl Session {
 
 /// "laughter 10:05 → curiosity 10:42": each reaction with when it was noted.
 pub fn reaction_story(g: &Gadfly) -> String {
+    // "Not noted" before the first reaction noted is no reaction at all.
     let steps: Vec<(String, &str)> = g
         .reaction_story()
         .iter()
+        .skip_while(|(_, r)| *r == Reaction::NotYetSeen)
         .map(|(at, r)| (hm(at), r.label()))
         .collect();
     s::reaction_story(&steps)

@@ -250,22 +250,27 @@ fn part_line<'a>(
                 Author::Anonymous => s::ANONYMOUS.to_string(),
                 Author::Named(n) => n.clone(),
             };
-            let reaction = if g.reactions.is_empty() {
-                g.reaction.label().to_string()
-            } else {
-                links::reaction_story(g)
-            };
-            let work = ses
-                .became(g.id)
-                .map_or(String::new(), |w| format!(" · {w}"));
             text(format!(
-                "  [{fate}] {} — {} · {} · {}{}{work}",
+                "  [{fate}] {} — {} · {} · {}{}",
                 g.text,
-                reaction,
+                g.reaction.label(),
                 g.voice.label(),
                 who,
                 carried(ses, g.at)
             ))
+        }
+        Part::GadflyHistory(i) => {
+            let g = &ses.gadflies[i];
+            let mut parts = Vec::new();
+            if !g.reactions.is_empty() {
+                parts.push(format!(
+                    "{}: {}",
+                    s::REACTIONS_EARLIER,
+                    links::reaction_story(g)
+                ));
+            }
+            parts.extend(ses.became(g.id));
+            Line::styled(trunc(&format!("      {}", parts.join(" · ")), w), theme.dim)
         }
         Part::BandMove(i) => {
             let m = &ses.band_moves[i];

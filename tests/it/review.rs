@@ -665,3 +665,54 @@ fn a_follow_up_carries_adopted_ideas_with_their_work_and_its_status() {
     assert_eq!(kept, 1);
     assert_eq!(carried.gadflies, s.gadflies.len());
 }
+
+/// Review's session view shows what was kept: an idea's earlier reactions
+/// and the work it became, each band move with its reason, a skip's reason.
+#[test]
+fn session_view_shows_the_history_kept() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    let g = s.gadflies[0].id;
+    s.gadflies[0].fate = Fate::Adopted;
+    s.gadflies[0].react(balcony::session::Reaction::Curiosity, t0());
+    s.commitments[0].from_idea = Some(g);
+    let cp = s.workshop.checkpoints[2].id.clone();
+    s.band_moves.push(balcony::session::BandMove {
+        at: t0(),
+        checkpoint: cp,
+        from: balcony::session::Band { low: 4, high: 7 },
+        to: balcony::session::Band { low: 5, high: 8 },
+        reason: "a room that can take more".into(),
+    });
+    let p = &mut s.progress.checkpoints[1];
+    p.skipped.push(t0());
+    p.skip_reasons.push(balcony::session::SkipReason {
+        at: t0(),
+        reason: "done last week".into(),
+    });
+    store::save(&path, &s).unwrap();
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let mut seen = String::new();
+    // Wide, so the longest lines are whole.
+    f.size = (160, H);
+    for _ in 0..12 {
+        seen += &render(&f, 160, H);
+        for _ in 0..20 {
+            run(&mut f, dir.path(), key(KeyCode::Down));
+        }
+    }
+    let c = &s.commitments[0];
+    for want in [
+        "Band moves (1)".to_string(),
+        "4..7 → 5..8".to_string(),
+        "a room that can take more".to_string(),
+        "skipped 14:00: done last week".to_string(),
+        format!("became commitment #{}", c.id),
+        "→ curiosity".to_string(),
+    ] {
+        assert!(seen.contains(&want), "{want} not shown:\n{seen}");
+    }
+}
