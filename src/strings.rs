@@ -533,6 +533,10 @@ pub fn already_work(commitment: u32) -> String {
 pub fn became(id: u32, status: &str, owner: &str, review: &str) -> String {
     format!("became commitment #{id} ({status}, {owner}, review {review})")
 }
+/// Before an idea's tag in a list, once it became work.
+pub fn work_tag(commitment: u32) -> String {
+    format!("→ #{commitment} ·")
+}
 pub fn from_idea(idea: u32) -> String {
     format!("gadfly idea #{idea}")
 }

@@ -835,6 +835,7 @@ impl Flow {
                 let opener = match (form.purpose, &form.editing) {
                     (Purpose::Context, _) => Action::Context,
                     (_, Some(_)) => Action::Edit,
+                    _ if form.from_idea.is_some() => Action::ToWork,
                     (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
                     _ => Action::Add,
                 };

@@ -1507,10 +1507,19 @@ fn an_adopted_idea_becomes_a_commitment_that_links_back() {
             .iter()
             .any(|(a, _)| *a == Action::ToWork)
     );
+    // Closed with something typed, the draft comes back with the same key.
+    press(&mut f, ch('W'), 13);
+    typ(&mut f, " now", 13);
+    press(&mut f, key(KeyCode::Esc), 13);
+    assert!(
+        f.notice.as_ref().unwrap().text.contains('W'),
+        "{:?}",
+        f.notice
+    );
     press(&mut f, ch('W'), 13);
     match &live(&f).mode {
         Mode::Form(form) => {
-            assert_eq!(form.text("what"), "Answer every call within a minute");
+            assert_eq!(form.text("what"), "Answer every call within a minute now");
             assert_eq!(form.from_idea, Some(id));
         }
         _ => panic!("no form"),
@@ -1529,6 +1538,8 @@ fn an_adopted_idea_becomes_a_commitment_that_links_back() {
     );
     let rows = s(&f).details_of(ItemKind::Gadfly, 0);
     assert!(rows.iter().any(|(_, v)| *v == became), "{rows:?}");
+    let (tag, _) = s(&f).summary_of(ItemKind::Gadfly, 0).unwrap();
+    assert!(tag.starts_with(&format!("→ #{} · adopted", c.id)), "{tag}");
     // Changing the commitment keeps its link; a second W says where it went.
     press(&mut f, ch('e'), 15);
     press(&mut f, key(KeyCode::Enter), 15);

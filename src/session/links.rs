@@ -28,6 +28,22 @@ fn hm(at: &Timestamp) -> String {
 }
 
 impl Session {
+    /// A list row's tag, with the work an idea became: "adopted → #14 · …".
+    pub fn tagged_with_links(&self, kind: ItemKind, i: usize, tag: String) -> String {
+        let work = match kind {
+            ItemKind::Gadfly => self
+                .gadflies
+                .get(i)
+                .and_then(|g| self.work_of(g.id))
+                .map(|c| c.id),
+            _ => None,
+        };
+        match work {
+            Some(id) => format!("{} {tag}", s::work_tag(id)),
+            None => tag,
+        }
+    }
+
     /// Detail lines an item has through its links and its history: what an
     /// idea became and how the room's reaction to it changed; the idea a
     /// commitment came from.

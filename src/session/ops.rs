@@ -181,7 +181,8 @@ impl Session {
 
     /// Item `i` of `kind`'s short tag and main text.
     pub fn summary_of(&self, kind: ItemKind, i: usize) -> Option<(String, &str)> {
-        with_kind!(kind, K => K::list(self).get(i).map(Kind::summary))
+        let (tag, text) = with_kind!(kind, K => K::list(self).get(i).map(Kind::summary))?;
+        Some((self.tagged_with_links(kind, i, tag), text))
     }
 
     /// Item `i` of `kind`'s labelled detail lines.
