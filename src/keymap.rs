@@ -125,6 +125,8 @@ pub enum Action {
     WallPagePrev,
     /// Show the selected item alone on the wall, large; again to stop.
     Spotlight,
+    /// Turn the selected adopted gadfly idea into a commitment linked to it.
+    ToWork,
 }
 
 /// One key: a code and the modifiers that matter (Ctrl, Alt).
@@ -258,7 +260,7 @@ pub const KEYMAP: &[Binding] = &[
     // The checkpoint screen.
     b(C::Browse, A::Next, &[code(KeyCode::Right), k('n')], "next", "next checkpoint"),
     b(C::Browse, A::Prev, &[code(KeyCode::Left), k('p')], "prev", "previous checkpoint"),
-    b(C::Browse, A::Skip, &[k('s')], "", "skip this checkpoint (recorded)"),
+    b(C::Browse, A::Skip, &[k('s')], "", "skip this checkpoint (asks why)"),
     b(C::Browse, A::Jump, &[k('j')], "jump", "jump to any checkpoint"),
     b(C::Browse, A::Gadfly, &[k('g')], "gadfly", "capture a gadfly idea"),
     b(C::Browse, A::Add, &[k('a')], "add", "add an item of the kind shown"),
@@ -282,6 +284,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Road, &[k('w')], "", "name the road to customer focus"),
     b(C::Browse, A::Edit, &[k('e')], "", "change the selected item"),
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
+    b(C::Browse, A::ToWork, &[k('W')], "", "turn an adopted idea into work"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
     b(C::Browse, A::Context, &[k('c')], "", "write down the challenge (context)"),
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),

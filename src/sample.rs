@@ -147,6 +147,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     2 => Fate::Adopted,
                     _ => Fate::Declined("Out of scope for this quarter; revisit in Q2".into()),
                 },
+                reactions: Vec::new(),
             }),
             1 => s.facts.push(BrutalFact {
                 id,
@@ -244,6 +245,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                 ][rng.usize(..3)],
                 loss: "An hour a week of my own time".into(),
                 overridden: Vec::new(),
+                from_idea: None,
             }),
             8 => {
                 let level = rng.u8(1..=9);

@@ -426,7 +426,7 @@ pub fn card_failed(e: &str) -> String {
 /// What a follow-up carried over, said when it starts.
 pub fn carried_over(commitments: usize, ideas: usize, signs: usize, from: &str) -> String {
     format!(
-        "follow-up of {from}: carried over {commitments} open commitment{}, {ideas} parked gadfly idea{}, {signs} early-warning sign{}",
+        "follow-up of {from}: carried over {commitments} commitment{} (open, or an adopted idea's work), {ideas} gadfly idea{} (parked or adopted), {signs} early-warning sign{}",
         plural(commitments),
         plural(ideas),
         plural(signs)
@@ -594,4 +594,49 @@ pub fn cmp_tactic(name: &str, dir: &str, used: usize, meant: usize, followed: us
 /// Review's header when the folders' names do not fit.
 pub fn n_folders(n: usize) -> String {
     format!("{n} folders")
+}
+
+// Ideas that become work, and the history kept of changes.
+pub const BAR_TO_WORK: &str = "to work";
+pub const TO_WORK_ONLY_IDEAS: &str = "only a gadfly idea becomes work: Tab to the gadfly ideas";
+pub const TO_WORK_ADOPT_FIRST: &str = "adopt the idea first (f): only an adopted idea becomes work";
+pub fn to_work_title(idea: u32) -> String {
+    format!("Gadfly idea #{idea} becomes a commitment")
+}
+pub fn already_work(commitment: u32) -> String {
+    format!("this idea already became commitment #{commitment}")
+}
+/// What an idea became: "became commitment #14 (open, Dana Levi, review 2027-01-15)".
+pub fn became(id: u32, status: &str, owner: &str, review: &str) -> String {
+    format!("became commitment #{id} ({status}, {owner}, review {review})")
+}
+/// Before an idea's tag in a list, once it became work.
+pub fn work_tag(commitment: u32) -> String {
+    format!("→ #{commitment} ·")
+}
+pub fn from_idea(idea: u32) -> String {
+    format!("gadfly idea #{idea}")
+}
+pub const SKIP_TITLE: &str = "Skip this checkpoint: why? (Enter skips)";
+pub const SKIP_CHOICE: &str = "skip it";
+pub const SKIP_REASON: &str = "Why skip it (optional)";
+pub const BAND_WHY_CHOICE: &str = "keep the band";
+pub const BAND_REASON: &str = "Why move it (optional)";
+pub fn band_why_title(low: u8, high: u8) -> String {
+    format!("The productive band is now {low}..{high}: why? (Enter keeps it)")
+}
+pub const BAND_MOVES: &str = "Band moves";
+pub const CHANGES: &str = "Band moves and skips";
+pub const REACTIONS_EARLIER: &str = "reactions";
+/// "laughter 10:05 → curiosity 10:42"
+pub fn reaction_story(steps: &[(String, &str)]) -> String {
+    steps
+        .iter()
+        .map(|(at, r)| format!("{r} {at}"))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+/// "4..7 → 5..8", for a band move.
+pub fn band_move(from: (u8, u8), to: (u8, u8)) -> String {
+    format!("{}..{} → {}..{}", from.0, from.1, to.0, to.1)
 }

@@ -90,6 +90,7 @@ pub fn to_html(s: &Session) -> String {
         record(&mut o, s, kind);
     }
     time_spent(&mut o, s);
+    changes(&mut o, s);
     o.push_str("</section>\n</main>\n");
     o.push_str(
         "<footer>Made by balcony from the session file alone. \
@@ -580,11 +581,14 @@ fn idea_list(o: &mut String, s: &Session, ideas: &[&Gadfly]) {
             esc(author(s, &g.author)),
             g.voice.label(),
             who(s),
-            g.reaction.label(),
+            history::reaction(g),
             g.fate.label()
         );
         if let Fate::Declined(why) = &g.fate {
             w!(o, ", because {}", esc(why));
+        }
+        if let Some(work) = s.became(g.id) {
+            w!(o, ", {}", esc(&work));
         }
         o.push_str("</li>\n");
     }
@@ -676,6 +680,28 @@ fn section(o: &mut String, title: &str, empty: bool) -> bool {
         o.push_str("<p class=\"muted\">None recorded.</p>\n");
     }
     !empty
+}
+
+/// Band moves and skips, each with its time and reason; nothing when the
+/// session has neither.
+fn changes(o: &mut String, s: &Session) {
+    let list = history::changes(s);
+    if list.is_empty() {
+        return;
+    }
+    w!(o, "<h3>{}</h3>\n", crate::strings::CHANGES);
+    head(o, &["Time", "Checkpoint", "Change", "Why"]);
+    for c in list {
+        w!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            c.at,
+            esc(c.checkpoint),
+            c.what,
+            esc(c.why)
+        );
+    }
+    o.push_str("</tbody></table>\n");
 }
 
 /// Opens a table with its header row and an open `<tbody>`.
@@ -841,11 +867,14 @@ fn gadflies(o: &mut String, s: &Session) {
             esc(&g.text),
             esc(author(s, &g.author)),
             g.voice.label(),
-            g.reaction.label(),
+            history::reaction(g),
             g.fate.label()
         );
         if let Fate::Declined(why) = &g.fate {
             w!(o, ": {}", esc(why));
+        }
+        if let Some(work) = s.became(g.id) {
+            w!(o, ", {}", esc(&work));
         }
         o.push_str("</td></tr>\n");
     }

@@ -20,6 +20,7 @@ pub fn to_markdown(s: &Session) -> String {
         record(&mut o, s, kind);
     }
     time_spent(&mut o, s);
+    changes(&mut o, s);
     o
 }
 
@@ -287,11 +288,14 @@ fn idea_line(o: &mut String, s: &Session, g: &Gadfly) {
         md(author(s, &g.author)),
         g.voice.label(),
         who(s),
-        g.reaction.label(),
+        history::reaction(g),
         g.fate.label()
     );
     if let Fate::Declined(why) = &g.fate {
         w!(o, ", because {}", md(why));
+    }
+    if let Some(work) = s.became(g.id) {
+        w!(o, ", {}", md(&work));
     }
     o.push('\n');
 }
@@ -515,11 +519,14 @@ fn gadflies(o: &mut String, s: &Session) {
             md(&g.text),
             md(author(s, &g.author)),
             g.voice.label(),
-            g.reaction.label(),
+            history::reaction(g),
             g.fate.label()
         );
         if let Fate::Declined(why) = &g.fate {
             w!(o, ": {}", md(why));
+        }
+        if let Some(work) = s.became(g.id) {
+            w!(o, ", {}", md(&work));
         }
         o.push_str(" |\n");
     }
@@ -637,6 +644,27 @@ fn time_spent(o: &mut String, s: &Session) {
         o.push_str(" |\n");
     }
     w!(o, "| | | **Total** | | **{}** | |\n", minutes(total));
+}
+
+/// Band moves and skips, each with its time and reason; nothing when the
+/// session has neither.
+fn changes(o: &mut String, s: &Session) {
+    let list = history::changes(s);
+    if list.is_empty() {
+        return;
+    }
+    w!(o, "\n### {}\n\n", crate::strings::CHANGES);
+    o.push_str("| Time | Checkpoint | Change | Why |\n|---|---|---|---|\n");
+    for c in list {
+        w!(
+            o,
+            "| {} | {} | {} | {} |\n",
+            c.at,
+            md(c.checkpoint),
+            c.what,
+            md(c.why)
+        );
+    }
 }
 
 // ---- escaping ---------------------------------------------------------------

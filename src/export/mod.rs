@@ -20,6 +20,7 @@ macro_rules! w {
 }
 
 mod csv;
+mod history;
 mod html;
 mod ics;
 mod markdown;

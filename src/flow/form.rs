@@ -62,6 +62,8 @@ pub struct Form {
     pub editing: Option<(usize, Stamp)>,
     /// Something was typed or chosen: closing the form keeps it as a draft.
     pub touched: bool,
+    /// A commitment made from this adopted gadfly idea links back to it.
+    pub from_idea: Option<u32>,
 }
 
 pub fn text_area(initial: &str) -> Box<TextArea<'static>> {
@@ -129,6 +131,7 @@ impl Form {
             today: NaiveDate::default(),
             editing: None,
             touched: false,
+            from_idea: None,
         }
     }
 
@@ -228,6 +231,16 @@ impl Form {
         }
     }
 
+    /// A commitment made from adopted gadfly idea `g`: its words to start
+    /// from, one owner and a review date still to name.
+    pub fn to_work(g: &Gadfly, mode: Mode, today: NaiveDate) -> Form {
+        let mut f = Form::for_item(ItemKind::Commitment, mode, today);
+        f.set_text("what", &g.text);
+        f.title = s::to_work_title(g.id);
+        f.from_idea = Some(g.id);
+        f
+    }
+
     /// A form filled in from item `i` of `kind`, to change it.
     pub fn from_item(ses: &Session, kind: ItemKind, i: usize, today: NaiveDate) -> Form {
         let mut f = Form::for_item(kind, ses.meta.mode, today);
@@ -250,6 +263,7 @@ impl Form {
     /// Whether this form would write the same item as `other` (a kept draft).
     pub fn same_item(&self, other: &Form) -> bool {
         self.purpose == other.purpose
+            && self.from_idea == other.from_idea
             && self.editing.as_ref().map(|e| e.0) == other.editing.as_ref().map(|e| e.0)
     }
 
@@ -327,7 +341,11 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<AnyItem, Problem>
     if let Some(f) = form.missing() {
         return Err(problem(format!("{}: {}", s::REQUIRED, f.label), f.key));
     }
-    with_kind!(kind, K => K::build(form, st).map(AnyItem::from))
+    let mut item = with_kind!(kind, K => K::build(form, st).map(AnyItem::from))?;
+    if let AnyItem::Commitment(c) = &mut item {
+        c.from_idea = form.from_idea;
+    }
+    Ok(item)
 }
 
 impl Values for Form {

@@ -293,6 +293,7 @@ impl Flow {
                         voice: Voice::Other,
                         reaction: Reaction::NotYetSeen,
                         fate: Fate::Parked,
+                        reactions: Vec::new(),
                     });
                     ses.participant_ideas[i].state = IdeaState::Accepted(id);
                     live.kind = ItemKind::Gadfly;

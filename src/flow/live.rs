@@ -138,6 +138,11 @@ impl Live {
             ItemKind::Gadfly => {
                 out.push((A::Fate, s::BAR_FATE));
                 out.push((A::Reaction, s::BAR_REACTION));
+                let i = self.selected().min(self.session.gadflies.len() - 1);
+                let g = &self.session.gadflies[i];
+                if g.fate == Fate::Adopted && self.session.work_of(g.id).is_none() {
+                    out.push((A::ToWork, s::BAR_TO_WORK));
+                }
             }
             ItemKind::Commitment => out.push((A::Fate, s::BAR_STATUS)),
             ItemKind::Polarity => out.push((A::Fired, s::BAR_FIRED)),
@@ -220,12 +225,16 @@ impl Live {
         }
     }
 
-    /// Skip the current checkpoint, keeping when.
-    pub(super) fn skip(&mut self, now: Timestamp) {
+    /// Skip the current checkpoint, keeping when, and why when a reason
+    /// was given.
+    pub(super) fn skip(&mut self, reason: String, now: Timestamp) {
         let cur = self.session.progress.current;
         let p = &mut self.s_mut(now).progress.checkpoints[cur];
         p.status = Status::Skipped;
         p.skipped.push(now);
+        if !reason.is_empty() {
+            p.skip_reasons.push(SkipReason { at: now, reason });
+        }
     }
 
     /// Something was captured or decided here: a skipped checkpoint is one
@@ -356,7 +365,13 @@ impl Live {
         let Some(old) = self.session.item(kind, i) else {
             return;
         };
-        let item = item.keeping_unshown(&old);
+        let mut item = item.keeping_unshown(&old);
+        // A changed reaction keeps the one it replaces, with the time.
+        if let (AnyItem::Gadfly(new), AnyItem::Gadfly(was)) = (&mut item, &old) {
+            let to = new.reaction;
+            new.reaction = was.reaction;
+            new.react(to, now);
+        }
         if self.s_mut(now).put_item(i, item) {
             self.push_undo(Undo::Replaced(i, Box::new(old)));
         }
@@ -451,6 +466,7 @@ impl Live {
             }
             Undo::Band(old) => {
                 ses.band = old;
+                ses.band_moves.pop();
                 s::undone("the band change")
             }
             Undo::Replaced(i, old) => {

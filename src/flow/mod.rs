@@ -246,6 +246,10 @@ pub enum Pick {
     Jump,
     /// The end of the workshop: export, quit or keep working.
     Close,
+    /// Skipping the current checkpoint, with a reason if one is typed.
+    Skip,
+    /// Why the band was moved (the latest of `band_moves`).
+    BandWhy,
 }
 
 #[derive(Debug, Clone)]
@@ -694,6 +698,10 @@ impl Flow {
                 let browse = keymap::action(Ctx::Browse, &ev);
                 if action.is_none() && browse.is_some() {
                     let mut effects = self.band_key(Some(Action::Accept), now);
+                    // Going on without Enter: the move is kept without a reason.
+                    if let Screen::Live(live) = &mut self.screen {
+                        live.mode = Focus::Browse;
+                    }
                     effects.extend(self.browse(browse, now));
                     effects.dedup();
                     return effects;
@@ -863,16 +871,7 @@ impl Flow {
                 }
                 self.notice = info(s::FIRST_CHECKPOINT);
             }
-            Action::Skip => {
-                live.commit_time(now);
-                live.skip(now);
-                if cur + 1 < n_check {
-                    live.s_mut(now).progress.current = cur + 1;
-                    live.enter(now);
-                }
-                self.notice = info(s::SKIPPED);
-                return vec![Effect::Save];
-            }
+            Action::Skip => live.mode = Focus::Picker(Box::new(Picker::skip())),
             Action::Jump => live.mode = Focus::Picker(Box::new(Picker::jump(live.s()))),
             Action::Gadfly | Action::Add => {
                 let kind = match action {
@@ -958,6 +957,20 @@ impl Flow {
                 live.mode = Focus::Picker(Box::new(picker));
             }
             Action::Road => live.mode = Focus::Picker(Box::new(Picker::road(live.s()))),
+            Action::ToWork => {
+                if live.kind != ItemKind::Gadfly || count == 0 {
+                    self.notice = info(s::TO_WORK_ONLY_IDEAS);
+                    return Vec::new();
+                }
+                let g = &live.s().gadflies[live.sel[ki].min(count - 1)];
+                if g.fate != Fate::Adopted {
+                    self.notice = info(s::TO_WORK_ADOPT_FIRST);
+                } else if let Some(c) = live.s().work_of(g.id) {
+                    self.notice = info(s::already_work(c.id));
+                } else if live.open_form(Form::to_work(g, mode, today)) {
+                    self.notice = info(s::DRAFT_BACK);
+                }
+            }
             Action::Fired => {
                 if live.kind != ItemKind::Polarity || count == 0 {
                     self.notice = info(s::ONLY_POLARITY);
@@ -1015,6 +1028,7 @@ impl Flow {
                 let opener = match (form.purpose, &form.editing) {
                     (Purpose::Context, _) => Action::Context,
                     (_, Some(_)) => Action::Edit,
+                    _ if form.from_idea.is_some() => Action::ToWork,
                     (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
                     _ => Action::Add,
                 };
@@ -1154,7 +1168,16 @@ impl Flow {
             Some(Action::Accept) => {
                 live.mode = Focus::Browse;
                 if band != edit.before {
+                    let checkpoint = live.checkpoint().id.clone();
+                    live.s_mut(now).band_moves.push(BandMove {
+                        at: now,
+                        checkpoint,
+                        from: edit.before,
+                        to: band,
+                        reason: String::new(),
+                    });
                     live.push_undo(Undo::Band(edit.before));
+                    live.mode = Focus::Picker(Box::new(Picker::band_why(band)));
                     self.notice = info(s::band_now(band.low, band.high));
                     return vec![Effect::Save];
                 }

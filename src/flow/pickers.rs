@@ -183,6 +183,25 @@ impl Picker {
         )
     }
 
+    /// Skipping asks why; Enter with nothing typed skips all the same.
+    pub fn skip() -> Picker {
+        let list = plain(std::iter::once(s::SKIP_CHOICE.to_string()));
+        let mut p = Picker::new(Pick::Skip, s::SKIP_TITLE.to_string(), list, 0);
+        p.reason = Some(form::text_area(""));
+        p.reason_label = s::SKIP_REASON;
+        p
+    }
+
+    /// After the band moved: why, kept with the move.
+    pub fn band_why(band: Band) -> Picker {
+        let list = plain(std::iter::once(s::BAND_WHY_CHOICE.to_string()));
+        let title = s::band_why_title(band.low, band.high);
+        let mut p = Picker::new(Pick::BandWhy, title, list, 0);
+        p.reason = Some(form::text_area(""));
+        p.reason_label = s::BAND_REASON;
+        p
+    }
+
     pub fn road(ses: &Session) -> Picker {
         let sel = ses
             .road
@@ -256,7 +275,7 @@ impl Flow {
                         if let Some(old) = live.session.gadflies.get(i).cloned()
                             && old.reaction != reaction
                         {
-                            live.s_mut(now).gadflies[i].reaction = reaction;
+                            live.s_mut(now).gadflies[i].react(reaction, now);
                             live.push_undo(Undo::Gadfly(i, Box::new(old)));
                             return vec![Effect::Save];
                         }
@@ -298,6 +317,30 @@ impl Flow {
                             live.s_mut(now).road = road;
                             live.push_undo(Undo::Road(old));
                             live.worked_here(now);
+                            return vec![Effect::Save];
+                        }
+                    }
+                    Pick::Skip => {
+                        live.mode = Focus::Browse;
+                        live.commit_time(now);
+                        live.skip(reason, now);
+                        let cur = live.session.progress.current;
+                        if cur + 1 < live.session.workshop.checkpoints.len() {
+                            live.s_mut(now).progress.current = cur + 1;
+                            live.enter(now);
+                        }
+                        self.notice = Some(Notice {
+                            text: s::SKIPPED.to_string(),
+                            tone: Tone::Info,
+                        });
+                        return vec![Effect::Save];
+                    }
+                    Pick::BandWhy => {
+                        live.mode = Focus::Browse;
+                        if !reason.is_empty()
+                            && let Some(m) = live.s_mut(now).band_moves.last_mut()
+                        {
+                            m.reason = reason;
                             return vec![Effect::Save];
                         }
                     }

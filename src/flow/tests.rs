@@ -142,6 +142,7 @@ fn next_at_the_last_checkpoint_offers_to_close() {
 fn skip_is_recorded() {
     let mut f = flow();
     press(&mut f, ch('s'), 5);
+    press(&mut f, key(KeyCode::Enter), 5);
     assert_eq!(s(&f).progress.checkpoints[0].status, Status::Skipped);
     assert_eq!(s(&f).progress.current, 1);
     assert_eq!(s(&f).progress.checkpoints[1].status, Status::Visited);
@@ -651,6 +652,8 @@ fn band_edges_move_keep_and_cancel() {
     press(&mut f, key(KeyCode::Tab), 1);
     press(&mut f, key(KeyCode::Up), 1);
     assert_eq!(press(&mut f, key(KeyCode::Enter), 1), vec![Effect::Save]);
+    // Why is asked; Esc keeps the move without a reason.
+    press(&mut f, key(KeyCode::Esc), 1);
     assert_eq!(s(&f).band, Band { low: 3, high: 8 });
     assert_eq!(s(&f).zone(), Zone::Productive);
     // The edges cannot cross or leave the scale.
@@ -1060,6 +1063,7 @@ fn drafts_are_kept_per_kind_of_item() {
 fn working_in_a_skipped_checkpoint_clears_the_skip_and_keeps_its_history() {
     let mut f = flow();
     press(&mut f, ch('s'), 5);
+    press(&mut f, key(KeyCode::Enter), 5);
     press(&mut f, ch('p'), 6);
     // A look is not work: the skip stands.
     assert_eq!(s(&f).progress.checkpoints[0].status, Status::Skipped);
@@ -1086,6 +1090,7 @@ fn working_in_a_skipped_checkpoint_clears_the_skip_and_keeps_its_history() {
 fn jump_to_last_and_skip(f: &mut Flow) {
     jump(f, 11, 10);
     press(f, ch('s'), 11);
+    press(f, key(KeyCode::Enter), 11);
     assert_eq!(s(f).progress.checkpoints[11].status, Status::Skipped);
 }
 
@@ -1345,4 +1350,223 @@ fn the_facilitator_chooses_what_the_room_sees_of_the_gauge() {
     assert!(text.contains("room_gauge: LevelOnly"), "{text}");
     let back: Session = ron::from_str(&text).unwrap();
     assert_eq!(back.room_gauge, GaugeShow::LevelOnly);
+}
+
+// ---- history kept, and ideas that become work -------------------------------
+
+/// Capture a gadfly idea saying `text`; returns its id.
+fn idea(f: &mut Flow, text: &str, secs: i64) -> u32 {
+    press(f, ch('g'), secs);
+    typ(f, text, secs);
+    press(f, key(KeyCode::Enter), secs);
+    s(f).gadflies.last().unwrap().id
+}
+
+fn pick_down(f: &mut Flow, opener: char, downs: usize, secs: i64) {
+    press(f, ch(opener), secs);
+    for _ in 0..downs {
+        press(f, key(KeyCode::Down), secs);
+    }
+    press(f, key(KeyCode::Enter), secs);
+}
+
+#[test]
+fn skip_asks_why_and_keeps_the_reason_with_its_time() {
+    let mut f = flow();
+    press(&mut f, ch('s'), 5);
+    // Esc: nothing is skipped.
+    press(&mut f, key(KeyCode::Esc), 5);
+    assert_eq!(s(&f).progress.current, 0);
+    assert!(s(&f).progress.checkpoints[0].skipped.is_empty());
+    press(&mut f, ch('s'), 9);
+    typ(&mut f, "the sponsor framed it already", 9);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 9), vec![Effect::Save]);
+    let p = &s(&f).progress.checkpoints[0];
+    assert_eq!(p.status, Status::Skipped);
+    assert_eq!(p.skipped, vec![at(9)]);
+    assert_eq!(
+        p.skip_reasons,
+        vec![SkipReason {
+            at: at(9),
+            reason: "the sponsor framed it already".into()
+        }]
+    );
+    assert_eq!(s(&f).progress.current, 1);
+    // A skip without a reason keeps its time only.
+    press(&mut f, ch('s'), 12);
+    press(&mut f, key(KeyCode::Enter), 12);
+    let p = &s(&f).progress.checkpoints[1];
+    assert_eq!(p.skipped, vec![at(12)]);
+    assert!(p.skip_reasons.is_empty());
+    assert!(validate::session(s(&f)).is_empty());
+}
+
+#[test]
+fn band_moves_keep_their_time_and_reason_and_undo_drops_them() {
+    let mut f = flow();
+    press(&mut f, ch('b'), 3);
+    press(&mut f, key(KeyCode::Up), 3);
+    press(&mut f, key(KeyCode::Enter), 3);
+    typ(&mut f, "this room can take more", 4);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 4), vec![Effect::Save]);
+    assert!(is_browse(&f));
+    let cp0 = s(&f).progress.checkpoints[0].id.clone();
+    assert_eq!(
+        s(&f).band_moves,
+        vec![BandMove {
+            at: at(3),
+            checkpoint: cp0,
+            from: Band { low: 4, high: 7 },
+            to: Band { low: 5, high: 7 },
+            reason: "this room can take more".into(),
+        }]
+    );
+    // A second move, left by another key: kept, without a reason.
+    press(&mut f, ch('b'), 8);
+    press(&mut f, key(KeyCode::Tab), 8);
+    press(&mut f, key(KeyCode::Up), 8);
+    press(&mut f, ch('n'), 9);
+    assert!(is_browse(&f));
+    assert_eq!(s(&f).progress.current, 1);
+    assert_eq!(s(&f).band_moves.len(), 2);
+    assert_eq!(s(&f).band_moves[1].to, Band { low: 5, high: 8 });
+    assert_eq!(s(&f).band_moves[1].reason, "");
+    // A band that did not move records nothing.
+    press(&mut f, ch('b'), 10);
+    press(&mut f, key(KeyCode::Enter), 10);
+    assert!(is_browse(&f));
+    assert_eq!(s(&f).band_moves.len(), 2);
+    // Undoing the move undoes its record too.
+    press(&mut f, ch('u'), 11);
+    assert_eq!(s(&f).band, Band { low: 5, high: 7 });
+    assert_eq!(s(&f).band_moves.len(), 1);
+}
+
+#[test]
+fn a_changed_reaction_keeps_the_earlier_one_with_its_time() {
+    let mut f = flow();
+    let id = idea(&mut f, "Scrap the bonus", 10);
+    // Not noted -> laughter at 20, then curiosity at 30 (the picker).
+    pick_down(&mut f, 'r', 3, 20);
+    pick_down(&mut f, 'r', 2, 30);
+    // The same reaction again is no change.
+    pick_down(&mut f, 'r', 0, 35);
+    let g = s(&f).gadflies.iter().find(|g| g.id == id).unwrap();
+    assert_eq!(g.reaction, Reaction::Curiosity);
+    assert_eq!(
+        g.reactions,
+        vec![
+            ReactionChange {
+                at: at(20),
+                was: Reaction::NotYetSeen
+            },
+            ReactionChange {
+                at: at(30),
+                was: Reaction::Laughter
+            },
+        ]
+    );
+    assert_eq!(
+        g.reaction_story(),
+        vec![
+            (at(10), Reaction::NotYetSeen),
+            (at(20), Reaction::Laughter),
+            (at(30), Reaction::Curiosity),
+        ]
+    );
+    // Through the form too: the reaction field moved one on, to support.
+    press(&mut f, ch('e'), 40);
+    for _ in 0..3 {
+        press(&mut f, key(KeyCode::Tab), 40);
+    }
+    press(&mut f, key(KeyCode::Right), 40);
+    press(&mut f, key(KeyCode::Enter), 41);
+    let g = s(&f).gadflies.iter().find(|g| g.id == id).unwrap();
+    assert_eq!(g.reaction, Reaction::Support);
+    assert_eq!(g.reactions.len(), 3);
+    assert_eq!(
+        g.reactions[2],
+        ReactionChange {
+            at: at(41),
+            was: Reaction::Curiosity
+        }
+    );
+    let rows = s(&f).details_of(ItemKind::Gadfly, 0);
+    assert!(
+        rows.iter()
+            .any(|(k, v)| k == "reactions" && v.contains("laughter 14:00 → curiosity 14:00")),
+        "{rows:?}"
+    );
+    // Undo puts the reaction and its history back as they were.
+    press(&mut f, ch('u'), 42);
+    assert_eq!(s(&f).gadflies[0].reactions.len(), 2);
+}
+
+#[test]
+fn an_adopted_idea_becomes_a_commitment_that_links_back() {
+    let mut f = flow();
+    let id = idea(&mut f, "Answer every call within a minute", 10);
+    // Not adopted yet: no form.
+    press(&mut f, ch('W'), 11);
+    assert!(is_browse(&f));
+    assert!(f.notice.as_ref().unwrap().text.contains("adopt"));
+    pick_down(&mut f, 'f', 2, 12);
+    assert_eq!(s(&f).gadflies[0].fate, Fate::Adopted);
+    assert!(
+        live(&f)
+            .keys_here()
+            .iter()
+            .any(|(a, _)| *a == Action::ToWork)
+    );
+    // Closed with something typed, the draft comes back with the same key.
+    press(&mut f, ch('W'), 13);
+    typ(&mut f, " now", 13);
+    press(&mut f, key(KeyCode::Esc), 13);
+    assert!(
+        f.notice.as_ref().unwrap().text.contains('W'),
+        "{:?}",
+        f.notice
+    );
+    press(&mut f, ch('W'), 13);
+    match &live(&f).mode {
+        Focus::Form(form) => {
+            assert_eq!(form.text("what"), "Answer every call within a minute now");
+            assert_eq!(form.from_idea, Some(id));
+        }
+        _ => panic!("no form"),
+    }
+    press(&mut f, key(KeyCode::Tab), 13);
+    typ(&mut f, "Dana Levi", 13);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 14), vec![Effect::Save]);
+    let c = s(&f).commitments.last().unwrap().clone();
+    assert_eq!(c.from_idea, Some(id));
+    assert_eq!(c.owner, "Dana Levi");
+    assert_eq!(c.status, CommitmentStatus::Open);
+    assert_eq!(s(&f).work_of(id).map(|c| c.id), Some(c.id));
+    let became = format!(
+        "became commitment #{} (open, Dana Levi, review {})",
+        c.id, c.review
+    );
+    let rows = s(&f).details_of(ItemKind::Gadfly, 0);
+    assert!(rows.iter().any(|(_, v)| *v == became), "{rows:?}");
+    let (tag, _) = s(&f).summary_of(ItemKind::Gadfly, 0).unwrap();
+    assert!(tag.starts_with(&format!("→ #{} · adopted", c.id)), "{tag}");
+    // Changing the commitment keeps its link; a second W says where it went.
+    press(&mut f, ch('e'), 15);
+    press(&mut f, key(KeyCode::Enter), 15);
+    assert_eq!(s(&f).commitments.last().unwrap().from_idea, Some(id));
+    while live(&f).kind != ItemKind::Gadfly {
+        press(&mut f, key(KeyCode::Tab), 16);
+    }
+    press(&mut f, ch('W'), 16);
+    assert!(is_browse(&f));
+    assert!(
+        f.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&format!("#{}", c.id))
+    );
+    assert_eq!(s(&f).commitments.len(), 1);
+    assert!(validate::session(s(&f)).is_empty());
 }

@@ -19,6 +19,19 @@ pub struct Gadfly {
     pub voice: Voice,
     pub reaction: Reaction,
     pub fate: Fate,
+    /// The room's earlier reactions, oldest first, each with the time it
+    /// gave way to the next: a first laugh is kept when curiosity follows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reactions: Vec<ReactionChange>,
+}
+
+/// An earlier reaction to an idea, and when the room's reaction changed
+/// from it to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReactionChange {
+    pub at: Timestamp,
+    pub was: Reaction,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +93,34 @@ impl Voice {
             Voice::Outsider => "outsider",
             Voice::Other => "other",
         }
+    }
+}
+
+impl Gadfly {
+    /// The room's reaction is now `to`; the one it replaces is kept with
+    /// the time. The same reaction again changes nothing.
+    pub fn react(&mut self, to: Reaction, now: Timestamp) {
+        if to != self.reaction {
+            self.reactions.push(ReactionChange {
+                at: now,
+                was: self.reaction,
+            });
+            self.reaction = to;
+        }
+    }
+
+    /// Each reaction with the time it was noted, oldest first: the first
+    /// at the idea's own time, each later one when it replaced the one
+    /// before.
+    pub fn reaction_story(&self) -> Vec<(Timestamp, Reaction)> {
+        let mut out = Vec::with_capacity(self.reactions.len() + 1);
+        let mut since = self.at;
+        for c in &self.reactions {
+            out.push((since, c.was));
+            since = c.at;
+        }
+        out.push((since, self.reaction));
+        out
     }
 }
 
@@ -211,7 +252,14 @@ impl Kind for Gadfly {
             voice: pick(&Voice::ALL, form.choice("voice")),
             reaction: pick(&Reaction::ALL, form.choice("reaction")),
             fate,
+            reactions: Vec::new(),
         })
+    }
+
+    /// The earlier reactions stay; the flow adds the one a change replaces
+    /// (it knows the time).
+    fn keep_unshown(&mut self, old: &Self) {
+        self.reactions = old.reactions.clone();
     }
 
     fn summary(&self) -> (String, &str) {

@@ -1,8 +1,10 @@
 //! Follow-up workshops: a new session that starts from what an earlier one
 //! left open, so nothing promised is forgotten.
 //!
-//! The open commitments, the parked gadfly ideas and the polarity maps with
-//! early-warning signs are copied into the new session as ordinary items (so
+//! The open commitments, the parked and adopted gadfly ideas (an adopted
+//! one with the commitment it became, whatever its status, so its work's
+//! state comes along) and the polarity maps with early-warning signs are
+//! copied into the new session as ordinary items (so
 //! they can be updated there), with new ids, at the first checkpoint, and
 //! keeping the time they were first captured. An item whose time is before
 //! the session's `created` was carried over from the session in `follows`.
@@ -59,10 +61,17 @@ pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
         }
     };
     let mut n = Carried::default();
+    let adopted = |id: u32| {
+        earlier
+            .gadflies
+            .iter()
+            .any(|g| g.id == id && g.fate == Fate::Adopted)
+    };
+    let first_commitment = s.commitments.len();
     for c in earlier
         .commitments
         .iter()
-        .filter(|c| c.status == CommitmentStatus::Open)
+        .filter(|c| c.status == CommitmentStatus::Open || c.from_idea.is_some_and(&adopted))
     {
         let mut c = c.clone();
         c.id = s.take_id();
@@ -70,12 +79,23 @@ pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
         s.commitments.push(c);
         n.commitments += 1;
     }
-    for g in earlier.gadflies.iter().filter(|g| g.fate == Fate::Parked) {
+    // Links point at the ideas' new ids; an idea not carried drops its link.
+    let mut new_ids = std::collections::HashMap::new();
+    for g in earlier
+        .gadflies
+        .iter()
+        .filter(|g| matches!(g.fate, Fate::Parked | Fate::Adopted))
+    {
         let mut g = g.clone();
+        let old = g.id;
         g.id = s.take_id();
+        new_ids.insert(old, g.id);
         g.checkpoint = place(&g.checkpoint);
         s.gadflies.push(g);
         n.gadflies += 1;
+    }
+    for c in &mut s.commitments[first_commitment..] {
+        c.from_idea = c.from_idea.and_then(|g| new_ids.get(&g).copied());
     }
     for p in earlier.polarities.iter().filter(|p| !p.warnings.is_empty()) {
         let mut p = p.clone();

@@ -37,7 +37,11 @@ pub enum Part {
     /// The chart's bottom: each reading's move.
     ChartMoves,
     Reading(usize),
+    /// A move of the band, with its time and reason.
+    BandMove(usize),
     Gadfly(usize),
+    /// Under an idea: its earlier reactions and the work it became.
+    GadflyHistory(usize),
     Map(usize, MapLine),
     Faction(usize),
     /// A faction's losses (and values, loyalties), under its name.
@@ -60,6 +64,7 @@ pub enum Part {
 pub enum Section {
     Tension,
     Readings,
+    BandMoves,
     Gadflies,
     Polarities,
     Factions,
@@ -107,8 +112,17 @@ pub fn session(s: &Session) -> Vec<Part> {
     }
     section(&mut out, Section::Readings, s.readings.len());
     out.extend((0..s.readings.len()).map(Part::Reading));
+    if !s.band_moves.is_empty() {
+        section(&mut out, Section::BandMoves, s.band_moves.len());
+        out.extend((0..s.band_moves.len()).map(Part::BandMove));
+    }
     section(&mut out, Section::Gadflies, s.gadflies.len());
-    out.extend((0..s.gadflies.len()).map(Part::Gadfly));
+    for (i, g) in s.gadflies.iter().enumerate() {
+        out.push(Part::Gadfly(i));
+        if !g.reactions.is_empty() || s.work_of(g.id).is_some() {
+            out.push(Part::GadflyHistory(i));
+        }
+    }
     section(&mut out, Section::Polarities, s.polarities.len());
     for (i, p) in s.polarities.iter().enumerate() {
         if i > 0 {

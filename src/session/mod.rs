@@ -3,6 +3,7 @@
 pub mod emergency;
 mod items;
 mod labels;
+pub mod links;
 pub mod lock;
 mod model;
 mod ops;

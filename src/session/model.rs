@@ -34,6 +34,9 @@ pub struct Session {
     pub progress: Progress,
     /// The productive zone as it stands now; each reading keeps its own copy.
     pub band: Band,
+    /// Every move of the band, oldest first, with its time and reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub band_moves: Vec<BandMove>,
     /// How much of the tension gauge the room sees on the projector.
     #[serde(default, skip_serializing_if = "GaugeShow::is_default")]
     pub room_gauge: GaugeShow,
@@ -182,6 +185,29 @@ pub struct CheckpointProgress {
     /// When it was skipped. Kept when work there later clears the skip.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<Timestamp>,
+    /// Why it was skipped, for the skips given a reason (`at` is the skip's
+    /// time in `skipped`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip_reasons: Vec<SkipReason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkipReason {
+    pub at: Timestamp,
+    pub reason: String,
+}
+
+/// The productive band moved: from what, to what, where and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandMove {
+    pub at: Timestamp,
+    pub checkpoint: String,
+    pub from: Band,
+    pub to: Band,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

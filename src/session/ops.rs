@@ -17,6 +17,7 @@ impl Session {
                 extra_mins: 0,
                 first_visit: None,
                 skipped: Vec::new(),
+                skip_reasons: Vec::new(),
             })
             .collect();
         let band = workshop.band;
@@ -39,6 +40,7 @@ impl Session {
                 wall: WallView::default(),
             },
             band,
+            band_moves: Vec::new(),
             room_gauge: GaugeShow::default(),
             road: None,
             readings: Items::default(),
@@ -180,12 +182,16 @@ impl Session {
 
     /// Item `i` of `kind`'s short tag and main text.
     pub fn summary_of(&self, kind: ItemKind, i: usize) -> Option<(String, &str)> {
-        with_kind!(kind, K => K::list(self).get(i).map(Kind::summary))
+        let (tag, text) = with_kind!(kind, K => K::list(self).get(i).map(Kind::summary))?;
+        Some((self.tagged_with_links(kind, i, tag), text))
     }
 
     /// Item `i` of `kind`'s labelled detail lines.
     pub fn details_of(&self, kind: ItemKind, i: usize) -> Vec<(String, String)> {
-        with_kind!(kind, K => K::list(self).get(i).map(Kind::details).unwrap_or_default())
+        let mut out =
+            with_kind!(kind, K => K::list(self).get(i).map(Kind::details).unwrap_or_default());
+        out.extend(self.links_of(kind, i));
+        out
     }
 
     /// Add an item at the end of its list.

@@ -258,6 +258,7 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
     }
     participants(s, &known, &gadfly_ids, &mut out);
+    history(s, &known, &gadfly_ids, &mut out);
     for g in &s.gadflies {
         if let Fate::Declined(reason) = &g.fate
             && reason.trim().is_empty()
@@ -310,6 +311,83 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// What was kept of changes: work that names the idea it came from, band
+/// moves, reasons for skips.
+fn history(s: &Session, known: &HashSet<&str>, gadfly_ids: &HashSet<u32>, out: &mut Vec<Problem>) {
+    for c in &s.commitments {
+        if let Some(g) = c.from_idea
+            && !gadfly_ids.contains(&g)
+        {
+            out.push(
+                Problem::new(
+                    format!(
+                        "commitment {}: from_idea points at item {g}, which is not a gadfly idea in this session",
+                        c.id
+                    ),
+                    format!("id: {},", c.id),
+                    0,
+                )
+                .at_field("from_idea:", 0),
+            );
+        }
+    }
+    for (n, m) in s.band_moves.iter().enumerate() {
+        let at = |field: &str| Problem::new("", "band_moves:", 0).at_field(field, n);
+        for (band, field) in [(m.from, "from:"), (m.to, "to:")] {
+            if !band.is_valid() {
+                let mut p = at(field);
+                p.message = format!(
+                    "band move {}: its bands must have low <= high <= {SCALE_MAX}",
+                    n + 1
+                );
+                out.push(p);
+            }
+        }
+        if !known.contains(m.checkpoint.as_str()) {
+            let mut p = at("checkpoint:");
+            p.message = format!(
+                "band move {} names the checkpoint \"{}\", which this workshop does not have",
+                n + 1,
+                m.checkpoint
+            );
+            out.push(p);
+        }
+        check_text_with(
+            out,
+            || format!("the reason of band move {}", n + 1),
+            &m.reason,
+            || "band_moves:".to_string(),
+            0,
+        );
+    }
+    let mut nth = 0;
+    for p in &s.progress.checkpoints {
+        if p.skip_reasons.is_empty() {
+            continue;
+        }
+        for r in &p.skip_reasons {
+            if !p.skipped.contains(&r.at) {
+                out.push(Problem::new(
+                    format!(
+                        "checkpoint {}: a skip's reason is kept for {}, when it was not skipped",
+                        p.id, r.at
+                    ),
+                    "skip_reasons:",
+                    nth,
+                ));
+            }
+            check_text_with(
+                out,
+                || format!("a reason for skipping checkpoint {}", p.id),
+                &r.reason,
+                || "skip_reasons:".to_string(),
+                nth,
+            );
+        }
+        nth += 1;
+    }
 }
 
 /// What participants sent: ideas that point at real gadfly ideas, texts a

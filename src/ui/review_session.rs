@@ -115,6 +115,7 @@ fn section_name(sec: Section) -> &'static str {
     match sec {
         Section::Tension => s::SEC_TIMELINE,
         Section::Readings => s::SEC_READINGS_AND_MOVES,
+        Section::BandMoves => s::BAND_MOVES,
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
         Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
@@ -273,6 +274,36 @@ fn part_line<'a>(
                 carried(ses, g.at)
             ))
         }
+        Part::GadflyHistory(i) => {
+            let g = &ses.gadflies[i];
+            let mut parts = Vec::new();
+            if !g.reactions.is_empty() {
+                parts.push(format!(
+                    "{}: {}",
+                    s::REACTIONS_EARLIER,
+                    links::reaction_story(g)
+                ));
+            }
+            parts.extend(ses.became(g.id));
+            Line::styled(trunc(&format!("      {}", parts.join(" · ")), w), theme.dim)
+        }
+        Part::BandMove(i) => {
+            let m = &ses.band_moves[i];
+            let mut t = format!(
+                "  {} {} · {}",
+                m.at.format("%H:%M"),
+                s::band_move((m.from.low, m.from.high), (m.to.low, m.to.high)),
+                ses.workshop
+                    .checkpoints
+                    .iter()
+                    .find(|c| c.id == m.checkpoint)
+                    .map_or(m.checkpoint.as_str(), |c| c.title.as_str())
+            );
+            if !m.reason.is_empty() {
+                t += &format!(" — {}", m.reason);
+            }
+            text(t)
+        }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
         Part::Faction(i) => {
             let f = &ses.factions[i];
@@ -355,7 +386,7 @@ fn part_line<'a>(
                     c.timebox_mins + p.extra_mins,
                 )
             });
-            text(format!(
+            let mut t = format!(
                 "  {:>2}. {:<11} {:<28} {:<8} {} {} / {timebox} min",
                 i + 1,
                 place,
@@ -363,7 +394,11 @@ fn part_line<'a>(
                 p.status.label(),
                 s::SPENT,
                 mins(p.spent_secs)
-            ))
+            );
+            for r in &p.skip_reasons {
+                t += &format!(" · {} {}: {}", s::SKIPPED, r.at.format("%H:%M"), r.reason);
+            }
+            text(t)
         }
     }
 }

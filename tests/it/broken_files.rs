@@ -198,6 +198,16 @@ fn reading_after_a_gadfly_that_is_not_there() {
 }
 
 #[test]
+fn work_from_an_idea_that_is_not_there_points_at_the_link() {
+    expect(
+        "work-from-a-missing-idea.ron",
+        92,
+        13,
+        "from_idea points at item 3, which is not a gadfly idea",
+    );
+}
+
+#[test]
 fn a_session_without_its_schema_is_still_read_as_a_session() {
     expect("missing-schema.ron", 94, 1, "the field `schema` is missing");
 }
@@ -218,7 +228,7 @@ fn every_fixture_is_covered_and_fails() {
         assert!(e.line >= 1 && e.col >= 1 && e.path == path, "{e}");
         n += 1;
     }
-    assert_eq!(n, 19);
+    assert_eq!(n, 20);
 }
 
 fn minimal() -> String {
@@ -369,4 +379,36 @@ fn an_old_file_loads_unchanged() {
     assert_eq!(written.matches("kind: Observation").count(), 1, "{written}");
     let back = store::load(&again).unwrap();
     assert_eq!(back.readings[1].label(), "observed");
+}
+
+#[test]
+fn kept_history_that_does_not_fit_the_session_is_named() {
+    use balcony::session::{Band, BandMove, SkipReason, store, validate};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron");
+    let mut s = store::load(&path).unwrap();
+    assert!(validate::session(&s).is_empty());
+    let at = s.meta.created;
+    s.progress.checkpoints[0].skip_reasons.push(SkipReason {
+        at,
+        reason: "never skipped".into(),
+    });
+    s.band_moves.push(BandMove {
+        at,
+        checkpoint: "nowhere".into(),
+        from: Band { low: 4, high: 7 },
+        to: Band { low: 8, high: 3 },
+        reason: String::new(),
+    });
+    let said: Vec<String> = validate::session(&s)
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    for want in [
+        "a skip's reason is kept for",
+        "band move 1: its bands must have low <= high",
+        "band move 1 names the checkpoint \"nowhere\"",
+    ] {
+        assert!(said.iter().any(|m| m.contains(want)), "{want}: {said:?}");
+    }
+    assert_eq!(said.len(), 3, "{said:?}");
 }

@@ -71,6 +71,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         voice: Voice::FrontLine,
         reaction: Reaction::Laughter,
         fate: Fate::Parked,
+        reactions: Vec::new(),
     });
     let id = s.take_id();
     s.gadflies.push(Gadfly {
@@ -82,10 +83,11 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         voice: Voice::Oddball,
         reaction: Reaction::Pushback,
         fate: Fate::Declined(t("Legal says not before the privacy review")),
+        reactions: Vec::new(),
     });
-    let id = s.take_id();
+    let adopted_id = s.take_id();
     s.gadflies.push(Gadfly {
-        id,
+        id: adopted_id,
         at: at(22),
         checkpoint: cp(3),
         text: t("Answer the phone in under a minute"),
@@ -93,6 +95,11 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         voice: Voice::Customer,
         reaction: Reaction::Support,
         fate: Fate::Adopted,
+        // First laughed at, then supported: both are kept.
+        reactions: vec![ReactionChange {
+            at: at(40),
+            was: Reaction::Laughter,
+        }],
     });
     let id = s.take_id();
     let lower = tactic(&s, Move::Lower);
@@ -241,6 +248,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         status: CommitmentStatus::Open,
         loss: t("Two sales reps lose their top commission tier"),
         overridden: Vec::new(),
+        from_idea: Some(adopted_id),
     });
     let id = s.take_id();
     s.commitments.push(Commitment {
@@ -253,6 +261,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         status: CommitmentStatus::Kept,
         loss: String::new(),
         overridden: vec!["\"the team\" names a department, function or team".into()],
+        from_idea: None,
     });
     let id = s.take_id();
     s.notes.push(Note {
@@ -282,6 +291,18 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         }
     }
     s.progress.checkpoints[2].extra_mins = 5;
+    s.progress.checkpoints[3].skipped = vec![at(25)];
+    s.progress.checkpoints[3].skip_reasons = vec![SkipReason {
+        at: at(25),
+        reason: t("Out of time | back to it next week"),
+    }];
+    s.band_moves.push(BandMove {
+        at: at(30),
+        checkpoint: cp(4),
+        from: Band { low: 4, high: 7 },
+        to: Band { low: 5, high: 8 },
+        reason: t("This room can take *more* heat"),
+    });
     s.progress.current = 6.min(s.progress.checkpoints.len() - 1);
     s.meta.updated = at(81);
     s

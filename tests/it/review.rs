@@ -376,7 +376,7 @@ fn a_follow_up_carries_the_open_items() {
         .for_each(|c| c.status = CommitmentStatus::Kept);
     done.gadflies
         .iter_mut()
-        .for_each(|g| g.fate = Fate::Adopted);
+        .for_each(|g| g.fate = Fate::Declined("not now".into()));
     done.polarities.clear();
     let (s2, c2) = followup::start(&done, "x.ron", done.workshop.clone(), "t", "", at(0));
     assert!(c2.is_empty() && s2.item_count() == 0);
@@ -634,4 +634,126 @@ fn the_header_says_how_many_folders_when_their_names_do_not_fit() {
             .contains("Review · ops, sales · read-only"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_follow_up_carries_adopted_ideas_with_their_work_and_its_status() {
+    let dir = folder();
+    let mut earlier = store::load(&reopen_northline(dir.path())).unwrap();
+    let checkpoint = earlier.workshop.checkpoints[0].id.clone();
+    let adopted = |s: &mut balcony::session::Session, text: &str, status| {
+        let idea = s.take_id();
+        s.gadflies.push(balcony::session::Gadfly {
+            id: idea,
+            at: at(60),
+            checkpoint: checkpoint.clone(),
+            text: text.into(),
+            author: balcony::session::Author::Anonymous,
+            voice: balcony::session::Voice::Critic,
+            reaction: balcony::session::Reaction::Curiosity,
+            fate: Fate::Adopted,
+            reactions: Vec::new(),
+        });
+        let work = s.take_id();
+        s.commitments.push(balcony::session::Commitment {
+            id: work,
+            at: at(70),
+            checkpoint: checkpoint.clone(),
+            what: format!("Do: {text}"),
+            owner: "Dana Levi".into(),
+            review: chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+            status,
+            loss: String::new(),
+            overridden: Vec::new(),
+            from_idea: Some(idea),
+        });
+    };
+    adopted(
+        &mut earlier,
+        "Refunds without asking",
+        CommitmentStatus::Kept,
+    );
+    adopted(
+        &mut earlier,
+        "Call back within a day",
+        CommitmentStatus::Open,
+    );
+    assert!(balcony::session::validate::session(&earlier).is_empty());
+    let (s, carried) = followup::start(&earlier, "x.ron", earlier.workshop.clone(), "t", "", at(0));
+    assert!(balcony::session::validate::session(&s).is_empty());
+    for (text, status) in [
+        ("Refunds without asking", "kept"),
+        ("Call back within a day", "open"),
+    ] {
+        let g = s.gadflies.iter().find(|g| g.text == text).expect(text);
+        assert_eq!(g.fate, Fate::Adopted);
+        let work = s.work_of(g.id).expect("its work came along");
+        assert_eq!(work.what, format!("Do: {text}"));
+        assert_eq!(
+            s.became(g.id).unwrap(),
+            format!(
+                "became commitment #{} ({status}, Dana Levi, review 2027-01-15)",
+                work.id
+            )
+        );
+    }
+    // The kept work came only because its idea did: no other kept one did.
+    let kept = s
+        .commitments
+        .iter()
+        .filter(|c| c.status == CommitmentStatus::Kept)
+        .count();
+    assert_eq!(kept, 1);
+    assert_eq!(carried.gadflies, s.gadflies.len());
+}
+
+/// Review's session view shows what was kept: an idea's earlier reactions
+/// and the work it became, each band move with its reason, a skip's reason.
+#[test]
+fn session_view_shows_the_history_kept() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    let g = s.gadflies[0].id;
+    s.gadflies[0].fate = Fate::Adopted;
+    s.gadflies[0].react(balcony::session::Reaction::Curiosity, t0());
+    s.commitments[0].from_idea = Some(g);
+    let cp = s.workshop.checkpoints[2].id.clone();
+    s.band_moves.push(balcony::session::BandMove {
+        at: t0(),
+        checkpoint: cp,
+        from: balcony::session::Band { low: 4, high: 7 },
+        to: balcony::session::Band { low: 5, high: 8 },
+        reason: "a room that can take more".into(),
+    });
+    let p = &mut s.progress.checkpoints[1];
+    p.skipped.push(t0());
+    p.skip_reasons.push(balcony::session::SkipReason {
+        at: t0(),
+        reason: "done last week".into(),
+    });
+    store::save(&path, &s).unwrap();
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let mut seen = String::new();
+    // Wide, so the longest lines are whole.
+    f.size = (160, H);
+    for _ in 0..12 {
+        seen += &render(&f, 160, H);
+        for _ in 0..20 {
+            run(&mut f, dir.path(), key(KeyCode::Down));
+        }
+    }
+    let c = &s.commitments[0];
+    for want in [
+        "Band moves (1)".to_string(),
+        "4..7 → 5..8".to_string(),
+        "a room that can take more".to_string(),
+        "skipped 14:00: done last week".to_string(),
+        format!("became commitment #{}", c.id),
+        "→ curiosity".to_string(),
+    ] {
+        assert!(seen.contains(&want), "{want} not shown:\n{seen}");
+    }
 }

@@ -164,14 +164,28 @@ enum Draft {
         String,
         Option<prop::sample::Index>,
     ),
-    Gadfly(String, Option<String>, Voice, Reaction, Fate),
+    Gadfly(
+        String,
+        Option<String>,
+        Voice,
+        Reaction,
+        Fate,
+        Vec<ReactionChange>,
+    ),
     Fact(String, SourceKind, String),
     Split(String, SplitKind, String, Vec<AdaptiveSign>),
     Polarity(Pole, Pole, String, Vec<EarlyWarning>),
     Faction(String, Stance, Vec<String>, Vec<String>, Vec<String>),
     Assumption(String, AssumptionKind, String),
     Avoidance(AvoidancePattern, String),
-    Commitment(String, String, NaiveDate, CommitmentStatus, String),
+    Commitment(
+        String,
+        String,
+        NaiveDate,
+        CommitmentStatus,
+        String,
+        Option<prop::sample::Index>,
+    ),
     Note(NoteKind, String),
 }
 
@@ -207,6 +221,11 @@ fn draft() -> impl Strategy<Value = Draft> {
         Reaction::Curiosity,
         Reaction::Support,
     ]);
+    // Earlier reactions, each with when it gave way to the next.
+    let earlier = vec(
+        (timestamp(), reaction.clone()).prop_map(|(at, was)| ReactionChange { at, was }),
+        0..3,
+    );
     let fate = prop_oneof![
         Just(Fate::Parked),
         Just(Fate::Exploring),
@@ -235,8 +254,15 @@ fn draft() -> impl Strategy<Value = Draft> {
             proptest::option::of(any::<prop::sample::Index>())
         )
             .prop_map(|(l, b, m, t, r, g)| Draft::Reading(l, b, m, t, r, g)),
-        (text(), proptest::option::of(text()), voice, reaction, fate)
-            .prop_map(|(t, a, v, r, f)| Draft::Gadfly(t, a, v, r, f)),
+        (
+            text(),
+            proptest::option::of(text()),
+            voice,
+            reaction,
+            fate,
+            earlier
+        )
+            .prop_map(|(t, a, v, r, f, e)| Draft::Gadfly(t, a, v, r, f, e)),
         (
             text(),
             select(vec![
@@ -294,9 +320,10 @@ fn draft() -> impl Strategy<Value = Draft> {
                 CommitmentStatus::Kept,
                 CommitmentStatus::Dropped
             ]),
-            text()
+            text(),
+            proptest::option::of(any::<prop::sample::Index>())
         )
-            .prop_map(|(w, o, d, s, l)| Draft::Commitment(w, o, d, s, l)),
+            .prop_map(|(w, o, d, s, l, g)| Draft::Commitment(w, o, d, s, l, g)),
         (
             select(vec![
                 NoteKind::Observation,
@@ -341,6 +368,8 @@ prop_compose! {
             Road::CompetingValues,
         ])),
         progress in vec((0u8..3, spent(), any::<u32>(), proptest::option::of(timestamp())), 5),
+        skips in vec(vec((timestamp(), proptest::option::of(text())), 0..3), 5),
+        band_moves in vec((timestamp(), band(), band(), text(), any::<proptest::sample::Index>()), 0..4),
         current in any::<proptest::sample::Index>(),
         drafts in vec((draft(), timestamp(), any::<proptest::sample::Index>(), 0u32..3), 0..40),
         spare_ids in 0u32..1000,
@@ -357,8 +386,24 @@ prop_compose! {
             cp.extra_mins = extra;
             cp.first_visit = first;
         }
+        // Each skip keeps its time; some keep a reason too.
+        for (cp, skips) in s.progress.checkpoints.iter_mut().zip(skips) {
+            for (at, reason) in skips {
+                cp.skipped.push(at);
+                if let Some(reason) = reason {
+                    cp.skip_reasons.push(SkipReason { at, reason });
+                }
+            }
+        }
+        for (at, from, to, reason, cp) in band_moves {
+            let checkpoint = s.workshop.checkpoints[cp.index(s.workshop.checkpoints.len())]
+                .id
+                .clone();
+            s.band_moves.push(BandMove { at, checkpoint, from, to, reason });
+        }
         s.progress.current = current.index(s.workshop.checkpoints.len());
         let mut after_picks = Vec::new();
+        let mut from_picks = Vec::new();
         for (draft, at, cp, gap) in drafts {
             // Ids are unique across kinds but need not be consecutive.
             s.next_id += gap;
@@ -374,10 +419,10 @@ prop_compose! {
                         id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None,
                     });
                 }
-                Draft::Gadfly(text, author, voice, reaction, fate) => s.gadflies.push(Gadfly {
+                Draft::Gadfly(text, author, voice, reaction, fate, reactions) => s.gadflies.push(Gadfly {
                     id, at, checkpoint, text,
                     author: author.map_or(Author::Anonymous, Author::Named),
-                    voice, reaction, fate,
+                    voice, reaction, fate, reactions,
                 }),
                 Draft::Fact(text, source, source_detail) => s.facts.push(BrutalFact {
                     id, at, checkpoint, text, source, source_detail,
@@ -393,9 +438,12 @@ prop_compose! {
                     id, at, checkpoint, text, kind, evidence,
                 }),
                 Draft::Avoidance(pattern, text) => s.avoidance.push(Avoidance { id, at, checkpoint, pattern, text }),
-                Draft::Commitment(what, owner, review, status, loss) => s.commitments.push(Commitment {
-                    id, at, checkpoint, what, owner, review, status, loss, overridden: Vec::new(),
-                }),
+                Draft::Commitment(what, owner, review, status, loss, from) => {
+                    from_picks.push(from);
+                    s.commitments.push(Commitment {
+                        id, at, checkpoint, what, owner, review, status, loss, overridden: Vec::new(), from_idea: None,
+                    })
+                }
                 Draft::Note(kind, text) => s.notes.push(Note { id, at, checkpoint, kind, text }),
             }
         }
@@ -404,6 +452,12 @@ prop_compose! {
         let gadflies: Vec<u32> = s.gadflies.iter().map(|g| g.id).collect();
         for (r, pick) in s.readings.iter_mut().zip(after_picks) {
             r.after_gadfly = pick
+                .filter(|_| !gadflies.is_empty())
+                .map(|i| gadflies[i.index(gadflies.len())]);
+        }
+        // So can the idea a commitment came from.
+        for (c, pick) in s.commitments.iter_mut().zip(from_picks) {
+            c.from_idea = pick
                 .filter(|_| !gadflies.is_empty())
                 .map(|i| gadflies[i.index(gadflies.len())]);
         }
@@ -610,4 +664,43 @@ fn saving_keeps_the_files_permissions() {
     store::save(&path, &s).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+}
+
+/// Files written before ideas became work and history was kept load, and
+/// save again to the very same bytes: nothing new is written for them.
+#[test]
+fn old_files_resave_byte_for_byte() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(root.join("sessions/examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    for path in files {
+        let before = std::fs::read_to_string(&path).unwrap();
+        for word in ["reactions:", "from_idea:", "band_moves:", "skip_reasons:"] {
+            assert!(
+                !before.contains(word),
+                "{} is not old: {word}",
+                path.display()
+            );
+        }
+        let ses = store::load(&path).unwrap();
+        let again = dir.path().join(path.file_name().unwrap());
+        store::save(&again, &ses).unwrap();
+        let after = std::fs::read_to_string(&again).unwrap();
+        // The examples open with a comment for the reader; balcony writes none.
+        let before: String = before
+            .split_inclusive('\n')
+            .skip_while(|l| l.starts_with("//"))
+            .collect();
+        assert!(
+            before == after,
+            "{} changed when saved again",
+            path.display()
+        );
+    }
 }

@@ -12,6 +12,7 @@ const H: u16 = 30;
 fn jump_list_after_a_skip_worked_in_shows_no_skip_and_no_default() {
     let mut f = live_flow("Q3 customer first");
     press(&mut f, ch('s'), 5);
+    press(&mut f, key(KeyCode::Enter), 5);
     press(&mut f, ch('p'), 6);
     press(&mut f, ch('a'), 7);
     typ(&mut f, "Churn doubled", 7);

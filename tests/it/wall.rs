@@ -70,6 +70,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                     2 => Fate::Adopted,
                     _ => Fate::Declined("the regulator forbids it".into()),
                 },
+                reactions: Vec::new(),
             }),
             ItemKind::Fact => s.facts.push(BrutalFact {
                 id,
@@ -184,6 +185,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 status: CommitmentStatus::Open,
                 loss: String::new(),
                 overridden: Vec::new(),
+                from_idea: None,
             }),
             ItemKind::Note => s.notes.push(Note {
                 id,
@@ -535,4 +537,20 @@ fn the_facilitators_screen_shows_the_map_as_a_grid_too() {
     assert!(names.contains("Efficiency"), "poles side by side:\n{t}");
     assert!(t.contains("downsides"), "{t}");
     assert!(t.contains("watched by Dana"), "{t}");
+}
+
+#[test]
+fn an_idea_that_became_work_says_so_on_its_card() {
+    let mut s = with(ItemKind::Gadfly, 3);
+    let idea = s.gadflies[2].clone();
+    assert_eq!(idea.fate, Fate::Adopted);
+    add(&mut s, ItemKind::Commitment, 1);
+    let c = s.commitments.last_mut().unwrap();
+    c.from_idea = Some(idea.id);
+    let id = c.id;
+    let f = projected(s);
+    let t = text(&draw(&f, ThemeName::Normal, (300, 100)));
+    let want = format!("adopted · became commitment #{id} (open, Rosa Marin, review 2027-01-15)");
+    assert!(t.contains(&want), "{want:?} missing:\n{t}");
+    assert_eq!(t.matches("became commitment").count(), 1, "{t}");
 }

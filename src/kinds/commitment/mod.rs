@@ -30,6 +30,10 @@ pub struct Commitment {
     /// that names a group, a review date already past), in words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overridden: Vec<String>,
+    /// The gadfly idea this work came from, when an adopted idea was
+    /// turned into a commitment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_idea: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,6 +152,7 @@ impl Kind for Commitment {
             status: CommitmentStatus::Open,
             loss: form.text("loss"),
             overridden: Self::warnings(form).into_iter().map(|w| w.0).collect(),
+            from_idea: None,
         })
     }
 
@@ -171,6 +176,7 @@ impl Kind for Commitment {
 
     fn keep_unshown(&mut self, old: &Self) {
         self.status = old.status;
+        self.from_idea = old.from_idea;
     }
 
     fn summary(&self) -> (String, &str) {

@@ -15,10 +15,12 @@ use crate::ui::theme::Theme;
 /// Lines of the idea on a card; the spotlight shows all of it.
 const IDEA_LINES: usize = 6;
 
-fn fate_line(g: &Gadfly) -> String {
-    match &g.fate {
-        Fate::Declined(why) => format!("{}: {why}", s::WALL_DECLINED),
-        f => f.label().to_string(),
+/// Its fate and, once it became work, what it became.
+fn fate_line(ses: &Session, g: &Gadfly) -> String {
+    match (&g.fate, ses.became(g.id)) {
+        (Fate::Declined(why), _) => format!("{}: {why}", s::WALL_DECLINED),
+        (f, Some(work)) => format!("{} · {work}", f.label()),
+        (f, None) => f.label().to_string(),
     }
 }
 
@@ -30,9 +32,9 @@ fn said_by(g: &Gadfly) -> Option<String> {
     }
 }
 
-fn card_h(g: &Gadfly, inner: usize, lines: usize) -> u16 {
+fn card_h(ses: &Session, g: &Gadfly, inner: usize, lines: usize) -> u16 {
     rows(&g.text, inner, lines).max(1)
-        + rows(&fate_line(g), inner, 2)
+        + rows(&fate_line(ses, g), inner, 2)
         + said_by(g).map_or(0, |_| 1)
         + 2
 }
@@ -48,7 +50,7 @@ pub(super) fn gadfly_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, 
         .map(|(k, row)| {
             let h = row
                 .iter()
-                .map(|&i| card_h(&wall.items.gadflies[i], inner, IDEA_LINES))
+                .map(|&i| card_h(&wall.items, &wall.items.gadflies[i], inner, IDEA_LINES))
                 .max()
                 .unwrap_or(3);
             (
@@ -66,6 +68,7 @@ pub(super) fn gadfly_row(wall: &Wall, list: &[usize], area: Rect, buf: &mut Buff
     let n = columns(area.width, 34, 4);
     for (c, &i) in list.iter().enumerate() {
         gadfly_card(
+            &wall.items,
             &wall.items.gadflies[i],
             IDEA_LINES,
             column(area, c, n),
@@ -76,12 +79,19 @@ pub(super) fn gadfly_row(wall: &Wall, list: &[usize], area: Rect, buf: &mut Buff
 }
 
 /// One card: the idea in bold, then its fate and, if named, its author.
-pub(super) fn gadfly_card(g: &Gadfly, lines: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub(super) fn gadfly_card(
+    ses: &Session,
+    g: &Gadfly,
+    lines: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     if area.width < 4 || area.height < 3 {
         return;
     }
     let inner_w = area.width.saturating_sub(2) as usize;
-    let h = card_h(g, inner_w, lines.min(area.height as usize)).min(area.height);
+    let h = card_h(ses, g, inner_w, lines.min(area.height as usize)).min(area.height);
     let rect = Rect { height: h, ..area };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -104,7 +114,7 @@ pub(super) fn gadfly_card(g: &Gadfly, lines: usize, area: Rect, buf: &mut Buffer
         Fate::Declined(_) => theme.dim,
         _ => theme.heading,
     };
-    pen.text("", &fate_line(g), fate_st, 2, theme.dim);
+    pen.text("", &fate_line(ses, g), fate_st, 2, theme.dim);
     if let Some(by) = said_by(g) {
         pen.text("", &by, theme.dim, 1, theme.dim);
     }

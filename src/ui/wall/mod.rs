@@ -279,9 +279,14 @@ fn spotlight(wall: &Wall, kind: ItemKind, i: usize, area: Rect, buf: &mut Buffer
         return;
     }
     match kind {
-        ItemKind::Gadfly => {
-            cards::gadfly_card(&wall.items.gadflies[i], usize::MAX, body, buf, theme)
-        }
+        ItemKind::Gadfly => cards::gadfly_card(
+            &wall.items,
+            &wall.items.gadflies[i],
+            usize::MAX,
+            body,
+            buf,
+            theme,
+        ),
         ItemKind::Polarity => {
             maps::polarity(&wall.items.polarities[i], true, body, buf, theme);
         }
