@@ -223,6 +223,14 @@ pub fn wrap_count(s: &str, width: usize, max_lines: usize) -> usize {
     counted.lines.min(max_lines)
 }
 
+/// Lower case, spaces collapsed: how items are matched across sessions.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

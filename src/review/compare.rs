@@ -5,6 +5,7 @@
 //! carried commitment reworded later is still the same commitment; other
 //! items are matched by their text (case and spacing ignored).
 
+use crate::text::norm;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::path::PathBuf;
@@ -79,14 +80,6 @@ pub struct Comparison {
     pub fired: Vec<FiredSign>,
     /// Time in, below and above the band; tactics and what followed them.
     pub heat: super::heat::Heat,
-}
-
-/// Lower case, spaces collapsed: how items are matched across sessions.
-pub fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// `▲ +3`, `▼ −2` or `= 0`: a change said with an arrow and a sign.

@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::compare::norm;
 use crate::session::{Move, ReadingKind, Session, Timestamp, Zone};
+use crate::text::norm;
 
 /// One session's time in each zone, in seconds.
 #[derive(Debug, Clone, PartialEq)]
