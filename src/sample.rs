@@ -87,6 +87,16 @@ const FORCES: &[&str] = &[
     "Front-line stories opening the quarterly review",
 ];
 
+/// The first checkpoint that collects `kind`, else the first of all.
+fn collecting(s: &Session, kind: ItemKind) -> String {
+    let cps = &s.workshop.checkpoints;
+    cps.iter()
+        .find(|c| c.collects.contains(&kind))
+        .unwrap_or(&cps[0])
+        .id
+        .clone()
+}
+
 fn pick<'a>(rng: &mut fastrand::Rng, list: &[&'a str]) -> &'a str {
     list[rng.usize(..list.len())]
 }
@@ -283,12 +293,7 @@ pub fn session(items: usize, seed: u64) -> Session {
     // Forces come from a generator of their own, after the rest, so the
     // other items of a seed stay what they were before forces existed.
     let mut frng = fastrand::Rng::with_seed(seed ^ 0x466f_7263_6573);
-    let forces_at = s
-        .workshop
-        .checkpoints
-        .iter()
-        .find(|c| c.collects.contains(&ItemKind::Force))
-        .map_or_else(|| s.workshop.checkpoints[0].id.clone(), |c| c.id.clone());
+    let forces_at = collecting(&s, ItemKind::Force);
     for k in 0..n_forces {
         now += step;
         let id = s.take_id();
@@ -304,12 +309,7 @@ pub fn session(items: usize, seed: u64) -> Session {
         });
     }
     // Who the customers are: a few, from the same generator.
-    let customers_at = s
-        .workshop
-        .checkpoints
-        .iter()
-        .find(|c| c.collects.contains(&ItemKind::Customer))
-        .map_or_else(|| s.workshop.checkpoints[0].id.clone(), |c| c.id.clone());
+    let customers_at = collecting(&s, ItemKind::Customer);
     for (role, who) in CUSTOMERS.iter().take(n_customers) {
         now += step;
         let id = s.take_id();
