@@ -286,7 +286,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Browse, A::Fired, &[k('!')], "", "an early-warning sign was seen"),
     b(C::Browse, A::ToWork, &[k('W')], "", "turn an adopted idea into work"),
     b(C::Browse, A::Undo, &[k('u')], "undo", "undo the last change"),
-    b(C::Browse, A::Context, &[k('c')], "", "write down the challenge (context)"),
+    b(C::Browse, A::Context, &[k('c')], "", "the challenge and the functions"),
     b(C::Browse, A::Projector, &[k('v')], "", "projector view (what the room sees)"),
     b(C::Browse, A::Blank, &[k('.')], "", "blank the room's view / show it"),
     b(C::Browse, A::Freeze, &[k(',')], "", "freeze the room's view / unfreeze"),

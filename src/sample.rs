@@ -254,6 +254,8 @@ pub fn session(items: usize, seed: u64) -> Session {
                     CommitmentStatus::Dropped,
                 ][rng.usize(..3)],
                 loss: "An hour a week of my own time".into(),
+                // Not from the generator, so a seed's other items stay as they were.
+                function: ["sales", "service", "operations"][serial % 3].into(),
                 overridden: Vec::new(),
                 from_idea: None,
             }),

@@ -18,6 +18,16 @@ pub const MY_REACTION: &str = "My own reaction";
 pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
 pub const CONTEXT_TITLE: &str = "The session's context";
 pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";
+pub const FUNCTIONS_SAVED: &str = "functions saved: those with no work named are shown as exempted";
+pub const FUNCTIONS_LABEL: &str = "Functions";
+pub const FUNCTIONS_HINT: &str = "one per line: sales, service, finance, IT, operations...";
+/// The functions a new session starts with; the facilitator changes them with c.
+pub const DEFAULT_FUNCTIONS: [&str; 5] = ["sales", "service", "finance", "IT", "operations"];
+/// "no work named yet for: finance, IT".
+pub fn exempted(names: &str) -> String {
+    format!("no work named yet for: {names}")
+}
+pub const EXEMPTED_MD: &str = "Functions with no work named (exempted)";
 pub const ENTER_STARTS: &str = "Enter starts this new session";
 pub const ENTER_OPENS: &str = "Enter opens the chosen session where it was left";
 pub const ENTER_REVIEWS: &str = "Enter reviews the past sessions (read-only)";

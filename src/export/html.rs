@@ -604,6 +604,15 @@ fn idea_list(o: &mut String, s: &Session, ideas: &[&Gadfly]) {
 
 fn commitment_summary(o: &mut String, s: &Session) {
     o.push_str("<h3>Commitments</h3>\n");
+    let exempted = s.exempted();
+    if !exempted.is_empty() {
+        let head = crate::strings::EXEMPTED_MD;
+        w!(
+            o,
+            "<p><strong>{head}:</strong> {}.</p>\n",
+            esc(&exempted.join(", "))
+        );
+    }
     if s.commitments.is_empty() {
         o.push_str(
             "<p class=\"muted\">No commitments yet: the work has not been given back.</p>\n",

@@ -316,6 +316,11 @@ fn capped_list<T>(o: &mut String, items: &[T], mut line: impl FnMut(&mut String,
 
 fn commitment_summary(o: &mut String, s: &Session) {
     o.push_str("### Commitments\n\n");
+    let exempted = s.exempted();
+    if !exempted.is_empty() {
+        let head = crate::strings::EXEMPTED_MD;
+        w!(o, "**{head}:** {}.\n\n", md(&exempted.join(", ")));
+    }
     if s.commitments.is_empty() {
         o.push_str("*No commitments yet: the work has not been given back.*\n\n");
         return;

@@ -165,19 +165,24 @@ impl Form {
         )
     }
 
-    /// The session's context, to change it.
+    /// The session's context, to change it: the challenge, and the
+    /// organisation's functions (none of which is exempt from the work).
     pub fn context(ses: &Session) -> Form {
         let mut f = Form::new(
             Purpose::Context,
             s::CONTEXT_TITLE,
-            vec![text(
-                "context",
-                "The challenge",
-                "a sentence or two: every export opens with it",
-                true,
-            )],
+            vec![
+                text(
+                    "context",
+                    "The challenge",
+                    "a sentence or two: every export opens with it",
+                    true,
+                ),
+                text("functions", s::FUNCTIONS_LABEL, s::FUNCTIONS_HINT, true),
+            ],
         );
         f.set_text("context", &ses.meta.context);
+        f.set_text("functions", &ses.functions.join("\n"));
         f
     }
 

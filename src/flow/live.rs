@@ -35,6 +35,7 @@ pub(super) enum Undo {
     RoomDiscarded(String, Vec<u32>, Vec<(String, u8)>),
     /// The session's context as it was.
     Context(String),
+    Functions(Vec<String>),
 }
 
 const UNDO_DEPTH: usize = 200;
@@ -484,6 +485,10 @@ impl Live {
             Undo::Context(old) => {
                 ses.meta.context = old;
                 s::undone("the change to the context")
+            }
+            Undo::Functions(old) => {
+                ses.functions = old;
+                s::undone("the change to the functions")
             }
             Undo::Moderated(i) => {
                 let was = ses

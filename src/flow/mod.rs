@@ -1063,14 +1063,22 @@ impl Flow {
             Some(Action::Accept) => {
                 if form.purpose == Purpose::Context {
                     let context = form.text("context");
+                    let functions = form.list("functions");
                     live.mode = Focus::Browse;
+                    let mut effects = Vec::new();
+                    if functions != live.session.functions {
+                        let old = std::mem::replace(&mut live.s_mut(now).functions, functions);
+                        live.push_undo(Undo::Functions(old));
+                        self.notice = info(s::FUNCTIONS_SAVED);
+                        effects = vec![Effect::Save];
+                    }
                     if context != live.session.meta.context {
                         let old = std::mem::replace(&mut live.s_mut(now).meta.context, context);
                         live.push_undo(Undo::Context(old));
                         self.notice = info(s::CONTEXT_SAVED);
-                        return vec![Effect::Save];
+                        effects = vec![Effect::Save];
                     }
-                    return Vec::new();
+                    return effects;
                 }
                 let Purpose::Item(kind) = form.purpose else {
                     return Vec::new();

@@ -1125,6 +1125,41 @@ fn the_context_is_changed_later_and_undone() {
 }
 
 #[test]
+fn no_function_is_exempt_until_a_commitment_names_it() {
+    let mut f = flow();
+    // A new session starts with the usual functions, all exempted.
+    assert_eq!(s(&f).exempted().len(), s::DEFAULT_FUNCTIONS.len());
+    press(&mut f, ch('c'), 1);
+    press(&mut f, key(KeyCode::Tab), 1);
+    assert_eq!(form_of(&f).text("functions").lines().count(), 5);
+    // Replace the list with two functions of this organisation.
+    for _ in 0..60 {
+        press(&mut f, key(KeyCode::Backspace), 1);
+    }
+    press(&mut f, Input::Paste("Billing\nField service".into()), 1);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 2), vec![Effect::Save]);
+    assert_eq!(s(&f).functions, vec!["Billing", "Field service"]);
+    assert_eq!(s(&f).exempted(), vec!["Billing", "Field service"]);
+    // A commitment owned by field service (in any case) leaves billing
+    // exempted; the work checkpoint names it.
+    capture(
+        &mut f,
+        9,
+        &[
+            (0, "Ride along on ten repairs"),
+            (1, "Dana Levi"),
+            (3, "field SERVICE"),
+        ],
+    );
+    assert_eq!(s(&f).commitments[0].function, "field SERVICE");
+    assert_eq!(s(&f).exempted(), vec!["Billing"]);
+    // Undo takes the commitment back, then the list.
+    press(&mut f, ch('u'), 3);
+    press(&mut f, ch('u'), 3);
+    assert_eq!(s(&f).functions.len(), s::DEFAULT_FUNCTIONS.len());
+}
+
+#[test]
 fn typed_blind_is_shown_for_a_confirming_enter_when_the_view_is_back() {
     let mut f = flow();
     press(&mut f, ch('.'), 1);

@@ -79,6 +79,10 @@ pub struct Session {
     /// gave them. Loading counts them into `room_readings`; never written.
     #[serde(default, skip_serializing)]
     pub participant_readings: Items<ParticipantReading>,
+    /// The organisation's functions; each should own some of the work.
+    /// Those no commitment names are shown as exempted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<String>,
     /// The next free item id; ids are unique across all kinds of item.
     pub next_id: u32,
 }

@@ -58,6 +58,10 @@ impl Session {
             participant_ideas: Items::default(),
             room_readings: Items::default(),
             participant_readings: Items::default(),
+            functions: crate::strings::DEFAULT_FUNCTIONS
+                .iter()
+                .map(|f| f.to_string())
+                .collect(),
             next_id: 1,
         }
     }
@@ -219,6 +223,18 @@ impl Session {
     /// Take back the newest item of `kind`.
     pub fn pop_item(&mut self, kind: ItemKind) {
         with_kind!(kind, K => drop(K::list_mut(self).pop()))
+    }
+
+    /// The functions no commitment names: exempted from the work, so far.
+    pub fn exempted(&self) -> Vec<&str> {
+        let key = |x: &str| x.trim().to_lowercase();
+        self.functions
+            .iter()
+            .filter(|f| {
+                !f.trim().is_empty() && !self.commitments.iter().any(|c| key(&c.function) == key(f))
+            })
+            .map(String::as_str)
+            .collect()
     }
 
     pub fn open_commitments(&self) -> usize {

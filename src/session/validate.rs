@@ -80,6 +80,9 @@ pub fn session(s: &Session) -> Vec<Problem> {
     }
     check_text(&mut out, "the title", &s.meta.title, "title:", 0);
     check_text(&mut out, "the context", &s.meta.context, "context:", 0);
+    for f in &s.functions {
+        check_text(&mut out, "a function", f, "functions:", 0);
+    }
 
     let mut items: Vec<ItemRef> = Vec::new();
     for r in &s.readings {

@@ -246,6 +246,15 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     tabs.push(Span::styled("Tab: other kinds", theme.dim));
     put(Line::from(tabs), &mut y);
+    // Where the work is given back, the functions that own none of it yet.
+    let exempted = ses.exempted();
+    if cp.collects.contains(&ItemKind::Commitment) && !exempted.is_empty() && y < bottom {
+        let text = s::exempted(&exempted.join(", "));
+        put(
+            Line::styled(trunc(&text, area.width as usize), theme.notice),
+            &mut y,
+        );
+    }
     if y >= bottom {
         return;
     }

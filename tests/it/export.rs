@@ -247,6 +247,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         review: NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
         status: CommitmentStatus::Open,
         loss: t("Two sales reps lose their top commission tier"),
+        function: t("sales"),
         overridden: Vec::new(),
         from_idea: Some(adopted_id),
     });
@@ -260,6 +261,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         review: NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
         status: CommitmentStatus::Kept,
         loss: String::new(),
+        function: t("service"),
         overridden: vec!["\"the team\" names a department, function or team".into()],
         from_idea: None,
     });

@@ -664,6 +664,7 @@ fn a_follow_up_carries_adopted_ideas_with_their_work_and_its_status() {
             review: chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
             status,
             loss: String::new(),
+            function: String::new(),
             overridden: Vec::new(),
             from_idea: Some(idea),
         });

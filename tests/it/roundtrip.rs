@@ -441,7 +441,7 @@ prop_compose! {
                 Draft::Commitment(what, owner, review, status, loss, from) => {
                     from_picks.push(from);
                     s.commitments.push(Commitment {
-                        id, at, checkpoint, what, owner, review, status, loss, overridden: Vec::new(), from_idea: None,
+                        id, at, checkpoint, function: loss.clone(), what, owner, review, status, loss, overridden: Vec::new(), from_idea: None,
                     })
                 }
                 Draft::Note(kind, text) => s.notes.push(Note { id, at, checkpoint, kind, text }),

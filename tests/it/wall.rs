@@ -184,6 +184,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                 review: NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
                 status: CommitmentStatus::Open,
                 loss: String::new(),
+                function: String::new(),
                 overridden: Vec::new(),
                 from_idea: None,
             }),

@@ -26,6 +26,9 @@ pub struct Commitment {
     /// What this costs someone: loss is recorded wherever a decision is.
     #[serde(default)]
     pub loss: String,
+    /// The function (sales, service, IT...) that owns it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub function: String,
     /// Warnings the facilitator saw and kept the commitment anyway (an owner
     /// that names a group, a review date already past), in words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -99,6 +102,7 @@ impl Kind for Commitment {
         "Review",
         "Status",
         "What it costs",
+        "Function",
         "Kept despite",
     ];
     const TIMED: bool = false;
@@ -130,6 +134,12 @@ impl Kind for Commitment {
                 date.format("%Y-%m-%d").to_string(),
             )),
             text("loss", "What this costs someone", "", true),
+            text(
+                "function",
+                "The function that owns it",
+                "sales, service, IT...: no function is exempt",
+                false,
+            ),
         ]
     }
 
@@ -138,6 +148,7 @@ impl Kind for Commitment {
         f.set_text("owner", &self.owner);
         f.set_text("review", &self.review.format("%Y-%m-%d").to_string());
         f.set_text("loss", &self.loss);
+        f.set_text("function", &self.function);
     }
 
     fn build(form: &dyn Values, st: Stamp) -> Result<Self, Problem> {
@@ -151,6 +162,7 @@ impl Kind for Commitment {
             review,
             status: CommitmentStatus::Open,
             loss: form.text("loss"),
+            function: form.text("function"),
             overridden: Self::warnings(form).into_iter().map(|w| w.0).collect(),
             from_idea: None,
         })
@@ -200,6 +212,7 @@ impl Kind for Commitment {
             out.push(("warning".into(), "the owner looks like a group".into()));
         }
         out.push(("costs".into(), trunc(&self.loss, 2000)));
+        out.push(("function".into(), trunc(&self.function, 200)));
         out
     }
 
@@ -210,11 +223,12 @@ impl Kind for Commitment {
             Cell::Date(self.review),
             Cell::Word(self.status.label()),
             Cell::Text(&self.loss),
+            Cell::Text(&self.function),
             Cell::List(&self.overridden),
         ]
     }
 
     fn words(&self) -> Vec<&str> {
-        vec![&self.what, &self.owner, &self.loss]
+        vec![&self.what, &self.owner, &self.loss, &self.function]
     }
 }
