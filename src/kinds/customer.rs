@@ -71,7 +71,7 @@ impl Kind for Customer {
     const COUNTED: (&'static str, &'static str) = ("customer named", "customers named");
     const COLUMNS: &'static [&'static str] = &[
         "Product",
-        "CustomerRole",
+        "Role",
         "Who",
         "Ranks highest",
         "Served by",
@@ -92,7 +92,7 @@ impl Kind for Customer {
             )),
             choice(
                 "role",
-                "CustomerRole",
+                "Role",
                 &CustomerRole::ALL,
                 CustomerRole::label,
                 0,
