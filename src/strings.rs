@@ -17,6 +17,13 @@ pub const ROOM_REACTION: &str = "The room's reaction";
 pub const MY_REACTION: &str = "My own reaction";
 pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
 pub const CONTEXT_TITLE: &str = "The session's context";
+pub const LAST_TIME_TITLE: &str = "Last time's commitments";
+pub const LAST_TIME_PURPOSE: &str = "Before anything new, look at what was promised last time: for each commitment, was it kept, dropped or renegotiated, and what did we learn?";
+pub const LAST_TIME_PROMPTS: [&str; 2] = [
+    "Which commitments were kept, and what changed because of them?",
+    "Which were dropped or need a new deal, and what does that teach us?",
+];
+pub const LAST_TIME_READING: &str = "the last reading of the earlier session";
 pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";
 pub const FUNCTIONS_SAVED: &str = "functions saved: those with no work named are shown as exempted";
 pub const FUNCTIONS_LABEL: &str = "Functions";

@@ -69,13 +69,8 @@ impl Kind for Customer {
     const LABEL: &'static str = "customer";
     const HEADING: &'static str = "Who the customers are";
     const COUNTED: (&'static str, &'static str) = ("customer named", "customers named");
-    const COLUMNS: &'static [&'static str] = &[
-        "Product",
-        "Role",
-        "Who",
-        "Ranks highest",
-        "Served by",
-    ];
+    const COLUMNS: &'static [&'static str] =
+        &["Product", "Role", "Who", "Ranks highest", "Served by"];
     const TIMED: bool = false;
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
@@ -90,13 +85,7 @@ impl Kind for Customer {
                 "the thing we make and are blamed for",
                 false,
             )),
-            choice(
-                "role",
-                "Role",
-                &CustomerRole::ALL,
-                CustomerRole::label,
-                0,
-            ),
+            choice("role", "Role", &CustomerRole::ALL, CustomerRole::label, 0),
             required(text(
                 "who",
                 "Who",

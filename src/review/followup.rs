@@ -9,8 +9,27 @@
 //! keeping the time they were first captured. An item whose time is before
 //! the session's `created` was carried over from the session in `follows`.
 
-use crate::session::{CommitmentStatus, Fate, Session, Timestamp};
-use crate::workshop::Workshop;
+use crate::session::{
+    CommitmentStatus, Fate, ItemKind, Move, Reading, ReadingKind, Session, Timestamp,
+};
+use crate::strings as s;
+use crate::workshop::{Checkpoint, Place, Workshop};
+
+/// The id of the checkpoint a follow-up opens with.
+pub const LAST_TIME: &str = "last-time";
+
+/// Before anything new, the room looks at what it promised last time.
+fn last_time() -> Checkpoint {
+    Checkpoint {
+        id: LAST_TIME.to_string(),
+        place: Place::Balcony,
+        title: s::LAST_TIME_TITLE.to_string(),
+        purpose: s::LAST_TIME_PURPOSE.to_string(),
+        prompts: s::LAST_TIME_PROMPTS.iter().map(|p| p.to_string()).collect(),
+        timebox_mins: 15,
+        collects: vec![ItemKind::Commitment, ItemKind::Note],
+    }
+}
 
 /// How many of each were carried over.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,9 +55,34 @@ pub fn start(
     facilitator: &str,
     now: Timestamp,
 ) -> (Session, Carried) {
+    let mut workshop = workshop;
+    if workshop.checkpoint(LAST_TIME).is_none() {
+        workshop.checkpoints.insert(0, last_time());
+    }
     let mut s = Session::new(workshop, title, facilitator, now);
     s.meta.follows = Some(earlier_name.to_string());
     s.meta.context = earlier.meta.context.clone();
+    s.functions = earlier.functions.clone();
+    // The room starts where it was left: the band, and the last reading as
+    // the baseline, taken as the follow-up opens (its reason says whence).
+    s.band = earlier.band;
+    if let Some(r) = earlier.readings.last() {
+        let id = s.take_id();
+        s.readings.push(Reading {
+            id,
+            at: now,
+            checkpoint: LAST_TIME.to_string(),
+            level: r.level,
+            band: r.band,
+            zone: r.zone,
+            kind: ReadingKind::Observation,
+            move_: Move::Hold,
+            tactic: None,
+            reason: s::LAST_TIME_READING.to_string(),
+            after_gadfly: None,
+            participants: None,
+        });
+    }
     let carried = carry(earlier, &mut s);
     (s, carried)
 }

@@ -299,6 +299,25 @@ fn a_follow_up_carries_the_open_items() {
     assert_eq!(loaded, s);
     assert_eq!(s.meta.follows.as_deref(), Some(NORTHLINE));
     assert!(s.meta.title.starts_with("Follow-up: "));
+    // It opens with last time: the band, the last reading as the baseline,
+    // and a first checkpoint that looks at the commitments before anything new.
+    assert_eq!(s.workshop.checkpoints[0].id, followup::LAST_TIME);
+    assert!(
+        s.workshop.checkpoints[0]
+            .collects
+            .contains(&balcony::session::ItemKind::Commitment)
+    );
+    assert_eq!(s.progress.current, 0);
+    assert_eq!(s.band, earlier.band);
+    let last = earlier.readings.last().expect("the example was read");
+    assert_eq!(s.readings.len(), 1);
+    assert_eq!(
+        (s.readings[0].level, &s.readings[0].checkpoint),
+        (last.level, &followup::LAST_TIME.to_string())
+    );
+    // The room sees last time's commitments there, on the wall.
+    let wall = balcony::ui::wall::Wall::of(&s);
+    assert!(wall.has_items(), "the carried commitments are on the wall");
     let open: Vec<&str> = earlier
         .commitments
         .iter()

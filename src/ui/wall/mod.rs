@@ -24,6 +24,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 use crate::kinds::with_kind;
+use crate::review::followup::{self, is_carried};
 use crate::session::*;
 use crate::text::wrap;
 
@@ -73,17 +74,21 @@ impl Wall {
                 .filter(|&i| list[i].stamp().2 == cp && list[i].on_wall())
                 .collect()
         }
+        // A follow-up opens by looking at last time's commitments: the wall
+        // shows them there, though each keeps the checkpoint it came from.
+        const LAST: &str = followup::LAST_TIME;
+        if kind == ItemKind::Commitment && self.checkpoint == LAST {
+            let list = &self.items.commitments;
+            return (0..list.len())
+                .filter(|&i| is_carried(&self.items, list[i].at) || list[i].checkpoint == LAST)
+                .collect();
+        }
         with_kind!(kind, K => at::<K>(&self.items, &self.checkpoint))
     }
 
     /// Whether anything was captured at this checkpoint.
     pub fn has_items(&self) -> bool {
-        fn any<K: Stored>(ses: &Session, cp: &str) -> bool {
-            K::list(ses)
-                .iter()
-                .any(|x| x.stamp().2 == cp && x.on_wall())
-        }
-        ItemKind::all().any(|k| with_kind!(k, K => any::<K>(&self.items, &self.checkpoint)))
+        ItemKind::all().any(|k| !self.here(k).is_empty())
     }
 
     /// The item in the spotlight, if it is one the wall holds.
