@@ -244,6 +244,25 @@ pub fn session(s: &Session) -> Vec<Problem> {
                 .at_field("after_gadfly:", 0),
             );
         }
+        // An observation says where the room was found, not what was done.
+        if r.kind == ReadingKind::Observation && (r.tactic.is_some() || r.move_ != Move::Hold) {
+            let field = if r.tactic.is_some() {
+                "tactic:"
+            } else {
+                "move:"
+            };
+            out.push(
+                Problem::new(
+                    format!(
+                        "reading {}: an observation records where the room was, not a move: it takes no tactic and its move is Hold",
+                        r.id
+                    ),
+                    needle.clone(),
+                    nth,
+                )
+                .at_field(field, 0),
+            );
+        }
         if let Some(t) = &r.tactic
             && w.tactic(t).is_none()
         {

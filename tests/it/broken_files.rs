@@ -373,7 +373,20 @@ fn an_old_file_loads_unchanged() {
     let mut r = ses.readings[0].clone();
     r.id = ses.take_id();
     r.kind = ReadingKind::Observation;
+    r.move_ = balcony::session::Move::Hold;
+    r.tactic = None;
     ses.readings.push(r);
+    // One that carries a tactic is refused, naming the reading.
+    let mut bad = ses.clone();
+    bad.readings.last_mut().unwrap().tactic = Some("tough-questions".into());
+    let problems = balcony::session::validate::session(&bad);
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .contains("an observation records where the room was")
+            && p.field.as_deref() == Some("tactic:")),
+        "{problems:?}"
+    );
     store::save(&again, &ses).unwrap();
     let written = std::fs::read_to_string(&again).unwrap();
     assert_eq!(written.matches("kind: Observation").count(), 1, "{written}");
