@@ -60,10 +60,7 @@ impl Screen<'_> {
             && (flow.projector || flow.room != Room::Shown)
         {
             projector_screen(flow, live, area, buf, theme);
-            quit_ask(flow, area, buf, theme);
-            return;
-        }
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        } else if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             // `?` works in a small window too (below): the help scrolls.
             too_small::render(area, buf, theme);
         } else {
@@ -174,16 +171,6 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
             _ => text.to_string(),
         };
         projector::render_indicator(&text, area, buf, theme);
-    }
-    if flow.help {
-        help::render_for(
-            flow.base_ctx(),
-            flow.solo(),
-            flow.help_scroll,
-            area,
-            buf,
-            theme,
-        );
     }
 }
 
