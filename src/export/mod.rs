@@ -24,6 +24,7 @@ mod history;
 mod html;
 mod ics;
 mod markdown;
+pub mod report;
 
 pub use csv::to_csv;
 pub use html::to_html;

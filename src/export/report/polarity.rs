@@ -1,0 +1,148 @@
+//! Polarity maps: the value conflicts in the summary, and each map in full
+//! (its poles, their upsides and downsides, the early-warning signs).
+
+use super::summary::cp_title;
+use super::*;
+use crate::export::{plural, polarities_for_summary, pole_name, warnings_line, watcher, when};
+use crate::session::{ItemKind, Polarity};
+
+/// The value conflicts being managed, those whose signs fired first.
+pub(super) fn summary<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
+    out.push(Block::Heading(3, vec![word("Value conflicts")]));
+    if s.polarities.is_empty() {
+        out.push(Block::Muted(vec![word("No competing values were mapped.")]));
+        return;
+    }
+    out.push(Block::Para(vec![word(format!(
+        "{} managed, not solved. Each early-warning sign shows one value being overdone at the \
+         other's expense, and one person watches for it. {}",
+        plural(
+            s.polarities.len(),
+            "value conflict is being",
+            "value conflicts are being"
+        ),
+        warnings_line(s)
+    ))]));
+    let maps = polarities_for_summary(s);
+    out.push(Block::List(List::capped(ListStyle::Bullets, &maps, |p| {
+        conflict(p)
+    })));
+}
+
+/// One conflict: its two values, what both serve, and each sign.
+fn conflict(p: &Polarity) -> Item<'_> {
+    let mut head = vec![
+        strong(vec![text(&p.left.name)]),
+        word(" and "),
+        strong(vec![text(&p.right.name)]),
+    ];
+    if !p.purpose.trim().is_empty() {
+        head.push(word(", both serving: "));
+        head.push(text(&p.purpose));
+    }
+    let mut item = Item::new(head);
+    if p.warnings.is_empty() {
+        item.children
+            .push(Item::muted(vec![word("No early-warning sign yet.")]));
+    }
+    for ew in &p.warnings {
+        let mut t = vec![
+            word("Early warning: "),
+            text(&ew.sign),
+            word(" (too much "),
+            em(vec![text(pole_name(p, ew.overdone))]),
+            word("); watched by "),
+            text(watcher(&ew.watcher)),
+        ];
+        match ew.fired.iter().max() {
+            Some(last) => {
+                t.push(word("; "));
+                t.push(strong(vec![word(format!(
+                    "seen {}",
+                    plural(ew.fired.len(), "time", "times")
+                ))]));
+                t.push(word(format!(", last {}", when(last))));
+            }
+            None => t.push(word("; not seen yet")),
+        }
+        item.children.push(Item::new(t));
+    }
+    item
+}
+
+/// Every map in full, in the order they were mapped.
+pub(super) fn record<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
+    if !section(out, ItemKind::Polarity.heading(), s.polarities.is_empty()) {
+        return;
+    }
+    for p in &s.polarities {
+        map(out, s, p);
+    }
+}
+
+fn map<'a>(out: &mut Vec<Block<'a>>, s: &'a Session, p: &'a Polarity) {
+    out.push(Block::Heading(
+        4,
+        vec![
+            word(format!("#{} ", p.id)),
+            text(&p.left.name),
+            word(" and "),
+            text(&p.right.name),
+        ],
+    ));
+    let mut about = Vec::new();
+    if !p.purpose.trim().is_empty() {
+        about.push(word(" Both serve: "));
+        about.push(text(&p.purpose));
+    }
+    out.push(Block::Stamp(
+        vec![
+            word(format!("{}, ", when(&p.at))),
+            cp_title(s, &p.checkpoint),
+            word("."),
+        ],
+        about,
+    ));
+    let mut poles = List::new(ListStyle::Groups);
+    for pole in [&p.left, &p.right] {
+        let mut head = vec![strong(vec![text(&pole.name)])];
+        if !pole.holders.trim().is_empty() {
+            head.push(word(", held by "));
+            head.push(text(&pole.holders));
+        }
+        let mut item = Item::new(head);
+        for u in &pole.upsides {
+            item.children
+                .push(Item::new(vec![word("upside: "), text(u)]));
+        }
+        for d in &pole.downsides {
+            item.children
+                .push(Item::new(vec![word("downside when overdone: "), text(d)]));
+        }
+        if !pole.would_lose.trim().is_empty() {
+            item.children.push(Item::new(vec![
+                word("its holders would lose: "),
+                text(&pole.would_lose),
+            ]));
+        }
+        poles.push(item);
+    }
+    out.push(Block::List(poles));
+    if !p.warnings.is_empty() {
+        let mut table = Table::new(vec!["Early-warning sign", "Too much of", "Watcher", "Seen"]);
+        for ew in &p.warnings {
+            let seen: Vec<String> = ew.fired.iter().map(when).collect();
+            table.rows.push(vec![
+                Cell::text(ew.sign.as_str()),
+                Cell::text(pole_name(p, ew.overdone)),
+                Cell::text(watcher(&ew.watcher)),
+                Cell::word(if seen.is_empty() {
+                    "not yet".to_string()
+                } else {
+                    seen.join(", ")
+                }),
+            ]);
+        }
+        out.push(Block::Table(table));
+    }
+}

@@ -1,0 +1,113 @@
+//! The tension story: the band, where the heat started and ended, the chart,
+//! and each move.
+
+use super::summary::{cp_title, is, read_what};
+use super::*;
+use crate::export::{ends, plural, tactic_name, when, zone_counts};
+use crate::session::{Reading, SCALE_MAX};
+
+pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
+    out.push(Block::Heading(3, vec![word("The tension story")]));
+    out.push(Block::Para(vec![
+        word(format!(
+            "The productive zone is {} to {} on a 0 to {SCALE_MAX} scale. Below it {} ",
+            s.band.low,
+            s.band.high,
+            is(s)
+        )),
+        Span::Term("too cold"),
+        word(format!(
+            ": comfortable, avoiding the work. Above it {} ",
+            is(s)
+        )),
+        Span::Term("too hot"),
+        word(": fighting, fleeing or freezing."),
+    ]));
+    let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
+        out.push(Block::Muted(vec![word(format!(
+            "No reading of {} was taken.",
+            read_what(s)
+        ))]));
+        return;
+    };
+    let (cold, productive, hot) = zone_counts(s);
+    out.push(Block::Para(vec![
+        word("It started at "),
+        strong(vec![word(format!(
+            "{} ({})",
+            first.level,
+            first.zone.label()
+        ))]),
+        word(" in "),
+        em(vec![cp_title(s, &first.checkpoint)]),
+        word(" and ended at "),
+        strong(vec![word(format!(
+            "{} ({})",
+            last.level,
+            last.zone.label()
+        ))]),
+        word(" in "),
+        em(vec![cp_title(s, &last.checkpoint)]),
+        word(format!(
+            ". Of {}, {cold} too cold, {productive} productive and {hot} too hot.",
+            plural(s.readings.len(), "reading", "readings")
+        )),
+    ]));
+    out.push(Block::Chart(chart(s)));
+    let (head, skipped, tail) = ends(&s.readings);
+    let mut moves = List::new(ListStyle::Numbered);
+    for r in head {
+        moves.push(Item::new(move_line(s, r)));
+    }
+    if skipped > 0 {
+        moves.entries.push(Entry::Gap(skipped));
+    }
+    for r in tail {
+        moves.push(Item::new(move_line(s, r)));
+    }
+    out.push(Block::List(moves));
+}
+
+/// Every reading, in order, as the chart draws it.
+pub(super) fn chart(s: &Session) -> Timeline<'_> {
+    Timeline {
+        points: s
+            .readings
+            .iter()
+            .map(|r| Point {
+                at: when(&r.at),
+                level: r.level,
+                band: r.band,
+                zone: r.zone,
+                move_: r.move_,
+                label: r.label(),
+                tactic: tactic_name(s, r),
+                after_gadfly: r.after_gadfly.is_some(),
+            })
+            .collect(),
+    }
+}
+
+/// One move: when, where, the level and zone, the move and its tactic, why.
+fn move_line<'a>(s: &'a Session, r: &'a Reading) -> Inline<'a> {
+    let mut t = vec![
+        word(format!("{} · ", when(&r.at))),
+        em(vec![cp_title(s, &r.checkpoint)]),
+        word(" · "),
+        strong(vec![word(r.level.to_string())]),
+        word(format!(" {} → {}", r.zone.label(), r.label())),
+    ];
+    if let Some(tactic) = tactic_name(s, r) {
+        t.push(word(" with "));
+        t.push(em(vec![text(tactic)]));
+    }
+    if !r.reason.trim().is_empty() {
+        t.push(word(": "));
+        t.push(text(&r.reason));
+    }
+    if r.after_gadfly.is_some() {
+        t.push(word(" "));
+        t.push(Span::Flag(vec![word("(possible silencing)")]));
+    }
+    t
+}
