@@ -19,6 +19,7 @@ macro_rules! w {
     }};
 }
 
+mod chart;
 mod csv;
 mod history;
 mod html;

@@ -633,3 +633,46 @@ fn markdown_defuses_raw_html() {
     }
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
 }
+
+#[test]
+fn a_long_silencing_question_says_how_many_more() {
+    let mut s = every_kind(Mode::Facilitated, plain);
+    let cp = s.workshop.checkpoints[4].id.clone();
+    for k in 0..10 {
+        let idea = s.take_id();
+        s.gadflies.push(Gadfly {
+            id: idea,
+            at: t0() + Duration::minutes(40 + k),
+            checkpoint: cp.clone(),
+            text: format!("Idea {k}"),
+            author: Author::Anonymous,
+            voice: Voice::Oddball,
+            reaction: Reaction::Silence,
+            fate: Fate::Parked,
+            reactions: Vec::new(),
+        });
+        let id = s.take_id();
+        s.readings.push(Reading {
+            id,
+            at: t0() + Duration::minutes(41 + k),
+            checkpoint: cp.clone(),
+            level: 8,
+            band: Band { low: 4, high: 7 },
+            zone: Zone::TooHot,
+            kind: ReadingKind::Move,
+            move_: Move::Lower,
+            tactic: None,
+            reason: String::new(),
+            after_gadfly: Some(idea),
+            participants: None,
+        });
+    }
+    // The idea from the hand-built session and these ten: eight shown.
+    let md = to_markdown(&s);
+    assert!(md.contains("soon after 11 gadfly ideas"), "{md}");
+    assert!(md.contains("(anonymous)\n- *… 3 more in the full record …*\n\n### Value conflicts"));
+    let html = to_html(&s);
+    assert!(html.contains(
+        "(anonymous)</li>\n<li class=\"muted\">… 3 more in the full record …</li>\n</ul></div>\n"
+    ));
+}
