@@ -192,13 +192,22 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
     }
     let want = match hit.kind.as_str() {
         "gadfly idea" => Part::Gadfly(at(s.gadflies.iter().map(|x| x.id), hit.item)?),
-        "brutal fact" => Part::Fact(at(s.facts.iter().map(|x| x.id), hit.item)?),
-        "technical / adaptive" => Part::Split(at(s.splits.iter().map(|x| x.id), hit.item)?),
+        "brutal fact" => Part::Item(ItemKind::Fact, at(s.facts.iter().map(|x| x.id), hit.item)?),
+        "technical / adaptive" => Part::Item(
+            ItemKind::Split,
+            at(s.splits.iter().map(|x| x.id), hit.item)?,
+        ),
         "faction" => Part::Faction(at(s.factions.iter().map(|x| x.id), hit.item)?),
-        "assumption" => Part::Assumption(at(s.assumptions.iter().map(|x| x.id), hit.item)?),
-        "work avoidance" => Part::Avoidance(at(s.avoidance.iter().map(|x| x.id), hit.item)?),
+        "assumption" => Part::Item(
+            ItemKind::Assumption,
+            at(s.assumptions.iter().map(|x| x.id), hit.item)?,
+        ),
+        "work avoidance" => Part::Item(
+            ItemKind::Avoidance,
+            at(s.avoidance.iter().map(|x| x.id), hit.item)?,
+        ),
         "commitment" => Part::Commitment(at(s.commitments.iter().map(|x| x.id), hit.item)?),
-        "note" => Part::Note(at(s.notes.iter().map(|x| x.id), hit.item)?),
+        "note" => Part::Item(ItemKind::Note, at(s.notes.iter().map(|x| x.id), hit.item)?),
         "tension move" => Part::Reading(at(s.readings.iter().map(|x| x.id), hit.item)?),
         _ => {
             let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;

@@ -46,13 +46,9 @@ pub enum Part {
     Faction(usize),
     /// A faction's losses (and values, loyalties), under its name.
     FactionLoss(usize),
-    Assumption(usize),
-    Fact(usize),
     Commitment(usize),
-    Split(usize),
-    Avoidance(usize),
-    Note(usize),
-    /// An item of a kind without a section shape of its own.
+    /// An item of a kind without a section shape of its own: its row of
+    /// the report's full record.
     Item(ItemKind, usize),
     Checkpoint(usize),
     /// An item raised in earlier sessions, then where (`SessionView::recurring`).
@@ -68,30 +64,15 @@ pub enum Section {
     Gadflies,
     Polarities,
     Factions,
-    Assumptions,
-    Facts,
     Commitments,
-    Splits,
-    Avoidance,
-    Notes,
     /// A kind without a section shape of its own, under its heading.
     Kind(ItemKind),
     Time,
     Recurring,
 }
 
-/// The kinds the session view gives a section shape of their own.
-const OWN_SECTIONS: [ItemKind; 9] = [
-    ItemKind::Gadfly,
-    ItemKind::Polarity,
-    ItemKind::Faction,
-    ItemKind::Assumption,
-    ItemKind::Fact,
-    ItemKind::Split,
-    ItemKind::Avoidance,
-    ItemKind::Commitment,
-    ItemKind::Note,
-];
+/// The kinds the session view gives a section shape of their own, first.
+const OWN_SECTIONS: [ItemKind; 3] = [ItemKind::Gadfly, ItemKind::Polarity, ItemKind::Faction];
 
 /// The session view, top to bottom.
 pub fn session(s: &Session) -> Vec<Part> {
@@ -146,19 +127,14 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.push(Part::Faction(i));
         out.push(Part::FactionLoss(i));
     }
-    section(&mut out, Section::Assumptions, s.assumptions.len());
-    out.extend((0..s.assumptions.len()).map(Part::Assumption));
-    section(&mut out, Section::Facts, s.facts.len());
-    out.extend((0..s.facts.len()).map(Part::Fact));
-    section(&mut out, Section::Splits, s.splits.len());
-    out.extend((0..s.splits.len()).map(Part::Split));
-    section(&mut out, Section::Avoidance, s.avoidance.len());
-    out.extend((0..s.avoidance.len()).map(Part::Avoidance));
-    section(&mut out, Section::Commitments, s.commitments.len());
-    out.extend((0..s.commitments.len()).map(Part::Commitment));
-    section(&mut out, Section::Notes, s.notes.len());
-    out.extend((0..s.notes.len()).map(Part::Note));
+    // The other kinds in the order of the report's full record, each item
+    // its row there; commitments at their place, with a line of their own.
     for kind in ItemKind::all().filter(|k| !OWN_SECTIONS.contains(k)) {
+        if kind == ItemKind::Commitment {
+            section(&mut out, Section::Commitments, s.commitments.len());
+            out.extend((0..s.commitments.len()).map(Part::Commitment));
+            continue;
+        }
         let n = s.count(kind);
         section(&mut out, Section::Kind(kind), n);
         out.extend((0..n).map(|i| Part::Item(kind, i)));

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 
 use super::review_parts::{footer, put, zone_style};
 use super::theme::Theme;
+use crate::export::report;
 use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
 use crate::review::followup::is_carried;
@@ -119,12 +120,7 @@ fn section_name(sec: Section) -> &'static str {
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
         Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
-        Section::Assumptions => s::SEC_ASSUMPTIONS,
-        Section::Facts => s::SEC_BRUTAL_FACTS,
         Section::Commitments => s::SEC_COMMITMENTS,
-        Section::Splits => s::SEC_TECHNICAL_OR_ADAPTIVE,
-        Section::Avoidance => s::SEC_WORK_AVOIDANCE,
-        Section::Notes => s::SEC_NOTES,
         Section::Time => s::SEC_TIME_PER_CHECKPOINT,
         Section::Kind(kind) => kind.heading(),
         Section::Recurring => s::SEC_RAISED_BEFORE,
@@ -323,22 +319,6 @@ fn part_line<'a>(
             }
             text(t)
         }
-        Part::Assumption(i) => {
-            let a = &ses.assumptions[i];
-            let mut t = format!("  [{}] {}", a.kind.label(), a.text);
-            if !a.evidence.is_empty() {
-                t += &format!(" · {}: {}", s::EVIDENCE, a.evidence);
-            }
-            text(t)
-        }
-        Part::Fact(i) => {
-            let f = &ses.facts[i];
-            let mut t = format!("  {} — {}", f.text, f.source.label());
-            if !f.source_detail.is_empty() {
-                t += &format!(" ({})", f.source_detail);
-            }
-            text(t)
-        }
         Part::Commitment(i) => {
             let c = &ses.commitments[i];
             let mut t = format!(
@@ -356,25 +336,15 @@ fn part_line<'a>(
             t += carried(ses, c.at);
             text(t)
         }
-        Part::Split(i) => {
-            let x = &ses.splits[i];
-            let mut t = format!("  [{}] {}", x.kind.label(), x.text);
-            if !x.loss.is_empty() {
-                t += &format!(" · {}: {}", s::WOULD_LOSE, x.loss);
-            }
-            text(t)
-        }
-        Part::Avoidance(i) => {
-            let a = &ses.avoidance[i];
-            text(format!("  [{}] {}", a.pattern.label(), a.text))
-        }
-        Part::Note(i) => {
-            let n = &ses.notes[i];
-            text(format!("  [{}] {}", n.kind.label(), n.text))
-        }
         Part::Item(kind, i) => {
-            let (tag, words) = ses.summary_of(kind, i).unwrap_or_default();
-            text(format!("  [{tag}] {words}"))
+            // The item's row of the report's full record, its cells in a line.
+            let cells = report::item_cells(ses, kind, i).unwrap_or_default();
+            let words: Vec<String> = cells
+                .iter()
+                .map(plain)
+                .filter(|c| !c.trim().is_empty())
+                .collect();
+            text(format!("  {}", words.join(" · ")))
         }
         Part::Checkpoint(i) => {
             let p = &ses.progress.checkpoints[i];
@@ -401,6 +371,23 @@ fn part_line<'a>(
             text(t)
         }
     }
+}
+
+/// The report's words as they are: the screen has its own emphasis.
+fn plain(spans: &report::Inline) -> String {
+    let mut out = String::new();
+    for span in spans {
+        match span {
+            report::Span::Word(w) | report::Span::Text(w) => out.push_str(w),
+            report::Span::Term(w) => out.push_str(w),
+            report::Span::Quote(t) => out += &format!("“{}”", plain(t)),
+            report::Span::Em(t)
+            | report::Span::Strong(t)
+            | report::Span::Flag(t)
+            | report::Span::Caveat(t) => out += &plain(t),
+        }
+    }
+    out
 }
 
 fn join(list: &[String]) -> String {

@@ -480,7 +480,10 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
         .iter()
         .position(|n| n.id == note_id)
         .unwrap();
-    assert_eq!(v.parts[v.scroll], balcony::review::outline::Part::Note(at));
+    assert_eq!(
+        v.parts[v.scroll],
+        balcony::review::outline::Part::Item(balcony::session::ItemKind::Note, at)
+    );
     // Esc clears the filter and the found items with it.
     type_key(&mut f, key(KeyCode::Esc));
     type_key(&mut f, key(KeyCode::Esc));

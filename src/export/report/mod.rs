@@ -14,6 +14,8 @@ mod record;
 mod summary;
 mod timeline;
 
+pub use record::item_cells;
+
 /// A whole export: the title, the line under it, then its parts.
 pub struct Report<'a> {
     /// The session's title, as typed.

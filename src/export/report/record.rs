@@ -61,6 +61,14 @@ fn rows<'a, K: Kind + 'a>(s: &'a Session, items: impl Iterator<Item = &'a K>) ->
     table
 }
 
+/// Item `i` of `kind` as the full record gives it, after "#", the time and
+/// the checkpoint: a cell per column of the kind's table.
+pub fn item_cells(s: &Session, kind: ItemKind, i: usize) -> Option<Vec<Inline<'_>>> {
+    with_kind!(kind, K => K::list(s)
+        .get(i)
+        .map(|x| x.cells().into_iter().map(|c| cell(s, c)).collect()))
+}
+
 /// A kind's cell in the report's words: typed text apart from the app's.
 fn cell<'a>(s: &'a Session, c: crate::kinds::Cell<'a>) -> Inline<'a> {
     use crate::kinds::Cell as K;
