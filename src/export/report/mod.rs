@@ -185,6 +185,11 @@ pub(crate) fn text<'a>(t: impl Into<Cow<'a, str>>) -> Span<'a> {
     Span::Text(t.into())
 }
 
+/// A checkpoint's title, as the workshop names it.
+pub(crate) fn cp_title<'a>(s: &'a Session, id: &'a str) -> Span<'a> {
+    text(super::checkpoint_title(s, id))
+}
+
 pub(crate) fn em<'a>(spans: Inline<'a>) -> Span<'a> {
     Span::Em(spans)
 }

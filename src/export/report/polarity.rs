@@ -1,7 +1,6 @@
 //! Polarity maps: the value conflicts in the summary, and each map in full
 //! (its poles, their upsides and downsides, the early-warning signs).
 
-use super::summary::cp_title;
 use super::*;
 use crate::export::{plural, polarities_for_summary, pole_name, warnings_line, watcher, when};
 use crate::session::{ItemKind, Polarity};

@@ -1,7 +1,7 @@
 //! The full record: every reading, every item of every kind, the time spent
 //! at each checkpoint, and the band moves and skips.
 
-use super::summary::{cp_title, owner, what};
+use super::summary::{owner, what};
 use super::*;
 use crate::export::{author, history, minutes, tactic_name, when};
 use crate::kinds::with_kind;

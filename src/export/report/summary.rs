@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::export::{
-    SUMMARY_CAP, captured, checkpoint_title, commitments_for_review, facilitator, history, ideas,
-    minority_report, plural, read_of, silencings, when, who,
+    SUMMARY_CAP, captured, commitments_for_review, facilitator, history, ideas, minority_report,
+    plural, silencings, when, who,
 };
 use crate::session::{CommitmentStatus, Fate, Gadfly, Status, owner_is_group};
 
@@ -264,18 +264,4 @@ pub(super) fn owner(name: &str) -> Inline<'_> {
     } else {
         vec![text(name)]
     }
-}
-
-/// Who read the heat: "the room is" or "I am".
-pub(super) fn is(s: &Session) -> &'static str {
-    if who(s) == "I" { "I am" } else { "the room is" }
-}
-
-/// "the room" or "my own heat": for "no reading of ... was taken".
-pub(super) fn read_what(s: &Session) -> &'static str {
-    read_of(s)
-}
-
-pub(super) fn cp_title<'a>(s: &'a Session, id: &'a str) -> Span<'a> {
-    text(checkpoint_title(s, id))
 }

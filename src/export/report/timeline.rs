@@ -1,9 +1,8 @@
 //! The tension story: the band, where the heat started and ended, the chart,
 //! and each move.
 
-use super::summary::{cp_title, is, read_what};
 use super::*;
-use crate::export::{ends, plural, tactic_name, when, zone_counts};
+use crate::export::{ends, plural, read_of, tactic_name, when, who, zone_counts};
 use crate::session::{Reading, SCALE_MAX};
 
 pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
@@ -26,7 +25,7 @@ pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     let (Some(first), Some(last)) = (s.readings.first(), s.readings.last()) else {
         out.push(Block::Muted(vec![word(format!(
             "No reading of {} was taken.",
-            read_what(s)
+            read_of(s)
         ))]));
         return;
     };
@@ -66,6 +65,11 @@ pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
         moves.push(Item::new(move_line(s, r)));
     }
     out.push(Block::List(moves));
+}
+
+/// Who read the heat: "the room is" or "I am".
+fn is(s: &Session) -> &'static str {
+    if who(s) == "I" { "I am" } else { "the room is" }
 }
 
 /// Every reading, in order, as the chart draws it.
