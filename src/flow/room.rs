@@ -1,12 +1,12 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
+use super::frame::Frame;
 use super::{Effect, Flow, Focus, Screen, info};
 use crate::keymap::Action;
 use crate::kinds::with_kind;
 use crate::session::{ItemKind, Kind, Mode, Stored, Timestamp, WallView};
 use crate::strings as s;
-use crate::ui::projector::Frame;
 
 /// The room's view of a single mirrored screen.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,7 +83,7 @@ impl Flow {
     /// page, and the item in the spotlight. All are kept in the file, so
     /// `balcony present` shows the same.
     pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
-        let size = self.size;
+        let (size, measure) = (self.size, self.wall_pages);
         let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
@@ -101,7 +101,7 @@ impl Flow {
             }
             Action::WallPage | Action::WallPagePrev => {
                 let frame = Frame::from_live(live, now);
-                let pages = crate::ui::wall::pages(&frame, size) as u16;
+                let pages = measure(&frame, size).max(1) as u16;
                 let page = if action == Action::WallPage {
                     (wall.page.min(pages - 1) + 1) % pages
                 } else {

@@ -116,10 +116,11 @@ fn too_small_message_and_recovery() {
 
 #[test]
 fn every_bound_action_appears_in_help() {
+    let keys = keymap::Keymap::default();
     for ctx in Ctx::iter() {
         let area = Rect::new(0, 0, W, H);
         let mut buf = Buffer::empty(area);
-        help::render(ctx, 0, area, &mut buf, &theme::COLOR);
+        help::render(&keys, ctx, 0, area, &mut buf, &theme::COLOR);
         let text: String = (0..H)
             .map(|y| {
                 (0..W)
@@ -135,8 +136,8 @@ fn every_bound_action_appears_in_help() {
                 b.action,
                 b.help
             );
-            let keys = keymap::keys_label(b);
-            assert!(text.contains(&keys), "{ctx:?}: keys {keys} missing");
+            let label = keys.keys_label(b);
+            assert!(text.contains(&label), "{ctx:?}: keys {label} missing");
         }
     }
     for a in keymap::Action::iter() {
@@ -152,7 +153,7 @@ fn the_key_bar_comes_from_the_keymap() {
     let f = live_flow("T");
     let screen = render(&f, W, H);
     let last = screen.lines().last().unwrap();
-    for (keys, word, _) in keymap::bar(Ctx::Browse).into_iter().take(4) {
+    for (keys, word, _) in f.keymap.bar(Ctx::Browse).into_iter().take(4) {
         assert!(last.contains(&format!("{keys} {word}")), "{last}");
     }
     let narrow = render(&f, 60, 16);
