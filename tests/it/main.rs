@@ -1,6 +1,7 @@
 //! Every integration test, in one binary: the library (with axum and tokio) is linked once.
 
 mod common;
+mod harness;
 mod http;
 mod pty;
 
