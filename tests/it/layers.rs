@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Loops still open, each with what keeps it. None may grow, and no other
-/// may appear.
+/// Loops still open, each with what keeps it: none now. No loop may appear
+/// unless named here.
 const KNOWN: &[(&[&str], &str)] = &[];
 
 /// Top-level module -> the top-level modules its code names.
