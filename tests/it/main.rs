@@ -35,6 +35,7 @@ mod room_pty;
 mod roundtrip;
 mod safe_hands;
 mod screens;
+mod settings_pty;
 mod solo;
 mod terminal_colours;
 mod unsaved_quit;
