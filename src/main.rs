@@ -22,7 +22,6 @@ fn main() -> ExitCode {
     let dir = cli.sessions_dir();
     let look = || {
         let (cfg, problem) = Config::load();
-        cfg.install_keys();
         Look::for_terminal(
             &cfg,
             problem.as_ref(),

@@ -3,6 +3,7 @@
 //! the IO, the tests drive this directly.
 
 pub mod form;
+pub mod frame;
 pub mod join;
 mod live;
 mod observe;
@@ -18,7 +19,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
-use crate::keymap::{self, Action, Ctx};
+use crate::keymap::{Action, Ctx, Keymap};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
 use crate::strings as s;
@@ -323,6 +324,10 @@ pub struct Flow {
     pub quit_ask: Option<QuitAsk>,
     /// Where an emergency copy would be written (the app knows the folders).
     pub emergency: Option<PathBuf>,
+    /// The keys in force, from the settings; the screens read them here.
+    pub keymap: Arc<Keymap>,
+    /// How many pages the wall takes: measuring is the drawing's.
+    wall_pages: frame::WallPages,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -373,7 +378,21 @@ impl Flow {
             join: join::JoinView::default(),
             quit_ask: None,
             emergency: None,
+            keymap: Arc::default(),
+            wall_pages: frame::one_page,
         }
+    }
+
+    /// Dispatch with these keys (the settings' overrides over the table).
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> Flow {
+        self.keymap = keymap;
+        self
+    }
+
+    /// Page the wall as the drawing measures it (`ui::wall::pages`).
+    pub fn with_wall_pages(mut self, pages: frame::WallPages) -> Flow {
+        self.wall_pages = pages;
+        self
     }
 
     /// Straight into a session (new or resumed).
@@ -663,7 +682,7 @@ impl Flow {
 
     fn key(&mut self, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
         let ctx = self.ctx();
-        let action = keymap::action(ctx, &ev);
+        let action = self.keymap.action(ctx, &ev);
         if action == Some(Action::Quit) {
             return self.quit(now, true);
         }
@@ -695,7 +714,7 @@ impl Flow {
             Ctx::Picker => self.picker_key(action, ev, now),
             Ctx::Band => {
                 // Any other key of the checkpoint screen keeps the band and goes on.
-                let browse = keymap::action(Ctx::Browse, &ev);
+                let browse = self.keymap.action(Ctx::Browse, &ev);
                 if action.is_none() && browse.is_some() {
                     let mut effects = self.band_key(Some(Action::Accept), now);
                     // Going on without Enter: the move is kept without a reason.
@@ -1033,7 +1052,7 @@ impl Flow {
                     _ => Action::Add,
                 };
                 if live.close_form() {
-                    self.notice = info(s::draft_kept(&keymap::first_key(Ctx::Browse, opener)));
+                    self.notice = info(s::draft_kept(&self.keymap.first_key(Ctx::Browse, opener)));
                 }
             }
             Some(Action::FieldNext) => form.move_focus(true),

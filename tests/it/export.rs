@@ -15,7 +15,7 @@ fn t0() -> Timestamp {
 
 /// A small session with every kind of item, written by hand so each field
 /// can be filled with the text given (`t` is applied to every free-text field).
-fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
+pub(crate) fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
     let workshop = match mode {
         Mode::Facilitated => Builtin::Default.workshop(),
         Mode::Solo => Builtin::Solo.workshop(),

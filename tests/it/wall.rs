@@ -200,7 +200,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
 }
 
 fn projected(s: Session) -> Flow {
-    let mut f = Flow::in_session(s, t0());
+    let mut f = Flow::in_session(s, t0()).with_wall_pages(balcony::ui::wall::pages);
     press(&mut f, ch('v'), 1);
     assert!(f.projector);
     f
@@ -300,6 +300,12 @@ fn the_wall_pages_and_says_which_page() {
         assert!(t.contains(&format!("page {p}/{pages}")), "{t}");
         seen += &t;
         press(&mut f, ch(']'), 2);
+        // The facilitator is told which page the room now sees.
+        let next = s::wall_page(p % pages + 1, pages);
+        assert_eq!(
+            f.notice.as_ref().map(|n| n.text.as_str()),
+            Some(next.as_str())
+        );
     }
     for k in 0..30 {
         assert_eq!(
@@ -312,6 +318,11 @@ fn the_wall_pages_and_says_which_page() {
     assert_eq!(f.session().unwrap().progress.wall.page, 0);
     press(&mut f, ch('['), 3);
     assert_eq!(f.session().unwrap().progress.wall.page as usize, pages - 1);
+    let last = s::wall_page(pages, pages);
+    assert_eq!(
+        f.notice.as_ref().map(|n| n.text.as_str()),
+        Some(last.as_str())
+    );
     // A later heading says it goes on.
     let t = text(&draw(&f, ThemeName::Normal, (120, 36)));
     assert!(t.contains("BRUTAL FACTS (CONTINUED)"), "{t}");
