@@ -277,6 +277,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     reason: "The room had gone quiet".into(),
                     after_gadfly: None,
                     participants: None,
+                    readiness: None,
                 });
             }
             _ => s.notes.push(Note {

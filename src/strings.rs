@@ -165,6 +165,31 @@ pub const TOO_SMALL: &str = "Please make the window larger";
 pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
 pub const NO_TACTIC: &str = "(no tactic)";
 pub const REASON: &str = "Reason (optional)";
+pub const READINESS: &str = "Readiness";
+/// A raise's readiness check on the tension timeline: "readiness: ripe, ...".
+pub fn readiness_note(described: &str) -> String {
+    format!("readiness: {described}")
+}
+/// The readiness check's title, naming the key that goes on without it.
+pub fn readiness_title(skip_key: &str) -> String {
+    format!("Before more heat: is the issue ripe? ({skip_key}: not checked)")
+}
+pub const URGENCY_LABEL: &str = "Who feels the urgency?";
+/// In `Urgency::ALL`'s order.
+pub const URGENCY_CHOICES: [&str; 3] = ["one faction", "several factions", "the whole system"];
+pub const RIPENESS_LABEL: &str = "How ripe is the issue?";
+/// In `Ripeness::ALL`'s order.
+pub const RIPENESS_CHOICES: [&str; 3] = [
+    "unripe: few feel it; more heat may only harden them",
+    "ripening: more people are starting to feel it",
+    "ripe: felt across the system, ready to be worked",
+];
+pub const EVIDENCE_LABEL: &str = "The evidence";
+pub const EVIDENCE_HINT: &str = "what was seen or heard that says so";
+pub const UNRIPE_ASKS: &str = "The issue is unripe: raising the heat now needs a reason.";
+pub const UNRIPE_REASON: &str = "Why raise it now (needed: the issue is unripe)";
+pub const UNRIPE_NEEDS_REASON: &str =
+    "the issue is unripe: say why you raise the heat now, or Esc and hold";
 pub const DECLINE_REASON: &str = "Reason (needed to decline)";
 pub const JUMP_TITLE: &str = "Jump to a checkpoint";
 pub const ROAD_TITLE: &str = "Which road to customer focus are we on?";

@@ -252,6 +252,13 @@ fn move_item(o: &mut String, s: &Session, r: &Reading) {
     if !r.reason.trim().is_empty() {
         w!(o, ": {}", esc(&r.reason));
     }
+    if let Some(x) = &r.readiness {
+        w!(
+            o,
+            " ({})",
+            esc(&crate::strings::readiness_note(&x.describe()))
+        );
+    }
     if r.after_gadfly.is_some() {
         o.push_str(" <span class=\"flag\">(possible silencing)</span>");
     }
@@ -814,6 +821,13 @@ fn readings(o: &mut String, s: &Session) {
             tactic_name(s, r).map(esc).unwrap_or_default(),
             esc(&r.reason)
         );
+        if let Some(x) = &r.readiness {
+            w!(
+                o,
+                " ({})",
+                esc(&crate::strings::readiness_note(&x.describe()))
+            );
+        }
         if let Some(g) = r.after_gadfly {
             w!(
                 o,

@@ -172,6 +172,13 @@ fn move_line(o: &mut String, s: &Session, r: &Reading) {
     if !r.reason.trim().is_empty() {
         w!(o, ": {}", md(&r.reason));
     }
+    if let Some(x) = &r.readiness {
+        w!(
+            o,
+            " ({})",
+            md(&crate::strings::readiness_note(&x.describe()))
+        );
+    }
     if r.after_gadfly.is_some() {
         o.push_str(" (possible silencing)");
     }
@@ -478,6 +485,13 @@ fn readings(o: &mut String, s: &Session) {
             tactic_name(s, r).map(md).unwrap_or_default(),
             md(&r.reason)
         );
+        if let Some(x) = &r.readiness {
+            w!(
+                o,
+                " ({})",
+                md(&crate::strings::readiness_note(&x.describe()))
+            );
+        }
         if let Some(g) = r.after_gadfly {
             w!(o, " (possible silencing after idea #{g})");
         }

@@ -250,6 +250,9 @@ fn part_line<'a>(
             if !r.reason.is_empty() {
                 t += &format!(" — {}", r.reason);
             }
+            if let Some(x) = &r.readiness {
+                t += &format!(" · {}", s::readiness_note(&x.describe()));
+            }
             if let Some(g) = r.after_gadfly {
                 t += &format!(" · {} #{g}", s::AFTER_GADFLY);
             }

@@ -51,6 +51,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         reason: t("Everyone agrees too quickly"),
         after_gadfly: None,
         participants: None,
+        readiness: None,
     });
     let id = s.take_id();
     s.facts.push(BrutalFact {
@@ -116,6 +117,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         reason: t("Voices raised; two people left the room"),
         after_gadfly: Some(gadfly_id),
         participants: None,
+        readiness: None,
     });
     let id = s.take_id();
     s.splits.push(Split {

@@ -163,6 +163,7 @@ enum Draft {
         Option<usize>,
         String,
         Option<prop::sample::Index>,
+        Option<Readiness>,
     ),
     Gadfly(
         String,
@@ -187,6 +188,23 @@ enum Draft {
         Option<prop::sample::Index>,
     ),
     Note(NoteKind, String),
+}
+
+fn readiness() -> impl Strategy<Value = Readiness> {
+    use proptest::sample::select;
+    prop_oneof![
+        Just(Readiness::NotChecked),
+        (
+            select(Urgency::ALL.to_vec()),
+            select(Ripeness::ALL.to_vec()),
+            text()
+        )
+            .prop_map(|(urgency, ripeness, evidence)| Readiness::Checked {
+                urgency,
+                ripeness,
+                evidence,
+            }),
+    ]
 }
 
 fn pole() -> impl Strategy<Value = Pole> {
@@ -251,9 +269,10 @@ fn draft() -> impl Strategy<Value = Draft> {
             mv(),
             proptest::option::of(0usize..8),
             text(),
-            proptest::option::of(any::<prop::sample::Index>())
+            proptest::option::of(any::<prop::sample::Index>()),
+            proptest::option::of(readiness()),
         )
-            .prop_map(|(l, b, m, t, r, g)| Draft::Reading(l, b, m, t, r, g)),
+            .prop_map(|(l, b, m, t, r, g, x)| Draft::Reading(l, b, m, t, r, g, x)),
         (
             text(),
             proptest::option::of(text()),
@@ -412,11 +431,15 @@ prop_compose! {
                 .id
                 .clone();
             match draft {
-                Draft::Reading(level, band, move_, tactic, reason, after) => {
+                Draft::Reading(level, band, move_, tactic, reason, after, readiness) => {
                     let tactic = tactic.and_then(|i| s.workshop.tactics.get(i)).map(|t| t.id.clone());
                     after_picks.push(after);
+                    // Only a raise carries a check; an unripe one says why.
+                    let readiness = readiness.filter(|x| {
+                        move_ == Move::Raise && !(x.is_unripe() && balcony::clean::is_blank(&reason))
+                    });
                     s.readings.push(Reading {
-                        id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None,
+                        id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None, readiness,
                     });
                 }
                 Draft::Gadfly(text, author, voice, reaction, fate, reactions) => s.gadflies.push(Gadfly {

@@ -37,6 +37,7 @@ fn balcony_checkpoint() {
     press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, ch('+'), 20);
     press(&mut f, key(KeyCode::Enter), 20);
+    press(&mut f, key(KeyCode::Enter), 20);
     f.handle(Input::Saved(at(20)), f.now);
     // 2 min 5 s into a 10-minute timebox.
     press(&mut f, balcony::flow::Input::Tick, 125);
@@ -76,6 +77,23 @@ fn tactic_picker() {
     press(&mut f, ch('-'), 5);
     typ(&mut f, "people are shutting down", 5);
     insta::assert_snapshot!(render(&f, W, H));
+}
+
+/// The readiness check before a raise: the urgency, the ripeness, the evidence.
+#[test]
+fn readiness_check() {
+    let mut f = live_flow("Q3 customer first");
+    f.handle(Input::Saved(at(5)), f.now);
+    press(&mut f, ch('+'), 5);
+    press(&mut f, key(KeyCode::Left), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    press(&mut f, key(KeyCode::Left), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    typ(&mut f, "only the call centre asks for it", 5);
+    insta::assert_snapshot!("readiness_check", render(&f, W, H));
+    // Kept: unripe, so the tactic picker says so and asks why.
+    press(&mut f, key(KeyCode::Enter), 5);
+    insta::assert_snapshot!("readiness_unripe_tactic", render(&f, W, H));
 }
 
 #[test]
@@ -190,10 +208,11 @@ fn wide_text_keeps_the_layout() {
 
 #[test]
 fn every_mode_draws_at_the_minimum_size() {
-    let opens: [&[balcony::flow::Input]; 7] = [
+    let opens: [&[balcony::flow::Input]; 8] = [
         &[],
         &[ch('g')],
         &[ch('+')],
+        &[ch('+'), key(KeyCode::Enter)],
         &[ch('j')],
         &[ch('b')],
         &[ch('?')],

@@ -67,6 +67,8 @@ fn a_reflection_can_be_completed_end_to_end() {
             }
             "my-heat" => {
                 press(&mut f, ch('+'), t);
+                // The readiness check, kept as it starts.
+                enter(&mut f, t);
                 typ(&mut f, "stretched, usefully", t);
                 enter(&mut f, t);
                 press(&mut f, ch('a'), t);

@@ -443,6 +443,7 @@ fn with_secrets() -> Session {
         reason: String::new(),
         after_gadfly: Some(anon),
         participants: None,
+        readiness: None,
     });
     s
 }
