@@ -43,6 +43,8 @@ pub const UNTITLED_REFLECTION: &str = "Private reflection";
 pub const REQUIRED: &str = "please fill in";
 pub const DECLINE_NEEDS_REASON: &str =
     "declining an idea needs a reason: an idea is never dropped silently";
+pub const THIRD_POLE_NEEDS_NAME: &str =
+    "the third pole needs a neutral name, or leave all its fields empty";
 pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
 pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
 pub const OVERRIDE: &str =
@@ -523,6 +525,7 @@ pub const WALL_EMPTY: &str = "nothing captured here yet";
 pub const WALL_POLE_UP: &str = "upsides";
 pub const WALL_POLE_DOWN: &str = "downsides";
 pub const WALL_PURPOSE: &str = "both serve";
+pub const WALL_PURPOSE_THREE: &str = "all three serve";
 pub const WALL_WARNINGS: &str = "early-warning signs";
 pub const WALL_WATCHER: &str = "watched by";
 pub const WALL_OVERDONE: &str = "overdone";

@@ -186,10 +186,7 @@ impl Picker {
             .warnings
             .iter()
             .map(|w| {
-                let pole = match w.overdone {
-                    Side::Left => &p.left.name,
-                    Side::Right => &p.right.name,
-                };
+                let pole = p.pole_name(w.overdone);
                 (
                     w.sign.clone(),
                     format!(

@@ -1712,3 +1712,44 @@ fn raising_an_unripe_issue_needs_a_reason() {
     press(&mut f, key(KeyCode::Enter), 30);
     assert_eq!(s(&f).readings[1].reason, "again");
 }
+
+#[test]
+fn a_map_takes_a_third_pole_with_its_own_signs() {
+    let mut f = flow();
+    // Purpose, left, right; then past the signs to the third pole and its sign.
+    capture(
+        &mut f,
+        5,
+        &[
+            (0, "a business that lasts"),
+            (1, "Customer needs"),
+            (5, "Employee needs"),
+            (7, "The quarter's bottom line"),
+            (2, "growth"),
+            (3, "discounts without a case @ Ana"),
+        ],
+    );
+    let p = &s(&f).polarities[0];
+    let third = p.third.as_deref().expect("a third pole");
+    assert_eq!(third.name, "The quarter's bottom line");
+    assert_eq!(third.upsides, vec!["growth"]);
+    assert_eq!(p.warnings[0].overdone, Side::Third);
+    assert_eq!(p.pole_name(Side::Third), "The quarter's bottom line");
+    assert_eq!(
+        p.summary().0,
+        "Customer needs ↔ Employee needs ↔ The quarter's botto…"
+    );
+    // Changing it keeps the third pole, and a third sign without a named
+    // third pole is refused rather than lost.
+    press(&mut f, ch('e'), 2);
+    assert_eq!(form_of(&f).text("third"), "The quarter's bottom line");
+    press(&mut f, key(KeyCode::Esc), 2);
+    let eff = capture(
+        &mut f,
+        5,
+        &[(1, "A"), (5, "B"), (7, ""), (5, "a sign @ Bo")],
+    );
+    assert!(eff.is_empty());
+    assert_eq!(form_of(&f).error.as_deref(), Some(s::THIRD_POLE_NEEDS_NAME));
+    assert_eq!(s(&f).polarities.len(), 1);
+}

@@ -331,6 +331,25 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
     }
     for p in &s.polarities {
+        if let Some(i) = p
+            .warnings
+            .iter()
+            .position(|w| w.overdone == Side::Third && p.third.is_none())
+        {
+            let (needle, nth) = nth_of(p.id);
+            out.push(
+                Problem::new(
+                    format!(
+                        "polarity map {}: the early-warning sign \"{}\" watches a third pole the map does not have",
+                        p.id,
+                        short(&p.warnings[i].sign)
+                    ),
+                    needle,
+                    nth,
+                )
+                .at_field("overdone:", i),
+            );
+        }
         for (i, w) in p.warnings.iter().enumerate() {
             if w.watcher.trim().is_empty() {
                 let (needle, nth) = nth_of(p.id);

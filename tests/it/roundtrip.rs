@@ -175,7 +175,7 @@ enum Draft {
     ),
     Fact(String, SourceKind, String),
     Split(String, SplitKind, String, Vec<AdaptiveSign>),
-    Polarity(Pole, Pole, String, Vec<EarlyWarning>),
+    Polarity(Pole, Pole, String, Vec<EarlyWarning>, Option<Box<Pole>>),
     Faction(String, Stance, Vec<String>, Vec<String>, Vec<String>),
     Assumption(String, AssumptionKind, String),
     Avoidance(AvoidancePattern, String),
@@ -252,13 +252,13 @@ fn draft() -> impl Strategy<Value = Draft> {
     ];
     let warning = (
         some_text(),
-        any::<bool>(),
+        select(vec![Side::Left, Side::Right, Side::Third]),
         some_text(),
         vec(timestamp(), 0..3),
     )
-        .prop_map(|(sign, left, watcher, fired)| EarlyWarning {
+        .prop_map(|(sign, overdone, watcher, fired)| EarlyWarning {
             sign,
-            overdone: if left { Side::Left } else { Side::Right },
+            overdone,
             watcher,
             fired,
         });
@@ -300,8 +300,14 @@ fn draft() -> impl Strategy<Value = Draft> {
             proptest::sample::subsequence(AdaptiveSign::ALL.to_vec(), 0..=5)
         )
             .prop_map(|(t, k, l, g)| Draft::Split(t, k, l, g)),
-        (pole(), pole(), text(), vec(warning, 0..3))
-            .prop_map(|(l, r, p, w)| Draft::Polarity(l, r, p, w)),
+        (
+            pole(),
+            pole(),
+            text(),
+            vec(warning, 0..3),
+            proptest::option::of(pole().prop_map(Box::new))
+        )
+            .prop_map(|(l, r, p, w, third)| Draft::Polarity(l, r, p, w, third)),
         (
             text(),
             select(vec![
@@ -451,8 +457,18 @@ prop_compose! {
                     id, at, checkpoint, text, source, source_detail,
                 }),
                 Draft::Split(text, kind, loss, signs) => s.splits.push(Split { id, at, checkpoint, text, kind, loss, signs }),
-                Draft::Polarity(left, right, purpose, warnings) => s.polarities.push(Polarity {
-                    id, at, checkpoint, left, right, purpose, warnings,
+                Draft::Polarity(left, right, purpose, mut warnings, third) => s.polarities.push(Polarity {
+                    id, at, checkpoint, left, right, purpose,
+                    // A sign can only watch a third pole the map has.
+                    warnings: {
+                        for w in warnings.iter_mut().filter(|_| third.is_none()) {
+                            if w.overdone == Side::Third {
+                                w.overdone = Side::Left;
+                            }
+                        }
+                        warnings
+                    },
+                    third,
                 }),
                 Draft::Faction(name, stance, values, loyalties, losses) => s.factions.push(Faction {
                     id, at, checkpoint, name, stance, values, loyalties, losses,
