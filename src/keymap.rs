@@ -127,6 +127,8 @@ pub enum Action {
     Spotlight,
     /// Turn the selected adopted gadfly idea into a commitment linked to it.
     ToWork,
+    /// The readiness check before a raise: go on without it, recorded so.
+    NotChecked,
 }
 
 /// One key: a code and the modifiers that matter (Ctrl, Alt).
@@ -313,6 +315,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
     b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
     b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "close", "close: anything typed is kept as a draft (the same key brings it back)"),
+    b(C::Form, A::NotChecked, &[ctrl('n')], "", "readiness check: raise without it (kept as \"not checked\")"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
     b(C::Form, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),

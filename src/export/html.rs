@@ -252,6 +252,13 @@ fn move_item(o: &mut String, s: &Session, r: &Reading) {
     if !r.reason.trim().is_empty() {
         w!(o, ": {}", esc(&r.reason));
     }
+    if let Some(x) = &r.readiness {
+        w!(
+            o,
+            " ({})",
+            esc(&crate::strings::readiness_note(&x.describe()))
+        );
+    }
     if r.after_gadfly.is_some() {
         o.push_str(" <span class=\"flag\">(possible silencing)</span>");
     }
@@ -488,12 +495,11 @@ fn value_conflicts(o: &mut String, s: &Session) {
     for p in polarities_for_summary(s).into_iter().take(SUMMARY_CAP) {
         w!(
             o,
-            "<li><strong>{}</strong> and <strong>{}</strong>",
-            esc(&p.left.name),
-            esc(&p.right.name)
+            "<li>{}",
+            p.names(|n| format!("<strong>{}</strong>", esc(n)))
         );
         if !p.purpose.trim().is_empty() {
-            w!(o, ", both serving: {}", esc(&p.purpose));
+            w!(o, ", {} serving: {}", p.both(), esc(&p.purpose));
         }
         o.push_str("\n<ul class=\"tight\">");
         if p.warnings.is_empty() {
@@ -814,6 +820,13 @@ fn readings(o: &mut String, s: &Session) {
             tactic_name(s, r).map(esc).unwrap_or_default(),
             esc(&r.reason)
         );
+        if let Some(x) = &r.readiness {
+            w!(
+                o,
+                " ({})",
+                esc(&crate::strings::readiness_note(&x.describe()))
+            );
+        }
         if let Some(g) = r.after_gadfly {
             w!(
                 o,
@@ -897,18 +910,17 @@ fn polarities(o: &mut String, s: &Session) {
     for p in &s.polarities {
         w!(
             o,
-            "<h4>#{} {} and {}</h4>\n<p class=\"muted\">{}, {}.",
+            "<h4>#{} {}</h4>\n<p class=\"muted\">{}, {}.",
             p.id,
-            esc(&p.left.name),
-            esc(&p.right.name),
+            p.names(esc),
             when(&p.at),
             esc(checkpoint_title(s, &p.checkpoint))
         );
         if !p.purpose.trim().is_empty() {
-            w!(o, " Both serve: {}", esc(&p.purpose));
+            w!(o, " {}: {}", p.all_serve(), esc(&p.purpose));
         }
         o.push_str("</p>\n");
-        for pole in [&p.left, &p.right] {
+        for (_, pole) in p.poles() {
             w!(
                 o,
                 "<div class=\"pole\"><strong>{}</strong>",

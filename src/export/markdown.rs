@@ -172,6 +172,13 @@ fn move_line(o: &mut String, s: &Session, r: &Reading) {
     if !r.reason.trim().is_empty() {
         w!(o, ": {}", md(&r.reason));
     }
+    if let Some(x) = &r.readiness {
+        w!(
+            o,
+            " ({})",
+            md(&crate::strings::readiness_note(&x.describe()))
+        );
+    }
     if r.after_gadfly.is_some() {
         o.push_str(" (possible silencing)");
     }
@@ -196,14 +203,9 @@ fn value_conflicts(o: &mut String, s: &Session) {
     );
     w!(o, "{}\n\n", warnings_line(s));
     for p in polarities_for_summary(s).into_iter().take(SUMMARY_CAP) {
-        w!(
-            o,
-            "- **{}** and **{}**",
-            md(&p.left.name),
-            md(&p.right.name)
-        );
+        w!(o, "- {}", p.names(|n| format!("**{}**", md(n))));
         if !p.purpose.trim().is_empty() {
-            w!(o, ", both serving: {}", md(&p.purpose));
+            w!(o, ", {} serving: {}", p.both(), md(&p.purpose));
         }
         o.push('\n');
         if p.warnings.is_empty() {
@@ -478,6 +480,13 @@ fn readings(o: &mut String, s: &Session) {
             tactic_name(s, r).map(md).unwrap_or_default(),
             md(&r.reason)
         );
+        if let Some(x) = &r.readiness {
+            w!(
+                o,
+                " ({})",
+                md(&crate::strings::readiness_note(&x.describe()))
+            );
+        }
         if let Some(g) = r.after_gadfly {
             w!(o, " (possible silencing after idea #{g})");
         }
@@ -543,13 +552,7 @@ fn polarities(o: &mut String, s: &Session) {
         return;
     }
     for p in &s.polarities {
-        w!(
-            o,
-            "#### #{} {} and {}\n\n",
-            p.id,
-            md(&p.left.name),
-            md(&p.right.name)
-        );
+        w!(o, "#### #{} {}\n\n", p.id, p.names(md));
         w!(
             o,
             "*{}, {}.*",
@@ -557,10 +560,10 @@ fn polarities(o: &mut String, s: &Session) {
             md(checkpoint_title(s, &p.checkpoint))
         );
         if !p.purpose.trim().is_empty() {
-            w!(o, " Both serve: {}", md(&p.purpose));
+            w!(o, " {}: {}", p.all_serve(), md(&p.purpose));
         }
         o.push_str("\n\n");
-        for pole in [&p.left, &p.right] {
+        for (_, pole) in p.poles() {
             w!(o, "- **{}**", md(&pole.name));
             if !pole.holders.trim().is_empty() {
                 w!(o, ", held by {}", md(&pole.holders));

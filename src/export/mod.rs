@@ -229,10 +229,7 @@ pub(crate) fn captured(s: &Session) -> String {
 
 /// The name of the pole on `side`: early warnings say which value is overdone.
 pub(crate) fn pole_name(p: &Polarity, side: Side) -> &str {
-    match side {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    }
+    p.pole_name(side)
 }
 
 pub(crate) fn watcher(name: &str) -> &str {

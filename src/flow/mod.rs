@@ -267,6 +267,10 @@ pub struct Picker {
     pub reason_label: &'static str,
     /// Lines to read above the options (the closing summary).
     pub info: Vec<String>,
+    /// A raise: the readiness check just answered, recorded with it.
+    pub readiness: Option<Readiness>,
+    /// A raise while the issue is unripe: the reason is required.
+    pub unripe: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -907,7 +911,18 @@ impl Flow {
                     Action::Lower => Move::Lower,
                     _ => Move::Hold,
                 };
-                live.mode = Focus::Picker(Box::new(Picker::tactic(live.s(), mv)));
+                // Before raising the heat: is the issue ripe? Asked once per
+                // checkpoint, again when the answer is stale.
+                let here = live.checkpoint().id.clone();
+                let current = live.s().current_readiness(&here, now).cloned();
+                if mv == Move::Raise && current.is_none() {
+                    if live.open_form(Form::readiness(live.s(), &self.keymap)) {
+                        self.notice = info(s::DRAFT_BACK);
+                    }
+                } else {
+                    let p = Picker::tactic(live.s(), mv).with_readiness(None, current.as_ref());
+                    live.mode = Focus::Picker(Box::new(p));
+                }
             }
             Action::Observe => live.mode = Focus::Reading(ReadingPrompt::default()),
             Action::Band => {
@@ -1046,6 +1061,7 @@ impl Flow {
             Some(Action::Cancel) => {
                 let opener = match (form.purpose, &form.editing) {
                     (Purpose::Context, _) => Action::Context,
+                    (Purpose::Readiness, _) => Action::Raise,
                     (_, Some(_)) => Action::Edit,
                     _ if form.from_idea.is_some() => Action::ToWork,
                     (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
@@ -1069,6 +1085,18 @@ impl Flow {
                     area.insert_newline();
                     form.touched = true;
                 }
+            }
+            // The readiness check is kept with the raise it leads to.
+            Some(a @ (Action::Accept | Action::NotChecked))
+                if form.purpose == Purpose::Readiness =>
+            {
+                let readiness = if a == Action::Accept {
+                    form.readiness_answer()
+                } else {
+                    Readiness::NotChecked
+                };
+                let p = Picker::tactic(live.s(), Move::Raise).with_readiness(Some(readiness), None);
+                live.mode = Focus::Picker(Box::new(p));
             }
             Some(Action::Accept) if self.room != Room::Shown => {
                 // Nothing typed blind is saved unseen: one item waits at a time.

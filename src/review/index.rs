@@ -301,8 +301,10 @@ pub fn item_texts(s: &Session) -> Vec<ItemText> {
         );
     }
     for p in s.polarities.iter() {
-        let mut parts: Vec<&str> = vec![&p.left.name, &p.right.name, &p.purpose];
-        for pole in [&p.left, &p.right] {
+        let poles = p.poles();
+        let mut parts: Vec<&str> = poles.iter().map(|(_, x)| x.name.as_str()).collect();
+        parts.push(&p.purpose);
+        for (_, pole) in poles {
             parts.push(&pole.holders);
             parts.extend(pole.upsides.iter().map(String::as_str));
             parts.extend(pole.downsides.iter().map(String::as_str));

@@ -149,6 +149,12 @@ fn ready(ctx: Ctx, action: Action, dir: &Path) -> Flow {
             }
             f
         }
+        // Ctrl-N acts in the readiness check before a raise.
+        Ctx::Form if action == Action::NotChecked => {
+            let mut f = browsing();
+            press_char(&mut f, '+');
+            f
+        }
         Ctx::Form => {
             let mut f = browsing();
             press_char(&mut f, 'g');
@@ -162,7 +168,7 @@ fn ready(ctx: Ctx, action: Action, dir: &Path) -> Flow {
         }
         Ctx::Picker => {
             let mut f = browsing();
-            press_char(&mut f, '+');
+            press_char(&mut f, '-');
             if action == Action::Up {
                 press_code(&mut f, KeyCode::Down);
             }

@@ -32,6 +32,7 @@ fn projected() -> Flow {
     let mut f = live_flow("Q3 customer first");
     press(&mut f, ch('+'), 10);
     press(&mut f, key(KeyCode::Enter), 10);
+    press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, ch('+'), 20);
     press(&mut f, key(KeyCode::Enter), 20);
     press(&mut f, ch('+'), 30);
@@ -243,6 +244,7 @@ fn blank_and_freeze_hide_private_typing() {
     press(&mut f, ch(','), 140);
     let frozen = text(&draw(&f, &ThemeName::DarkProjector.builtin(), LARGE));
     press(&mut f, ch('+'), 150);
+    press(&mut f, key(KeyCode::Enter), 150);
     press(&mut f, key(KeyCode::Enter), 150);
     press(&mut f, Input::Tick, 200);
     let later = text(&draw(&f, &ThemeName::DarkProjector.builtin(), LARGE));

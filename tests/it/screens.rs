@@ -33,7 +33,9 @@ fn balcony_checkpoint() {
     h.at(10).press(Action::Add);
     h.type_text("Nobody mentioned the refund backlog");
     h.press(Action::Accept);
+    // The readiness check first, then the tactic.
     h.at(20).press(Action::Raise);
+    h.press(Action::Accept);
     h.press(Action::Accept);
     h.input(Input::Saved(at(20)));
     // 2 min 5 s into a 10-minute timebox.
@@ -81,6 +83,23 @@ fn tactic_picker() {
     h.press(Action::Lower);
     h.type_text("people are shutting down");
     insta::assert_snapshot!(h.screen());
+}
+
+/// The readiness check before a raise: the urgency, the ripeness, the evidence.
+#[test]
+fn readiness_check() {
+    let mut f = live_flow("Q3 customer first");
+    f.handle(Input::Saved(at(5)), f.now);
+    press(&mut f, ch('+'), 5);
+    press(&mut f, key(KeyCode::Left), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    press(&mut f, key(KeyCode::Left), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    typ(&mut f, "only the call centre asks for it", 5);
+    insta::assert_snapshot!("readiness_check", render(&f, W, H));
+    // Kept: unripe, so the tactic picker says so and asks why.
+    press(&mut f, key(KeyCode::Enter), 5);
+    insta::assert_snapshot!("readiness_unripe_tactic", render(&f, W, H));
 }
 
 #[test]
@@ -248,10 +267,11 @@ fn always_in_bar(f: &Flow, ctx: Ctx) -> Vec<String> {
 
 #[test]
 fn every_mode_draws_at_the_minimum_size() {
-    let opens: [(&[Action], Ctx, &str); 7] = [
+    let opens: [(&[Action], Ctx, &str); 8] = [
         (&[], Ctx::Browse, "Frame the gap"),
         (&[Action::Gadfly], Ctx::Form, "gadfly"),
-        (&[Action::Raise], Ctx::Picker, "tactic"),
+        (&[Action::Raise], Ctx::Form, "ripe"),
+        (&[Action::Raise, Action::Accept], Ctx::Picker, "tactic"),
         (&[Action::Jump], Ctx::Picker, "Frame the gap"),
         (&[Action::Band], Ctx::Band, "band"),
         (&[Action::Help], Ctx::Help, "next checkpoint"),
