@@ -8,6 +8,7 @@ pub mod followup;
 pub mod heat;
 pub mod index;
 pub mod outline;
+pub mod rank;
 pub mod recurring;
 pub mod report;
 
