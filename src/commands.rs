@@ -219,22 +219,20 @@ pub fn export(
     };
     let mut text = crate::export::render(&session, format);
     if !folders.is_empty() {
-        if format != ExportFormat::Md {
+        let summary = matches!(format, ExportFormat::Md | ExportFormat::Html);
+        if !summary {
             let _ = writeln!(
                 err,
-                "note: only the Markdown summary says which issues were raised before"
+                "note: only the Markdown and HTML summaries say which issues were raised before"
             );
         }
         match crate::review::index::archive(folders) {
-            Ok(index) if format == ExportFormat::Md => {
+            Ok(index) if summary => {
                 for note in &index.notes {
                     let _ = writeln!(err, "note: {note}");
                 }
                 let recs = crate::review::recurring::recurrences(&index, file, &session);
-                text = crate::review::report::with_summary_section(
-                    text,
-                    &crate::review::report::recurring_section(&recs),
-                );
+                text = crate::review::report::with_recurring(text, format, &recs);
             }
             Ok(_) => {}
             Err(e) => {

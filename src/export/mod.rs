@@ -26,6 +26,7 @@ mod ics;
 mod markdown;
 
 pub use csv::to_csv;
+pub(crate) use html::esc;
 pub use html::to_html;
 pub use ics::to_ics;
 pub(crate) use markdown::md;

@@ -38,6 +38,63 @@ pub fn recurring_section(recs: &[Recurrence]) -> String {
     o
 }
 
+/// The same section in HTML; empty when no issue was raised before.
+pub fn recurring_section_html(recs: &[Recurrence]) -> String {
+    use crate::export::esc;
+    let mut o = String::new();
+    if recs.is_empty() {
+        return o;
+    }
+    w!(
+        o,
+        "<h3>{}</h3>\n<p class=\"muted\">{}</p>\n<ul class=\"tight\">\n",
+        s::MD_RAISED_BEFORE,
+        s::MD_RAISED_BEFORE_WHY
+    );
+    for r in recs.iter().take(SUMMARY_CAP) {
+        w!(
+            o,
+            "<li><strong>{}</strong>: {} — {}</li>\n",
+            r.kind,
+            esc(&r.text),
+            esc(&r.said())
+        );
+    }
+    if recs.len() > SUMMARY_CAP {
+        w!(o, "<li><em>… {} more</em></li>\n", recs.len() - SUMMARY_CAP);
+    }
+    o.push_str("</ul>\n");
+    o
+}
+
+/// An export of `format` with the issues raised before at the end of its
+/// summary (Markdown and HTML; the other formats have no summary).
+pub fn with_recurring(
+    text: String,
+    format: crate::export::ExportFormat,
+    recs: &[Recurrence],
+) -> String {
+    use crate::export::ExportFormat;
+    match format {
+        ExportFormat::Md => with_summary_section(text, &recurring_section(recs)),
+        ExportFormat::Html => insert_before(
+            text,
+            "</section>\n<section id=\"record\">",
+            &recurring_section_html(recs),
+        ),
+        _ => text,
+    }
+}
+
+/// `text` with `section` inserted before the first `at`; unchanged when
+/// `at` is not there or the section is empty.
+fn insert_before(mut text: String, at: &str, section: &str) -> String {
+    if let Some(i) = text.find(at).filter(|_| !section.is_empty()) {
+        text.insert_str(i, section);
+    }
+    text
+}
+
 /// The Markdown export with `section` at the end of its summary, before the
 /// full record.
 pub fn with_summary_section(markdown: String, section: &str) -> String {
