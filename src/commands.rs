@@ -217,24 +217,21 @@ pub fn export(
             return 1;
         }
     };
-    let mut text = crate::export::render(&session, format);
+    let mut recs = Vec::new();
     if !folders.is_empty() {
-        if format != ExportFormat::Md {
+        let summary = matches!(format, ExportFormat::Md | ExportFormat::Html);
+        if !summary {
             let _ = writeln!(
                 err,
-                "note: only the Markdown summary says which issues were raised before"
+                "note: only the Markdown and HTML summaries say which issues were raised before"
             );
         }
         match crate::review::index::archive(folders) {
-            Ok(index) if format == ExportFormat::Md => {
+            Ok(index) if summary => {
                 for note in &index.notes {
                     let _ = writeln!(err, "note: {note}");
                 }
-                let recs = crate::review::recurring::recurrences(&index, file, &session);
-                text = crate::review::report::with_summary_section(
-                    text,
-                    &crate::review::report::recurring_section(&recs),
-                );
+                recs = crate::review::recurring::recurrences(&index, file, &session);
             }
             Ok(_) => {}
             Err(e) => {
@@ -247,6 +244,8 @@ pub fn export(
             }
         }
     }
+    let more = crate::review::report::recurring_section(&recs);
+    let text = crate::export::render_with(&session, format, more);
     write_out(&text, output, out, err)
 }
 

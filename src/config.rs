@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
@@ -13,7 +14,7 @@ use serde::Deserialize;
 
 use strum::IntoEnumIterator;
 
-use crate::keymap::{self, Action, Ctx, Key, Overrides};
+use crate::keymap::{self, Action, Ctx, Key, Keymap, Overrides};
 use crate::ronfile;
 use crate::session::FileError;
 use crate::ui::colour_depth::Depth;
@@ -137,9 +138,9 @@ impl Config {
         }
     }
 
-    /// Puts the key overrides into the keymap for this (the UI) thread.
-    pub fn install_keys(&self) {
-        keymap::set_overrides(self.keys.clone());
+    /// The keys in force: the built-in table with these overrides.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::new(self.keys.clone())
     }
 }
 
@@ -160,6 +161,8 @@ pub struct Look {
     pub projector_view: bool,
     /// The join page's room.
     pub room: RoomSettings,
+    /// The keys in force, the settings' overrides included.
+    pub keymap: Arc<Keymap>,
     /// While the terminal has not said what its background is: the themes
     /// for the background the first frame was not drawn for.
     pub unconfirmed: Option<OtherBackground>,
@@ -228,6 +231,7 @@ impl Look {
             warning: problem.map(warning),
             projector_view: false,
             room: cfg.room.clone(),
+            keymap: Arc::new(cfg.keymap()),
             unconfirmed: asks.then(|| OtherBackground {
                 background: bg.other(),
                 theme: built(theme, bg.other()),

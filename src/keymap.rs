@@ -127,6 +127,8 @@ pub enum Action {
     Spotlight,
     /// Turn the selected adopted gadfly idea into a commitment linked to it.
     ToWork,
+    /// The readiness check before a raise: go on without it, recorded so.
+    NotChecked,
 }
 
 /// One key: a code and the modifiers that matter (Ctrl, Alt).
@@ -313,6 +315,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
     b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
     b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "close", "close: anything typed is kept as a draft (the same key brings it back)"),
+    b(C::Form, A::NotChecked, &[ctrl('n')], "", "readiness check: raise without it (kept as \"not checked\")"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
     b(C::Form, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
@@ -413,59 +416,82 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Unsaved, A::Discard, &[k('D')], "quit, losing them", "quit without a copy: the changes not on disk are lost"),
 ];
 
-/// The action a key means in a context, if any.
-pub fn action(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
-    with_overrides(|ov| {
-        KEYMAP
-            .iter()
-            .filter(|b| b.ctx == ctx)
-            .find(|b| keys_in(ov, b).iter().any(|k| k.matches(ev)))
-            .map(|b| b.action)
-    })
-}
-
 /// Keys the user's config gives a row instead of the built-in ones.
 pub type Overrides = Vec<(Ctx, Action, Vec<Key>)>;
 
-thread_local! {
-    // The UI runs on one thread; tests each get their own (empty) table, so
-    // they cannot disturb one another.
-    static OVERRIDES: std::cell::RefCell<std::rc::Rc<Overrides>> = Default::default();
+/// The keys in force: the table above with the user's overrides from the
+/// settings. Built once at start-up and handed to the flow, which dispatches
+/// with it; the key bar and the help read the same value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Keymap {
+    overrides: Overrides,
 }
 
-/// Install the user's key overrides for this (the UI) thread. Dispatch, the
-/// key bar and the help all read them through this module.
-pub fn set_overrides(ov: Overrides) {
-    OVERRIDES.with(|o| *o.borrow_mut() = std::rc::Rc::new(ov));
-}
+impl Keymap {
+    pub fn new(overrides: Overrides) -> Keymap {
+        Keymap { overrides }
+    }
 
-fn with_overrides<T>(f: impl FnOnce(&Overrides) -> T) -> T {
-    let ov = OVERRIDES.with(|o| o.borrow().clone());
-    f(&ov)
-}
+    /// The action a key means in a context, if any.
+    pub fn action(&self, ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
+        bindings(ctx)
+            .find(|b| self.keys_of(b).iter().any(|k| k.matches(ev)))
+            .map(|b| b.action)
+    }
 
-fn keys_in<'a>(ov: &'a Overrides, b: &'a Binding) -> &'a [Key] {
-    ov.iter()
-        .find(|(c, a, _)| *c == b.ctx && *a == b.action)
-        .map_or(b.keys, |(_, _, k)| k.as_slice())
-}
+    /// The keys of a row now: the user's, or the built-in ones.
+    pub fn keys_of<'a>(&'a self, b: &'a Binding) -> &'a [Key] {
+        self.overrides
+            .iter()
+            .find(|(c, a, _)| *c == b.ctx && *a == b.action)
+            .map_or(b.keys, |(_, _, k)| k.as_slice())
+    }
 
-/// The keys of a row now: the user's, or the built-in ones.
-pub fn keys_of(b: &Binding) -> Vec<Key> {
-    with_overrides(|ov| keys_in(ov, b).to_vec())
+    /// "→/n" for a row's keys.
+    pub fn keys_label(&self, b: &Binding) -> String {
+        self.keys_of(b)
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The first key of an action in a context, if it has one.
+    pub fn key(&self, ctx: Ctx, action: Action) -> Option<Key> {
+        bindings(ctx)
+            .find(|b| b.action == action)
+            .and_then(|b| self.keys_of(b).first().copied())
+    }
+
+    /// The first key of an action in a context ("g"), for words on screen.
+    pub fn first_key(&self, ctx: Ctx, action: Action) -> String {
+        self.key(ctx, action)
+            .as_ref()
+            .map(Key::label)
+            .unwrap_or_default()
+    }
+
+    /// Rows for the bottom bar: (keys, word, action).
+    pub fn bar(&self, ctx: Ctx) -> Vec<(String, &'static str, Action)> {
+        let mut out = Vec::new();
+        for b in bindings(ctx).filter(|b| !b.bar.is_empty()) {
+            // A pair of rows shows as one entry, under the second row.
+            let first = |a: Action| self.first_key(ctx, a);
+            let keys = match b.action {
+                A::Lower => format!("{}/{}", first(A::Raise), first(A::Lower)),
+                A::ChoicePrev => format!("{}/{}", first(A::ChoicePrev), first(A::ChoiceNext)),
+                A::EdgeDown => format!("{}/{}", first(A::EdgeUp), first(A::EdgeDown)),
+                A::Down => format!("{}/{}", first(A::Up), first(A::Down)),
+                _ => self.keys_label(b),
+            };
+            out.push((keys, b.bar, b.action));
+        }
+        out
+    }
 }
 
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.ctx == ctx)
-}
-
-/// "→/n" for a row's keys.
-pub fn keys_label(b: &Binding) -> String {
-    keys_of(b)
-        .iter()
-        .map(Key::label)
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// Keys that only mean something with a room: a solo reflection has none.
@@ -482,37 +508,6 @@ pub fn for_the_room(a: Action) -> bool {
             | A::RoomDiscard
             | A::Queue
     )
-}
-
-/// The first key of an action in a context ("g"), for words on screen.
-pub fn first_key(ctx: Ctx, action: Action) -> String {
-    bindings(ctx)
-        .find(|b| b.action == action)
-        .and_then(|b| keys_of(b).first().map(Key::label))
-        .unwrap_or_default()
-}
-
-/// Rows for the bottom bar: (keys, word, action).
-pub fn bar(ctx: Ctx) -> Vec<(String, &'static str, Action)> {
-    let mut out = Vec::new();
-    for b in bindings(ctx).filter(|b| !b.bar.is_empty()) {
-        // A pair of rows shows as one entry, under the second row.
-        let first = |a: Action| {
-            bindings(ctx)
-                .find(|r| r.action == a)
-                .and_then(|r| keys_of(r).first().map(Key::label))
-                .unwrap_or_default()
-        };
-        let keys = match b.action {
-            A::Lower => format!("{}/{}", first(A::Raise), first(A::Lower)),
-            A::ChoicePrev => format!("{}/{}", first(A::ChoicePrev), first(A::ChoiceNext)),
-            A::EdgeDown => format!("{}/{}", first(A::EdgeUp), first(A::EdgeDown)),
-            A::Down => format!("{}/{}", first(A::Up), first(A::Down)),
-            _ => keys_label(b),
-        };
-        out.push((keys, b.bar, b.action));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -544,8 +539,9 @@ mod tests {
     #[test]
     fn shift_is_ignored_for_characters() {
         let ev = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
-        assert_eq!(action(Ctx::Browse, &ev), Some(Action::Raise));
+        let keys = Keymap::default();
+        assert_eq!(keys.action(Ctx::Browse, &ev), Some(Action::Raise));
         let ev = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action(Ctx::Form, &ev), Some(Action::Quit));
+        assert_eq!(keys.action(Ctx::Form, &ev), Some(Action::Quit));
     }
 }

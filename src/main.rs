@@ -22,7 +22,6 @@ fn main() -> ExitCode {
     let dir = cli.sessions_dir();
     let look = || {
         let (cfg, problem) = Config::load();
-        cfg.install_keys();
         Look::for_terminal(
             &cfg,
             problem.as_ref(),
@@ -106,6 +105,15 @@ fn main() -> ExitCode {
         }
         Some(Command::Open { file }) => {
             drop((out, err));
+            // Without a terminal nothing is opened for writing, not even the
+            // lock file: the file is only read, to name its problems first.
+            if !terminal::is_interactive() {
+                if let Err(e) = store::load(file) {
+                    let _ = writeln!(std::io::stderr(), "{e}");
+                    return ExitCode::from(1);
+                }
+                return ExitCode::from(no_terminal().unwrap_or(1));
+            }
             // Locked before it is read: no other balcony writes over it.
             let lock = match Lock::acquire(file, shell::now()) {
                 Ok(lock) => lock,
@@ -115,10 +123,7 @@ fn main() -> ExitCode {
                 }
             };
             match store::load(file) {
-                Ok(s) => match no_terminal() {
-                    Some(code) => code.into(),
-                    None => app::run_with(Launch::Session(Box::new(s), lock), &dir, &look()),
-                },
+                Ok(s) => app::run_with(Launch::Session(Box::new(s), lock), &dir, &look()),
                 Err(e) => {
                     // Never written: a file that fails to load stays as it is.
                     let _ = writeln!(std::io::stderr(), "{e}");

@@ -208,6 +208,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                         watcher: pick(&mut rng, PEOPLE).into(),
                         fired: Vec::new(),
                     }],
+                    third: None,
                 });
             }
             4 => s.factions.push(Faction {
@@ -277,6 +278,7 @@ pub fn session(items: usize, seed: u64) -> Session {
                     reason: "The room had gone quiet".into(),
                     after_gadfly: None,
                     participants: None,
+                    readiness: None,
                 });
             }
             _ => s.notes.push(Note {

@@ -43,6 +43,8 @@ pub const UNTITLED_REFLECTION: &str = "Private reflection";
 pub const REQUIRED: &str = "please fill in";
 pub const DECLINE_NEEDS_REASON: &str =
     "declining an idea needs a reason: an idea is never dropped silently";
+pub const THIRD_POLE_NEEDS_NAME: &str =
+    "the third pole needs a neutral name, or leave all its fields empty";
 pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
 pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
 pub const OVERRIDE: &str =
@@ -165,6 +167,31 @@ pub const TOO_SMALL: &str = "Please make the window larger";
 pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
 pub const NO_TACTIC: &str = "(no tactic)";
 pub const REASON: &str = "Reason (optional)";
+pub const READINESS: &str = "Readiness";
+/// A raise's readiness check on the tension timeline: "readiness: ripe, ...".
+pub fn readiness_note(described: &str) -> String {
+    format!("readiness: {described}")
+}
+/// The readiness check's title, naming the key that goes on without it.
+pub fn readiness_title(skip_key: &str) -> String {
+    format!("Before more heat: is the issue ripe? ({skip_key}: not checked)")
+}
+pub const URGENCY_LABEL: &str = "Who feels the urgency?";
+/// In `Urgency::ALL`'s order.
+pub const URGENCY_CHOICES: [&str; 3] = ["one faction", "several factions", "the whole system"];
+pub const RIPENESS_LABEL: &str = "How ripe is the issue?";
+/// In `Ripeness::ALL`'s order.
+pub const RIPENESS_CHOICES: [&str; 3] = [
+    "unripe: few feel it; more heat may only harden them",
+    "ripening: more people are starting to feel it",
+    "ripe: felt across the system, ready to be worked",
+];
+pub const EVIDENCE_LABEL: &str = "The evidence";
+pub const EVIDENCE_HINT: &str = "what was seen or heard that says so";
+pub const UNRIPE_ASKS: &str = "The issue is unripe: raising the heat now needs a reason.";
+pub const UNRIPE_REASON: &str = "Why raise it now (needed: the issue is unripe)";
+pub const UNRIPE_NEEDS_REASON: &str =
+    "the issue is unripe: say why you raise the heat now, or Esc and hold";
 pub const DECLINE_REASON: &str = "Reason (needed to decline)";
 pub const JUMP_TITLE: &str = "Jump to a checkpoint";
 pub const ROAD_TITLE: &str = "Which road to customer focus are we on?";
@@ -492,6 +519,7 @@ pub const WALL_EMPTY: &str = "nothing captured here yet";
 pub const WALL_POLE_UP: &str = "upsides";
 pub const WALL_POLE_DOWN: &str = "downsides";
 pub const WALL_PURPOSE: &str = "both serve";
+pub const WALL_PURPOSE_THREE: &str = "all three serve";
 pub const WALL_WARNINGS: &str = "early-warning signs";
 pub const WALL_WATCHER: &str = "watched by";
 pub const WALL_OVERDONE: &str = "overdone";

@@ -172,10 +172,7 @@ fn rows<'a>(s: &'a Session) -> Vec<Row<'a>> {
                 checkpoint: &p.checkpoint,
                 cells: vec![
                     Cow::Borrowed(&ew.sign),
-                    Cow::Borrowed(match ew.overdone {
-                        crate::session::Side::Left => &p.left.name,
-                        crate::session::Side::Right => &p.right.name,
-                    }),
+                    Cow::Borrowed(p.pole_name(ew.overdone)),
                     Cow::Borrowed(&ew.watcher),
                     Cow::Owned(ew.fired.len().to_string()),
                     Cow::Owned(seen.join("\n")),

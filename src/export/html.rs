@@ -62,7 +62,7 @@ pub fn to_html(s: &Session) -> String {
     page(&report::of(s))
 }
 
-fn page(r: &Report) -> String {
+pub(super) fn page(r: &Report) -> String {
     html! {
         (DOCTYPE) "\n"
         html lang="en" {

@@ -5,9 +5,14 @@ use super::report::{self, Block, Cell, Entry, Fact, Inline, Item, List, Report, 
 use super::*;
 
 pub fn to_markdown(s: &Session) -> String {
+    of_report(&report::of(s), s)
+}
+
+/// The Markdown of a report of `s`.
+pub(super) fn of_report(r: &Report, s: &Session) -> String {
     // About 200 bytes an item: one allocation for most sessions.
     let mut o = String::with_capacity(4096 + 200 * (s.item_count() + s.readings.len()));
-    write(&mut o, &report::of(s));
+    write(&mut o, r);
     o
 }
 

@@ -71,6 +71,25 @@ pub fn render(session: &Session, format: ExportFormat) -> String {
     }
 }
 
+/// Like [`render`], with `more` at the end of the sponsor's summary (what the
+/// archive knows, say). Only Markdown and HTML have a summary; the other
+/// formats are as `render` writes them.
+pub fn render_with<'a>(
+    session: &'a Session,
+    format: ExportFormat,
+    more: Vec<report::Block<'a>>,
+) -> String {
+    let mut r = report::of(session);
+    if let Some(summary) = r.parts.iter_mut().find(|p| p.id == "summary") {
+        summary.blocks.extend(more);
+    }
+    match format {
+        ExportFormat::Md => markdown::of_report(&r, session),
+        ExportFormat::Html => html::page(&r),
+        _ => render(session, format),
+    }
+}
+
 /// How many entries a summary list shows before pointing to the full record:
 /// the summary must stay a two-minute read even for a huge session.
 pub(crate) const SUMMARY_CAP: usize = 8;
@@ -231,10 +250,7 @@ pub(crate) fn captured(s: &Session) -> String {
 
 /// The name of the pole on `side`: early warnings say which value is overdone.
 pub(crate) fn pole_name(p: &Polarity, side: Side) -> &str {
-    match side {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    }
+    p.pole_name(side)
 }
 
 pub(crate) fn watcher(name: &str) -> &str {

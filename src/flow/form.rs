@@ -43,6 +43,8 @@ pub enum Purpose {
     NewSession,
     /// The session's context: the challenge it is about.
     Context,
+    /// Before a raise: who feels the urgency, how ripe the issue is.
+    Readiness,
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +186,46 @@ impl Form {
         f.set_text("context", &ses.meta.context);
         f.set_text("functions", &ses.functions.join("\n"));
         f
+    }
+
+    /// The readiness check before a raise, starting from the last answer.
+    pub fn readiness(ses: &Session, keys: &crate::keymap::Keymap) -> Form {
+        let labels = |all: &[&str]| all.iter().map(|x| x.to_string()).collect();
+        let key = keys.first_key(crate::keymap::Ctx::Form, crate::keymap::Action::NotChecked);
+        let mut f = Form::new(
+            Purpose::Readiness,
+            s::readiness_title(&key),
+            vec![
+                choice("urgency", s::URGENCY_LABEL, labels(&s::URGENCY_CHOICES), 1),
+                choice(
+                    "ripeness",
+                    s::RIPENESS_LABEL,
+                    labels(&s::RIPENESS_CHOICES),
+                    1,
+                ),
+                text("evidence", s::EVIDENCE_LABEL, s::EVIDENCE_HINT, false),
+            ],
+        );
+        if let Some(Readiness::Checked {
+            urgency,
+            ripeness,
+            evidence,
+        }) = ses.last_checked()
+        {
+            f.set_choice("urgency", kinds::pos(&Urgency::ALL, urgency));
+            f.set_choice("ripeness", kinds::pos(&Ripeness::ALL, ripeness));
+            f.set_text("evidence", evidence);
+        }
+        f
+    }
+
+    /// What a filled readiness form answers.
+    pub fn readiness_answer(&self) -> Readiness {
+        Readiness::Checked {
+            urgency: kinds::pick(&Urgency::ALL, self.choice("urgency")),
+            ripeness: kinds::pick(&Ripeness::ALL, self.choice("ripeness")),
+            evidence: self.text("evidence"),
+        }
     }
 
     /// An empty form for a kind of item. `today` fills in a review date.

@@ -275,6 +275,7 @@ impl Live {
         mv: Move,
         tactic: Option<String>,
         reason: String,
+        readiness: Option<Readiness>,
         now: Timestamp,
     ) -> bool {
         if !self.session.has_ids_left() {
@@ -325,6 +326,7 @@ impl Live {
             reason,
             after_gadfly,
             participants,
+            readiness: readiness.filter(|_| mv == Move::Raise),
         });
         self.push_undo(Undo::Reading);
         self.worked_here(now);
@@ -354,6 +356,7 @@ impl Live {
             reason,
             after_gadfly: None,
             participants,
+            readiness: None,
         });
         self.push_undo(Undo::Reading);
     }

@@ -3,6 +3,7 @@
 //! the IO, the tests drive this directly.
 
 pub mod form;
+pub mod frame;
 pub mod join;
 mod live;
 mod observe;
@@ -18,7 +19,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui_textarea::TextArea;
 
-use crate::keymap::{self, Action, Ctx};
+use crate::keymap::{Action, Ctx, Keymap};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
 use crate::strings as s;
@@ -266,6 +267,10 @@ pub struct Picker {
     pub reason_label: &'static str,
     /// Lines to read above the options (the closing summary).
     pub info: Vec<String>,
+    /// A raise: the readiness check just answered, recorded with it.
+    pub readiness: Option<Readiness>,
+    /// A raise while the issue is unripe: the reason is required.
+    pub unripe: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,6 +328,10 @@ pub struct Flow {
     pub quit_ask: Option<QuitAsk>,
     /// Where an emergency copy would be written (the app knows the folders).
     pub emergency: Option<PathBuf>,
+    /// The keys in force, from the settings; the screens read them here.
+    pub keymap: Arc<Keymap>,
+    /// How many pages the wall takes: measuring is the drawing's.
+    wall_pages: frame::WallPages,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -373,7 +382,21 @@ impl Flow {
             join: join::JoinView::default(),
             quit_ask: None,
             emergency: None,
+            keymap: Arc::default(),
+            wall_pages: frame::one_page,
         }
+    }
+
+    /// Dispatch with these keys (the settings' overrides over the table).
+    pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> Flow {
+        self.keymap = keymap;
+        self
+    }
+
+    /// Page the wall as the drawing measures it (`ui::wall::pages`).
+    pub fn with_wall_pages(mut self, pages: frame::WallPages) -> Flow {
+        self.wall_pages = pages;
+        self
     }
 
     /// Straight into a session (new or resumed).
@@ -663,7 +686,7 @@ impl Flow {
 
     fn key(&mut self, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
         let ctx = self.ctx();
-        let action = keymap::action(ctx, &ev);
+        let action = self.keymap.action(ctx, &ev);
         if action == Some(Action::Quit) {
             return self.quit(now, true);
         }
@@ -695,7 +718,7 @@ impl Flow {
             Ctx::Picker => self.picker_key(action, ev, now),
             Ctx::Band => {
                 // Any other key of the checkpoint screen keeps the band and goes on.
-                let browse = keymap::action(Ctx::Browse, &ev);
+                let browse = self.keymap.action(Ctx::Browse, &ev);
                 if action.is_none() && browse.is_some() {
                     let mut effects = self.band_key(Some(Action::Accept), now);
                     // Going on without Enter: the move is kept without a reason.
@@ -888,7 +911,18 @@ impl Flow {
                     Action::Lower => Move::Lower,
                     _ => Move::Hold,
                 };
-                live.mode = Focus::Picker(Box::new(Picker::tactic(live.s(), mv)));
+                // Before raising the heat: is the issue ripe? Asked once per
+                // checkpoint, again when the answer is stale.
+                let here = live.checkpoint().id.clone();
+                let current = live.s().current_readiness(&here, now).cloned();
+                if mv == Move::Raise && current.is_none() {
+                    if live.open_form(Form::readiness(live.s(), &self.keymap)) {
+                        self.notice = info(s::DRAFT_BACK);
+                    }
+                } else {
+                    let p = Picker::tactic(live.s(), mv).with_readiness(None, current.as_ref());
+                    live.mode = Focus::Picker(Box::new(p));
+                }
             }
             Action::Observe => live.mode = Focus::Reading(ReadingPrompt::default()),
             Action::Band => {
@@ -1027,13 +1061,14 @@ impl Flow {
             Some(Action::Cancel) => {
                 let opener = match (form.purpose, &form.editing) {
                     (Purpose::Context, _) => Action::Context,
+                    (Purpose::Readiness, _) => Action::Raise,
                     (_, Some(_)) => Action::Edit,
                     _ if form.from_idea.is_some() => Action::ToWork,
                     (Purpose::Item(ItemKind::Gadfly), None) => Action::Gadfly,
                     _ => Action::Add,
                 };
                 if live.close_form() {
-                    self.notice = info(s::draft_kept(&keymap::first_key(Ctx::Browse, opener)));
+                    self.notice = info(s::draft_kept(&self.keymap.first_key(Ctx::Browse, opener)));
                 }
             }
             Some(Action::FieldNext) => form.move_focus(true),
@@ -1050,6 +1085,18 @@ impl Flow {
                     area.insert_newline();
                     form.touched = true;
                 }
+            }
+            // The readiness check is kept with the raise it leads to.
+            Some(a @ (Action::Accept | Action::NotChecked))
+                if form.purpose == Purpose::Readiness =>
+            {
+                let readiness = if a == Action::Accept {
+                    form.readiness_answer()
+                } else {
+                    Readiness::NotChecked
+                };
+                let p = Picker::tactic(live.s(), Move::Raise).with_readiness(Some(readiness), None);
+                live.mode = Focus::Picker(Box::new(p));
             }
             Some(Action::Accept) if self.room != Room::Shown => {
                 // Nothing typed blind is saved unseen: one item waits at a time.

@@ -34,7 +34,34 @@ impl Picker {
             reason: None,
             reason_label: "",
             info: Vec::new(),
+            readiness: None,
+            unripe: false,
         }
+    }
+
+    /// A raise's tactic picker with the readiness check: `fresh`, just
+    /// answered and to be recorded, or `holding`, an earlier answer here.
+    /// An unripe issue makes the reason required.
+    pub fn with_readiness(
+        mut self,
+        fresh: Option<Readiness>,
+        holding: Option<&Readiness>,
+    ) -> Picker {
+        if self.pick != Pick::Tactic(Move::Raise) {
+            return self;
+        }
+        let Some(r) = fresh.as_ref().or(holding) else {
+            return self;
+        };
+        self.info
+            .push(format!("{}: {}", s::READINESS, r.describe()));
+        if r.is_unripe() {
+            self.unripe = true;
+            self.reason_label = s::UNRIPE_REASON;
+            self.info.push(s::UNRIPE_ASKS.to_string());
+        }
+        self.readiness = fresh;
+        self
     }
 
     /// The end: what was captured, the commitments still open, then export,
@@ -159,10 +186,7 @@ impl Picker {
             .warnings
             .iter()
             .map(|w| {
-                let pole = match w.overdone {
-                    Side::Left => &p.left.name,
-                    Side::Right => &p.right.name,
-                };
+                let pole = p.pole_name(w.overdone);
                 (
                     w.sign.clone(),
                     format!(
@@ -239,9 +263,13 @@ impl Flow {
                     .unwrap_or_default();
                 match p.pick {
                     Pick::Tactic(mv) => {
+                        if p.unripe && crate::clean::is_blank(&reason) {
+                            self.notice = error(s::UNRIPE_NEEDS_REASON);
+                            return Vec::new();
+                        }
                         let tactic = p.ids.get(p.sel).cloned().flatten();
                         live.mode = Focus::Browse;
-                        if live.record_reading(mv, tactic, reason, now) {
+                        if live.record_reading(mv, tactic, reason, p.readiness, now) {
                             self.notice = Some(Notice {
                                 text: s::SILENCING.to_string(),
                                 tone: Tone::Quiet,

@@ -1,12 +1,12 @@
 //! What the room sees: the projector view, and blanking or freezing it on a
 //! single mirrored screen while the facilitator works privately.
 
+use super::frame::Frame;
 use super::{Effect, Flow, Focus, Screen, info};
 use crate::keymap::Action;
 use crate::kinds::with_kind;
 use crate::session::{ItemKind, Kind, Mode, Stored, Timestamp, WallView};
 use crate::strings as s;
-use crate::ui::projector::Frame;
 
 /// The room's view of a single mirrored screen.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,7 +83,7 @@ impl Flow {
     /// page, and the item in the spotlight. All are kept in the file, so
     /// `balcony present` shows the same.
     pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
-        let size = self.size;
+        let (size, measure) = (self.size, self.wall_pages);
         let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
@@ -101,7 +101,7 @@ impl Flow {
             }
             Action::WallPage | Action::WallPagePrev => {
                 let frame = Frame::from_live(live, now);
-                let pages = crate::ui::wall::pages(&frame, size) as u16;
+                let pages = measure(&frame, size).max(1) as u16;
                 let page = if action == Action::WallPage {
                     (wall.page.min(pages - 1) + 1) % pages
                 } else {
@@ -150,5 +150,50 @@ impl Flow {
         }
         live.s_mut(now).progress.wall = new;
         vec![Effect::Save]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Input;
+    use crate::keymap::{Ctx, Keymap};
+    use crate::session::Session;
+    use crate::workshop::Builtin;
+    use crossterm::event::KeyEvent;
+    use std::sync::Arc;
+
+    fn three_pages(_: &Frame, _: (u16, u16)) -> usize {
+        3
+    }
+
+    /// The flow pages the wall with whatever measure it is handed, and
+    /// presses keys from the keymap it is handed: no screen needed.
+    #[test]
+    fn the_wall_pages_round_by_the_measure_given() {
+        let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+        let ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
+        let keys = Arc::new(Keymap::default());
+        let mut f = Flow::in_session(ses, now)
+            .with_keymap(keys.clone())
+            .with_wall_pages(three_pages);
+        let press = |f: &mut Flow, a: Action| {
+            let k = keys.key(Ctx::Browse, a).unwrap();
+            f.handle(Input::Key(KeyEvent::new(k.code, k.mods)), now)
+        };
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            assert_eq!(press(&mut f, Action::WallPage), vec![Effect::Save]);
+            seen.push(f.notice.clone().unwrap().text);
+        }
+        assert_eq!(seen, ["page 2/3", "page 3/3", "page 1/3", "page 2/3"]);
+        press(&mut f, Action::WallPagePrev);
+        press(&mut f, Action::WallPagePrev);
+        assert_eq!(f.notice.clone().unwrap().text, "page 3/3");
+        assert_eq!(f.session().unwrap().progress.wall.page, 2);
+        // Not handed a measure, the flow sees one page.
+        let mut one = Flow::in_session(f.session().unwrap().as_ref().clone(), now);
+        press(&mut one, Action::WallPage);
+        assert_eq!(one.notice.unwrap().text, "page 1/1");
     }
 }

@@ -486,6 +486,9 @@ fn impossible_and_past_review_dates() {
 fn raise_with_default_tactic() {
     let mut f = flow();
     press(&mut f, ch('+'), 5);
+    // The readiness check first; Enter keeps its answer and goes on.
+    assert!(matches!(&live(&f).mode, Focus::Form(x) if x.purpose == Purpose::Readiness));
+    assert!(press(&mut f, key(KeyCode::Enter), 5).is_empty());
     assert!(matches!(live(&f).mode, Focus::Picker(_)));
     assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
     let r = &s(&f).readings[0];
@@ -530,6 +533,9 @@ fn hold_keeps_the_level_and_the_scale_has_ends() {
     press(&mut f, key(KeyCode::Enter), 1);
     assert_eq!(s(&f).readings[0].move_, Move::Hold);
     assert_eq!(s(&f).readings[0].tactic.as_deref(), Some("use-silence"));
+    // The readiness check once; then raises go straight to the tactic.
+    press(&mut f, ch('+'), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
     for _ in 0..15 {
         press(&mut f, ch('+'), 1);
         press(&mut f, key(KeyCode::Enter), 1);
@@ -556,6 +562,7 @@ fn lowering_soon_after_a_gadfly_is_noticed() {
     assert_eq!((n.tone, n.text.as_str()), (Tone::Quiet, s::SILENCING));
     // Raising is not silencing; lowering much later is not noticed.
     press(&mut f, ch('+'), 100 + 4 * 60);
+    press(&mut f, key(KeyCode::Enter), 100 + 4 * 60);
     press(&mut f, key(KeyCode::Enter), 100 + 4 * 60);
     assert_eq!(s(&f).readings[1].after_gadfly, None);
     press(&mut f, ch('-'), 100 + 6 * 60);
@@ -638,6 +645,7 @@ fn commitment_status_changes() {
 fn undo_of_a_reading() {
     let mut f = flow();
     press(&mut f, ch('+'), 1);
+    press(&mut f, key(KeyCode::Enter), 1);
     press(&mut f, key(KeyCode::Enter), 1);
     assert_eq!(press(&mut f, ch('u'), 2), vec![Effect::Save]);
     assert!(s(&f).readings.is_empty());
@@ -1301,6 +1309,7 @@ fn a_reading_is_not_a_move() {
     // Raise goes on from the reading, as a move.
     press(&mut f, ch('+'), 8);
     press(&mut f, key(KeyCode::Enter), 8);
+    press(&mut f, key(KeyCode::Enter), 8);
     let r = &s(&f).readings[1];
     assert_eq!(
         (r.kind, r.level, r.move_),
@@ -1604,4 +1613,143 @@ fn an_adopted_idea_becomes_a_commitment_that_links_back() {
     );
     assert_eq!(s(&f).commitments.len(), 1);
     assert!(validate::session(s(&f)).is_empty());
+}
+
+fn ctrl_key(c: char) -> Input {
+    Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn in_readiness(f: &Flow) -> bool {
+    matches!(&live(f).mode, Focus::Form(x) if x.purpose == Purpose::Readiness)
+}
+
+#[test]
+fn raising_asks_readiness_once_per_checkpoint_and_keeps_it_with_the_raise() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    assert!(in_readiness(&f));
+    // Urgency: the whole system; ripeness: ripe; the evidence typed.
+    press(&mut f, key(KeyCode::Right), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    press(&mut f, key(KeyCode::Right), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    typ(&mut f, "all three sites raised refunds", 5);
+    press(&mut f, key(KeyCode::Enter), 5);
+    let Focus::Picker(p) = &live(&f).mode else {
+        panic!("the tactic picker follows the check");
+    };
+    assert!(p.info[0].contains("ripe, urgency felt by the whole system"));
+    press(&mut f, key(KeyCode::Enter), 6);
+    let want = Readiness::Checked {
+        urgency: Urgency::WholeSystem,
+        ripeness: Ripeness::Ripe,
+        evidence: "all three sites raised refunds".into(),
+    };
+    assert_eq!(s(&f).readings[0].readiness.as_ref(), Some(&want));
+    // Not asked again here while the answer is fresh.
+    press(&mut f, ch('+'), 60);
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
+    press(&mut f, key(KeyCode::Enter), 60);
+    assert_eq!(s(&f).readings[1].readiness, None);
+    // Stale: asked again, starting from the last answer.
+    let later = 6 + STALE_SECS;
+    press(&mut f, ch('+'), later);
+    assert!(in_readiness(&f));
+    let Focus::Form(form) = &live(&f).mode else {
+        unreachable!()
+    };
+    assert_eq!(form.readiness_answer(), want);
+    press(&mut f, key(KeyCode::Esc), later);
+    assert!(is_browse(&f) && s(&f).readings.len() == 2);
+    // Another checkpoint asks again; lowering and holding never ask.
+    jump(&mut f, 2, later);
+    press(&mut f, ch('-'), later);
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
+    press(&mut f, key(KeyCode::Esc), later);
+    press(&mut f, ch('h'), later);
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
+    press(&mut f, key(KeyCode::Esc), later);
+    press(&mut f, ch('+'), later);
+    assert!(in_readiness(&f));
+}
+
+#[test]
+fn a_readiness_check_skipped_is_kept_as_not_checked() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    assert!(press(&mut f, ctrl_key('n'), 5).is_empty());
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert_eq!(s(&f).readings[0].readiness, Some(Readiness::NotChecked));
+    // Skipping counts as this checkpoint's answer: not asked again.
+    press(&mut f, ch('+'), 10);
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
+    // Esc in the tactic picker drops the raise and its check.
+    press(&mut f, key(KeyCode::Esc), 10);
+    assert_eq!(s(&f).readings.len(), 1);
+}
+
+#[test]
+fn raising_an_unripe_issue_needs_a_reason() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    press(&mut f, key(KeyCode::Tab), 5);
+    press(&mut f, key(KeyCode::Left), 5);
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert!(press(&mut f, key(KeyCode::Enter), 6).is_empty());
+    assert!(s(&f).readings.is_empty());
+    assert_eq!(f.notice.as_ref().unwrap().text, s::UNRIPE_NEEDS_REASON);
+    assert!(matches!(live(&f).mode, Focus::Picker(_)));
+    typ(&mut f, "the sponsor asked for it", 6);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);
+    let r = &s(&f).readings[0];
+    assert!(r.readiness.as_ref().unwrap().is_unripe());
+    assert_eq!(r.reason, "the sponsor asked for it");
+    // The unripe answer still holds here: the next raise asks why too.
+    press(&mut f, ch('+'), 30);
+    press(&mut f, key(KeyCode::Enter), 30);
+    assert_eq!(s(&f).readings.len(), 1);
+    typ(&mut f, "again", 30);
+    press(&mut f, key(KeyCode::Enter), 30);
+    assert_eq!(s(&f).readings[1].reason, "again");
+}
+
+#[test]
+fn a_map_takes_a_third_pole_with_its_own_signs() {
+    let mut f = flow();
+    // Purpose, left, right; then past the signs to the third pole and its sign.
+    capture(
+        &mut f,
+        5,
+        &[
+            (0, "a business that lasts"),
+            (1, "Customer needs"),
+            (5, "Employee needs"),
+            (7, "The quarter's bottom line"),
+            (2, "growth"),
+            (3, "discounts without a case @ Ana"),
+        ],
+    );
+    let p = &s(&f).polarities[0];
+    let third = p.third.as_deref().expect("a third pole");
+    assert_eq!(third.name, "The quarter's bottom line");
+    assert_eq!(third.upsides, vec!["growth"]);
+    assert_eq!(p.warnings[0].overdone, Side::Third);
+    assert_eq!(p.pole_name(Side::Third), "The quarter's bottom line");
+    assert_eq!(
+        p.summary().0,
+        "Customer needs ↔ Employee needs ↔ The quarter's botto…"
+    );
+    // Changing it keeps the third pole, and a third sign without a named
+    // third pole is refused rather than lost.
+    press(&mut f, ch('e'), 2);
+    assert_eq!(form_of(&f).text("third"), "The quarter's bottom line");
+    press(&mut f, key(KeyCode::Esc), 2);
+    let eff = capture(
+        &mut f,
+        5,
+        &[(1, "A"), (5, "B"), (7, ""), (5, "a sign @ Bo")],
+    );
+    assert!(eff.is_empty());
+    assert_eq!(form_of(&f).error.as_deref(), Some(s::THIRD_POLE_NEEDS_NAME));
+    assert_eq!(s(&f).polarities.len(), 1);
 }

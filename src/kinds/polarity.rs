@@ -1,6 +1,11 @@
-//! Competing values held as a polarity map: two poles worth holding, what
+//! Competing values held as a polarity map: two poles worth holding (or
+//! three: customers, staff and the quarter's numbers pull three ways), what
 //! each gives and costs when overdone, and the early-warning signs that one
-//! is hurting the other. Managed, not solved.
+//! is hurting the others. Managed, not solved.
+//!
+//! A third pole lives in the same map rather than in maps linked together:
+//! the conflict stays one item with one purpose and one set of signs, so the
+//! list, the wall, the exports and follow-ups show it as one thing.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +27,54 @@ pub struct Polarity {
     pub purpose: String,
     #[serde(default)]
     pub warnings: Vec<EarlyWarning>,
+    /// A third value in the same conflict; absent in a map of two poles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third: Option<Box<Pole>>,
+}
+
+impl Polarity {
+    /// Its poles, in order: left, right and the third when there is one.
+    pub fn poles(&self) -> Vec<(Side, &Pole)> {
+        let mut out = vec![(Side::Left, &self.left), (Side::Right, &self.right)];
+        out.extend(self.third.as_deref().map(|p| (Side::Third, p)));
+        out
+    }
+
+    /// The name of the pole on `side` (empty for a third pole not there).
+    pub fn pole_name(&self, side: Side) -> &str {
+        match side {
+            Side::Left => &self.left.name,
+            Side::Right => &self.right.name,
+            Side::Third => self.third.as_ref().map_or("", |p| p.name.as_str()),
+        }
+    }
+
+    /// Who serves the purpose: "both", or "all three" poles.
+    pub fn both(&self) -> &'static str {
+        if self.third.is_some() {
+            "all three"
+        } else {
+            "both"
+        }
+    }
+
+    /// "Both serve", or "All three serve".
+    pub fn all_serve(&self) -> &'static str {
+        if self.third.is_some() {
+            "All three serve"
+        } else {
+            "Both serve"
+        }
+    }
+
+    /// "A and B", or "A, B and C", each name through `show`.
+    pub fn names(&self, show: impl Fn(&str) -> String) -> String {
+        let names: Vec<String> = self.poles().iter().map(|(_, p)| show(&p.name)).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -45,6 +98,7 @@ pub struct Pole {
 pub enum Side {
     Left,
     Right,
+    Third,
 }
 
 /// An observable sign that one pole is being overdone at the other's expense.
@@ -79,6 +133,7 @@ fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Pro
                 match overdone {
                     Side::Left => "left_signs",
                     Side::Right => "right_signs",
+                    Side::Third => "third_signs",
                 },
             )),
         })
@@ -102,6 +157,11 @@ impl Kind for Polarity {
         "Right upsides",
         "Right downsides",
         "Right holders would lose",
+        "Third pole",
+        "Third held by",
+        "Third upsides",
+        "Third downsides",
+        "Third holders would lose",
     ];
 
     fn stamp(&self) -> (u32, Timestamp, &str) {
@@ -143,19 +203,54 @@ impl Kind for Polarity {
                 "one per line: sign @ watcher",
                 true,
             ),
+            text(
+                "third",
+                "Third pole (if the conflict pulls three ways)",
+                "optional: a neutral name",
+                false,
+            ),
+            text("third_holders", "Who holds it", "", false),
+            text(
+                "third_up",
+                "Upsides of the third pole",
+                "one per line",
+                true,
+            ),
+            text(
+                "third_down",
+                "Downsides when overdone",
+                "one per line",
+                true,
+            ),
+            text("third_loss", "What its holders would lose", "", false),
+            text(
+                "third_signs",
+                "Signs the THIRD pole is overdone",
+                "one per line: sign @ watcher",
+                true,
+            ),
         ]
     }
 
     fn fill(&self, f: &mut dyn Fill) {
         f.set_text("purpose", &self.purpose);
-        for (side, pole) in [("left", &self.left), ("right", &self.right)] {
+        let third = self.third.as_deref().cloned().unwrap_or_default();
+        for (side, pole) in [
+            ("left", &self.left),
+            ("right", &self.right),
+            ("third", &third),
+        ] {
             f.set_text(side, &pole.name);
             f.set_text(&format!("{side}_holders"), &pole.holders);
             f.set_text(&format!("{side}_up"), &pole.upsides.join("\n"));
             f.set_text(&format!("{side}_down"), &pole.downsides.join("\n"));
             f.set_text(&format!("{side}_loss"), &pole.would_lose);
         }
-        for (key, side) in [("left_signs", Side::Left), ("right_signs", Side::Right)] {
+        for (key, side) in [
+            ("left_signs", Side::Left),
+            ("right_signs", Side::Right),
+            ("third_signs", Side::Third),
+        ] {
             let lines: Vec<String> = self
                 .warnings
                 .iter()
@@ -176,6 +271,17 @@ impl Kind for Polarity {
         };
         let mut signs = warnings(form.list("left_signs"), Side::Left)?;
         signs.extend(warnings(form.list("right_signs"), Side::Right)?);
+        // A third pole is there when it is named; anything else said of
+        // it without a name would be lost.
+        let third = pole("third");
+        let third = if !third.name.is_empty() {
+            Some(Box::new(third))
+        } else if third != Pole::default() || !form.list("third_signs").is_empty() {
+            return Err(problem(s::THIRD_POLE_NEEDS_NAME, "third"));
+        } else {
+            None
+        };
+        signs.extend(warnings(form.list("third_signs"), Side::Third)?);
         Ok(Polarity {
             id: st.id,
             at: st.at,
@@ -184,6 +290,7 @@ impl Kind for Polarity {
             right: pole("right"),
             purpose: form.text("purpose"),
             warnings: signs,
+            third,
         })
     }
 
@@ -200,19 +307,22 @@ impl Kind for Polarity {
     }
 
     fn summary(&self) -> (String, &str) {
-        (
-            format!(
-                "{} ↔ {}",
-                trunc(&self.left.name, 20),
-                trunc(&self.right.name, 20)
-            ),
-            &self.purpose,
-        )
+        let names: Vec<String> = self
+            .poles()
+            .iter()
+            .map(|(_, p)| trunc(&p.name, 20))
+            .collect();
+        (names.join(" ↔ "), &self.purpose)
     }
 
     fn details(&self) -> Vec<(String, String)> {
         let mut out = vec![("purpose".into(), trunc(&self.purpose, 2000))];
-        for (side, pole) in [("left", &self.left), ("right", &self.right)] {
+        for (side, pole) in self.poles() {
+            let side = match side {
+                Side::Left => "left",
+                Side::Right => "right",
+                Side::Third => "third",
+            };
             let mut parts = vec![trunc(&pole.name, 40)];
             if !pole.holders.is_empty() {
                 parts.push(format!("held by {}", trunc(&pole.holders, 60)));
@@ -247,7 +357,11 @@ impl Kind for Polarity {
 
     fn cells(&self) -> Vec<Cell<'_>> {
         let mut out = vec![Cell::Text(&self.purpose)];
-        for pole in [&self.left, &self.right] {
+        for pole in [Some(&self.left), Some(&self.right), self.third.as_deref()] {
+            let Some(pole) = pole else {
+                out.extend(std::iter::repeat_n(Cell::Text(""), 5));
+                break;
+            };
             out.extend([
                 Cell::Text(&pole.name),
                 Cell::Text(&pole.holders),
@@ -261,7 +375,7 @@ impl Kind for Polarity {
 
     fn words(&self) -> Vec<&str> {
         let mut out = vec![self.purpose.as_str()];
-        for pole in [&self.left, &self.right] {
+        for (_, pole) in self.poles() {
             out.extend([pole.name.as_str(), &pole.holders, &pole.would_lose]);
             out.extend(pole.upsides.iter().map(String::as_str));
             out.extend(pole.downsides.iter().map(String::as_str));

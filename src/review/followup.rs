@@ -81,6 +81,7 @@ pub fn start(
             reason: s::LAST_TIME_READING.to_string(),
             after_gadfly: None,
             participants: None,
+            readiness: None,
         });
     }
     let carried = carry(earlier, &mut s);

@@ -214,6 +214,7 @@ mod tests {
             reason: String::new(),
             after_gadfly: None,
             participants: None,
+            readiness: None,
         }
     }
 

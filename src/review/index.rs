@@ -20,7 +20,7 @@ use crate::session::{Fate, Session, store};
 pub const FILE_NAME: &str = ".balcony-index.sqlite";
 /// Bumped when a table or the summary changes shape: an older index is
 /// rebuilt (it is kept in SQLite's `user_version`).
-pub const SCHEMA: i32 = 1;
+pub const SCHEMA: i32 = 2;
 
 const TABLES: &str = "
 CREATE TABLE sessions (
@@ -44,8 +44,8 @@ CREATE TABLE commitments (
 );
 CREATE INDEX commitments_path ON commitments(path);
 CREATE VIRTUAL TABLE items USING fts5(
-    text, path UNINDEXED, checkpoint UNINDEXED, kind UNINDEXED, item UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
+    text, checkpoint UNINDEXED, kind UNINDEXED, item UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
 );
 ";
 
@@ -71,6 +71,14 @@ fn bypass(root: &Path, why: &str) -> String {
 
 fn create_tables(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(TABLES)?;
+    // FTS5 writes its pending terms out as a new segment each time they
+    // pass this many bytes (1 MiB by default), and merges the segments as
+    // they pile up: 8 MiB took a tenth off building the index, for about as
+    // much more memory while building.
+    conn.execute(
+        "INSERT INTO items (items, rank) VALUES ('hashsize', ?1)",
+        [8 << 20],
+    )?;
     conn.pragma_update(None, "user_version", SCHEMA)
 }
 
@@ -97,7 +105,7 @@ fn open(root: &Path) -> (Connection, Option<String>) {
                 bypass(root, &why)
             };
             let conn = Connection::open_in_memory()
-                .and_then(|c| create_tables(&c).map(|()| c))
+                .and_then(|c| settle(&c).and_then(|()| create_tables(&c)).map(|()| c))
                 .expect("an in-memory database with fixed tables always opens");
             (conn, Some(note))
         }
@@ -132,7 +140,8 @@ fn settle(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "synchronous", "OFF")?;
     // Room for the pages a first build touches (in KiB): spilling them
     // mid-transaction cost a tenth of the build.
-    conn.pragma_update(None, "cache_size", -16384)
+    conn.pragma_update(None, "cache_size", -16384)?;
+    super::rank::register(conn)
 }
 
 fn open_existing(path: &Path) -> Result<Connection, String> {
@@ -255,6 +264,8 @@ pub struct ItemText {
     pub kind: &'static str,
     pub item: u32,
     pub text: String,
+    /// Its length in words, for the ranking.
+    pub length: i64,
 }
 
 /// Every item of a session as searchable text, its reasons included.
@@ -262,17 +273,25 @@ pub fn item_texts(s: &Session) -> Vec<ItemText> {
     let cp = |id: &str| crate::export::checkpoint_title(s, id).to_string();
     let mut out = Vec::new();
     let mut push = |checkpoint: &str, kind: &'static str, item: u32, parts: &[&str]| {
-        let text = parts
-            .iter()
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| crate::clean::clean(p, false))
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let mut text = String::new();
+        for (i, p) in parts.iter().filter(|p| !p.trim().is_empty()).enumerate() {
+            if i > 0 {
+                text.push_str(" · ");
+            }
+            // Most text is printable ASCII, which cleaning only trims; this
+            // runs for every item when an index is built.
+            if p.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                text.push_str(p.trim());
+            } else {
+                text.push_str(&crate::clean::clean(p, false));
+            }
+        }
         if !text.is_empty() {
             out.push(ItemText {
                 checkpoint: cp(checkpoint),
                 kind,
                 item,
+                length: super::rank::length(&text),
                 text,
             });
         }
@@ -301,8 +320,10 @@ pub fn item_texts(s: &Session) -> Vec<ItemText> {
         );
     }
     for p in s.polarities.iter() {
-        let mut parts: Vec<&str> = vec![&p.left.name, &p.right.name, &p.purpose];
-        for pole in [&p.left, &p.right] {
+        let poles = p.poles();
+        let mut parts: Vec<&str> = poles.iter().map(|(_, x)| x.name.as_str()).collect();
+        parts.push(&p.purpose);
+        for (_, pole) in poles {
             parts.push(&pole.holders);
             parts.extend(pole.upsides.iter().map(String::as_str));
             parts.extend(pole.downsides.iter().map(String::as_str));
@@ -398,9 +419,15 @@ fn read_doc(file: usize, path: &Path) -> Doc {
     }
 }
 
-/// Items of one session have rowids `sid << ITEM_BITS | n` (`sid` the
-/// session's rowid): dropping them is a rowid range, not a scan of the text.
+/// Items of one session have rowids `sid << SESSION_SHIFT | n << LEN_BITS |
+/// length` (`sid` the session's rowid, `n` the item's place in it, `length`
+/// its words, for the ranking): dropping a session's items is a rowid range,
+/// not a scan of the text, and ranking a match needs no lookup.
 const ITEM_BITS: u32 = 24;
+const SESSION_SHIFT: u32 = ITEM_BITS + super::rank::LEN_BITS;
+/// Sessions past this rowid have no searchable text (their row ids would
+/// not fit); 33 million files.
+const MAX_SID: i64 = 1 << (63 - SESSION_SHIFT);
 
 fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
     let sid: Option<i64> = conn
@@ -419,7 +446,7 @@ fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM commitments WHERE path = ?1")?
         .execute([path])?;
     conn.prepare_cached("DELETE FROM items WHERE rowid BETWEEN ?1 AND ?2")?
-        .execute([sid << ITEM_BITS, ((sid + 1) << ITEM_BITS) - 1])?;
+        .execute([sid << SESSION_SHIFT, ((sid + 1) << SESSION_SHIFT) - 1])?;
     Ok(())
 }
 
@@ -448,13 +475,13 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
     ])?;
     let sid = conn.last_insert_rowid();
     let mut item = conn.prepare_cached(
-        "INSERT INTO items (rowid, text, path, checkpoint, kind, item) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO items (rowid, text, checkpoint, kind, item) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     // Past 2^24 items a session's text is not searched further.
-    for (n, t) in doc.texts.iter().take(1 << ITEM_BITS).enumerate() {
-        let rowid = (sid << ITEM_BITS) | n as i64;
-        item.execute(params![rowid, t.text, path, t.checkpoint, t.kind, t.item])?;
+    let texts = if sid < MAX_SID { &doc.texts[..] } else { &[] };
+    for (n, t) in texts.iter().take(1 << ITEM_BITS).enumerate() {
+        let rowid = sid << SESSION_SHIFT | (n as i64) << super::rank::LEN_BITS | t.length;
+        item.execute(params![rowid, t.text, t.checkpoint, t.kind, t.item])?;
     }
     let mut commit = conn.prepare_cached(
         "INSERT INTO commitments (path, id, what, owner, review, made, status) \
@@ -665,6 +692,9 @@ pub fn read_only(dirs: &[PathBuf]) -> Archive {
             continue;
         };
         let _ = conn.busy_timeout(Duration::from_millis(300));
+        if super::rank::register(&conn).is_err() {
+            continue;
+        }
         let version = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i32>(0));
         if version.ok() == Some(SCHEMA) {
             dbs.push((dir.clone(), conn, false));
@@ -781,21 +811,22 @@ impl Archive {
 fn best(conn: &Connection, root: &Path, fts: &str, limit: usize) -> rusqlite::Result<Vec<Hit>> {
     let top = conn
         .prepare_cached(
-            "SELECT rowid, rank FROM items WHERE items MATCH ?1 ORDER BY rank LIMIT ?2",
+            "SELECT rowid, balcony_rank(items) AS r FROM items WHERE items MATCH ?1 \
+             ORDER BY r, rowid LIMIT ?2",
         )?
         .query_map(params![fts, limit as i64], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut one = conn.prepare_cached(
-        "SELECT items.path, s.title, s.created, items.checkpoint, items.kind, items.item, \
+        "SELECT s.path, s.title, s.created, items.checkpoint, items.kind, items.item, \
          highlight(items, 0, char(1), char(2)) \
          FROM items JOIN sessions s ON s.id = ?2 \
          WHERE items MATCH ?1 AND items.rowid = ?3",
     )?;
     let mut hits = Vec::with_capacity(top.len());
     for (rowid, rank) in top {
-        let hit = one.query_row(params![fts, rowid >> ITEM_BITS, rowid], |r| {
+        let hit = one.query_row(params![fts, rowid >> SESSION_SHIFT, rowid], |r| {
             Ok(Hit {
                 path: root.join(r.get::<_, String>(0)?),
                 title: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
@@ -844,25 +875,24 @@ impl Archive {
         before: chrono::DateTime<chrono::FixedOffset>,
     ) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let sql = format!(
+            "SELECT s.path, s.title, s.created, items.kind, items.text \
+             FROM items JOIN sessions s ON s.id = items.rowid >> {SESSION_SHIFT} \
+             WHERE items MATCH ?1 AND julianday(s.created) < julianday(?3) LIMIT ?2"
+        );
         for (root, conn, _) in &self.dbs {
-            let found = conn
-                .prepare_cached(
-                    "SELECT s.path, s.title, s.created, items.kind, items.text \
-                     FROM items JOIN sessions s ON s.id = items.rowid >> 24 \
-                     WHERE items MATCH ?1 AND julianday(s.created) < julianday(?3) LIMIT ?2",
-                )
-                .and_then(|mut stmt| {
-                    stmt.query_map(params![fts, CANDIDATES, before.to_rfc3339()], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, Option<String>>(1)?,
-                            r.get::<_, String>(2)?,
-                            r.get::<_, String>(3)?,
-                            r.get::<_, String>(4)?,
-                        ))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-                });
+            let found = conn.prepare_cached(&sql).and_then(|mut stmt| {
+                stmt.query_map(params![fts, CANDIDATES, before.to_rfc3339()], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            });
             for (path, title, created, kind, text) in found.unwrap_or_default() {
                 let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created) else {
                     continue;
@@ -893,4 +923,34 @@ pub struct Due {
     pub review: chrono::NaiveDate,
     /// The day it was made.
     pub made: chrono::NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain text is only trimmed; anything else is cleaned as before.
+    #[test]
+    fn item_texts_are_cleaned_and_joined() {
+        let mut s = crate::sample::session(60, 1);
+        let mut gadflies = s.gadflies.iter().cloned().collect::<Vec<_>>();
+        gadflies[0].text = "  plain words  ".into();
+        gadflies[0].fate = Fate::Declined("\u{1b}[31mred\u{1b}[0m\tand \u{202e}back ".into());
+        gadflies[1].text = "\u{7}".into();
+        gadflies[1].fate = Fate::Declined("why".into());
+        s.gadflies = gadflies.into_iter().collect();
+        let texts = item_texts(&s);
+        let text = |id| {
+            texts
+                .iter()
+                .find(|t| t.kind == "gadfly idea" && t.item == id)
+                .map(|t| (t.text.as_str(), t.length))
+        };
+        assert_eq!(
+            text(s.gadflies[0].id),
+            Some(("plain words · red and back", 5))
+        );
+        // A part that cleans to nothing still keeps its place.
+        assert_eq!(text(s.gadflies[1].id), Some((" · why", 1)));
+    }
 }

@@ -8,6 +8,7 @@ pub mod followup;
 pub mod heat;
 pub mod index;
 pub mod outline;
+pub mod rank;
 pub mod recurring;
 pub mod report;
 
@@ -245,11 +246,8 @@ pub fn export_session(
     let mut written = Vec::new();
     for (format, ext) in [(ExportFormat::Md, "md"), (ExportFormat::Html, "html")] {
         let file = out.join(format!("{stem}.{ext}"));
-        let mut text = crate::export::render(session, format);
-        if format == ExportFormat::Md {
-            let section = crate::review::report::recurring_section(recurring);
-            text = crate::review::report::with_summary_section(text, &section);
-        }
+        let more = crate::review::report::recurring_section(recurring);
+        let text = crate::export::render_with(session, format, more);
         store::write_durably(&file, text.as_bytes(), true).map_err(|e| e.to_string())?;
         written.push(file);
     }

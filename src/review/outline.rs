@@ -113,10 +113,12 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.push(Part::Map(i, MapLine::Names));
         out.push(Part::Map(i, MapLine::Holders));
         out.push(Part::Map(i, MapLine::UpsideHead));
-        let ups = p.left.upsides.len().max(p.right.upsides.len());
+        let most =
+            |f: fn(&crate::session::Pole) -> usize| p.poles().iter().map(|(_, x)| f(x)).max();
+        let ups = most(|x| x.upsides.len()).unwrap_or(0);
         out.extend((0..ups).map(|k| Part::Map(i, MapLine::Upside(k))));
         out.push(Part::Map(i, MapLine::DownsideHead));
-        let downs = p.left.downsides.len().max(p.right.downsides.len());
+        let downs = most(|x| x.downsides.len()).unwrap_or(0);
         out.extend((0..downs).map(|k| Part::Map(i, MapLine::Downside(k))));
         out.push(Part::Map(i, MapLine::WouldLose));
         out.push(Part::Map(i, MapLine::WarningHead));

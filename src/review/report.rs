@@ -11,47 +11,39 @@ macro_rules! w {
 }
 
 use crate::export::md;
+use crate::export::report::{Block, Item, List, ListStyle, strong, text, word};
 use crate::export::{SUMMARY_CAP, minutes};
 use crate::review::heat::{self, Heat, percent};
 use crate::review::recurring::Recurrence;
 use crate::strings as s;
 
-/// The section on issues raised before, in Markdown; empty when none was.
-pub fn recurring_section(recs: &[Recurrence]) -> String {
-    let mut o = String::new();
+/// The section on issues raised before, for the end of the sponsor's
+/// summary; nothing when no issue was.
+pub fn recurring_section(recs: &[Recurrence]) -> Vec<Block<'_>> {
     if recs.is_empty() {
-        return o;
+        return Vec::new();
     }
-    w!(
-        o,
-        "### {}\n\n*{}*\n\n",
-        s::MD_RAISED_BEFORE,
-        s::MD_RAISED_BEFORE_WHY
-    );
+    let mut list = List::new(ListStyle::Tight);
     for r in recs.iter().take(SUMMARY_CAP) {
-        w!(o, "- **{}**: {} — {}\n", r.kind, md(&r.text), md(&r.said()));
+        list.push(Item::new(vec![
+            strong(vec![word(r.kind)]),
+            word(": "),
+            text(r.text.as_str()),
+            word(" — "),
+            text(r.said()),
+        ]));
     }
     if recs.len() > SUMMARY_CAP {
-        w!(o, "- *… {} more*\n", recs.len() - SUMMARY_CAP);
+        list.push(Item::muted(vec![word(format!(
+            "… {} more",
+            recs.len() - SUMMARY_CAP
+        ))]));
     }
-    o.push('\n');
-    o
-}
-
-/// The Markdown export with `section` at the end of its summary, before the
-/// full record.
-pub fn with_summary_section(markdown: String, section: &str) -> String {
-    const FULL: &str = "\n## Full record\n";
-    match markdown.find(FULL) {
-        Some(at) if !section.is_empty() => {
-            let mut out = String::with_capacity(markdown.len() + section.len());
-            out.push_str(&markdown[..=at]);
-            out.push_str(section);
-            out.push_str(&markdown[at + 1..]);
-            out
-        }
-        _ => markdown,
-    }
+    vec![
+        Block::Heading(3, vec![word(s::MD_RAISED_BEFORE)]),
+        Block::Muted(vec![word(s::MD_RAISED_BEFORE_WHY)]),
+        Block::List(list),
+    ]
 }
 
 /// The archive report in Markdown: the heat across `sessions`, oldest first

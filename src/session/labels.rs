@@ -2,6 +2,7 @@
 //! screens, the CLI and the exports agree.
 
 use super::model::*;
+use super::readiness::*;
 use crate::workshop::Place;
 
 impl Zone {
@@ -87,6 +88,48 @@ impl Road {
             Road::ConsumerDecisionMaking => "consumer decision-making (behaviour models)",
             Road::BestCustomer => "best customer (segmentation)",
             Road::CompetingValues => "competing values (adaptive)",
+        }
+    }
+}
+
+impl Urgency {
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::OneFaction => "one faction",
+            Urgency::SeveralFactions => "several factions",
+            Urgency::WholeSystem => "the whole system",
+        }
+    }
+}
+
+impl Ripeness {
+    pub fn label(self) -> &'static str {
+        match self {
+            Ripeness::Unripe => "unripe",
+            Ripeness::Ripening => "ripening",
+            Ripeness::Ripe => "ripe",
+        }
+    }
+}
+
+impl Readiness {
+    /// "ripening, urgency felt by several factions: the evidence", or "not
+    /// checked"; shown after "readiness: ".
+    pub fn describe(&self) -> String {
+        match self {
+            Readiness::NotChecked => "not checked".to_string(),
+            Readiness::Checked {
+                urgency,
+                ripeness,
+                evidence,
+            } => {
+                let mut out = format!("{}, urgency felt by {}", ripeness.label(), urgency.label());
+                if !evidence.trim().is_empty() {
+                    out.push_str(": ");
+                    out.push_str(evidence);
+                }
+                out
+            }
         }
     }
 }

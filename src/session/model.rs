@@ -268,6 +268,9 @@ pub struct Reading {
     /// recorded, if any had sent one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Spread>,
+    /// The readiness check asked before this raise, when one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<super::readiness::Readiness>,
 }
 
 /// How many participants gave each level, 0 to SCALE_MAX.

@@ -90,7 +90,7 @@ pub fn session(s: &Session) -> Vec<Problem> {
             kind: "reading",
             id: r.id,
             checkpoint: &r.checkpoint,
-            texts: vec![&r.reason],
+            texts: vec![&r.reason, r.readiness.as_ref().map_or("", |x| x.evidence())],
         });
     }
     // In the order the session writes its lists: the kinds' order.
@@ -263,6 +263,23 @@ pub fn session(s: &Session) -> Vec<Problem> {
                 .at_field(field, 0),
             );
         }
+        // A readiness check comes before a raise; an unripe issue raised
+        // all the same says why.
+        if let Some(x) = &r.readiness {
+            let msg = if !r.is_raise() {
+                Some("a readiness check is asked before raising the heat: only a raise carries one")
+            } else if x.is_unripe() && crate::clean::is_blank(&r.reason) {
+                Some("the heat was raised while the issue was unripe: its reason is needed")
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                out.push(
+                    Problem::new(format!("reading {}: {msg}", r.id), needle.clone(), nth)
+                        .at_field("readiness:", 0),
+                );
+            }
+        }
         if let Some(t) = &r.tactic
             && w.tactic(t).is_none()
         {
@@ -314,6 +331,25 @@ pub fn session(s: &Session) -> Vec<Problem> {
         }
     }
     for p in &s.polarities {
+        if let Some(i) = p
+            .warnings
+            .iter()
+            .position(|w| w.overdone == Side::Third && p.third.is_none())
+        {
+            let (needle, nth) = nth_of(p.id);
+            out.push(
+                Problem::new(
+                    format!(
+                        "polarity map {}: the early-warning sign \"{}\" watches a third pole the map does not have",
+                        p.id,
+                        short(&p.warnings[i].sign)
+                    ),
+                    needle,
+                    nth,
+                )
+                .at_field("overdone:", i),
+            );
+        }
         for (i, w) in p.warnings.iter().enumerate() {
             if w.watcher.trim().is_empty() {
                 let (needle, nth) = nth_of(p.id);

@@ -92,6 +92,7 @@ pub fn run(launch: Launch, dir: &Path) -> i32 {
         warning: None,
         projector_view: false,
         room: RoomSettings::default(),
+        keymap: Default::default(),
         unconfirmed: None,
     };
     run_with(launch, dir, &look)
@@ -757,7 +758,9 @@ fn event_loop(
         })
         .collect();
     let mut app = App {
-        flow: Flow::start_titled(recent, t0),
+        flow: Flow::start_titled(recent, t0)
+            .with_keymap(look.keymap.clone())
+            .with_wall_pages(crate::ui::wall::pages),
         saver: None,
         lock: None,
         began: t0,

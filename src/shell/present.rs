@@ -25,7 +25,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::config::Look;
 use crate::join::card;
-use crate::keymap::{self, Action, Ctx};
+use crate::keymap::{Action, Ctx};
 use crate::session::{FileError, Session, Timestamp, store};
 use crate::strings as s;
 use crate::ui::projector::{self, Frame};
@@ -217,7 +217,7 @@ pub fn run(path: &Path, look: &Look) -> i32 {
             let events = events.get_or_insert_with(terminal::events);
             match events.recv_timeout(POLL) {
                 Ok(Ok(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                    match keymap::action(Ctx::Present, &k) {
+                    match look.keymap.action(Ctx::Present, &k) {
                         Some(Action::Quit) => return Ok(()),
                         Some(Action::Suspend) => terminal::ask_to_suspend(),
                         _ => {}

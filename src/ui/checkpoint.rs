@@ -165,7 +165,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     } else {
         Vec::new()
     };
-    keybar::render_with(flow.ctx(), &here, bar, buf, theme);
+    keybar::render_with(&flow.keymap, flow.ctx(), &here, bar, buf, theme);
     form_area
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
 use crate::flow::form::{Form, Purpose, Value};
-use crate::keymap::Ctx;
+use crate::keymap::{Ctx, Keymap};
 use crate::session::{AvoidancePattern, ItemKind, owner_group_reason};
 use crate::strings as s;
 use crate::text::{trunc, wrap};
@@ -122,7 +122,7 @@ pub fn render_fields(form: &Form, active: bool, area: Rect, buf: &mut Buffer, th
 }
 
 /// The item form as a box over the main pane.
-pub fn render_popup(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render_popup(form: &Form, keys: &Keymap, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Clear.render(area, buf);
     let block = Block::bordered()
         .title(Line::styled(format!(" {} ", form.title), theme.title))
@@ -133,7 +133,7 @@ pub fn render_popup(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let w = inner.width as usize;
-    super::keybar::render(Ctx::Form, Rect { height: 1, ..inner }, buf, theme);
+    super::keybar::render(keys, Ctx::Form, Rect { height: 1, ..inner }, buf, theme);
     let mut fields = Rect {
         y: inner.y + 1,
         height: inner.height - 1,

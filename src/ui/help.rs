@@ -8,17 +8,18 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::{centered, fill, keybar};
-use crate::keymap::{self, Ctx};
+use crate::keymap::{self, Ctx, Keymap};
 use crate::strings as s;
 use crate::text::trunc;
 
 /// `scroll` is the first row shown when even two columns cannot hold the list.
-pub fn render(ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    render_for(ctx, false, scroll, area, buf, theme);
+pub fn render(keys: &Keymap, ctx: Ctx, scroll: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_for(keys, ctx, false, scroll, area, buf, theme);
 }
 
 /// The help of a solo reflection leaves out the room's keys: it is private.
 pub fn render_for(
+    keys: &Keymap,
     ctx: Ctx,
     solo: bool,
     scroll: usize,
@@ -28,7 +29,7 @@ pub fn render_for(
 ) {
     let rows: Vec<(String, &str)> = keymap::bindings(ctx)
         .filter(|b| !(solo && keymap::for_the_room(b.action)))
-        .map(|b| (keymap::keys_label(b), b.help))
+        .map(|b| (keys.keys_label(b), b.help))
         .collect();
     let rect = centered(
         area,
@@ -90,6 +91,7 @@ pub fn render_for(
     }
     glossary(per_col.min(list_h) as u16 + 1, inner, buf, theme);
     keybar::render(
+        keys,
         Ctx::Help,
         Rect {
             y: inner.y + inner.height - 1,
@@ -154,7 +156,7 @@ mod tests {
         for y in 0..area.height {
             buf.set_string(0, y, "facilitator ".repeat(7), ratatui::style::Style::new());
         }
-        render(Ctx::Browse, 0, area, &mut buf, &COLOR);
+        render(&Keymap::default(), Ctx::Browse, 0, area, &mut buf, &COLOR);
         let box_rows = 1..area.height - 1;
         for y in box_rows {
             for x in [0, 1, area.width - 2, area.width - 1] {

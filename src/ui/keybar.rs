@@ -7,17 +7,18 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::keymap::{self, Action, Ctx};
+use crate::keymap::{Action, Ctx, Keymap};
 
 /// Help, quit and the way out (Esc) always make it into the bar; others as
 /// room allows.
-pub fn render(ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    render_with(ctx, &[], area, buf, theme);
+pub fn render(keys: &Keymap, ctx: Ctx, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(keys, ctx, &[], area, buf, theme);
 }
 
 /// The bar with the keys that matter here first (the road at the checkpoint
 /// that asks for it, what the selected item allows).
 pub fn render_with(
+    keys: &Keymap,
     ctx: Ctx,
     here: &[(Action, &'static str)],
     area: Rect,
@@ -26,10 +27,10 @@ pub fn render_with(
 ) {
     let mut entries: Vec<(String, &str, Action)> = here
         .iter()
-        .map(|&(a, word)| (keymap::first_key(ctx, a), word, a))
+        .map(|&(a, word)| (keys.first_key(ctx, a), word, a))
         .collect();
     entries.extend(
-        keymap::bar(ctx)
+        keys.bar(ctx)
             .into_iter()
             .filter(|e| !here.iter().any(|h| h.0 == e.2)),
     );

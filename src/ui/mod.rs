@@ -74,7 +74,7 @@ impl Screen<'_> {
                         preview(flow, live, area, buf, theme);
                     }
                     match &live.mode {
-                        Focus::Form(f) => form::render_popup(f, main, buf, theme),
+                        Focus::Form(f) => form::render_popup(f, &flow.keymap, main, buf, theme),
                         Focus::Picker(p) => picker::render(p, area, buf, theme),
                         Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
                         Focus::Band(_) | Focus::Browse => {}
@@ -85,6 +85,7 @@ impl Screen<'_> {
         }
         if flow.help {
             help::render_for(
+                &flow.keymap,
                 flow.base_ctx(),
                 flow.solo(),
                 flow.help_scroll,
@@ -135,7 +136,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                 join::render_card(url, area, buf, theme);
             }
             match &live.mode {
-                Focus::Form(f) => form::render_popup(f, area, buf, theme),
+                Focus::Form(f) => form::render_popup(f, &flow.keymap, area, buf, theme),
                 Focus::Picker(p) => picker::render(p, area, buf, theme),
                 Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
                 Focus::Band(_) | Focus::Browse => {}

@@ -14,109 +14,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::checkpoint::clock;
 use super::theme::Theme;
-use super::wall::{self, Wall};
-use crate::flow::{COMMIT_EVERY_SECS, Live};
-use crate::session::{Band, GaugeShow, SCALE_MAX, Session, Timestamp, Zone};
+use super::wall;
+pub use crate::flow::frame::{Frame, clock_stale};
+use crate::session::{GaugeShow, SCALE_MAX, Zone};
 use crate::strings as s;
 use crate::text::{trunc, wrap};
 use crate::workshop::Place;
-
-/// A running clock not saved for this long has lost its facilitator.
-pub const STALE_SECS: i64 = COMMIT_EVERY_SECS + 15;
-
-/// Whether a followed session's clock has not been heard from for too long.
-pub fn clock_stale(ses: &Session, now: Timestamp) -> bool {
-    ses.progress
-        .running_since
-        .is_some_and(|since| (now - since).num_seconds() > STALE_SECS)
-}
-
-/// What the room may see, taken from a session at one instant.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Frame {
-    /// 1-based checkpoint number, and how many there are.
-    pub n: usize,
-    pub total: usize,
-    pub place: Place,
-    pub title: String,
-    pub prompts: Vec<String>,
-    /// Seconds left in the timebox; negative when over.
-    pub remaining: i64,
-    pub paused: bool,
-    /// The last reading's level; none before the room was first read.
-    pub level: Option<u8>,
-    pub band: Band,
-    /// How much of the gauge the room sees.
-    pub gauge: GaugeShow,
-    /// What the room has captured here.
-    pub wall: Wall,
-}
-
-impl Frame {
-    fn build(ses: &Session, remaining: i64, paused: bool) -> Frame {
-        let cur = ses.progress.current;
-        let cp = &ses.workshop.checkpoints[cur];
-        Frame {
-            n: cur + 1,
-            total: ses.workshop.checkpoints.len(),
-            place: cp.place,
-            title: cp.title.clone(),
-            prompts: cp.prompts.clone(),
-            remaining,
-            paused,
-            level: ses.reading_level(),
-            band: ses.band,
-            gauge: ses.room_gauge,
-            wall: Wall::of(ses),
-        }
-    }
-
-    /// The live session as the facilitator works it.
-    pub fn from_live(live: &Live, now: Timestamp) -> Frame {
-        Frame::build(live.s(), live.remaining_secs(now), live.timer.paused)
-    }
-
-    /// A session read from its file (`balcony present`): the clock runs on
-    /// from `progress.running_since`, which the facilitator's app keeps. A
-    /// running clock is saved at least every [`COMMIT_EVERY_SECS`]; if the
-    /// file is older than [`STALE_SECS`] the app has stopped without saying
-    /// so (a crash), and the clock stops there rather than run on forever.
-    pub fn from_session(ses: &Session, now: Timestamp) -> Frame {
-        let cur = ses.progress.current;
-        let p = &ses.progress.checkpoints[cur];
-        let total = (ses.workshop.checkpoints[cur].timebox_mins as i64 + p.extra_mins as i64) * 60;
-        let running = ses
-            .progress
-            .running_since
-            .map_or(0, |since| (now - since).num_seconds().clamp(0, STALE_SECS));
-        Frame::build(
-            ses,
-            total - p.spent_secs as i64 - running,
-            ses.progress.running_since.is_none(),
-        )
-    }
-
-    /// The zone, when the room sees it and there is a reading.
-    pub fn zone(&self) -> Option<Zone> {
-        match self.gauge {
-            GaugeShow::LevelAndVerdict => self.level.map(|l| self.band.zone(l)),
-            _ => None,
-        }
-    }
-
-    /// The level as the room sees it: none when hidden or not read yet.
-    fn shown_level(&self) -> Option<u8> {
-        match self.gauge {
-            GaugeShow::Nothing => None,
-            _ => self.level,
-        }
-    }
-
-    /// The level in big letters, or nothing.
-    fn level_text(&self) -> String {
-        self.shown_level().map_or(String::new(), |l| l.to_string())
-    }
-}
 
 /// How big the text is drawn: chosen from the window's size on every draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -697,6 +600,8 @@ pub fn render_indicator(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::{Band, Session};
+    use crate::ui::wall::Wall;
 
     #[test]
     fn zones_and_places_have_words_and_symbols_not_just_colour() {

@@ -64,6 +64,7 @@ pub fn footer(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         );
     }
     keybar::render(
+        &flow.keymap,
         flow.ctx(),
         Rect {
             y: area.y + h.saturating_sub(1),

@@ -162,16 +162,21 @@ fn mins(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
 
-/// Two columns: the left pole's side and the right pole's.
-fn two(left: &str, right: &str, w: usize) -> String {
-    let half = w.saturating_sub(4) / 2;
-    let l = trunc(left, half);
-    let used = unicode_width::UnicodeWidthStr::width(l.as_str());
-    format!(
-        "  {l}{} │ {}",
-        " ".repeat(half.saturating_sub(used)),
-        trunc(right, half)
-    )
+/// A column per pole: the left pole's side, the right pole's, the third's.
+fn cols(parts: &[String], w: usize) -> String {
+    let n = parts.len().max(1);
+    let each = w.saturating_sub(2 * n) / n;
+    let mut out = String::from("  ");
+    for (k, part) in parts.iter().enumerate() {
+        let t = trunc(part, each);
+        out += &t;
+        if k + 1 < n {
+            let used = unicode_width::UnicodeWidthStr::width(t.as_str());
+            out += &" ".repeat(each.saturating_sub(used));
+            out += " │ ";
+        }
+    }
+    out
 }
 
 fn carried(ses: &Session, at: Timestamp) -> &'static str {
@@ -245,6 +250,9 @@ fn part_line<'a>(
             );
             if !r.reason.is_empty() {
                 t += &format!(" — {}", r.reason);
+            }
+            if let Some(x) = &r.readiness {
+                t += &format!(" · {}", s::readiness_note(&x.describe()));
             }
             if let Some(g) = r.after_gadfly {
                 t += &format!(" · {} #{g}", s::AFTER_GADFLY);
@@ -400,7 +408,13 @@ fn join(list: &[String]) -> String {
 
 fn map_line<'a>(ses: &Session, i: usize, ml: MapLine, w: usize, theme: &Theme) -> Line<'a> {
     let p = &ses.polarities[i];
-    let (l, r) = (&p.left, &p.right);
+    let poles = p.poles();
+    let last = poles.len() - 1;
+    // One text per pole, side by side.
+    let each = |f: &dyn Fn(&Pole) -> String| -> String {
+        let parts: Vec<String> = poles.iter().map(|(_, x)| f(x)).collect();
+        cols(&parts, w)
+    };
     let item = |list: &[String], k: usize, mark: &str| {
         list.get(k).map_or(String::new(), |t| format!("{mark} {t}"))
     };
@@ -418,37 +432,28 @@ fn map_line<'a>(ses: &Session, i: usize, ml: MapLine, w: usize, theme: &Theme) -
             ),
             theme.dim,
         ),
-        MapLine::Names => Line::styled(
-            two(&format!("◀ {}", l.name), &format!("{} ▶", r.name), w),
-            theme.title,
-        ),
-        MapLine::Holders => Line::raw(two(
-            &format!("{}: {}", s::HELD_BY, l.holders),
-            &format!("{}: {}", s::HELD_BY, r.holders),
-            w,
-        )),
-        MapLine::UpsideHead => Line::styled(two(s::UPSIDES, s::UPSIDES, w), theme.dim),
-        MapLine::Upside(k) => {
-            Line::raw(two(&item(&l.upsides, k, "+"), &item(&r.upsides, k, "+"), w))
+        MapLine::Names => {
+            let parts: Vec<String> = poles
+                .iter()
+                .enumerate()
+                .map(|(k, (_, x))| match k {
+                    0 => format!("◀ {}", x.name),
+                    k if k == last => format!("{} ▶", x.name),
+                    _ => x.name.clone(),
+                })
+                .collect();
+            Line::styled(cols(&parts, w), theme.title)
         }
-        MapLine::DownsideHead => Line::styled(two(s::DOWNSIDES, s::DOWNSIDES, w), theme.dim),
-        MapLine::Downside(k) => Line::raw(two(
-            &item(&l.downsides, k, "−"),
-            &item(&r.downsides, k, "−"),
-            w,
-        )),
-        MapLine::WouldLose => Line::raw(two(
-            &format!("{}: {}", s::WOULD_LOSE, l.would_lose),
-            &format!("{}: {}", s::WOULD_LOSE, r.would_lose),
-            w,
-        )),
+        MapLine::Holders => Line::raw(each(&|x| format!("{}: {}", s::HELD_BY, x.holders))),
+        MapLine::UpsideHead => Line::styled(each(&|_| s::UPSIDES.to_string()), theme.dim),
+        MapLine::Upside(k) => Line::raw(each(&|x| item(&x.upsides, k, "+"))),
+        MapLine::DownsideHead => Line::styled(each(&|_| s::DOWNSIDES.to_string()), theme.dim),
+        MapLine::Downside(k) => Line::raw(each(&|x| item(&x.downsides, k, "−"))),
+        MapLine::WouldLose => Line::raw(each(&|x| format!("{}: {}", s::WOULD_LOSE, x.would_lose))),
         MapLine::WarningHead => Line::styled(format!("  {}", s::WARNINGS), theme.dim),
         MapLine::Warning(k) => {
             let wn = &p.warnings[k];
-            let pole = match wn.overdone {
-                Side::Left => &l.name,
-                Side::Right => &r.name,
-            };
+            let pole = p.pole_name(wn.overdone);
             let seen = if wn.fired.is_empty() {
                 s::NOT_SEEN.to_string()
             } else {

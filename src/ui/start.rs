@@ -99,5 +99,5 @@ pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         };
         Line::styled(trunc(what, notice.width as usize), theme.dim).render(notice, buf);
     }
-    keybar::render(flow.ctx(), bar, buf, theme);
+    keybar::render(&flow.keymap, flow.ctx(), bar, buf, theme);
 }

@@ -62,6 +62,7 @@ pub fn render(flow: &Flow, ask: &QuitAsk, area: Rect, buf: &mut Buffer, theme: &
     }
     if inner.height > 0 {
         super::keybar::render(
+            &flow.keymap,
             Ctx::Unsaved,
             Rect {
                 y: bar_y,

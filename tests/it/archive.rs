@@ -96,6 +96,34 @@ fn search_finds_what_a_plain_scan_finds_in_every_subfolder() {
     assert!(hits.iter().all(|h| h.text.contains(index::MARK_START)));
 }
 
+/// Search ranks with its own bm25, which reads each item's length from its
+/// row id: on every match it must give what FTS5's bm25 gives, which counts
+/// the words itself.
+#[test]
+fn the_ranking_is_fts5s_bm25() {
+    let (dir, _) = archive();
+    index::archive(&roots(dir.path())).unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join(index::FILE_NAME)).unwrap();
+    review::rank::register(&conn).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT balcony_rank(items), bm25(items) FROM items WHERE items MATCH ?1")
+        .unwrap();
+    for query in ["customer", "refunds", "customer retention", "Board", "the"] {
+        let fts = index::fts_query(query).unwrap();
+        let ranks: Vec<(f64, f64)> = stmt
+            .query_map([&fts], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(ranks.len() > 3, "{query} matches");
+        let distinct: BTreeSet<u64> = ranks.iter().map(|(_, b)| b.to_bits()).collect();
+        assert!(distinct.len() > 1, "{query}: items of different lengths");
+        for (ours, fts5) in ranks {
+            assert!((ours - fts5).abs() < 1e-9, "{query}: {ours} against {fts5}");
+        }
+    }
+}
+
 #[test]
 fn a_changed_file_is_indexed_alone_and_a_removed_one_dropped() {
     let (dir, files) = archive();

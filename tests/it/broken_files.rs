@@ -228,7 +228,7 @@ fn every_fixture_is_covered_and_fails() {
         assert!(e.line >= 1 && e.col >= 1 && e.path == path, "{e}");
         n += 1;
     }
-    assert_eq!(n, 20);
+    assert_eq!(n, 21);
 }
 
 fn minimal() -> String {
@@ -424,4 +424,14 @@ fn kept_history_that_does_not_fit_the_session_is_named() {
         assert!(said.iter().any(|m| m.contains(want)), "{want}: {said:?}");
     }
     assert_eq!(said.len(), 3, "{said:?}");
+}
+
+#[test]
+fn an_unripe_raise_without_a_reason_points_at_its_readiness() {
+    expect(
+        "unripe-raise-without-reason.ron",
+        71,
+        13,
+        "raised while the issue was unripe: its reason is needed",
+    );
 }

@@ -53,3 +53,34 @@ fn new_reports_a_broken_template_and_creates_nothing() {
         .stderr(contains("t.ron"));
     assert!(!sessions.exists() || std::fs::read_dir(&sessions).unwrap().next().is_none());
 }
+
+/// Without a terminal `open` opens nothing for writing, not even its lock
+/// file: a session another balcony holds is left as it is, and the answer is
+/// that a terminal is needed (the lock used to be taken first).
+#[test]
+fn open_without_a_terminal_takes_no_lock() {
+    use balcony::session::{lock, store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.ron");
+    store::save(&path, &balcony::sample::session(10, 1)).unwrap();
+    let held = lock::Lock::acquire(&path, balcony::shell::now()).unwrap();
+    let holder = std::fs::read(lock::path_for(&path)).unwrap();
+    let open = || {
+        Command::cargo_bin("balcony")
+            .unwrap()
+            .arg("open")
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(contains("needs a terminal"))
+    };
+    open();
+    assert_eq!(std::fs::read(lock::path_for(&path)).unwrap(), holder);
+    drop(held);
+    open();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["held.ron"]);
+}

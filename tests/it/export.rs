@@ -15,7 +15,7 @@ fn t0() -> Timestamp {
 
 /// A small session with every kind of item, written by hand so each field
 /// can be filled with the text given (`t` is applied to every free-text field).
-fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
+pub(crate) fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
     let workshop = match mode {
         Mode::Facilitated => Builtin::Default.workshop(),
         Mode::Solo => Builtin::Solo.workshop(),
@@ -51,6 +51,11 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         reason: t("Everyone agrees too quickly"),
         after_gadfly: None,
         participants: None,
+        readiness: Some(Readiness::Checked {
+            urgency: Urgency::OneFaction,
+            ripeness: Ripeness::Unripe,
+            evidence: t("Only the call centre raises it"),
+        }),
     });
     let id = s.take_id();
     s.facts.push(BrutalFact {
@@ -116,6 +121,7 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         reason: t("Voices raised; two people left the room"),
         after_gadfly: Some(gadfly_id),
         participants: None,
+        readiness: None,
     });
     let id = s.take_id();
     s.splits.push(Split {
@@ -171,6 +177,49 @@ fn every_kind(mode: Mode, t: impl Fn(&str) -> String) -> Session {
                 fired: vec![],
             },
         ],
+        third: None,
+    });
+    // One conflict, three poles.
+    let id = s.take_id();
+    let pole = |name: &str, holders: &str, up: &str, down: &str, lose: &str| Pole {
+        name: t(name),
+        holders: t(holders),
+        upsides: vec![t(up)],
+        downsides: vec![t(down)],
+        would_lose: t(lose),
+    };
+    s.polarities.push(Polarity {
+        id,
+        at: at(42),
+        checkpoint: cp(5),
+        left: pole(
+            "What customers need",
+            "Support",
+            "Customers stay",
+            "Costs run away",
+            "Their reason to care",
+        ),
+        right: pole(
+            "What staff need",
+            "Team leads",
+            "People stay and learn",
+            "Customers wait",
+            "Time to think",
+        ),
+        purpose: t("A business that lasts"),
+        warnings: vec![EarlyWarning {
+            sign: t("Discounts approved without a case"),
+            overdone: Side::Third,
+            watcher: t("Ana Ruiz"),
+            fired: vec![],
+        }],
+        third: Some(Box::new(pole(
+            "The quarter's bottom line",
+            "Finance",
+            "Money to invest",
+            "Everyone feels squeezed",
+            "Their forecast",
+        ))),
     });
     let id = s.take_id();
     s.factions.push(Faction {
@@ -665,6 +714,7 @@ fn a_long_silencing_question_says_how_many_more() {
             reason: String::new(),
             after_gadfly: Some(idea),
             participants: None,
+            readiness: None,
         });
     }
     // The idea from the hand-built session and these ten: eight shown.

@@ -42,6 +42,8 @@ fn a_facilitator_captures_a_gadfly_raises_the_heat_moves_on_and_quits() {
     });
 
     t.send("+");
+    t.wait_text("is the issue ripe?");
+    t.send(keys::ENTER);
     t.wait_text("Which tactic?");
     t.send(keys::ENTER);
     t.wait_text("level 4");
@@ -137,6 +139,8 @@ fn a_solo_reflection_is_completed_end_to_end() {
             "my-lies" => "I can't change the refund policy".to_string(),
             "my-heat" => {
                 t.send("+");
+                t.wait_text("is the issue ripe?");
+                t.send(keys::ENTER);
                 t.wait_text("Which tactic?");
                 t.send("stretched, usefully");
                 t.send(keys::ENTER);

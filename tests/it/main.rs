@@ -1,6 +1,7 @@
 //! Every integration test, in one binary: the library (with axum and tokio) is linked once.
 
 mod common;
+mod harness;
 mod http;
 mod pty;
 
@@ -34,6 +35,7 @@ mod room_pty;
 mod roundtrip;
 mod safe_hands;
 mod screens;
+mod settings_pty;
 mod solo;
 mod terminal_colours;
 mod unsaved_quit;

@@ -6,7 +6,7 @@ use crate::common;
 
 use balcony::config::{Config, Look};
 use balcony::flow::{Flow, Input, Room};
-use balcony::keymap::{self, Action, Ctx};
+use balcony::keymap::{Action, Ctx};
 use balcony::ui::theme::{Theme, ThemeName};
 use balcony::ui::{Screen, help, projector};
 use common::*;
@@ -31,6 +31,7 @@ fn draw(flow: &Flow, theme: &Theme, (w, h): (u16, u16)) -> Buffer {
 fn projected() -> Flow {
     let mut f = live_flow("Q3 customer first");
     press(&mut f, ch('+'), 10);
+    press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, ch('+'), 20);
     press(&mut f, key(KeyCode::Enter), 20);
@@ -244,6 +245,7 @@ fn blank_and_freeze_hide_private_typing() {
     let frozen = text(&draw(&f, &ThemeName::DarkProjector.builtin(), LARGE));
     press(&mut f, ch('+'), 150);
     press(&mut f, key(KeyCode::Enter), 150);
+    press(&mut f, key(KeyCode::Enter), 150);
     press(&mut f, Input::Tick, 200);
     let later = text(&draw(&f, &ThemeName::DarkProjector.builtin(), LARGE));
     assert_eq!(frozen, later);
@@ -280,27 +282,44 @@ fn key_overrides_reach_dispatch_bar_and_help() {
     .unwrap();
     let (cfg, problem) = Config::load_from(&path);
     assert!(problem.is_none(), "{problem:?}");
-    cfg.install_keys();
+    // As at start-up: the settings make the keymap, the flow is handed it.
+    let look = Look::new(&cfg, None, None, false);
+    let mut f = live_flow("t").with_keymap(look.keymap.clone());
     let area = Rect::new(0, 0, 100, 30);
     let mut buf = Buffer::empty(area);
-    help::render(Ctx::Browse, 0, area, &mut buf, &ThemeName::Normal.builtin());
+    help::render(
+        &f.keymap,
+        Ctx::Browse,
+        0,
+        area,
+        &mut buf,
+        &ThemeName::Normal.builtin(),
+    );
     let t = text(&buf);
     assert!(t.contains("F5 "), "{t}");
     assert!(t.contains("G          capture a gadfly idea"), "{t}");
-    let bar: Vec<String> = keymap::bar(Ctx::Browse)
-        .into_iter()
-        .map(|(k, _, _)| k)
-        .collect();
-    assert!(bar.contains(&"G".to_string()), "{bar:?}");
-    let mut f = live_flow("t");
+    let bar = render(&f, 100, 30);
+    let bar = bar.lines().last().unwrap();
+    assert!(bar.contains("G gadfly"), "{bar}");
+    // Another flow, not handed the overrides, keeps the built-in keys.
+    let mut plain = live_flow("t");
+    assert!(
+        render(&plain, 100, 30)
+            .lines()
+            .last()
+            .unwrap()
+            .contains("g gadfly")
+    );
     press(&mut f, ch('v'), 1);
     assert!(!f.projector, "v no longer toggles");
     press(&mut f, key(KeyCode::F(5)), 1);
     assert!(f.projector);
+    press(&mut plain, ch('v'), 1);
+    assert!(plain.projector);
     let ev =
         crossterm::event::KeyEvent::new(KeyCode::Char('G'), crossterm::event::KeyModifiers::SHIFT);
-    assert_eq!(keymap::action(Ctx::Browse, &ev), Some(Action::Gadfly));
-    keymap::set_overrides(Vec::new());
+    assert_eq!(f.keymap.action(Ctx::Browse, &ev), Some(Action::Gadfly));
+    assert_eq!(plain.keymap.action(Ctx::Browse, &ev), None);
 }
 
 #[test]

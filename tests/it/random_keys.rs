@@ -9,7 +9,9 @@ use crate::common;
 
 use std::path::Path;
 
-use balcony::flow::{Flow, Input};
+use balcony::flow::form::Value;
+use balcony::flow::{Effect, Flow, Input, Screen};
+use balcony::keymap::Action;
 use balcony::ronfile;
 use balcony::session::validate::{MAX_SPENT_SECS, MAX_TEXT_CHARS};
 use balcony::session::{SCALE_MAX, Session, store};
@@ -173,8 +175,43 @@ proptest! {
     ) {
         let mut flow = Flow::start(vec!["a.ron".into(), "b.ron".into()], t0());
         for input in steps {
-            flow.handle(input, t0());
+            for effect in flow.handle(input, t0()) {
+                // Only what the start screen may ask for.
+                prop_assert!(
+                    matches!(
+                        effect,
+                        Effect::Create(_) | Effect::Open(_) | Effect::Review | Effect::Quit | Effect::Suspend
+                    ),
+                    "{effect:?}"
+                );
+                if let Effect::Open(p) = &effect {
+                    prop_assert!(flow.start.recent.contains(p), "{p:?}");
+                }
+            }
+            // Keys alone never leave it: a session begins only when the app
+            // answers with one.
+            prop_assert!(matches!(flow.screen, Screen::Start));
+            prop_assert!(flow.start.sel < 2, "{}", flow.start.sel);
+            let within = flow.start.form.fields.iter().all(|f| match &f.value {
+                Value::Text { area, .. } => area.lines().join("\n").chars().count() <= MAX_TEXT_CHARS,
+                _ => true,
+            });
+            prop_assert!(within, "a field holds more than a field may");
         }
-        render(&flow, 100, 30);
+        let out = render(&flow, 100, 30);
+        prop_assert!(flow.help || out.contains("New session"), "{}", out);
+        // The key bar of where the keys now go, with its way out.
+        let bar = out.lines().last().unwrap_or_default();
+        let ways_out: Vec<String> = flow
+            .keymap
+            .bar(flow.ctx())
+            .into_iter()
+            .filter(|(_, _, a)| matches!(a, Action::Help | Action::Quit | Action::CloseHelp))
+            .map(|(k, w, _)| format!("{k} {w}"))
+            .collect();
+        prop_assert!(!ways_out.is_empty());
+        for entry in ways_out {
+            prop_assert!(bar.contains(&entry), "{} not in {}", entry, out);
+        }
     }
 }

@@ -142,6 +142,49 @@ fn the_markdown_summary_names_the_issues_raised_before() {
 }
 
 #[test]
+fn the_html_summary_names_the_issues_raised_before() {
+    let (dir, q6) = archive();
+    let export = |archive: bool| {
+        let mut cmd = Command::cargo_bin("balcony").unwrap();
+        cmd.args(["export", "--format", "html"]);
+        if archive {
+            cmd.arg("--archive").arg(dir.path());
+        }
+        let out = cmd.arg(&q6).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let html = export(true);
+    let section = html
+        .find("<h3>Issues that keep coming back</h3>")
+        .expect(&html);
+    let record = html.find("<section id=\"record\">").unwrap();
+    let summary = html.find("<section id=\"summary\">").unwrap();
+    assert!(summary < section && section < record, "in the summary");
+    let first = (t0() + Duration::days(1)).format("%Y-%m-%d").to_string();
+    assert!(
+        html.contains(&format!(
+            "<li><strong>gadfly idea</strong>: Nobody owns refunds: they take forty days — \
+             raised in 3 earlier sessions (first {first}): &quot;Q1&quot;, &quot;Q3&quot;, \
+             &quot;Q5&quot;</li>"
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("raised in 1 earlier session (first "),
+        "{html}"
+    );
+    // Without the archive the page is as before.
+    let plain = export(false);
+    assert!(!plain.contains("keep coming back"));
+    assert_eq!(
+        html.replacen(&html[section..record - "</section>\n".len()], "", 1),
+        plain
+    );
+}
+
+#[test]
 fn review_lists_the_issues_raised_before_first() {
     let (dir, q6) = archive();
     let rows = review::load_dir(dir.path()).unwrap();

@@ -163,6 +163,7 @@ enum Draft {
         Option<usize>,
         String,
         Option<prop::sample::Index>,
+        Option<Readiness>,
     ),
     Gadfly(
         String,
@@ -174,7 +175,7 @@ enum Draft {
     ),
     Fact(String, SourceKind, String),
     Split(String, SplitKind, String, Vec<AdaptiveSign>),
-    Polarity(Pole, Pole, String, Vec<EarlyWarning>),
+    Polarity(Pole, Pole, String, Vec<EarlyWarning>, Option<Box<Pole>>),
     Faction(String, Stance, Vec<String>, Vec<String>, Vec<String>),
     Assumption(String, AssumptionKind, String),
     Avoidance(AvoidancePattern, String),
@@ -187,6 +188,23 @@ enum Draft {
         Option<prop::sample::Index>,
     ),
     Note(NoteKind, String),
+}
+
+fn readiness() -> impl Strategy<Value = Readiness> {
+    use proptest::sample::select;
+    prop_oneof![
+        Just(Readiness::NotChecked),
+        (
+            select(Urgency::ALL.to_vec()),
+            select(Ripeness::ALL.to_vec()),
+            text()
+        )
+            .prop_map(|(urgency, ripeness, evidence)| Readiness::Checked {
+                urgency,
+                ripeness,
+                evidence,
+            }),
+    ]
 }
 
 fn pole() -> impl Strategy<Value = Pole> {
@@ -234,13 +252,13 @@ fn draft() -> impl Strategy<Value = Draft> {
     ];
     let warning = (
         some_text(),
-        any::<bool>(),
+        select(vec![Side::Left, Side::Right, Side::Third]),
         some_text(),
         vec(timestamp(), 0..3),
     )
-        .prop_map(|(sign, left, watcher, fired)| EarlyWarning {
+        .prop_map(|(sign, overdone, watcher, fired)| EarlyWarning {
             sign,
-            overdone: if left { Side::Left } else { Side::Right },
+            overdone,
             watcher,
             fired,
         });
@@ -251,9 +269,10 @@ fn draft() -> impl Strategy<Value = Draft> {
             mv(),
             proptest::option::of(0usize..8),
             text(),
-            proptest::option::of(any::<prop::sample::Index>())
+            proptest::option::of(any::<prop::sample::Index>()),
+            proptest::option::of(readiness()),
         )
-            .prop_map(|(l, b, m, t, r, g)| Draft::Reading(l, b, m, t, r, g)),
+            .prop_map(|(l, b, m, t, r, g, x)| Draft::Reading(l, b, m, t, r, g, x)),
         (
             text(),
             proptest::option::of(text()),
@@ -281,8 +300,14 @@ fn draft() -> impl Strategy<Value = Draft> {
             proptest::sample::subsequence(AdaptiveSign::ALL.to_vec(), 0..=5)
         )
             .prop_map(|(t, k, l, g)| Draft::Split(t, k, l, g)),
-        (pole(), pole(), text(), vec(warning, 0..3))
-            .prop_map(|(l, r, p, w)| Draft::Polarity(l, r, p, w)),
+        (
+            pole(),
+            pole(),
+            text(),
+            vec(warning, 0..3),
+            proptest::option::of(pole().prop_map(Box::new))
+        )
+            .prop_map(|(l, r, p, w, third)| Draft::Polarity(l, r, p, w, third)),
         (
             text(),
             select(vec![
@@ -412,11 +437,15 @@ prop_compose! {
                 .id
                 .clone();
             match draft {
-                Draft::Reading(level, band, move_, tactic, reason, after) => {
+                Draft::Reading(level, band, move_, tactic, reason, after, readiness) => {
                     let tactic = tactic.and_then(|i| s.workshop.tactics.get(i)).map(|t| t.id.clone());
                     after_picks.push(after);
+                    // Only a raise carries a check; an unripe one says why.
+                    let readiness = readiness.filter(|x| {
+                        move_ == Move::Raise && !(x.is_unripe() && balcony::clean::is_blank(&reason))
+                    });
                     s.readings.push(Reading {
-                        id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None,
+                        id, at, checkpoint, level, band, zone: band.zone(level), kind: ReadingKind::Move, move_, tactic, reason, after_gadfly: None, participants: None, readiness,
                     });
                 }
                 Draft::Gadfly(text, author, voice, reaction, fate, reactions) => s.gadflies.push(Gadfly {
@@ -428,8 +457,18 @@ prop_compose! {
                     id, at, checkpoint, text, source, source_detail,
                 }),
                 Draft::Split(text, kind, loss, signs) => s.splits.push(Split { id, at, checkpoint, text, kind, loss, signs }),
-                Draft::Polarity(left, right, purpose, warnings) => s.polarities.push(Polarity {
-                    id, at, checkpoint, left, right, purpose, warnings,
+                Draft::Polarity(left, right, purpose, mut warnings, third) => s.polarities.push(Polarity {
+                    id, at, checkpoint, left, right, purpose,
+                    // A sign can only watch a third pole the map has.
+                    warnings: {
+                        for w in warnings.iter_mut().filter(|_| third.is_none()) {
+                            if w.overdone == Side::Third {
+                                w.overdone = Side::Left;
+                            }
+                        }
+                        warnings
+                    },
+                    third,
                 }),
                 Draft::Faction(name, stance, values, loyalties, losses) => s.factions.push(Faction {
                     id, at, checkpoint, name, stance, values, loyalties, losses,

@@ -67,6 +67,8 @@ fn a_reflection_can_be_completed_end_to_end() {
             }
             "my-heat" => {
                 press(&mut f, ch('+'), t);
+                // The readiness check, kept as it starts.
+                enter(&mut f, t);
                 typ(&mut f, "stretched, usefully", t);
                 enter(&mut f, t);
                 press(&mut f, ch('a'), t);
@@ -153,4 +155,28 @@ fn the_reflection_screen_is_calm() {
     f.handle(Input::Saved(at(6)), f.now);
     press(&mut f, Input::Tick, 12 * 60);
     insta::assert_snapshot!(render(&f, 100, 30));
+}
+
+#[test]
+fn the_reflection_asks_for_customers_forces_and_readiness() {
+    let w = Builtin::Solo.workshop();
+    let collects: Vec<ItemKind> = w
+        .checkpoints
+        .iter()
+        .flat_map(|c| c.collects.clone())
+        .collect();
+    assert!(collects.contains(&ItemKind::Customer) && collects.contains(&ItemKind::Force));
+    let heat = w.checkpoints.iter().find(|c| c.id == "my-heat").unwrap();
+    assert!(heat.purpose.contains("ripe"), "{}", heat.purpose);
+    // The default folds the same in: still twelve checkpoints.
+    let d = Builtin::Default.workshop();
+    assert_eq!(d.checkpoints.len(), 12);
+    let values = d.checkpoints.iter().find(|c| c.id == "values").unwrap();
+    assert!(values.purpose.contains("third pole"), "{}", values.purpose);
+    let regulate = d.checkpoints.iter().find(|c| c.id == "regulate").unwrap();
+    assert!(
+        regulate.purpose.contains("readiness"),
+        "{}",
+        regulate.purpose
+    );
 }

@@ -119,6 +119,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
                     watcher: "Dana Levi".into(),
                     fired: vec![],
                 }],
+                third: None,
             }),
             ItemKind::Faction => s.factions.push(Faction {
                 id,
@@ -200,7 +201,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
 }
 
 fn projected(s: Session) -> Flow {
-    let mut f = Flow::in_session(s, t0());
+    let mut f = Flow::in_session(s, t0()).with_wall_pages(balcony::ui::wall::pages);
     press(&mut f, ch('v'), 1);
     assert!(f.projector);
     f
@@ -300,6 +301,12 @@ fn the_wall_pages_and_says_which_page() {
         assert!(t.contains(&format!("page {p}/{pages}")), "{t}");
         seen += &t;
         press(&mut f, ch(']'), 2);
+        // The facilitator is told which page the room now sees.
+        let next = s::wall_page(p % pages + 1, pages);
+        assert_eq!(
+            f.notice.as_ref().map(|n| n.text.as_str()),
+            Some(next.as_str())
+        );
     }
     for k in 0..30 {
         assert_eq!(
@@ -312,6 +319,11 @@ fn the_wall_pages_and_says_which_page() {
     assert_eq!(f.session().unwrap().progress.wall.page, 0);
     press(&mut f, ch('['), 3);
     assert_eq!(f.session().unwrap().progress.wall.page as usize, pages - 1);
+    let last = s::wall_page(pages, pages);
+    assert_eq!(
+        f.notice.as_ref().map(|n| n.text.as_str()),
+        Some(last.as_str())
+    );
     // A later heading says it goes on.
     let t = text(&draw(&f, ThemeName::Normal, (120, 36)));
     assert!(t.contains("BRUTAL FACTS (CONTINUED)"), "{t}");
@@ -443,6 +455,7 @@ fn with_secrets() -> Session {
         reason: String::new(),
         after_gadfly: Some(anon),
         participants: None,
+        readiness: None,
     });
     s
 }
@@ -554,4 +567,67 @@ fn an_idea_that_became_work_says_so_on_its_card() {
     let want = format!("adopted · became commitment #{id} (open, Rosa Marin, review 2027-01-15)");
     assert!(t.contains(&want), "{want:?} missing:\n{t}");
     assert_eq!(t.matches("became commitment").count(), 1, "{t}");
+}
+
+/// One map whose conflict pulls three ways.
+fn three_poles() -> Session {
+    let mut s = with(ItemKind::Polarity, 1);
+    let p = &mut s.polarities[0];
+    p.third = Some(Box::new(Pole {
+        name: "The quarter's numbers".into(),
+        holders: "Finance".into(),
+        upsides: vec!["Money to invest".into()],
+        downsides: vec!["Everyone feels squeezed".into()],
+        would_lose: "Their forecast".into(),
+    }));
+    p.warnings.push(EarlyWarning {
+        sign: "Discounts approved without a case".into(),
+        overdone: Side::Third,
+        watcher: "Ana Ruiz".into(),
+        fired: vec![],
+    });
+    s
+}
+
+#[test]
+fn a_three_pole_map_stands_in_three_columns() {
+    let f = projected(three_poles());
+    let mut out = String::new();
+    for size in [(60, 16), (120, 36)] {
+        let t = text(&draw(&f, ThemeName::NoColor, size));
+        // The three names on one row, a quadrant under each.
+        let names = t.lines().find(|l| l.contains("Customer focus 0"));
+        let names = names.unwrap_or_else(|| panic!("{size:?}:\n{t}"));
+        assert!(
+            names.contains("Efficiency") && names.contains("The quarter"),
+            "{t}"
+        );
+        let grid = t.lines().find(|l| l.contains("upsides")).unwrap();
+        assert_eq!(grid.matches("upsides").count(), 3, "{t}");
+        assert!(t.contains("all three serve:"), "{t}");
+        out += &format!("{}×{}\n{t}\n", size.0, size.1);
+    }
+    // The sign on the third pole names it.
+    let big = text(&draw(&f, ThemeName::NoColor, (300, 100)));
+    assert!(
+        big.contains("Discounts approved without a case (The quarter's numbers overdone)"),
+        "{big}"
+    );
+    insta::assert_snapshot!("three_poles_wall", out);
+}
+
+#[test]
+fn the_facilitators_screen_shows_a_three_pole_map_as_one_thing() {
+    let mut f = Flow::in_session(three_poles(), t0());
+    while f.live().unwrap().kind != ItemKind::Polarity {
+        press(&mut f, key(KeyCode::Tab), 1);
+    }
+    let t = text(&draw(&f, ThemeName::NoColor, (100, 30)));
+    assert!(
+        t.contains("Customer focus 0 ↔ Efficiency ↔ The quarter's numb"),
+        "one row in the list:\n{t}"
+    );
+    let grid = t.lines().find(|l| l.contains("upsides")).unwrap();
+    assert_eq!(grid.matches("upsides").count(), 3, "{t}");
+    insta::assert_snapshot!("three_poles_details", t);
 }

@@ -28,15 +28,24 @@ pub(super) fn summary<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     })));
 }
 
-/// One conflict: its two values, what both serve, and each sign.
+/// The poles' names, "A and B" or "A, B and C", each through `show`.
+fn names<'a>(p: &'a Polarity, show: impl Fn(&'a str) -> Span<'a>) -> Inline<'a> {
+    let poles = p.poles();
+    let mut out = Vec::new();
+    for (i, (_, pole)) in poles.iter().enumerate() {
+        if i > 0 {
+            out.push(word(if i + 1 == poles.len() { " and " } else { ", " }));
+        }
+        out.push(show(&pole.name));
+    }
+    out
+}
+
+/// One conflict: its values, what they all serve, and each sign.
 fn conflict(p: &Polarity) -> Item<'_> {
-    let mut head = vec![
-        strong(vec![text(&p.left.name)]),
-        word(" and "),
-        strong(vec![text(&p.right.name)]),
-    ];
+    let mut head = names(p, |n| strong(vec![text(n)]));
     if !p.purpose.trim().is_empty() {
-        head.push(word(", both serving: "));
+        head.push(word(format!(", {} serving: ", p.both())));
         head.push(text(&p.purpose));
     }
     let mut item = Item::new(head);
@@ -82,16 +91,13 @@ pub(super) fn record<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
 fn map<'a>(out: &mut Vec<Block<'a>>, s: &'a Session, p: &'a Polarity) {
     out.push(Block::Heading(
         4,
-        vec![
-            word(format!("#{} ", p.id)),
-            text(&p.left.name),
-            word(" and "),
-            text(&p.right.name),
-        ],
+        std::iter::once(word(format!("#{} ", p.id)))
+            .chain(names(p, text))
+            .collect(),
     ));
     let mut about = Vec::new();
     if !p.purpose.trim().is_empty() {
-        about.push(word(" Both serve: "));
+        about.push(word(format!(" {}: ", p.all_serve())));
         about.push(text(&p.purpose));
     }
     out.push(Block::Stamp(
@@ -103,7 +109,7 @@ fn map<'a>(out: &mut Vec<Block<'a>>, s: &'a Session, p: &'a Polarity) {
         about,
     ));
     let mut poles = List::new(ListStyle::Groups);
-    for pole in [&p.left, &p.right] {
+    for (_, pole) in p.poles() {
         let mut head = vec![strong(vec![text(&pole.name)])];
         if !pole.holders.trim().is_empty() {
             head.push(word(", held by "));

@@ -110,6 +110,11 @@ fn readings<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     ]);
     for r in &s.readings {
         let mut why = vec![text(&r.reason)];
+        if let Some(x) = &r.readiness {
+            why.push(word(" ("));
+            why.push(text(crate::strings::readiness_note(&x.describe())));
+            why.push(word(")"));
+        }
         if let Some(g) = r.after_gadfly {
             why.push(word(" "));
             why.push(Span::Flag(vec![word(format!(

@@ -109,6 +109,11 @@ fn move_line<'a>(s: &'a Session, r: &'a Reading) -> Inline<'a> {
         t.push(word(": "));
         t.push(text(&r.reason));
     }
+    if let Some(x) = &r.readiness {
+        t.push(word(" ("));
+        t.push(text(crate::strings::readiness_note(&x.describe())));
+        t.push(word(")"));
+    }
     if r.after_gadfly.is_some() {
         t.push(word(" "));
         t.push(Span::Flag(vec![word("(possible silencing)")]));

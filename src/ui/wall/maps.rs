@@ -1,6 +1,7 @@
 //! Maps: a polarity map as a real 2×2 grid (the shared purpose above, each
 //! pole's upsides and downsides, the early-warning signs and their watchers
-//! below), and factions side by side.
+//! below; three columns when a third pole pulls too), and factions side by
+//! side.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -35,14 +36,14 @@ fn bullets(pen: &mut Pen, list: &[String], each: usize, style: Style, dim: Style
 }
 
 fn purpose_text(p: &Polarity) -> String {
-    format!("{}: {}", s::WALL_PURPOSE, p.purpose)
+    match p.third {
+        Some(_) => format!("{}: {}", s::WALL_PURPOSE_THREE, p.purpose),
+        None => format!("{}: {}", s::WALL_PURPOSE, p.purpose),
+    }
 }
 
 fn warning_text(p: &Polarity, w: &EarlyWarning) -> String {
-    let pole = match w.overdone {
-        Side::Left => &p.left.name,
-        Side::Right => &p.right.name,
-    };
+    let pole = p.pole_name(w.overdone);
     format!(
         "{} ({pole} {}) · {} {}",
         w.sign,
@@ -56,22 +57,24 @@ fn warning_text(p: &Polarity, w: &EarlyWarning) -> String {
 fn polarity_parts(p: &Polarity, width: u16, alone: bool) -> [u16; 4] {
     let each = per_thing(alone);
     let w = width as usize;
-    let cw = column(Rect::new(0, 0, width, 1), 0, 2)
+    let poles = p.poles();
+    let cw = column(Rect::new(0, 0, width, 1), 0, poles.len())
         .width
         .saturating_sub(2) as usize;
+    let tallest = |list: fn(&Pole) -> &[String]| {
+        poles
+            .iter()
+            .map(|(_, x)| bullets_h(list(x), cw, each))
+            .max()
+            .unwrap_or(0)
+    };
     let purpose = if p.purpose.trim().is_empty() {
         0
     } else {
         rows(&purpose_text(p), w, if alone { 4 } else { 2 })
     };
-    let up = bullets_h(&p.left.upsides, cw, each)
-        .max(bullets_h(&p.right.upsides, cw, each))
-        .max(1)
-        + 2;
-    let down = bullets_h(&p.left.downsides, cw, each)
-        .max(bullets_h(&p.right.downsides, cw, each))
-        .max(1)
-        + 2;
+    let up = tallest(|x| &x.upsides).max(1) + 2;
+    let down = tallest(|x| &x.downsides).max(1) + 2;
     let signs: u16 = p
         .warnings
         .iter()
@@ -99,12 +102,15 @@ pub(super) fn polarity_blocks(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Pa
         .collect()
 }
 
-/// The map: purpose above, pole A | pole B, upsides over downsides, signs below.
+/// The map: purpose above, pole A | pole B (| pole C), upsides over
+/// downsides, signs below.
 /// Returns the rows it took.
 pub fn polarity(p: &Polarity, alone: bool, area: Rect, buf: &mut Buffer, theme: &Theme) -> u16 {
     let bold = theme.title.add_modifier(Modifier::BOLD);
     let each = per_thing(alone);
     let [purpose, up, down, _] = polarity_parts(p, area.width, alone);
+    let poles = p.poles();
+    let n = poles.len();
     let mut pen = Pen::new(area, buf);
     if purpose > 0 {
         pen.text(
@@ -122,22 +128,17 @@ pub fn polarity(p: &Polarity, alone: bool, area: Rect, buf: &mut Buffer, theme: 
             height: 1,
             ..area
         };
-        for (c, pole) in [&p.left, &p.right].into_iter().enumerate() {
-            let r = column(row, c, 2);
+        for (c, (_, pole)) in poles.iter().enumerate() {
+            let r = column(row, c, n);
             Paragraph::new(Line::styled(trunc(&pole.name, r.width as usize), bold))
                 .alignment(Alignment::Center)
                 .render(r, pen.buf);
         }
         pen.y += 1;
     }
-    for (h, label, lists) in [
-        (up, s::WALL_POLE_UP, [&p.left.upsides, &p.right.upsides]),
-        (
-            down,
-            s::WALL_POLE_DOWN,
-            [&p.left.downsides, &p.right.downsides],
-        ),
-    ] {
+    let ups: Vec<&[String]> = poles.iter().map(|(_, x)| x.upsides.as_slice()).collect();
+    let downs: Vec<&[String]> = poles.iter().map(|(_, x)| x.downsides.as_slice()).collect();
+    for (h, label, lists) in [(up, s::WALL_POLE_UP, ups), (down, s::WALL_POLE_DOWN, downs)] {
         let h = h.min(pen.left());
         if h < 2 {
             return pen.y - area.y;
@@ -148,7 +149,7 @@ pub fn polarity(p: &Polarity, alone: bool, area: Rect, buf: &mut Buffer, theme: 
             ..area
         };
         for (c, list) in lists.into_iter().enumerate() {
-            let r = column(row, c, 2);
+            let r = column(row, c, n);
             let block = Block::bordered()
                 .border_style(theme.dim)
                 .title(Line::styled(format!(" {label} "), theme.dim));

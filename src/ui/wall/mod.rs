@@ -23,88 +23,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use crate::kinds::with_kind;
-use crate::review::followup::{self, is_carried};
+pub use crate::flow::frame::Wall;
 use crate::session::*;
 use crate::text::wrap;
-
-/// The items the room may see, shared with the session (each list is
-/// behind an `Arc`: taking them costs nothing).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Wall {
-    /// The checkpoint whose items are shown.
-    pub checkpoint: String,
-    /// The kinds in the order they are shown: the checkpoint's own first.
-    pub kinds: Vec<ItemKind>,
-    pub view: WallView,
-    /// The session's items, without what never reaches the room: the
-    /// phones' queue and the readings. Items a kind keeps off the wall
-    /// (reflections) are skipped where they would be shown.
-    pub items: Session,
-}
-
-impl Wall {
-    pub fn of(ses: &Session) -> Wall {
-        let cp = &ses.workshop.checkpoints[ses.progress.current];
-        let mut kinds = cp.collects.clone();
-        kinds.dedup();
-        for k in ItemKind::all() {
-            if !kinds.contains(&k) {
-                kinds.push(k);
-            }
-        }
-        let mut items = ses.clone();
-        items.participant_ideas = Default::default();
-        items.readings = Default::default();
-        items.room_readings = Default::default();
-        items.participant_readings = Default::default();
-        Wall {
-            checkpoint: cp.id.clone(),
-            kinds,
-            view: ses.progress.wall,
-            items,
-        }
-    }
-
-    /// Where each item of `kind` captured here sits in its list.
-    fn here(&self, kind: ItemKind) -> Vec<usize> {
-        fn at<K: Stored>(ses: &Session, cp: &str) -> Vec<usize> {
-            let list = K::list(ses);
-            (0..list.len())
-                .filter(|&i| list[i].stamp().2 == cp && list[i].on_wall())
-                .collect()
-        }
-        // A follow-up opens by looking at last time's commitments: the wall
-        // shows them there, though each keeps the checkpoint it came from.
-        const LAST: &str = followup::LAST_TIME;
-        if kind == ItemKind::Commitment && self.checkpoint == LAST {
-            let list = &self.items.commitments;
-            return (0..list.len())
-                .filter(|&i| is_carried(&self.items, list[i].at) || list[i].checkpoint == LAST)
-                .collect();
-        }
-        with_kind!(kind, K => at::<K>(&self.items, &self.checkpoint))
-    }
-
-    /// Whether anything was captured at this checkpoint.
-    pub fn has_items(&self) -> bool {
-        ItemKind::all().any(|k| !self.here(k).is_empty())
-    }
-
-    /// The item in the spotlight, if it is one the wall holds.
-    pub fn spotlit(&self) -> Option<(ItemKind, usize)> {
-        let id = self.view.spotlight?;
-        fn find<K: Stored>(ses: &Session, id: u32) -> Option<usize> {
-            K::list(ses)
-                .iter()
-                .position(|x| x.stamp().0 == id && x.on_wall())
-        }
-        ItemKind::all().find_map(|k| {
-            let i = with_kind!(k, K => find::<K>(&self.items, id))?;
-            Some((k, i))
-        })
-    }
-}
 
 /// One piece of a page.
 #[derive(Debug, Clone, PartialEq)]
