@@ -249,6 +249,19 @@ pub const ROAD_NOT_NAMED: &str = "not named yet";
 pub const DRAFT_BACK: &str = "your draft is back, as you left it";
 
 /// A form closed with something typed in it.
+/// Quitting with closed forms that still hold typed words.
+pub fn drafts_on_quit(titles: &[&str], key: &str) -> String {
+    let what = if titles.len() == 1 {
+        "a closed form still holds".to_string()
+    } else {
+        format!("{} closed forms still hold", titles.len())
+    };
+    format!(
+        "{what} what you typed ({}), not saved: {key} again quits without it; the key that opened a form brings it back",
+        titles.join(", ")
+    )
+}
+
 pub fn draft_kept(key: &str) -> String {
     format!("kept as a draft: {key} brings it back")
 }

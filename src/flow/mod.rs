@@ -332,6 +332,9 @@ pub struct Flow {
     pub keymap: Arc<Keymap>,
     /// How many pages the wall takes: measuring is the drawing's.
     wall_pages: frame::WallPages,
+    /// The last key was a quit that closed forms with typed words held
+    /// back: the next quit goes.
+    quit_armed: bool,
 }
 
 fn info(text: impl Into<String>) -> Option<Notice> {
@@ -381,6 +384,7 @@ impl Flow {
             preview: false,
             join: join::JoinView::default(),
             quit_ask: None,
+            quit_armed: false,
             emergency: None,
             keymap: Arc::default(),
             wall_pages: frame::one_page,
@@ -687,7 +691,11 @@ impl Flow {
     fn key(&mut self, ev: KeyEvent, now: Timestamp) -> Vec<Effect> {
         let ctx = self.ctx();
         let action = self.keymap.action(ctx, &ev);
+        let armed = std::mem::take(&mut self.quit_armed);
         if action == Some(Action::Quit) {
+            if !armed && self.held_back_drafts(ctx) {
+                return Vec::new();
+            }
             return self.quit(now, true);
         }
         if action == Some(Action::Suspend) {
@@ -739,6 +747,22 @@ impl Flow {
             Ctx::Unsaved => self.unsaved_key(action),
             Ctx::Help | Ctx::Present => Vec::new(),
         }
+    }
+
+    /// Closed forms still hold typed words that quitting would drop: say
+    /// which, and arm the next quit. Whether there were any.
+    fn held_back_drafts(&mut self, ctx: Ctx) -> bool {
+        let Screen::Live(live) = &self.screen else {
+            return false;
+        };
+        if live.drafts.is_empty() {
+            return false;
+        }
+        let titles: Vec<&str> = live.drafts.iter().map(|d| d.title.as_str()).collect();
+        let key = self.keymap.first_key(ctx, Action::Quit);
+        self.notice = error(s::drafts_on_quit(&titles, &key));
+        self.quit_armed = true;
+        true
     }
 
     /// A signal leaves at once (`ask` false): the app writes an emergency

@@ -1045,6 +1045,27 @@ fn esc_keeps_a_typed_form_and_the_same_key_brings_it_back() {
 }
 
 #[test]
+fn quitting_with_drafts_says_so_and_the_second_quit_goes() {
+    let mut f = flow();
+    press(&mut f, ch('g'), 1);
+    typ(&mut f, "refunds without asking", 1);
+    press(&mut f, key(KeyCode::Esc), 1);
+    // The first q stays, naming what would be dropped.
+    assert_eq!(press(&mut f, ch('q'), 2), vec![]);
+    let said = f
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("a closed form still holds"), "{said}");
+    assert!(said.contains("q again quits"), "{said}");
+    // Any other key disarms it: the next q asks again.
+    press(&mut f, ch('n'), 3);
+    assert_eq!(press(&mut f, ch('q'), 4), vec![]);
+    assert_eq!(press(&mut f, ch('q'), 5), vec![Effect::Save, Effect::Quit]);
+}
+
+#[test]
 fn drafts_are_kept_per_kind_of_item() {
     let mut f = flow();
     press(&mut f, ch('g'), 1);
