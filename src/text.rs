@@ -231,6 +231,17 @@ pub fn norm(s: &str) -> String {
         .to_lowercase()
 }
 
+/// "12:05" or "-1:30" from seconds.
+pub fn clock(secs: i64) -> String {
+    let a = secs.unsigned_abs();
+    let sign = if secs < 0 { "-" } else { "" };
+    if a >= 3600 {
+        format!("{sign}{}:{:02}:{:02}", a / 3600, a / 60 % 60, a % 60)
+    } else {
+        format!("{sign}{}:{:02}", a / 60, a % 60)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

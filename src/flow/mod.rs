@@ -397,7 +397,7 @@ impl Flow {
         self
     }
 
-    /// Page the wall as the drawing measures it (`ui::wall::pages`).
+    /// Page the wall as the drawing measures it (`ui::projector::wall_pages`).
     pub fn with_wall_pages(mut self, pages: frame::WallPages) -> Flow {
         self.wall_pages = pages;
         self

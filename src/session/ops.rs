@@ -1,6 +1,7 @@
 //! Building a session and asking it simple questions.
 
 use super::model::*;
+use super::readiness::{Readiness, STALE_SECS};
 use crate::kinds::{with_item, with_kind};
 use crate::workshop::Workshop;
 
@@ -242,5 +243,40 @@ impl Session {
             .iter()
             .filter(|c| c.status == CommitmentStatus::Open)
             .count()
+    }
+}
+
+impl Reading {
+    /// Whether this reading may carry a readiness check: a raise.
+    pub fn is_raise(&self) -> bool {
+        self.kind == ReadingKind::Move && self.move_ == Move::Raise
+    }
+}
+
+impl Session {
+    /// The latest readiness answer (checked or not), with the reading it
+    /// came before.
+    pub fn last_readiness(&self) -> Option<(&Reading, &Readiness)> {
+        self.readings
+            .iter()
+            .rev()
+            .find_map(|r| r.readiness.as_ref().map(|x| (r, x)))
+    }
+
+    /// The latest answer that was checked: what a new check starts from.
+    pub fn last_checked(&self) -> Option<&Readiness> {
+        self.readings
+            .iter()
+            .rev()
+            .filter_map(|r| r.readiness.as_ref())
+            .find(|x| matches!(x, Readiness::Checked { .. }))
+    }
+
+    /// The answer that still holds at `checkpoint` at `now`: given here,
+    /// and not stale. None means a raise asks again.
+    pub fn current_readiness(&self, checkpoint: &str, now: Timestamp) -> Option<&Readiness> {
+        let (r, x) = self.last_readiness()?;
+        let age = (now - r.at).num_seconds();
+        (r.checkpoint == checkpoint && (0..STALE_SECS).contains(&age)).then_some(x)
     }
 }

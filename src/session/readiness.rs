@@ -6,8 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Move, Reading, ReadingKind, Session, Timestamp};
-
 /// An answer older than this is asked again, even at the same checkpoint.
 pub const STALE_SECS: i64 = 20 * 60;
 
@@ -73,40 +71,5 @@ impl Readiness {
             Readiness::Checked { evidence, .. } => evidence,
             Readiness::NotChecked => "",
         }
-    }
-}
-
-impl Reading {
-    /// Whether this reading may carry a readiness check: a raise.
-    pub fn is_raise(&self) -> bool {
-        self.kind == ReadingKind::Move && self.move_ == Move::Raise
-    }
-}
-
-impl Session {
-    /// The latest readiness answer (checked or not), with the reading it
-    /// came before.
-    pub fn last_readiness(&self) -> Option<(&Reading, &Readiness)> {
-        self.readings
-            .iter()
-            .rev()
-            .find_map(|r| r.readiness.as_ref().map(|x| (r, x)))
-    }
-
-    /// The latest answer that was checked: what a new check starts from.
-    pub fn last_checked(&self) -> Option<&Readiness> {
-        self.readings
-            .iter()
-            .rev()
-            .filter_map(|r| r.readiness.as_ref())
-            .find(|x| matches!(x, Readiness::Checked { .. }))
-    }
-
-    /// The answer that still holds at `checkpoint` at `now`: given here,
-    /// and not stale. None means a raise asks again.
-    pub fn current_readiness(&self, checkpoint: &str, now: Timestamp) -> Option<&Readiness> {
-        let (r, x) = self.last_readiness()?;
-        let age = (now - r.at).num_seconds();
-        (r.checkpoint == checkpoint && (0..STALE_SECS).contains(&age)).then_some(x)
     }
 }

@@ -760,7 +760,7 @@ fn event_loop(
     let mut app = App {
         flow: Flow::start_titled(recent, t0)
             .with_keymap(look.keymap.clone())
-            .with_wall_pages(crate::ui::wall::pages),
+            .with_wall_pages(crate::ui::projector::wall_pages),
         saver: None,
         lock: None,
         began: t0,

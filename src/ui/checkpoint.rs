@@ -12,19 +12,9 @@ use super::{gauge, items, keybar, take_bottom, take_right, take_top};
 use crate::flow::{Flow, Focus, Live, SaveState, Tone};
 use crate::session::ItemKind;
 use crate::strings as s;
+use crate::text::clock;
 use crate::text::{trunc, wrap};
 use crate::workshop::Place;
-
-/// "12:05" or "-1:30" from seconds.
-pub fn clock(secs: i64) -> String {
-    let a = secs.unsigned_abs();
-    let sign = if secs < 0 { "-" } else { "" };
-    if a >= 3600 {
-        format!("{sign}{}:{:02}:{:02}", a / 3600, a / 60 % 60, a % 60)
-    } else {
-        format!("{sign}{}:{:02}", a / 60, a % 60)
-    }
-}
 
 /// The save status for the header.
 pub fn save_span<'a>(save: &SaveState, theme: &Theme) -> Span<'a> {

@@ -12,12 +12,12 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::checkpoint::clock;
 use super::theme::Theme;
 use super::wall;
 pub use crate::flow::frame::{Frame, clock_stale};
 use crate::session::{GaugeShow, SCALE_MAX, Zone};
 use crate::strings as s;
+use crate::text::clock;
 use crate::text::{trunc, wrap};
 use crate::workshop::Place;
 
@@ -293,6 +293,11 @@ fn wall_head(f: &Frame, body: Rect) -> (bool, u16) {
 }
 
 /// Where the wall's items go in the projector view of a window this size.
+/// How many pages the wall has in a window of this size (at least one).
+pub fn wall_pages(frame: &Frame, (w, h): (u16, u16)) -> usize {
+    wall::pages_in(&frame.wall, wall_body(frame, Rect::new(0, 0, w, h)))
+}
+
 pub fn wall_body(f: &Frame, area: Rect) -> Rect {
     let inner = if area.width < 20 || area.height < 6 {
         area

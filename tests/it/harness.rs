@@ -34,7 +34,7 @@ impl Harness {
     /// A flow as the app makes it: the wall paged as the drawing measures it.
     pub fn new(flow: Flow) -> Harness {
         Harness {
-            flow: flow.with_wall_pages(balcony::ui::wall::pages),
+            flow: flow.with_wall_pages(balcony::ui::projector::wall_pages),
             secs: 0,
         }
     }

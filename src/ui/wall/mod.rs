@@ -115,10 +115,9 @@ fn paginate(wall: &Wall, width: u16, height: u16) -> Vec<Vec<Block>> {
     pages
 }
 
-/// How many pages the wall has in a window of this size (at least one).
-pub fn pages(frame: &super::projector::Frame, (w, h): (u16, u16)) -> usize {
-    let body = super::projector::wall_body(frame, Rect::new(0, 0, w, h));
-    paginate(&frame.wall, body.width, body.height).len().max(1)
+/// How many pages the wall has in a body of this size (at least one).
+pub fn pages_in(wall: &Wall, body: Rect) -> usize {
+    paginate(wall, body.width, body.height).len().max(1)
 }
 
 /// Draws the page asked for (or the last there is) into `area`, or the
