@@ -5,7 +5,10 @@ pub const APP: &str = "balcony";
 pub const NEW_SESSION: &str = "New session";
 pub const RESUME: &str = "Resume a recent session";
 pub const NO_RECENT: &str = "No sessions in this folder yet.";
-pub const REVIEW: &str = "Review past sessions (read-only): Enter";
+/// The start screen's way into review, naming the key that opens it.
+pub fn review_entry(key: &str) -> String {
+    format!("Review past sessions (read-only): {key}")
+}
 pub const WORKSHOP_CHOICES: [&str; 3] = [
     "the default workshop (facilitated)",
     "solo reflection",
@@ -15,7 +18,9 @@ pub const FATES: [&str; 4] = ["parked", "exploring", "adopted", "declined (give 
 pub const UNTITLED: &str = "Untitled session";
 pub const ROOM_REACTION: &str = "The room's reaction";
 pub const MY_REACTION: &str = "My own reaction";
-pub const TITLE_NEEDED: &str = "a new session needs a title (Tab goes to the recent sessions)";
+pub fn title_needed(next: &str) -> String {
+    format!("a new session needs a title ({next} goes to the recent sessions)")
+}
 pub const CONTEXT_TITLE: &str = "The session's context";
 pub const LAST_TIME_TITLE: &str = "Last time's commitments";
 pub const LAST_TIME_PURPOSE: &str = "Before anything new, look at what was promised last time: for each commitment, was it kept, dropped or renegotiated, and what did we learn?";
@@ -35,9 +40,15 @@ pub fn exempted(names: &str) -> String {
     format!("no work named yet for: {names}")
 }
 pub const EXEMPTED_MD: &str = "Functions with no work named (exempted)";
-pub const ENTER_STARTS: &str = "Enter starts this new session";
-pub const ENTER_OPENS: &str = "Enter opens the chosen session where it was left";
-pub const ENTER_REVIEWS: &str = "Enter reviews the past sessions (read-only)";
+pub fn key_starts(key: &str) -> String {
+    format!("{key} starts this new session")
+}
+pub fn key_opens(key: &str) -> String {
+    format!("{key} opens the chosen session where it was left")
+}
+pub fn key_reviews(key: &str) -> String {
+    format!("{key} reviews the past sessions (read-only)")
+}
 pub const UNTITLED_REFLECTION: &str = "Private reflection";
 
 pub const REQUIRED: &str = "please fill in";
@@ -47,8 +58,9 @@ pub const THIRD_POLE_NEEDS_NAME: &str =
     "the third pole needs a neutral name, or leave all its fields empty";
 pub const SIGN_NEEDS_WATCHER: &str = "each sign needs a watcher, written as `sign @ name`";
 pub const BAD_DATE: &str = "the review date must look like 2026-12-31";
-pub const OVERRIDE: &str =
-    "Change it, or press Enter again to keep it (the file notes that you did)";
+pub fn override_warning(keep: &str) -> String {
+    format!("Change it, or press {keep} again to keep it (the file notes that you did)")
+}
 pub const OVERRIDDEN: &str = "kept despite";
 
 pub fn no_such_month(text: &str, year: i32) -> String {
@@ -102,8 +114,12 @@ pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_SELECTED: &str = "no item selected: add one first";
 pub const NO_FATE: &str = "only gadfly ideas have a fate and commitments a status";
-pub const ONLY_POLARITY: &str = "signs belong to polarity maps: show competing values first (Tab)";
-pub const NO_SIGNS: &str = "this polarity map has no early-warning signs yet (e to add some)";
+pub fn only_polarity(kind_key: &str) -> String {
+    format!("signs belong to polarity maps: show competing values first ({kind_key})")
+}
+pub fn no_signs(edit: &str) -> String {
+    format!("this polarity map has no early-warning signs yet ({edit} to add some)")
+}
 pub const FIRED_TITLE: &str = "Which early-warning sign was seen?";
 pub const FIRED_NOTED: &str = "sign noted as seen now";
 pub const ONLY_GADFLY: &str = "only gadfly ideas have a reaction";
@@ -161,10 +177,17 @@ pub const GLOSSARY: [(&str, &str); 8] = [
         "the people with the problem act; one named person owns each step",
     ),
 ];
-pub const GLOSSARY_HINT: &str =
-    "New to these words? ? explains balcony, dance floor, the productive band, gadflies and more.";
+pub fn glossary_hint(help: &str) -> String {
+    format!(
+        "New to these words? {help} explains balcony, dance floor, the productive band, gadflies and more."
+    )
+}
 pub const TOO_SMALL: &str = "Please make the window larger";
 pub const TOO_SMALL_DETAIL: &str = "balcony needs at least 60 columns and 16 rows.";
+/// After the kind tabs of a checkpoint.
+pub fn other_kinds(kind_key: &str) -> String {
+    format!("{kind_key}: other kinds")
+}
 pub const NO_TACTIC: &str = "(no tactic)";
 pub const REASON: &str = "Reason (optional)";
 pub const READINESS: &str = "Readiness";
@@ -190,8 +213,9 @@ pub const EVIDENCE_LABEL: &str = "The evidence";
 pub const EVIDENCE_HINT: &str = "what was seen or heard that says so";
 pub const UNRIPE_ASKS: &str = "The issue is unripe: raising the heat now needs a reason.";
 pub const UNRIPE_REASON: &str = "Why raise it now (needed: the issue is unripe)";
-pub const UNRIPE_NEEDS_REASON: &str =
-    "the issue is unripe: say why you raise the heat now, or Esc and hold";
+pub fn unripe_needs_reason(cancel: &str) -> String {
+    format!("the issue is unripe: say why you raise the heat now, or {cancel} and hold")
+}
 pub const DECLINE_REASON: &str = "Reason (needed to decline)";
 pub const JUMP_TITLE: &str = "Jump to a checkpoint";
 pub const ROAD_TITLE: &str = "Which road to customer focus are we on?";
@@ -203,14 +227,19 @@ pub const OVER_BY: &str = "over by";
 pub const LEFT: &str = "left";
 pub const ZOOM_OUT: &str = "zoom out (Ctrl -) for big text";
 pub const BLANK_SCREEN: &str = "· · ·";
-pub const BLANKED: &str = "ROOM BLANKED · . to show";
-pub const FROZEN: &str = "ROOM FROZEN · , to unfreeze";
+pub fn blanked(blank: &str) -> String {
+    format!("ROOM BLANKED · {blank} to show")
+}
+pub fn frozen(freeze: &str) -> String {
+    format!("ROOM FROZEN · {freeze} to unfreeze")
+}
 pub const TYPING_PRIVATELY: &str = "typing privately";
 pub const ROOM_SHOWN: &str = "the room sees the projector view again";
 pub const ROOM_SEES_THIS: &str = "the room sees this screen again";
 pub const HELD_BLIND: &str = "typed blind: shown for your check when the room's view is back";
-pub const CHECK_BLIND: &str =
-    "typed while the room's view was hidden: check it, Enter saves, Esc keeps a draft";
+pub fn check_blind(save: &str, close: &str) -> String {
+    format!("typed while the room's view was hidden: check it, {save} saves, {close} keeps a draft")
+}
 
 /// The corner marker while a form is open over a hidden view.
 pub fn typing_into(form: &str, field: &str, chars: usize) -> String {
@@ -221,10 +250,18 @@ pub fn typing_into(form: &str, field: &str, chars: usize) -> String {
 pub fn held_blind(form: &str) -> String {
     format!("{form}: waits for your check")
 }
-pub const ROOM_BLANKED: &str = "the room's view is blanked: type privately, . to show it again";
-pub const ROOM_FROZEN: &str = "the room's view is frozen: work privately, , to unfreeze";
-pub const PROJECTOR_ON: &str = "projector view: v returns to the facilitator's screen";
-pub const PROJECTOR_OFF: &str = "facilitator's screen (private): v shows the projector view";
+pub fn room_blanked(blank: &str) -> String {
+    format!("the room's view is blanked: type privately, {blank} to show it again")
+}
+pub fn room_frozen(freeze: &str) -> String {
+    format!("the room's view is frozen: work privately, {freeze} to unfreeze")
+}
+pub fn projector_on(projector: &str) -> String {
+    format!("projector view: {projector} returns to the facilitator's screen")
+}
+pub fn projector_off(projector: &str) -> String {
+    format!("facilitator's screen (private): {projector} shows the projector view")
+}
 pub const SOLO_PRIVATE: &str = "a reflection is private: there is no projector view";
 pub const PRIVATE_TAG: &str = "private";
 pub const SOLO_OWNER: &str = "me";
@@ -234,8 +271,6 @@ pub const FOLLOW_WAITING: &str = "waiting for the session file…";
 pub const FOLLOW_SILENT: &str =
     "the facilitator's session has not saved for a while; the clock is stopped here";
 pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the last good version";
-pub const FORM_KEYS: &str =
-    "Enter saves · Alt-Enter or Ctrl-J new line · Tab next field · Esc keeps a draft";
 
 // Key bar words for the keys that matter at this checkpoint and item.
 pub const BAR_ROAD: &str = "road";
@@ -346,18 +381,31 @@ pub fn emergency_failed(e: &str) -> String {
 pub fn emergency_written(path: &str) -> String {
     format!("balcony: an emergency copy of the whole session is in {path}")
 }
-pub const SAVED_NOW: &str = "the session is on disk now: q quits";
+pub fn saved_now(quit: &str) -> String {
+    format!("the session is on disk now: {quit} quits")
+}
 
 // Participants joining from their phones.
-pub const JOIN_OPENED: &str =
-    "join page open: phones on this network can send ideas and readings (o hides the address)";
-pub const JOIN_LOCAL_ONLY: &str = "join page open, but only this laptop can open it: no network found (join the room's Wi-Fi, then O and o)";
+pub fn join_opened(open: &str) -> String {
+    format!(
+        "join page open: phones on this network can send ideas and readings ({open} hides the address)"
+    )
+}
+pub fn join_local_only(close: &str, open: &str) -> String {
+    format!(
+        "join page open, but only this laptop can open it: no network found (join the room's Wi-Fi, then {close} and {open})"
+    )
+}
 pub const JOIN_ONE_ADDRESS: &str = "the join page has no other address to try";
 pub const JOIN_STRAIN: &str =
     "the join page is under strain: slow or crowding connections are being closed";
 pub const JOIN_ONLY_HERE: &str = "only this laptop can open this page";
 pub const ROOM_READINGS: &str = "the phones' readings";
-pub const ROOM_DISCARDED: &str = "the phones' readings at this checkpoint are discarded: phones may give theirs again (u undoes)";
+pub fn room_discarded(undo: &str) -> String {
+    format!(
+        "the phones' readings at this checkpoint are discarded: phones may give theirs again ({undo} undoes)"
+    )
+}
 pub const ROOM_NO_READINGS: &str = "no readings from phones at this checkpoint";
 
 /// The join card's line for the facilitator: the room, and the address in use.
@@ -371,23 +419,28 @@ pub fn room_full(size: usize) -> String {
     )
 }
 
-pub fn join_address_choice(n: usize, of: usize) -> String {
-    format!("address {n} of {of} (@ tries the next)")
+pub fn join_address_choice(n: usize, of: usize, next: &str) -> String {
+    format!("address {n} of {of} ({next} tries the next)")
 }
 
 pub const JOIN_CLOSED: &str = "join page closed: its code no longer works";
-pub const JOIN_NOT_OPEN: &str = "the join page is not open (o opens it)";
+pub fn join_not_open(open: &str) -> String {
+    format!("the join page is not open ({open} opens it)")
+}
 pub const JOIN_SOLO: &str = "a reflection is private: nobody joins it";
 pub const JOIN_TITLE: &str = "Join from your phone";
 pub const JOIN_HINT: &str = "scan, or type the address";
 pub const QUEUE_TITLE: &str = "Ideas from the room";
-pub const QUEUE_NOT_IN_VIEW: &str =
-    "the queue is for your eyes only: open it from your own screen (v, or show the room's view)";
+pub fn queue_not_in_view(projector: &str) -> String {
+    format!(
+        "the queue is for your eyes only: open it from your own screen ({projector}, or show the room's view)"
+    )
+}
 pub const QUEUE_EMPTY: &str = "no ideas from the room are waiting";
 pub const QUEUE_DONE: &str = "every idea from the room has been seen";
 /// A phone's idea becomes a gadfly idea with a number of its own.
-pub fn idea_accepted(id: u32) -> String {
-    format!("taken in as gadfly idea #{id} (parked; f changes its fate)")
+pub fn idea_accepted(id: u32, fate: &str) -> String {
+    format!("taken in as gadfly idea #{id} (parked; {fate} changes its fate)")
 }
 pub const IDEA_HIDDEN: &str = "hidden: kept in the file, never shown";
 pub const ANONYMOUS: &str = "anonymous";
@@ -404,9 +457,13 @@ pub fn join_failed(why: &str) -> String {
 pub const REVIEW_TITLE: &str = "Review";
 pub const REVIEW_READ_ONLY: &str = "read-only";
 pub const NO_SESSIONS_HERE: &str = "No session files in this folder.";
-pub const NOTHING_MATCHES: &str = "No session matches the filter (Esc clears it).";
+pub fn nothing_matches(clear: &str) -> String {
+    format!("No session matches the filter ({clear} clears it).")
+}
 pub const NO_SESSIONS_SHOWN: &str = "no session selected";
-pub const COMPARE_NEEDS_TWO: &str = "mark two or more sessions with Space to compare them";
+pub fn compare_needs_two(mark: &str) -> String {
+    format!("mark two or more sessions with {mark} to compare them")
+}
 pub const CANNOT_MARK_BROKEN: &str = "this file does not load, so it cannot be compared";
 pub const LEFT_OUT: &str = "left out of the comparison";
 pub const COL_DATE: &str = "date";
@@ -425,7 +482,9 @@ pub const SORTED_DATE: &str = "newest first";
 pub const SORTED_TITLE: &str = "by title";
 pub const FILTER: &str = "filter";
 /// After the number of sessions whose items hold the filter's words.
-pub const WITH_ITEMS: &str = "with items that match (Enter opens at the best)";
+pub fn with_items(open: &str) -> String {
+    format!("with items that match ({open} opens at the best)")
+}
 /// After the number of a session's open commitments past their review date.
 pub const OVERDUE: &str = "overdue";
 pub const MARKED: &str = "marked";
@@ -522,10 +581,16 @@ pub const DIR_IS_A_FILE: &str = "this is a file, not a folder: --dir (or BALCONY
 pub const NO_READING_YET: &str = "no reading yet";
 pub const READING_PROMPT: &str = "the room is at: ";
 pub const READING_TITLE: &str = "A reading of the room (not a move)";
-pub const READING_HINT: &str = "0 cold … 10 hot · Enter records · Esc cancels";
-pub const READING_NEEDS_LEVEL: &str = "type a level from 0 to 10, then Enter";
+pub fn reading_hint(record: &str, cancel: &str) -> String {
+    format!("0 cold … 10 hot · {record} records · {cancel} cancels")
+}
+pub fn reading_needs_level(record: &str) -> String {
+    format!("type a level from 0 to 10, then {record}")
+}
 pub const NO_PHONE_READINGS: &str = "no phone has given a reading at this checkpoint yet";
-pub const SPOTLIGHT_ON: &str = "the wall shows the selected item alone: z again to stop";
+pub fn spotlight_on(spotlight: &str) -> String {
+    format!("the wall shows the selected item alone: {spotlight} again to stop")
+}
 pub const SPOTLIGHT_OFF: &str = "the wall shows every item again";
 pub const WALL_CONTINUED: &str = "continued";
 pub const WALL_EMPTY: &str = "nothing captured here yet";
@@ -564,9 +629,9 @@ pub fn wall_page(page: usize, pages: usize) -> String {
     format!("page {page}/{pages}")
 }
 
-pub fn median_hint(level: Option<u8>, n: u32) -> String {
+pub fn median_hint(level: Option<u8>, n: u32, median: &str) -> String {
     match level {
-        Some(l) => format!("m takes the phones' median: {l} ({n} readings)"),
+        Some(l) => format!("{median} takes the phones' median: {l} ({n} readings)"),
         None => "no phone readings here yet".to_string(),
     }
 }
@@ -650,8 +715,12 @@ pub fn n_folders(n: usize) -> String {
 
 // Ideas that become work, and the history kept of changes.
 pub const BAR_TO_WORK: &str = "to work";
-pub const TO_WORK_ONLY_IDEAS: &str = "only a gadfly idea becomes work: Tab to the gadfly ideas";
-pub const TO_WORK_ADOPT_FIRST: &str = "adopt the idea first (f): only an adopted idea becomes work";
+pub fn to_work_only_ideas(kind_key: &str) -> String {
+    format!("only a gadfly idea becomes work: {kind_key} to the gadfly ideas")
+}
+pub fn to_work_adopt_first(fate: &str) -> String {
+    format!("adopt the idea first ({fate}): only an adopted idea becomes work")
+}
 pub fn to_work_title(idea: u32) -> String {
     format!("Gadfly idea #{idea} becomes a commitment")
 }
@@ -669,13 +738,15 @@ pub fn work_tag(commitment: u32) -> String {
 pub fn from_idea(idea: u32) -> String {
     format!("gadfly idea #{idea}")
 }
-pub const SKIP_TITLE: &str = "Skip this checkpoint: why? (Enter skips)";
+pub fn skip_title(accept: &str) -> String {
+    format!("Skip this checkpoint: why? ({accept} skips)")
+}
 pub const SKIP_CHOICE: &str = "skip it";
 pub const SKIP_REASON: &str = "Why skip it (optional)";
 pub const BAND_WHY_CHOICE: &str = "keep the band";
 pub const BAND_REASON: &str = "Why move it (optional)";
-pub fn band_why_title(low: u8, high: u8) -> String {
-    format!("The productive band is now {low}..{high}: why? (Enter keeps it)")
+pub fn band_why_title(low: u8, high: u8, accept: &str) -> String {
+    format!("The productive band is now {low}..{high}: why? ({accept} keeps it)")
 }
 pub const BAND_MOVES: &str = "Band moves";
 pub const CHANGES: &str = "Band moves and skips";

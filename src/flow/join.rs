@@ -4,7 +4,7 @@
 
 use super::live::Undo;
 use super::{Effect, Flow, Screen, error, info};
-use crate::keymap::Action;
+use crate::keymap::{Action, Ctx};
 use crate::session::*;
 use crate::strings as s;
 
@@ -90,10 +90,14 @@ pub fn waiting(s: &Session) -> Vec<usize> {
 impl Flow {
     /// The app started the server: participants can join at `url`.
     pub(super) fn join_opened(&mut self, url: String, place: JoinPlace) {
+        let open = self.keymap.first_key(Ctx::Browse, Action::JoinOpen);
         self.notice = info(if place.local_only {
-            s::JOIN_LOCAL_ONLY
+            s::join_local_only(
+                &self.keymap.first_key(Ctx::Browse, Action::JoinClose),
+                &open,
+            )
         } else {
-            s::JOIN_OPENED
+            s::join_opened(&open)
         });
         self.join.url = Some(url);
         self.join.card = true;
@@ -127,6 +131,7 @@ impl Flow {
         let Screen::Live(live) = &self.screen else {
             return Vec::new();
         };
+        let open = self.keymap.first_key(Ctx::Browse, Action::JoinOpen);
         match action {
             Action::JoinOpen => {
                 if live.session.meta.mode == crate::session::Mode::Solo {
@@ -140,7 +145,7 @@ impl Flow {
             Action::RoomDiscard => return self.discard_room_readings(),
             Action::JoinAddress => {
                 if !self.join.is_open() {
-                    self.notice = info(s::JOIN_NOT_OPEN);
+                    self.notice = info(s::join_not_open(&open));
                 } else if self.join.place.choices < 2 {
                     self.notice = info(s::JOIN_ONE_ADDRESS);
                 } else {
@@ -154,11 +159,13 @@ impl Flow {
                     self.notice = info(s::JOIN_CLOSED);
                     return vec![Effect::CloseJoin];
                 }
-                self.notice = info(s::JOIN_NOT_OPEN);
+                self.notice = info(s::join_not_open(&open));
             }
             Action::Queue => {
                 if self.projector || self.room != super::Room::Shown {
-                    self.notice = info(s::QUEUE_NOT_IN_VIEW);
+                    self.notice = info(s::queue_not_in_view(
+                        &self.keymap.first_key(Ctx::Browse, Action::Projector),
+                    ));
                 } else if waiting(live.s()).is_empty() {
                     self.notice = info(s::QUEUE_EMPTY);
                 } else {
@@ -194,7 +201,9 @@ impl Flow {
             vec![0; SCALE_MAX as usize + 1],
         );
         live.push_undo(Undo::RoomDiscarded(checkpoint, counts, devices));
-        self.notice = info(s::ROOM_DISCARDED);
+        self.notice = info(s::room_discarded(
+            &self.keymap.first_key(Ctx::Browse, Action::Undo),
+        ));
         vec![Effect::Save]
     }
 
@@ -253,6 +262,7 @@ impl Flow {
 
     /// Keys while the moderation queue is open.
     pub(super) fn queue_key(&mut self, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
+        let fate = self.keymap.first_key(Ctx::Browse, Action::Fate);
         let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
@@ -299,7 +309,7 @@ impl Flow {
                     live.kind = ItemKind::Gadfly;
                     let n = live.session.gadflies.len();
                     live.sel[ItemKind::Gadfly.index()] = n - 1;
-                    self.notice = info(s::idea_accepted(id));
+                    self.notice = info(s::idea_accepted(id, &fate));
                 } else {
                     ses.participant_ideas[i].state = IdeaState::Hidden;
                     self.notice = info(s::IDEA_HIDDEN);

@@ -426,7 +426,9 @@ impl Flow {
     fn saved(&mut self, at: Timestamp) {
         self.save = SaveState::Saved(at);
         if self.quit_ask.take().is_some() {
-            self.notice = info(s::SAVED_NOW);
+            self.notice = info(s::saved_now(
+                &self.keymap.first_key(self.ctx(), Action::Quit),
+            ));
         }
     }
 
@@ -842,7 +844,9 @@ impl Flow {
                 let title = f.text("title");
                 if title.is_empty() {
                     st.form.focus_on("title");
-                    self.notice = error(s::TITLE_NEEDED);
+                    self.notice = error(s::title_needed(
+                        &self.keymap.first_key(Ctx::Start, Action::FieldNext),
+                    ));
                     return Vec::new();
                 }
                 return vec![Effect::Create(NewSession {
@@ -918,7 +922,7 @@ impl Flow {
                 }
                 self.notice = info(s::FIRST_CHECKPOINT);
             }
-            Action::Skip => live.mode = Focus::Picker(Box::new(Picker::skip())),
+            Action::Skip => live.mode = Focus::Picker(Box::new(Picker::skip(&self.keymap))),
             Action::Jump => live.mode = Focus::Picker(Box::new(Picker::jump(live.s()))),
             Action::Gadfly | Action::Add => {
                 let kind = match action {
@@ -1017,12 +1021,16 @@ impl Flow {
             Action::Road => live.mode = Focus::Picker(Box::new(Picker::road(live.s()))),
             Action::ToWork => {
                 if live.kind != ItemKind::Gadfly || count == 0 {
-                    self.notice = info(s::TO_WORK_ONLY_IDEAS);
+                    self.notice = info(s::to_work_only_ideas(
+                        &self.keymap.first_key(Ctx::Browse, Action::KindNext),
+                    ));
                     return Vec::new();
                 }
                 let g = &live.s().gadflies[live.sel[ki].min(count - 1)];
                 if g.fate != Fate::Adopted {
-                    self.notice = info(s::TO_WORK_ADOPT_FIRST);
+                    self.notice = info(s::to_work_adopt_first(
+                        &self.keymap.first_key(Ctx::Browse, Action::Fate),
+                    ));
                 } else if let Some(c) = live.s().work_of(g.id) {
                     self.notice = info(s::already_work(c.id));
                 } else if live.open_form(Form::to_work(g, mode, today)) {
@@ -1031,13 +1039,17 @@ impl Flow {
             }
             Action::Fired => {
                 if live.kind != ItemKind::Polarity || count == 0 {
-                    self.notice = info(s::ONLY_POLARITY);
+                    self.notice = info(s::only_polarity(
+                        &self.keymap.first_key(Ctx::Browse, Action::KindNext),
+                    ));
                     return Vec::new();
                 }
                 let i = live.sel[ki].min(count - 1);
                 let p = &live.s().polarities[i];
                 if p.warnings.is_empty() {
-                    self.notice = info(s::NO_SIGNS);
+                    self.notice = info(s::no_signs(
+                        &self.keymap.first_key(Ctx::Browse, Action::Edit),
+                    ));
                     return Vec::new();
                 }
                 live.mode = Focus::Picker(Box::new(Picker::fired(p, i)));
@@ -1158,7 +1170,12 @@ impl Flow {
                 let warnings = form.warnings();
                 let texts: Vec<String> = warnings.iter().map(|w| w.0.clone()).collect();
                 if !warnings.is_empty() && texts != form.warned {
-                    form.error = Some(format!("{}. {}", texts.join("; "), s::OVERRIDE));
+                    let keep = self.keymap.first_key(Ctx::Form, Action::Accept);
+                    form.error = Some(format!(
+                        "{}. {}",
+                        texts.join("; "),
+                        s::override_warning(&keep)
+                    ));
                     form.focus_on(warnings[0].1);
                     form.warned = texts;
                     return Vec::new();
@@ -1256,7 +1273,7 @@ impl Flow {
                         reason: String::new(),
                     });
                     live.push_undo(Undo::Band(edit.before));
-                    live.mode = Focus::Picker(Box::new(Picker::band_why(band)));
+                    live.mode = Focus::Picker(Box::new(Picker::band_why(band, &self.keymap)));
                     self.notice = info(s::band_now(band.low, band.high));
                     return vec![Effect::Save];
                 }

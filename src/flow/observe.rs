@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Effect, Flow, Focus, Screen, error, info};
-use crate::keymap::Action;
+use crate::keymap::{Action, Ctx};
 use crate::session::{SCALE_MAX, Timestamp};
 use crate::strings as s;
 
@@ -39,7 +39,9 @@ impl Flow {
             Some(Action::Cancel) => live.mode = Focus::Browse,
             Some(Action::Accept) => {
                 let Some(level) = prompt.level() else {
-                    self.notice = error(s::READING_NEEDS_LEVEL);
+                    self.notice = error(s::reading_needs_level(
+                        &self.keymap.first_key(Ctx::Reading, Action::Accept),
+                    ));
                     return Vec::new();
                 };
                 let first = live.session.readings.is_empty();

@@ -5,7 +5,7 @@ use crossterm::event::KeyEvent;
 
 use super::live::Undo;
 use super::{Effect, Flow, Focus, Notice, Pick, Picker, Screen, Tone, capital, error, form};
-use crate::keymap::Action;
+use crate::keymap::{Action, Ctx, Keymap};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
 use crate::strings as s;
@@ -208,18 +208,20 @@ impl Picker {
     }
 
     /// Skipping asks why; Enter with nothing typed skips all the same.
-    pub fn skip() -> Picker {
+    pub fn skip(keys: &Keymap) -> Picker {
         let list = plain(std::iter::once(s::SKIP_CHOICE.to_string()));
-        let mut p = Picker::new(Pick::Skip, s::SKIP_TITLE.to_string(), list, 0);
+        let title = s::skip_title(&keys.first_key(Ctx::Picker, Action::Accept));
+        let mut p = Picker::new(Pick::Skip, title, list, 0);
         p.reason = Some(form::text_area(""));
         p.reason_label = s::SKIP_REASON;
         p
     }
 
     /// After the band moved: why, kept with the move.
-    pub fn band_why(band: Band) -> Picker {
+    pub fn band_why(band: Band, keys: &Keymap) -> Picker {
         let list = plain(std::iter::once(s::BAND_WHY_CHOICE.to_string()));
-        let title = s::band_why_title(band.low, band.high);
+        let accept = keys.first_key(Ctx::Picker, Action::Accept);
+        let title = s::band_why_title(band.low, band.high, &accept);
         let mut p = Picker::new(Pick::BandWhy, title, list, 0);
         p.reason = Some(form::text_area(""));
         p.reason_label = s::BAND_REASON;
@@ -264,7 +266,9 @@ impl Flow {
                 match p.pick {
                     Pick::Tactic(mv) => {
                         if p.unripe && crate::clean::is_blank(&reason) {
-                            self.notice = error(s::UNRIPE_NEEDS_REASON);
+                            self.notice = error(s::unripe_needs_reason(
+                                &self.keymap.first_key(Ctx::Form, Action::Cancel),
+                            ));
                             return Vec::new();
                         }
                         let tactic = p.ids.get(p.sel).cloned().flatten();

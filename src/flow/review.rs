@@ -329,12 +329,9 @@ impl Flow {
             }
         }
         if ok.len() < 2 {
-            self.notice = error(
-                problems
-                    .first()
-                    .cloned()
-                    .unwrap_or(s::COMPARE_NEEDS_TWO.into()),
-            );
+            self.notice = error(problems.first().cloned().unwrap_or_else(|| {
+                s::compare_needs_two(&self.keymap.first_key(Ctx::Review, Action::Mark))
+            }));
             return;
         }
         let cmp = compare::compare(&ok);
@@ -534,7 +531,9 @@ impl Flow {
                     }
                     Some(Action::Compare) => {
                         if r.marked.len() < 2 {
-                            self.notice = info(s::COMPARE_NEEDS_TWO);
+                            self.notice = info(s::compare_needs_two(
+                                &self.keymap.first_key(Ctx::Review, Action::Mark),
+                            ));
                         } else {
                             let paths = r.marked.iter().map(|&i| r.rows[i].path.clone()).collect();
                             return vec![Effect::ReviewCompare(paths)];

@@ -3,7 +3,7 @@
 
 use super::frame::Frame;
 use super::{Effect, Flow, Focus, Screen, info};
-use crate::keymap::Action;
+use crate::keymap::{Action, Ctx};
 use crate::kinds::with_kind;
 use crate::session::{ItemKind, Kind, Mode, Stored, Timestamp, WallView};
 use crate::strings as s;
@@ -38,17 +38,23 @@ impl Flow {
         match action {
             Action::Projector => {
                 self.projector = !self.projector;
+                let key = self.keymap.first_key(Ctx::Browse, Action::Projector);
                 self.notice = info(if self.projector {
-                    s::PROJECTOR_ON
+                    s::projector_on(&key)
                 } else {
-                    s::PROJECTOR_OFF
+                    s::projector_off(&key)
                 });
             }
             Action::Preview => self.preview = !self.preview,
             Action::Blank => {
                 (self.room, self.notice) = match self.room {
                     Room::Blanked => (Room::Shown, info(shown)),
-                    _ => (Room::Blanked, info(s::ROOM_BLANKED)),
+                    _ => (
+                        Room::Blanked,
+                        info(s::room_blanked(
+                            &self.keymap.first_key(Ctx::Browse, Action::Blank),
+                        )),
+                    ),
                 }
             }
             Action::Freeze => {
@@ -56,7 +62,9 @@ impl Flow {
                     Room::Frozen(_) => (Room::Shown, info(shown)),
                     _ => (
                         Room::Frozen(Box::new(Frame::from_live(live, now))),
-                        info(s::ROOM_FROZEN),
+                        info(s::room_frozen(
+                            &self.keymap.first_key(Ctx::Browse, Action::Freeze),
+                        )),
                     ),
                 }
             }
@@ -73,9 +81,13 @@ impl Flow {
             return;
         };
         if let (Some(mut form), Focus::Browse) = (live.held.take(), &live.mode) {
-            form.error = Some(s::CHECK_BLIND.to_string());
+            let check = s::check_blind(
+                &self.keymap.first_key(Ctx::Form, Action::Accept),
+                &self.keymap.first_key(Ctx::Form, Action::Cancel),
+            );
+            form.error = Some(check.clone());
             live.mode = Focus::Form(form);
-            self.notice = info(s::CHECK_BLIND);
+            self.notice = info(check);
         }
     }
 
@@ -136,7 +148,9 @@ impl Flow {
                         self.notice = info(s::NOTHING_SELECTED);
                         return Vec::new();
                     };
-                    self.notice = info(s::SPOTLIGHT_ON);
+                    self.notice = info(s::spotlight_on(
+                        &self.keymap.first_key(Ctx::Browse, Action::Spotlight),
+                    ));
                     WallView {
                         spotlight: Some(id),
                         ..wall

@@ -747,7 +747,7 @@ fn start_screen_creates_and_opens() {
     assert!(press(&mut f, key(KeyCode::Enter), 0).is_empty());
     assert_eq!(
         f.notice.as_ref().unwrap().text,
-        crate::strings::TITLE_NEEDED
+        crate::strings::title_needed("Tab")
     );
     typ(&mut f, "Q3", 0);
     press(&mut f, key(KeyCode::Tab), 0);
@@ -951,7 +951,7 @@ fn a_seen_sign_is_recorded_and_undone() {
     press(&mut f, key(KeyCode::Tab), 52);
     press(&mut f, ch('!'), 52);
     assert!(is_browse(&f));
-    assert_eq!(f.notice.as_ref().unwrap().text, s::ONLY_POLARITY);
+    assert_eq!(f.notice.as_ref().unwrap().text, s::only_polarity("Tab"));
 }
 
 #[test]
@@ -1205,7 +1205,10 @@ fn typed_blind_is_shown_for_a_confirming_enter_when_the_view_is_back() {
     assert_eq!(f.room, Room::Shown);
     let form = form_of(&f);
     assert_eq!(form.text("text"), "a private remark");
-    assert_eq!(form.error.as_deref(), Some(crate::strings::CHECK_BLIND));
+    assert_eq!(
+        form.error.as_deref(),
+        Some(crate::strings::check_blind("Enter", "Esc").as_str())
+    );
     // It was no gadfly idea after all: Esc keeps it as a draft, unsaved.
     press(&mut f, key(KeyCode::Esc), 5);
     assert!(s(&f).gadflies.is_empty());
@@ -1718,7 +1721,10 @@ fn raising_an_unripe_issue_needs_a_reason() {
     press(&mut f, key(KeyCode::Enter), 5);
     assert!(press(&mut f, key(KeyCode::Enter), 6).is_empty());
     assert!(s(&f).readings.is_empty());
-    assert_eq!(f.notice.as_ref().unwrap().text, s::UNRIPE_NEEDS_REASON);
+    assert_eq!(
+        f.notice.as_ref().unwrap().text,
+        s::unripe_needs_reason("Esc")
+    );
     assert!(matches!(live(&f).mode, Focus::Picker(_)));
     typ(&mut f, "the sponsor asked for it", 6);
     assert_eq!(press(&mut f, key(KeyCode::Enter), 6), vec![Effect::Save]);

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{gauge, items, keybar, take_bottom, take_right, take_top};
 use crate::flow::{Flow, Focus, Live, SaveState, Tone};
+use crate::keymap::{Action, Ctx, Keymap};
 use crate::session::ItemKind;
 use crate::strings as s;
 use crate::text::clock;
@@ -137,7 +138,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
         _ => None,
     };
     gauge::render(live.s(), edit, side, buf, theme);
-    main_pane(live, main, buf, theme);
+    main_pane(live, &flow.keymap, main, buf, theme);
     // Forms need room: in a narrow window they cover the gauge too.
     let form_area = if main.width < 60 { inner } else { main };
     if let Some(n) = &flow.notice {
@@ -159,7 +160,7 @@ pub fn render(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Th
     form_area
 }
 
-fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn main_pane(live: &Live, keys: &Keymap, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let cp = live.checkpoint();
     let ses = live.s();
     let w = (area.width as usize).saturating_sub(1).max(1);
@@ -201,7 +202,8 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     // A first look at the first checkpoint says where the words are explained.
     if ses.progress.current == 0 && ses.readings.is_empty() && ses.item_count() == 0 {
-        put(Line::styled(s::GLOSSARY_HINT, theme.dim), &mut y);
+        let hint = s::glossary_hint(&keys.first_key(Ctx::Browse, Action::Help));
+        put(Line::styled(hint, theme.dim), &mut y);
     }
     if live.asks_for_road() || ses.road.is_some() {
         let road = ses.road.map_or(s::ROAD_NOT_NAMED, |r| r.label());
@@ -234,7 +236,8 @@ fn main_pane(live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ));
         tabs.push(Span::raw(" "));
     }
-    tabs.push(Span::styled("Tab: other kinds", theme.dim));
+    let other = s::other_kinds(&keys.first_key(Ctx::Browse, Action::KindNext));
+    tabs.push(Span::styled(other, theme.dim));
     put(Line::from(tabs), &mut y);
     // Where the work is given back, the functions that own none of it yet.
     let exempted = ses.exempted();

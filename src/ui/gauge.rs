@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Sparkline, Widget};
 
 use super::theme::Theme;
 use crate::flow::{BandEdit, ReadingPrompt};
+use crate::keymap::{Action as A, Ctx, Keymap};
 use crate::session::*;
 use crate::strings as s;
 use crate::text::{trunc, wrap};
@@ -215,6 +216,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
 pub fn render_prompt(
     p: &ReadingPrompt,
     ses: &Session,
+    keys: &Keymap,
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
@@ -228,14 +230,21 @@ pub fn render_prompt(
     block.render(rect, buf);
     let w = inner.width as usize;
     let spread = ses.participant_spread(ses.current_checkpoint_id());
+    let key = |a: A| keys.first_key(Ctx::Reading, a);
     let lines = [
         Line::from(vec![
             Span::raw(s::READING_PROMPT),
             Span::styled(format!("{}_", p.typed), theme.marker),
         ]),
-        Line::styled(trunc(s::READING_HINT, w), theme.dim),
         Line::styled(
-            trunc(&s::median_hint(spread.median(), spread.total()), w),
+            trunc(&s::reading_hint(&key(A::Accept), &key(A::Cancel)), w),
+            theme.dim,
+        ),
+        Line::styled(
+            trunc(
+                &s::median_hint(spread.median(), spread.total(), &key(A::RoomMedian)),
+                w,
+            ),
             theme.dim,
         ),
     ];

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use super::{centered, window_start};
 use crate::flow::Flow;
 use crate::flow::join::{JoinView, waiting};
+use crate::keymap::{Action, Ctx, Keymap};
 use crate::session::{Author, Session};
 use crate::strings as s;
 use crate::text::{trunc, wrap};
@@ -63,7 +64,7 @@ pub fn render_card(url: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 /// The facilitator's lines under the join card: who can reach the page,
 /// how full the room is, and which of the laptop's addresses is in use.
-pub fn card_notes(join: &JoinView) -> Vec<String> {
+pub fn card_notes(join: &JoinView, keys: &Keymap) -> Vec<String> {
     let p = &join.place;
     let mut out = Vec::new();
     if p.local_only {
@@ -71,7 +72,8 @@ pub fn card_notes(join: &JoinView) -> Vec<String> {
     }
     out.push(s::join_room(join.seen.joined, p.size));
     if p.choices > 1 {
-        out.push(s::join_address_choice(p.choice + 1, p.choices));
+        let next = keys.first_key(Ctx::Browse, Action::JoinAddress);
+        out.push(s::join_address_choice(p.choice + 1, p.choices, &next));
     }
     out
 }

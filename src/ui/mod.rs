@@ -30,6 +30,7 @@ use ratatui::widgets::Widget;
 
 use crate::flow::form::{Value, char_count};
 use crate::flow::{Flow, Focus, Live, Notice, Room, SaveState, Tone};
+use crate::keymap::{Action, Ctx};
 use crate::strings as s;
 use theme::Theme;
 
@@ -76,7 +77,9 @@ impl Screen<'_> {
                     match &live.mode {
                         Focus::Form(f) => form::render_popup(f, &flow.keymap, main, buf, theme),
                         Focus::Picker(p) => picker::render(p, area, buf, theme),
-                        Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                        Focus::Reading(p) => {
+                            gauge::render_prompt(p, live.s(), &flow.keymap, area, buf, theme)
+                        }
                         Focus::Band(_) | Focus::Browse => {}
                     }
                     join_overlays(flow, live, main, buf, theme);
@@ -138,18 +141,24 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
             match &live.mode {
                 Focus::Form(f) => form::render_popup(f, &flow.keymap, area, buf, theme),
                 Focus::Picker(p) => picker::render(p, area, buf, theme),
-                Focus::Reading(p) => gauge::render_prompt(p, live.s(), area, buf, theme),
+                Focus::Reading(p) => {
+                    gauge::render_prompt(p, live.s(), &flow.keymap, area, buf, theme);
+                }
                 Focus::Band(_) | Focus::Browse => {}
             }
             None
         }
         Room::Blanked => {
             projector::render_blank(area, buf, theme);
-            Some(s::BLANKED)
+            Some(s::blanked(
+                &flow.keymap.first_key(Ctx::Browse, Action::Blank),
+            ))
         }
         Room::Frozen(frame) => {
             projector::render(frame, None, area, buf, theme);
-            Some(s::FROZEN)
+            Some(s::frozen(
+                &flow.keymap.first_key(Ctx::Browse, Action::Freeze),
+            ))
         }
     };
     if let Some(text) = reminder {
@@ -169,7 +178,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
                 format!("{} · {text}", s::typing_into(&f.title, field, typed))
             }
             (_, Some(f)) => format!("{} · {text}", s::held_blind(&f.title)),
-            _ => text.to_string(),
+            _ => text,
         };
         projector::render_indicator(&text, area, buf, theme);
     }
@@ -185,7 +194,13 @@ fn join_overlays(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: 
     } else if flow.join.card
         && let Some(url) = &flow.join.url
     {
-        join::render_card_noted(url, &join::card_notes(&flow.join), area, buf, theme);
+        join::render_card_noted(
+            url,
+            &join::card_notes(&flow.join, &flow.keymap),
+            area,
+            buf,
+            theme,
+        );
     }
 }
 
@@ -214,11 +229,13 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
         }
         Room::Blanked => {
             projector::render_blank(inner, buf, theme);
-            projector::render_indicator(s::BLANKED, inner, buf, theme);
+            let text = s::blanked(&flow.keymap.first_key(Ctx::Browse, Action::Blank));
+            projector::render_indicator(&text, inner, buf, theme);
         }
         Room::Frozen(frame) => {
             projector::render_preview(frame, inner, buf, theme);
-            projector::render_indicator(s::FROZEN, inner, buf, theme);
+            let text = s::frozen(&flow.keymap.first_key(Ctx::Browse, Action::Freeze));
+            projector::render_indicator(&text, inner, buf, theme);
         }
     }
 }

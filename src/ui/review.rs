@@ -9,6 +9,7 @@ use super::review_parts::{footer, put, sparkline, zone_style};
 use super::theme::Theme;
 use super::{review_compare, review_session, window_start};
 use crate::flow::{Flow, Review, Sort, View};
+use crate::keymap::{Action, Ctx};
 use crate::review::Summary;
 use crate::session::Mode;
 use crate::strings as s;
@@ -100,7 +101,8 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
         status += &format!(" · {} {}", r.marked.len(), s::MARKED);
     }
     if !r.hits.is_empty() {
-        status += &format!(" · {} {}", r.hits.len(), s::WITH_ITEMS);
+        let open = flow.keymap.first_key(Ctx::Review, Action::Accept);
+        status += &format!(" · {} {}", r.hits.len(), s::with_items(&open));
     }
     let mut spans = vec![Span::styled(trunc(&status, w), theme.dim)];
     if r.typing || !r.filter.is_empty() {
@@ -148,9 +150,9 @@ pub fn render(flow: &Flow, r: &Review, area: Rect, buf: &mut Buffer, theme: &The
     }
     if r.shown.is_empty() {
         let msg = if r.rows.is_empty() {
-            s::NO_SESSIONS_HERE
+            s::NO_SESSIONS_HERE.to_string()
         } else {
-            s::NOTHING_MATCHES
+            s::nothing_matches(&flow.keymap.first_key(Ctx::Review, Action::Cancel))
         };
         put(Line::styled(format!("    {msg}"), theme.dim), list, 0, buf);
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::theme::Theme;
 use super::{form, keybar, take_bottom, take_right, take_top, window_start};
 use crate::flow::{Flow, StartFocus, Tone};
+use crate::keymap::{Action, Ctx};
 use crate::strings as s;
 use crate::text::trunc;
 
@@ -63,13 +64,18 @@ pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
             );
         }
     }
+    // The words name the key that starts, opens or reviews, as bound now.
+    let enter = flow.keymap.first_key(Ctx::Start, Action::Accept);
     let mark = if st.focus == StartFocus::Review {
         "▶ "
     } else {
         "  "
     };
     Line::styled(
-        trunc(&format!("{mark}{}", s::REVIEW), review.width as usize),
+        trunc(
+            &format!("{mark}{}", s::review_entry(&enter)),
+            review.width as usize,
+        ),
         if st.focus == StartFocus::Review {
             theme.focus
         } else {
@@ -93,11 +99,11 @@ pub fn render(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::styled(trunc(&n.text, notice.width as usize), style).render(notice, buf);
     } else {
         let what = match st.focus {
-            StartFocus::Form => s::ENTER_STARTS,
-            StartFocus::Recent => s::ENTER_OPENS,
-            StartFocus::Review => s::ENTER_REVIEWS,
+            StartFocus::Form => s::key_starts(&enter),
+            StartFocus::Recent => s::key_opens(&enter),
+            StartFocus::Review => s::key_reviews(&enter),
         };
-        Line::styled(trunc(what, notice.width as usize), theme.dim).render(notice, buf);
+        Line::styled(trunc(&what, notice.width as usize), theme.dim).render(notice, buf);
     }
     keybar::render(&flow.keymap, flow.ctx(), bar, buf, theme);
 }

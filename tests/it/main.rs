@@ -28,6 +28,7 @@ mod one_writer;
 mod present;
 mod projector;
 mod random_keys;
+mod rebound_words;
 mod recurring;
 mod review;
 mod review_pty;
