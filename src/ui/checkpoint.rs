@@ -203,7 +203,10 @@ fn main_pane(live: &Live, keys: &Keymap, area: Rect, buf: &mut Buffer, theme: &T
     // A first look at the first checkpoint says where the words are explained.
     if ses.progress.current == 0 && ses.readings.is_empty() && ses.item_count() == 0 {
         let hint = s::glossary_hint(&keys.first_key(Ctx::Browse, Action::Help));
-        put(Line::styled(hint, theme.dim), &mut y);
+        // Whole, not cut at the pane's edge: it is read once.
+        for l in wrap(&hint, w, 2) {
+            put(Line::styled(l, theme.dim), &mut y);
+        }
     }
     if live.asks_for_road() || ses.road.is_some() {
         let road = ses.road.map_or(s::ROAD_NOT_NAMED, |r| r.label());
