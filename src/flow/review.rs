@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, Flow, Notice, Screen, Tone, error, info};
+use crate::export::report::Rows;
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
@@ -208,7 +209,10 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
         ),
         "commitment" => Part::Commitment(at(s.commitments.iter().map(|x| x.id), hit.item)?),
         "note" => Part::Item(ItemKind::Note, at(s.notes.iter().map(|x| x.id), hit.item)?),
-        "tension move" => Part::Reading(at(s.readings.iter().map(|x| x.id), hit.item)?),
+        "tension move" => Part::Row(
+            Rows::Readings,
+            at(s.readings.iter().map(|x| x.id), hit.item)?,
+        ),
         _ => {
             let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;
             return parts

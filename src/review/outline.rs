@@ -3,6 +3,7 @@
 //! the parts that fit, so a 10,000-item session scrolls as fast as a small one.
 
 use super::compare::Comparison;
+use crate::export::report::{Rows, row_count};
 use crate::session::{ItemKind, SCALE_MAX, Session};
 
 /// Which part of a polarity map a line shows.
@@ -36,7 +37,8 @@ pub enum Part {
     Chart(u8),
     /// The chart's bottom: each reading's move.
     ChartMoves,
-    Reading(usize),
+    /// Row `i` of one of the report's tables of the full record.
+    Row(Rows, usize),
     /// A move of the band, with its time and reason.
     BandMove(usize),
     Gadfly(usize),
@@ -77,22 +79,12 @@ const OWN_SECTIONS: [ItemKind; 3] = [ItemKind::Gadfly, ItemKind::Polarity, ItemK
 /// The session view, top to bottom.
 pub fn session(s: &Session) -> Vec<Part> {
     let mut out = Vec::new();
-    let section = |out: &mut Vec<Part>, sec: Section, n: usize| {
-        if !out.is_empty() {
-            out.push(Part::Blank);
-        }
-        out.push(Part::Heading(sec, n));
-        if n == 0 {
-            out.push(Part::None);
-        }
-    };
     section(&mut out, Section::Tension, s.readings.len());
     if !s.readings.is_empty() {
         out.extend((0..=SCALE_MAX).rev().map(Part::Chart));
         out.push(Part::ChartMoves);
     }
-    section(&mut out, Section::Readings, s.readings.len());
-    out.extend((0..s.readings.len()).map(Part::Reading));
+    rows(&mut out, s, Section::Readings, Rows::Readings);
     if !s.band_moves.is_empty() {
         section(&mut out, Section::BandMoves, s.band_moves.len());
         out.extend((0..s.band_moves.len()).map(Part::BandMove));
@@ -144,6 +136,25 @@ pub fn session(s: &Session) -> Vec<Part> {
     section(&mut out, Section::Time, s.progress.checkpoints.len());
     out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
     out
+}
+
+/// A section that is one of the report's tables, a line per row.
+fn rows(out: &mut Vec<Part>, s: &Session, sec: Section, rows: Rows) {
+    let n = row_count(s, rows);
+    section(out, sec, n);
+    out.extend((0..n).map(|i| Part::Row(rows, i)));
+}
+
+/// A heading, after a blank line unless it comes first, and "nothing here"
+/// under it when it heads nothing.
+fn section(out: &mut Vec<Part>, sec: Section, n: usize) {
+    if !out.is_empty() {
+        out.push(Part::Blank);
+    }
+    out.push(Part::Heading(sec, n));
+    if n == 0 {
+        out.push(Part::None);
+    }
 }
 
 /// The lines put first in the session view for `n` items raised in

@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::report_lines;
 use super::review_parts::{footer, put, zone_style};
 use super::theme::Theme;
-use crate::export::report;
+use crate::export::report::{self, Rows};
 use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
 use crate::review::followup::is_carried;
@@ -79,13 +80,13 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
     let n = ses.readings.len();
     let cell = (room / n.max(1)).clamp(1, 3);
     let shown = n.min(room / cell);
-    let chart = &ses.readings[n - shown..];
+    let chart = report::chart(ses, n - shown);
     for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
         let line = match *part {
             Part::Recurring(i) | Part::RecurringWhere(i) if i < v.recurring.len() => {
                 recurring_line(&v.recurring[i], *part, w, theme)
             }
-            _ => part_line(ses, *part, chart, cell, w, theme),
+            _ => part_line(ses, *part, &chart, cell, w, theme),
         };
         put(line, body, y as u16, buf);
     }
@@ -135,29 +136,6 @@ fn recurring_line<'a>(r: &Recurrence, part: Part, w: usize, theme: &Theme) -> Li
     }
 }
 
-fn move_mark(r: &Reading) -> &'static str {
-    if r.kind == ReadingKind::Observation {
-        return "●";
-    }
-    match r.move_ {
-        Move::Raise => "▲",
-        Move::Lower => "▼",
-        Move::Hold => "=",
-    }
-}
-
-fn tactic_name<'a>(ses: &'a Session, id: Option<&'a str>) -> &'a str {
-    match id {
-        None => s::NO_TACTIC,
-        Some(id) => ses
-            .workshop
-            .tactics
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.name.as_str()),
-    }
-}
-
 fn mins(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
 }
@@ -187,10 +165,21 @@ fn carried(ses: &Session, at: Timestamp) -> &'static str {
     }
 }
 
+/// The columns of a table the screen shows: its order numbers the rows and
+/// its headings say where, so an item's line keeps to what was said.
+fn shown(rows: Rows, head: &str) -> bool {
+    match head {
+        "#" => false,
+        "Checkpoint" => matches!(rows, Rows::Time | Rows::Changes),
+        "Time" => rows != Rows::Gadflies,
+        _ => true,
+    }
+}
+
 fn part_line<'a>(
     ses: &Session,
     part: Part,
-    chart: &[Reading],
+    chart: &report::Timeline,
     cell: usize,
     w: usize,
     theme: &Theme,
@@ -202,62 +191,17 @@ fn part_line<'a>(
             Line::styled(trunc(&s::section(section_name(sec), n), w), theme.heading)
         }
         Part::None => Line::styled(format!("  {}", s::NOTHING_HERE), theme.dim),
-        Part::Chart(level) => {
-            let mut spans = vec![Span::styled(format!("{level:>3} ┤"), theme.dim)];
-            for r in chart {
-                let (c, style) = if r.level == level {
-                    ("●", zone_style(theme, r.zone))
-                } else if level >= r.band.low && level <= r.band.high {
-                    ("·", theme.dim)
-                } else {
-                    (" ", theme.base)
-                };
-                spans.push(Span::styled(format!("{c:^cell$}"), style));
-            }
-            let band = ses.band;
-            let edge = if level == band.high {
-                format!("  ← {}", s::LIMIT)
-            } else if level == band.low {
-                format!("  ← {}", s::THRESHOLD)
-            } else if level == SCALE_MAX && level > band.high {
-                format!("  {}", Zone::TooHot.label())
-            } else if level == 0 && level < band.low {
-                format!("  {}", Zone::TooCold.label())
-            } else {
-                String::new()
+        Part::Chart(level) => report_lines::chart_row(chart, level, ses.band, cell, theme),
+        Part::ChartMoves => report_lines::chart_moves(chart, cell, w, theme),
+        Part::Row(rows, i) => {
+            let cells = report::row(ses, rows, i).unwrap_or_default();
+            let style = match rows {
+                Rows::Readings => zone_style(theme, ses.readings[i].zone),
+                _ => theme.base,
             };
-            spans.push(Span::styled(edge, theme.dim));
-            Line::from(spans)
-        }
-        Part::ChartMoves => {
-            let mut out = String::from("    └");
-            for r in chart {
-                out += &format!("{:^cell$}", move_mark(r));
-            }
-            out += &format!("  {} ▲ raise ▼ lower = hold · ● reading · band ·", s::MOVES);
-            Line::styled(trunc(&out, w), theme.dim)
-        }
-        Part::Reading(i) => {
-            let r = &ses.readings[i];
-            let mut t = format!(
-                "  {} {:>2} {:<10} {} {} · {}",
-                r.at.format("%H:%M"),
-                r.level,
-                r.zone.label(),
-                move_mark(r),
-                r.label(),
-                tactic_name(ses, r.tactic.as_deref())
-            );
-            if !r.reason.is_empty() {
-                t += &format!(" — {}", r.reason);
-            }
-            if let Some(x) = &r.readiness {
-                t += &format!(" · {}", s::readiness_note(&x.describe()));
-            }
-            if let Some(g) = r.after_gadfly {
-                t += &format!(" · {} #{g}", s::AFTER_GADFLY);
-            }
-            Line::from(vec![Span::styled(trunc(&t, w), zone_style(theme, r.zone))])
+            let day = ses.meta.created.format("%Y-%m-%d ").to_string();
+            let t = report_lines::row(report::head(rows), &cells, |h| shown(rows, h), &day);
+            Line::styled(trunc(&t, w), style)
         }
         Part::Gadfly(i) => {
             let g = &ses.gadflies[i];
@@ -349,7 +293,7 @@ fn part_line<'a>(
             let cells = report::item_cells(ses, kind, i).unwrap_or_default();
             let words: Vec<String> = cells
                 .iter()
-                .map(plain)
+                .map(report_lines::plain)
                 .filter(|c| !c.trim().is_empty())
                 .collect();
             text(format!("  {}", words.join(" · ")))
@@ -379,23 +323,6 @@ fn part_line<'a>(
             text(t)
         }
     }
-}
-
-/// The report's words as they are: the screen has its own emphasis.
-fn plain(spans: &report::Inline) -> String {
-    let mut out = String::new();
-    for span in spans {
-        match span {
-            report::Span::Word(w) | report::Span::Text(w) => out.push_str(w),
-            report::Span::Term(w) => out.push_str(w),
-            report::Span::Quote(t) => out += &format!("“{}”", plain(t)),
-            report::Span::Em(t)
-            | report::Span::Strong(t)
-            | report::Span::Flag(t)
-            | report::Span::Caveat(t) => out += &plain(t),
-        }
-    }
-    out
 }
 
 fn join(list: &[String]) -> String {
