@@ -39,8 +39,6 @@ pub enum Part {
     ChartMoves,
     /// Row `i` of one of the report's tables of the full record.
     Row(Rows, usize),
-    /// A move of the band, with its time and reason.
-    BandMove(usize),
     Gadfly(usize),
     /// Under an idea: its earlier reactions and the work it became.
     GadflyHistory(usize),
@@ -52,7 +50,6 @@ pub enum Part {
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
-    Checkpoint(usize),
     /// An item raised in earlier sessions, then where (`SessionView::recurring`).
     Recurring(usize),
     RecurringWhere(usize),
@@ -62,7 +59,8 @@ pub enum Part {
 pub enum Section {
     Tension,
     Readings,
-    BandMoves,
+    /// Band moves and skips.
+    Changes,
     Gadflies,
     Polarities,
     Factions,
@@ -85,9 +83,8 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.push(Part::ChartMoves);
     }
     rows(&mut out, s, Section::Readings, Rows::Readings);
-    if !s.band_moves.is_empty() {
-        section(&mut out, Section::BandMoves, s.band_moves.len());
-        out.extend((0..s.band_moves.len()).map(Part::BandMove));
+    if row_count(s, Rows::Changes) > 0 {
+        rows(&mut out, s, Section::Changes, Rows::Changes);
     }
     section(&mut out, Section::Gadflies, s.gadflies.len());
     for (i, g) in s.gadflies.iter().enumerate() {
@@ -133,8 +130,7 @@ pub fn session(s: &Session) -> Vec<Part> {
         section(&mut out, Section::Kind(kind), n);
         out.extend((0..n).map(|i| Part::Item(kind, i)));
     }
-    section(&mut out, Section::Time, s.progress.checkpoints.len());
-    out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
+    rows(&mut out, s, Section::Time, Rows::Time);
     out
 }
 

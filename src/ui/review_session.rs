@@ -117,7 +117,7 @@ fn section_name(sec: Section) -> &'static str {
     match sec {
         Section::Tension => s::SEC_TIMELINE,
         Section::Readings => s::SEC_READINGS_AND_MOVES,
-        Section::BandMoves => s::BAND_MOVES,
+        Section::Changes => s::CHANGES,
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
         Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
@@ -134,10 +134,6 @@ fn recurring_line<'a>(r: &Recurrence, part: Part, w: usize, theme: &Theme) -> Li
         Part::Recurring(_) => Line::raw(trunc(&format!("  {}: {}", r.kind, r.text), w)),
         _ => Line::styled(trunc(&format!("      {}", r.said()), w), theme.dim),
     }
-}
-
-fn mins(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// A column per pole: the left pole's side, the right pole's, the third's.
@@ -235,23 +231,6 @@ fn part_line<'a>(
             parts.extend(ses.became(g.id));
             Line::styled(trunc(&format!("      {}", parts.join(" · ")), w), theme.dim)
         }
-        Part::BandMove(i) => {
-            let m = &ses.band_moves[i];
-            let mut t = format!(
-                "  {} {} · {}",
-                m.at.format("%H:%M"),
-                s::band_move((m.from.low, m.from.high), (m.to.low, m.to.high)),
-                ses.workshop
-                    .checkpoints
-                    .iter()
-                    .find(|c| c.id == m.checkpoint)
-                    .map_or(m.checkpoint.as_str(), |c| c.title.as_str())
-            );
-            if !m.reason.is_empty() {
-                t += &format!(" — {}", m.reason);
-            }
-            text(t)
-        }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
         Part::Faction(i) => {
             let f = &ses.factions[i];
@@ -297,30 +276,6 @@ fn part_line<'a>(
                 .filter(|c| !c.trim().is_empty())
                 .collect();
             text(format!("  {}", words.join(" · ")))
-        }
-        Part::Checkpoint(i) => {
-            let p = &ses.progress.checkpoints[i];
-            let cp = ses.workshop.checkpoints.get(i);
-            let (place, title, timebox) = cp.map_or(("", "", 0), |c| {
-                (
-                    c.place.label(),
-                    c.title.as_str(),
-                    c.timebox_mins + p.extra_mins,
-                )
-            });
-            let mut t = format!(
-                "  {:>2}. {:<11} {:<28} {:<8} {} {} / {timebox} min",
-                i + 1,
-                place,
-                trunc(title, 28),
-                p.status.label(),
-                s::SPENT,
-                mins(p.spent_secs)
-            );
-            for r in &p.skip_reasons {
-                t += &format!(" · {} {}: {}", s::SKIPPED, r.at.format("%H:%M"), r.reason);
-            }
-            text(t)
         }
     }
 }

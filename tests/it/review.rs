@@ -767,10 +767,10 @@ fn session_view_shows_the_history_kept() {
     }
     let c = &s.commitments[0];
     for want in [
-        "Band moves (1)".to_string(),
+        "Band moves and skips (2)".to_string(),
         "4..7 → 5..8".to_string(),
         "a room that can take more".to_string(),
-        "skipped 14:00: done last week".to_string(),
+        "skipped · done last week".to_string(),
         format!("became commitment #{}", c.id),
         "→ curiosity".to_string(),
     ] {
