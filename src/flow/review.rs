@@ -192,7 +192,10 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
         ids.position(|x| x == id)
     }
     let want = match hit.kind.as_str() {
-        "gadfly idea" => Part::Gadfly(at(s.gadflies.iter().map(|x| x.id), hit.item)?),
+        "gadfly idea" => Part::Row(
+            Rows::Gadflies,
+            at(s.gadflies.iter().map(|x| x.id), hit.item)?,
+        ),
         "brutal fact" => Part::Item(ItemKind::Fact, at(s.facts.iter().map(|x| x.id), hit.item)?),
         "technical / adaptive" => Part::Item(
             ItemKind::Split,

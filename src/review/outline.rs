@@ -39,9 +39,6 @@ pub enum Part {
     ChartMoves,
     /// Row `i` of one of the report's tables of the full record.
     Row(Rows, usize),
-    Gadfly(usize),
-    /// Under an idea: its earlier reactions and the work it became.
-    GadflyHistory(usize),
     Map(usize, MapLine),
     Faction(usize),
     /// A faction's losses (and values, loyalties), under its name.
@@ -86,13 +83,7 @@ pub fn session(s: &Session) -> Vec<Part> {
     if row_count(s, Rows::Changes) > 0 {
         rows(&mut out, s, Section::Changes, Rows::Changes);
     }
-    section(&mut out, Section::Gadflies, s.gadflies.len());
-    for (i, g) in s.gadflies.iter().enumerate() {
-        out.push(Part::Gadfly(i));
-        if !g.reactions.is_empty() || s.work_of(g.id).is_some() {
-            out.push(Part::GadflyHistory(i));
-        }
-    }
+    rows(&mut out, s, Section::Gadflies, Rows::Gadflies);
     section(&mut out, Section::Polarities, s.polarities.len());
     for (i, p) in s.polarities.iter().enumerate() {
         if i > 0 {

@@ -29,13 +29,24 @@ pub fn plain(spans: &Inline) -> String {
 }
 
 /// A table's row in one line: its cells, but those `keep` leaves out and
-/// the empty ones, joined. A number says what it counts, by its column's
-/// name; a time on `day` (the session's, "2026-11-10 ") goes without it.
-pub fn row(head: &[&str], cells: &[Cell], keep: impl Fn(&str) -> bool, day: &str) -> String {
+/// the empty ones, joined; the column `lead` first, in brackets, where the
+/// eye starts. A number says what it counts, by its column's name; a time
+/// on `day` (the session's, "2026-11-10 ") goes without it.
+pub fn row(
+    head: &[&str],
+    cells: &[Cell],
+    keep: impl Fn(&str) -> bool,
+    lead: Option<&str>,
+    day: &str,
+) -> String {
+    let mut out = String::from(" ");
+    if let Some((_, c)) = head.iter().zip(cells).find(|(h, _)| Some(**h) == lead) {
+        out += &format!(" [{}]", plain(&c.text));
+    }
     let words: Vec<String> = head
         .iter()
         .zip(cells)
-        .filter(|(h, _)| keep(h))
+        .filter(|(h, _)| keep(h) && Some(**h) != lead)
         .map(|(h, c)| match plain(&c.text) {
             t if c.num => format!("{} {t}", h.to_lowercase()),
             t if *h == "Time" => t.strip_prefix(day).map_or(t.clone(), str::to_string),
@@ -43,7 +54,7 @@ pub fn row(head: &[&str], cells: &[Cell], keep: impl Fn(&str) -> bool, day: &str
         })
         .filter(|c| !c.trim().is_empty())
         .collect();
-    format!("  {}", words.join(" · "))
+    format!("{out} {}", words.join(" · "))
 }
 
 /// A reading's mark on the chart, from its move's word.

@@ -172,6 +172,11 @@ fn shown(rows: Rows, head: &str) -> bool {
     }
 }
 
+/// The column a table's line starts with: what became of an idea.
+fn lead(rows: Rows) -> Option<&'static str> {
+    (rows == Rows::Gadflies).then_some("Fate")
+}
+
 fn part_line<'a>(
     ses: &Session,
     part: Part,
@@ -196,40 +201,17 @@ fn part_line<'a>(
                 _ => theme.base,
             };
             let day = ses.meta.created.format("%Y-%m-%d ").to_string();
-            let t = report_lines::row(report::head(rows), &cells, |h| shown(rows, h), &day);
-            Line::styled(trunc(&t, w), style)
-        }
-        Part::Gadfly(i) => {
-            let g = &ses.gadflies[i];
-            let fate = match &g.fate {
-                Fate::Declined(why) => format!("declined: {why}"),
-                f => f.label().to_string(),
-            };
-            let who = match &g.author {
-                Author::Anonymous => s::ANONYMOUS.to_string(),
-                Author::Named(n) => n.clone(),
-            };
-            text(format!(
-                "  [{fate}] {} — {} · {} · {}{}",
-                g.text,
-                g.reaction.label(),
-                g.voice.label(),
-                who,
-                carried(ses, g.at)
-            ))
-        }
-        Part::GadflyHistory(i) => {
-            let g = &ses.gadflies[i];
-            let mut parts = Vec::new();
-            if !g.reactions.is_empty() {
-                parts.push(format!(
-                    "{}: {}",
-                    s::REACTIONS_EARLIER,
-                    links::reaction_story(g)
-                ));
+            let mut t = report_lines::row(
+                report::head(rows),
+                &cells,
+                |h| shown(rows, h),
+                lead(rows),
+                &day,
+            );
+            if let Some(g) = ses.gadflies.get(i).filter(|_| rows == Rows::Gadflies) {
+                t += carried(ses, g.at);
             }
-            parts.extend(ses.became(g.id));
-            Line::styled(trunc(&format!("      {}", parts.join(" · ")), w), theme.dim)
+            Line::styled(trunc(&t, w), style)
         }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
         Part::Faction(i) => {

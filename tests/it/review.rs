@@ -758,9 +758,9 @@ fn session_view_shows_the_history_kept() {
     run(&mut f, dir.path(), key(KeyCode::Enter));
     let mut seen = String::new();
     // Wide, so the longest lines are whole.
-    f.size = (160, H);
+    f.size = (240, H);
     for _ in 0..12 {
-        seen += &render(&f, 160, H);
+        seen += &render(&f, 240, H);
         for _ in 0..20 {
             run(&mut f, dir.path(), key(KeyCode::Down));
         }
