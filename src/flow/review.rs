@@ -210,7 +210,10 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
             ItemKind::Avoidance,
             at(s.avoidance.iter().map(|x| x.id), hit.item)?,
         ),
-        "commitment" => Part::Commitment(at(s.commitments.iter().map(|x| x.id), hit.item)?),
+        "commitment" => Part::Row(
+            Rows::Commitments,
+            at(s.commitments.iter().map(|x| x.id), hit.item)?,
+        ),
         "note" => Part::Item(ItemKind::Note, at(s.notes.iter().map(|x| x.id), hit.item)?),
         "tension move" => Part::Row(
             Rows::Readings,

@@ -43,7 +43,6 @@ pub enum Part {
     Faction(usize),
     /// A faction's losses (and values, loyalties), under its name.
     FactionLoss(usize),
-    Commitment(usize),
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
@@ -113,8 +112,7 @@ pub fn session(s: &Session) -> Vec<Part> {
     // its row there; commitments at their place, with a line of their own.
     for kind in ItemKind::all().filter(|k| !OWN_SECTIONS.contains(k)) {
         if kind == ItemKind::Commitment {
-            section(&mut out, Section::Commitments, s.commitments.len());
-            out.extend((0..s.commitments.len()).map(Part::Commitment));
+            rows(&mut out, s, Section::Commitments, Rows::Commitments);
             continue;
         }
         let n = s.count(kind);

@@ -172,9 +172,14 @@ fn shown(rows: Rows, head: &str) -> bool {
     }
 }
 
-/// The column a table's line starts with: what became of an idea.
+/// The column a table's line starts with: what became of an idea, where a
+/// commitment stands.
 fn lead(rows: Rows) -> Option<&'static str> {
-    (rows == Rows::Gadflies).then_some("Fate")
+    match rows {
+        Rows::Gadflies => Some("Fate"),
+        Rows::Commitments => Some("Status"),
+        _ => None,
+    }
 }
 
 fn part_line<'a>(
@@ -208,8 +213,13 @@ fn part_line<'a>(
                 lead(rows),
                 &day,
             );
-            if let Some(g) = ses.gadflies.get(i).filter(|_| rows == Rows::Gadflies) {
-                t += carried(ses, g.at);
+            let at = match rows {
+                Rows::Gadflies => ses.gadflies.get(i).map(|g| g.at),
+                Rows::Commitments => ses.commitments.get(i).map(|c| c.at),
+                _ => None,
+            };
+            if let Some(at) = at {
+                t += carried(ses, at);
             }
             Line::styled(trunc(&t, w), style)
         }
@@ -230,23 +240,6 @@ fn part_line<'a>(
             if !f.loyalties.is_empty() {
                 t += &format!(" · {}: {}", s::LOYAL_TO, join(&f.loyalties));
             }
-            text(t)
-        }
-        Part::Commitment(i) => {
-            let c = &ses.commitments[i];
-            let mut t = format!(
-                "  [{}] {} · {} {} · {} {}",
-                c.status.label(),
-                c.what,
-                s::OWNER,
-                c.owner,
-                s::REVIEW_BY,
-                c.review
-            );
-            if !c.loss.is_empty() {
-                t += &format!(" · {}: {}", s::LOSES, c.loss);
-            }
-            t += carried(ses, c.at);
             text(t)
         }
         Part::Item(kind, i) => {
