@@ -201,7 +201,10 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
             ItemKind::Split,
             at(s.splits.iter().map(|x| x.id), hit.item)?,
         ),
-        "faction" => Part::Faction(at(s.factions.iter().map(|x| x.id), hit.item)?),
+        "faction" => Part::Item(
+            ItemKind::Faction,
+            at(s.factions.iter().map(|x| x.id), hit.item)?,
+        ),
         "assumption" => Part::Item(
             ItemKind::Assumption,
             at(s.assumptions.iter().map(|x| x.id), hit.item)?,

@@ -40,9 +40,6 @@ pub enum Part {
     /// Row `i` of one of the report's tables of the full record.
     Row(Rows, usize),
     Map(usize, MapLine),
-    Faction(usize),
-    /// A faction's losses (and values, loyalties), under its name.
-    FactionLoss(usize),
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
@@ -59,7 +56,6 @@ pub enum Section {
     Changes,
     Gadflies,
     Polarities,
-    Factions,
     Commitments,
     /// A kind without a section shape of its own, under its heading.
     Kind(ItemKind),
@@ -68,7 +64,7 @@ pub enum Section {
 }
 
 /// The kinds the session view gives a section shape of their own, first.
-const OWN_SECTIONS: [ItemKind; 3] = [ItemKind::Gadfly, ItemKind::Polarity, ItemKind::Faction];
+const OWN_SECTIONS: [ItemKind; 2] = [ItemKind::Gadfly, ItemKind::Polarity];
 
 /// The session view, top to bottom.
 pub fn session(s: &Session) -> Vec<Part> {
@@ -102,11 +98,6 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.push(Part::Map(i, MapLine::WouldLose));
         out.push(Part::Map(i, MapLine::WarningHead));
         out.extend((0..p.warnings.len()).map(|k| Part::Map(i, MapLine::Warning(k))));
-    }
-    section(&mut out, Section::Factions, s.factions.len());
-    for i in 0..s.factions.len() {
-        out.push(Part::Faction(i));
-        out.push(Part::FactionLoss(i));
     }
     // The other kinds in the order of the report's full record, each item
     // its row there; commitments at their place, with a line of their own.

@@ -120,7 +120,6 @@ fn section_name(sec: Section) -> &'static str {
         Section::Changes => s::CHANGES,
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
-        Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
         Section::Commitments => s::SEC_COMMITMENTS,
         Section::Time => s::SEC_TIME_PER_CHECKPOINT,
         Section::Kind(kind) => kind.heading(),
@@ -224,24 +223,6 @@ fn part_line<'a>(
             Line::styled(trunc(&t, w), style)
         }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
-        Part::Faction(i) => {
-            let f = &ses.factions[i];
-            Line::from(vec![
-                Span::styled(trunc(&format!("  {}", f.name), w), theme.title),
-                Span::raw(format!(" · {}", f.stance.label())),
-            ])
-        }
-        Part::FactionLoss(i) => {
-            let f = &ses.factions[i];
-            let mut t = format!("      {}: {}", s::LOSES, join(&f.losses));
-            if !f.values.is_empty() {
-                t += &format!(" · {}: {}", s::VALUES, join(&f.values));
-            }
-            if !f.loyalties.is_empty() {
-                t += &format!(" · {}: {}", s::LOYAL_TO, join(&f.loyalties));
-            }
-            text(t)
-        }
         Part::Item(kind, i) => {
             // The item's row of the report's full record, its cells in a line.
             let cells = report::item_cells(ses, kind, i).unwrap_or_default();
@@ -252,14 +233,6 @@ fn part_line<'a>(
                 .collect();
             text(format!("  {}", words.join(" · ")))
         }
-    }
-}
-
-fn join(list: &[String]) -> String {
-    if list.is_empty() {
-        "—".to_string()
-    } else {
-        list.join("; ")
     }
 }
 

@@ -773,6 +773,7 @@ fn session_view_shows_the_history_kept() {
         "skipped · done last week".to_string(),
         format!("became commitment #{}", c.id),
         "→ curiosity".to_string(),
+        "Regional sales directors · resistant · Winning new contracts".to_string(),
     ] {
         assert!(seen.contains(&want), "{want} not shown:\n{seen}");
     }
