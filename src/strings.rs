@@ -500,8 +500,6 @@ pub const COMPARE_TITLE: &str = "Compare";
 pub const THRESHOLD: &str = "threshold of learning";
 pub const LIMIT: &str = "limit of tolerance";
 pub const MOVES: &str = "moves";
-pub const SPENT: &str = "spent";
-pub const AFTER_GADFLY: &str = "soon after gadfly idea";
 pub const UPSIDES: &str = "upsides";
 pub const DOWNSIDES: &str = "downsides (overdone)";
 pub const WOULD_LOSE: &str = "would lose";
@@ -511,10 +509,6 @@ pub const HELD_BY: &str = "held by";
 pub const WATCHED_BY: &str = "watched by";
 pub const SEEN: &str = "seen";
 pub const NOT_SEEN: &str = "not seen";
-pub const LOSES: &str = "loses";
-pub const VALUES: &str = "values";
-pub const LOYAL_TO: &str = "loyal to";
-pub const REVIEW_BY: &str = "review";
 pub const OWNER: &str = "owner";
 pub const START_END: &str = "start → end";
 pub const SINCE_PREVIOUS: &str = "since the one before";
@@ -557,7 +551,6 @@ pub const SEC_TIMELINE: &str = "Tension timeline";
 pub const SEC_READINGS_AND_MOVES: &str = "Readings and moves";
 pub const SEC_GADFLY_IDEAS: &str = "Gadfly ideas";
 pub const SEC_POLARITY_MAPS: &str = "Competing values (polarity maps)";
-pub const SEC_FACTIONS_AND_LOSSES: &str = "Factions and losses";
 pub const SEC_COMMITMENTS: &str = "Commitments";
 pub const SEC_TIME_PER_CHECKPOINT: &str = "Time per checkpoint";
 pub const CMP_TENSION: &str = "Tension, start → end";
@@ -748,7 +741,6 @@ pub const BAND_REASON: &str = "Why move it (optional)";
 pub fn band_why_title(low: u8, high: u8, accept: &str) -> String {
     format!("The productive band is now {low}..{high}: why? ({accept} keeps it)")
 }
-pub const BAND_MOVES: &str = "Band moves";
 pub const CHANGES: &str = "Band moves and skips";
 pub const REACTIONS_EARLIER: &str = "reactions";
 /// "laughter 10:05 → curiosity 10:42"

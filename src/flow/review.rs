@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, Flow, Notice, Screen, Tone, error, info};
+use crate::export::report::Rows;
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
@@ -191,13 +192,19 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
         ids.position(|x| x == id)
     }
     let want = match hit.kind.as_str() {
-        "gadfly idea" => Part::Gadfly(at(s.gadflies.iter().map(|x| x.id), hit.item)?),
+        "gadfly idea" => Part::Row(
+            Rows::Gadflies,
+            at(s.gadflies.iter().map(|x| x.id), hit.item)?,
+        ),
         "brutal fact" => Part::Item(ItemKind::Fact, at(s.facts.iter().map(|x| x.id), hit.item)?),
         "technical / adaptive" => Part::Item(
             ItemKind::Split,
             at(s.splits.iter().map(|x| x.id), hit.item)?,
         ),
-        "faction" => Part::Faction(at(s.factions.iter().map(|x| x.id), hit.item)?),
+        "faction" => Part::Item(
+            ItemKind::Faction,
+            at(s.factions.iter().map(|x| x.id), hit.item)?,
+        ),
         "assumption" => Part::Item(
             ItemKind::Assumption,
             at(s.assumptions.iter().map(|x| x.id), hit.item)?,
@@ -206,9 +213,15 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
             ItemKind::Avoidance,
             at(s.avoidance.iter().map(|x| x.id), hit.item)?,
         ),
-        "commitment" => Part::Commitment(at(s.commitments.iter().map(|x| x.id), hit.item)?),
+        "commitment" => Part::Row(
+            Rows::Commitments,
+            at(s.commitments.iter().map(|x| x.id), hit.item)?,
+        ),
         "note" => Part::Item(ItemKind::Note, at(s.notes.iter().map(|x| x.id), hit.item)?),
-        "tension move" => Part::Reading(at(s.readings.iter().map(|x| x.id), hit.item)?),
+        "tension move" => Part::Row(
+            Rows::Readings,
+            at(s.readings.iter().map(|x| x.id), hit.item)?,
+        ),
         _ => {
             let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;
             return parts

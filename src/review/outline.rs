@@ -3,6 +3,7 @@
 //! the parts that fit, so a 10,000-item session scrolls as fast as a small one.
 
 use super::compare::Comparison;
+use crate::export::report::{Rows, row_count};
 use crate::session::{ItemKind, SCALE_MAX, Session};
 
 /// Which part of a polarity map a line shows.
@@ -36,21 +37,12 @@ pub enum Part {
     Chart(u8),
     /// The chart's bottom: each reading's move.
     ChartMoves,
-    Reading(usize),
-    /// A move of the band, with its time and reason.
-    BandMove(usize),
-    Gadfly(usize),
-    /// Under an idea: its earlier reactions and the work it became.
-    GadflyHistory(usize),
+    /// Row `i` of one of the report's tables of the full record.
+    Row(Rows, usize),
     Map(usize, MapLine),
-    Faction(usize),
-    /// A faction's losses (and values, loyalties), under its name.
-    FactionLoss(usize),
-    Commitment(usize),
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
-    Checkpoint(usize),
     /// An item raised in earlier sessions, then where (`SessionView::recurring`).
     Recurring(usize),
     RecurringWhere(usize),
@@ -60,10 +52,10 @@ pub enum Part {
 pub enum Section {
     Tension,
     Readings,
-    BandMoves,
+    /// Band moves and skips.
+    Changes,
     Gadflies,
     Polarities,
-    Factions,
     Commitments,
     /// A kind without a section shape of its own, under its heading.
     Kind(ItemKind),
@@ -72,38 +64,21 @@ pub enum Section {
 }
 
 /// The kinds the session view gives a section shape of their own, first.
-const OWN_SECTIONS: [ItemKind; 3] = [ItemKind::Gadfly, ItemKind::Polarity, ItemKind::Faction];
+const OWN_SECTIONS: [ItemKind; 2] = [ItemKind::Gadfly, ItemKind::Polarity];
 
 /// The session view, top to bottom.
 pub fn session(s: &Session) -> Vec<Part> {
     let mut out = Vec::new();
-    let section = |out: &mut Vec<Part>, sec: Section, n: usize| {
-        if !out.is_empty() {
-            out.push(Part::Blank);
-        }
-        out.push(Part::Heading(sec, n));
-        if n == 0 {
-            out.push(Part::None);
-        }
-    };
     section(&mut out, Section::Tension, s.readings.len());
     if !s.readings.is_empty() {
         out.extend((0..=SCALE_MAX).rev().map(Part::Chart));
         out.push(Part::ChartMoves);
     }
-    section(&mut out, Section::Readings, s.readings.len());
-    out.extend((0..s.readings.len()).map(Part::Reading));
-    if !s.band_moves.is_empty() {
-        section(&mut out, Section::BandMoves, s.band_moves.len());
-        out.extend((0..s.band_moves.len()).map(Part::BandMove));
+    rows(&mut out, s, Section::Readings, Rows::Readings);
+    if row_count(s, Rows::Changes) > 0 {
+        rows(&mut out, s, Section::Changes, Rows::Changes);
     }
-    section(&mut out, Section::Gadflies, s.gadflies.len());
-    for (i, g) in s.gadflies.iter().enumerate() {
-        out.push(Part::Gadfly(i));
-        if !g.reactions.is_empty() || s.work_of(g.id).is_some() {
-            out.push(Part::GadflyHistory(i));
-        }
-    }
+    rows(&mut out, s, Section::Gadflies, Rows::Gadflies);
     section(&mut out, Section::Polarities, s.polarities.len());
     for (i, p) in s.polarities.iter().enumerate() {
         if i > 0 {
@@ -124,26 +99,38 @@ pub fn session(s: &Session) -> Vec<Part> {
         out.push(Part::Map(i, MapLine::WarningHead));
         out.extend((0..p.warnings.len()).map(|k| Part::Map(i, MapLine::Warning(k))));
     }
-    section(&mut out, Section::Factions, s.factions.len());
-    for i in 0..s.factions.len() {
-        out.push(Part::Faction(i));
-        out.push(Part::FactionLoss(i));
-    }
     // The other kinds in the order of the report's full record, each item
     // its row there; commitments at their place, with a line of their own.
     for kind in ItemKind::all().filter(|k| !OWN_SECTIONS.contains(k)) {
         if kind == ItemKind::Commitment {
-            section(&mut out, Section::Commitments, s.commitments.len());
-            out.extend((0..s.commitments.len()).map(Part::Commitment));
+            rows(&mut out, s, Section::Commitments, Rows::Commitments);
             continue;
         }
         let n = s.count(kind);
         section(&mut out, Section::Kind(kind), n);
         out.extend((0..n).map(|i| Part::Item(kind, i)));
     }
-    section(&mut out, Section::Time, s.progress.checkpoints.len());
-    out.extend((0..s.progress.checkpoints.len()).map(Part::Checkpoint));
+    rows(&mut out, s, Section::Time, Rows::Time);
     out
+}
+
+/// A section that is one of the report's tables, a line per row.
+fn rows(out: &mut Vec<Part>, s: &Session, sec: Section, rows: Rows) {
+    let n = row_count(s, rows);
+    section(out, sec, n);
+    out.extend((0..n).map(|i| Part::Row(rows, i)));
+}
+
+/// A heading, after a blank line unless it comes first, and "nothing here"
+/// under it when it heads nothing.
+fn section(out: &mut Vec<Part>, sec: Section, n: usize) {
+    if !out.is_empty() {
+        out.push(Part::Blank);
+    }
+    out.push(Part::Heading(sec, n));
+    if n == 0 {
+        out.push(Part::None);
+    }
 }
 
 /// The lines put first in the session view for `n` items raised in

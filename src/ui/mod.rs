@@ -13,6 +13,7 @@ pub mod join;
 pub mod keybar;
 pub mod picker;
 pub mod projector;
+pub mod report_lines;
 pub mod review;
 pub mod review_compare;
 pub mod review_parts;

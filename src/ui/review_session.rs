@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::report_lines;
 use super::review_parts::{footer, put, zone_style};
 use super::theme::Theme;
-use crate::export::report;
+use crate::export::report::{self, Rows};
 use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
 use crate::review::followup::is_carried;
@@ -79,13 +80,13 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
     let n = ses.readings.len();
     let cell = (room / n.max(1)).clamp(1, 3);
     let shown = n.min(room / cell);
-    let chart = &ses.readings[n - shown..];
+    let chart = report::chart(ses, n - shown);
     for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
         let line = match *part {
             Part::Recurring(i) | Part::RecurringWhere(i) if i < v.recurring.len() => {
                 recurring_line(&v.recurring[i], *part, w, theme)
             }
-            _ => part_line(ses, *part, chart, cell, w, theme),
+            _ => part_line(ses, *part, &chart, cell, w, theme),
         };
         put(line, body, y as u16, buf);
     }
@@ -116,10 +117,9 @@ fn section_name(sec: Section) -> &'static str {
     match sec {
         Section::Tension => s::SEC_TIMELINE,
         Section::Readings => s::SEC_READINGS_AND_MOVES,
-        Section::BandMoves => s::BAND_MOVES,
+        Section::Changes => s::CHANGES,
         Section::Gadflies => s::SEC_GADFLY_IDEAS,
         Section::Polarities => s::SEC_POLARITY_MAPS,
-        Section::Factions => s::SEC_FACTIONS_AND_LOSSES,
         Section::Commitments => s::SEC_COMMITMENTS,
         Section::Time => s::SEC_TIME_PER_CHECKPOINT,
         Section::Kind(kind) => kind.heading(),
@@ -133,33 +133,6 @@ fn recurring_line<'a>(r: &Recurrence, part: Part, w: usize, theme: &Theme) -> Li
         Part::Recurring(_) => Line::raw(trunc(&format!("  {}: {}", r.kind, r.text), w)),
         _ => Line::styled(trunc(&format!("      {}", r.said()), w), theme.dim),
     }
-}
-
-fn move_mark(r: &Reading) -> &'static str {
-    if r.kind == ReadingKind::Observation {
-        return "●";
-    }
-    match r.move_ {
-        Move::Raise => "▲",
-        Move::Lower => "▼",
-        Move::Hold => "=",
-    }
-}
-
-fn tactic_name<'a>(ses: &'a Session, id: Option<&'a str>) -> &'a str {
-    match id {
-        None => s::NO_TACTIC,
-        Some(id) => ses
-            .workshop
-            .tactics
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.name.as_str()),
-    }
-}
-
-fn mins(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// A column per pole: the left pole's side, the right pole's, the third's.
@@ -187,10 +160,31 @@ fn carried(ses: &Session, at: Timestamp) -> &'static str {
     }
 }
 
+/// The columns of a table the screen shows: its order numbers the rows and
+/// its headings say where, so an item's line keeps to what was said.
+fn shown(rows: Rows, head: &str) -> bool {
+    match head {
+        "#" => false,
+        "Checkpoint" => matches!(rows, Rows::Time | Rows::Changes),
+        "Time" => rows != Rows::Gadflies,
+        _ => true,
+    }
+}
+
+/// The column a table's line starts with: what became of an idea, where a
+/// commitment stands.
+fn lead(rows: Rows) -> Option<&'static str> {
+    match rows {
+        Rows::Gadflies => Some("Fate"),
+        Rows::Commitments => Some("Status"),
+        _ => None,
+    }
+}
+
 fn part_line<'a>(
     ses: &Session,
     part: Part,
-    chart: &[Reading],
+    chart: &report::Timeline,
     cell: usize,
     w: usize,
     theme: &Theme,
@@ -202,207 +196,43 @@ fn part_line<'a>(
             Line::styled(trunc(&s::section(section_name(sec), n), w), theme.heading)
         }
         Part::None => Line::styled(format!("  {}", s::NOTHING_HERE), theme.dim),
-        Part::Chart(level) => {
-            let mut spans = vec![Span::styled(format!("{level:>3} ┤"), theme.dim)];
-            for r in chart {
-                let (c, style) = if r.level == level {
-                    ("●", zone_style(theme, r.zone))
-                } else if level >= r.band.low && level <= r.band.high {
-                    ("·", theme.dim)
-                } else {
-                    (" ", theme.base)
-                };
-                spans.push(Span::styled(format!("{c:^cell$}"), style));
-            }
-            let band = ses.band;
-            let edge = if level == band.high {
-                format!("  ← {}", s::LIMIT)
-            } else if level == band.low {
-                format!("  ← {}", s::THRESHOLD)
-            } else if level == SCALE_MAX && level > band.high {
-                format!("  {}", Zone::TooHot.label())
-            } else if level == 0 && level < band.low {
-                format!("  {}", Zone::TooCold.label())
-            } else {
-                String::new()
+        Part::Chart(level) => report_lines::chart_row(chart, level, ses.band, cell, theme),
+        Part::ChartMoves => report_lines::chart_moves(chart, cell, w, theme),
+        Part::Row(rows, i) => {
+            let cells = report::row(ses, rows, i).unwrap_or_default();
+            let style = match rows {
+                Rows::Readings => zone_style(theme, ses.readings[i].zone),
+                _ => theme.base,
             };
-            spans.push(Span::styled(edge, theme.dim));
-            Line::from(spans)
-        }
-        Part::ChartMoves => {
-            let mut out = String::from("    └");
-            for r in chart {
-                out += &format!("{:^cell$}", move_mark(r));
-            }
-            out += &format!("  {} ▲ raise ▼ lower = hold · ● reading · band ·", s::MOVES);
-            Line::styled(trunc(&out, w), theme.dim)
-        }
-        Part::Reading(i) => {
-            let r = &ses.readings[i];
-            let mut t = format!(
-                "  {} {:>2} {:<10} {} {} · {}",
-                r.at.format("%H:%M"),
-                r.level,
-                r.zone.label(),
-                move_mark(r),
-                r.label(),
-                tactic_name(ses, r.tactic.as_deref())
+            let day = ses.meta.created.format("%Y-%m-%d ").to_string();
+            let mut t = report_lines::row(
+                report::head(rows),
+                &cells,
+                |h| shown(rows, h),
+                lead(rows),
+                &day,
             );
-            if !r.reason.is_empty() {
-                t += &format!(" — {}", r.reason);
-            }
-            if let Some(x) = &r.readiness {
-                t += &format!(" · {}", s::readiness_note(&x.describe()));
-            }
-            if let Some(g) = r.after_gadfly {
-                t += &format!(" · {} #{g}", s::AFTER_GADFLY);
-            }
-            Line::from(vec![Span::styled(trunc(&t, w), zone_style(theme, r.zone))])
-        }
-        Part::Gadfly(i) => {
-            let g = &ses.gadflies[i];
-            let fate = match &g.fate {
-                Fate::Declined(why) => format!("declined: {why}"),
-                f => f.label().to_string(),
+            let at = match rows {
+                Rows::Gadflies => ses.gadflies.get(i).map(|g| g.at),
+                Rows::Commitments => ses.commitments.get(i).map(|c| c.at),
+                _ => None,
             };
-            let who = match &g.author {
-                Author::Anonymous => s::ANONYMOUS.to_string(),
-                Author::Named(n) => n.clone(),
-            };
-            text(format!(
-                "  [{fate}] {} — {} · {} · {}{}",
-                g.text,
-                g.reaction.label(),
-                g.voice.label(),
-                who,
-                carried(ses, g.at)
-            ))
-        }
-        Part::GadflyHistory(i) => {
-            let g = &ses.gadflies[i];
-            let mut parts = Vec::new();
-            if !g.reactions.is_empty() {
-                parts.push(format!(
-                    "{}: {}",
-                    s::REACTIONS_EARLIER,
-                    links::reaction_story(g)
-                ));
+            if let Some(at) = at {
+                t += carried(ses, at);
             }
-            parts.extend(ses.became(g.id));
-            Line::styled(trunc(&format!("      {}", parts.join(" · ")), w), theme.dim)
-        }
-        Part::BandMove(i) => {
-            let m = &ses.band_moves[i];
-            let mut t = format!(
-                "  {} {} · {}",
-                m.at.format("%H:%M"),
-                s::band_move((m.from.low, m.from.high), (m.to.low, m.to.high)),
-                ses.workshop
-                    .checkpoints
-                    .iter()
-                    .find(|c| c.id == m.checkpoint)
-                    .map_or(m.checkpoint.as_str(), |c| c.title.as_str())
-            );
-            if !m.reason.is_empty() {
-                t += &format!(" — {}", m.reason);
-            }
-            text(t)
+            Line::styled(trunc(&t, w), style)
         }
         Part::Map(i, ml) => map_line(ses, i, ml, w, theme),
-        Part::Faction(i) => {
-            let f = &ses.factions[i];
-            Line::from(vec![
-                Span::styled(trunc(&format!("  {}", f.name), w), theme.title),
-                Span::raw(format!(" · {}", f.stance.label())),
-            ])
-        }
-        Part::FactionLoss(i) => {
-            let f = &ses.factions[i];
-            let mut t = format!("      {}: {}", s::LOSES, join(&f.losses));
-            if !f.values.is_empty() {
-                t += &format!(" · {}: {}", s::VALUES, join(&f.values));
-            }
-            if !f.loyalties.is_empty() {
-                t += &format!(" · {}: {}", s::LOYAL_TO, join(&f.loyalties));
-            }
-            text(t)
-        }
-        Part::Commitment(i) => {
-            let c = &ses.commitments[i];
-            let mut t = format!(
-                "  [{}] {} · {} {} · {} {}",
-                c.status.label(),
-                c.what,
-                s::OWNER,
-                c.owner,
-                s::REVIEW_BY,
-                c.review
-            );
-            if !c.loss.is_empty() {
-                t += &format!(" · {}: {}", s::LOSES, c.loss);
-            }
-            t += carried(ses, c.at);
-            text(t)
-        }
         Part::Item(kind, i) => {
             // The item's row of the report's full record, its cells in a line.
             let cells = report::item_cells(ses, kind, i).unwrap_or_default();
             let words: Vec<String> = cells
                 .iter()
-                .map(plain)
+                .map(report_lines::plain)
                 .filter(|c| !c.trim().is_empty())
                 .collect();
             text(format!("  {}", words.join(" · ")))
         }
-        Part::Checkpoint(i) => {
-            let p = &ses.progress.checkpoints[i];
-            let cp = ses.workshop.checkpoints.get(i);
-            let (place, title, timebox) = cp.map_or(("", "", 0), |c| {
-                (
-                    c.place.label(),
-                    c.title.as_str(),
-                    c.timebox_mins + p.extra_mins,
-                )
-            });
-            let mut t = format!(
-                "  {:>2}. {:<11} {:<28} {:<8} {} {} / {timebox} min",
-                i + 1,
-                place,
-                trunc(title, 28),
-                p.status.label(),
-                s::SPENT,
-                mins(p.spent_secs)
-            );
-            for r in &p.skip_reasons {
-                t += &format!(" · {} {}: {}", s::SKIPPED, r.at.format("%H:%M"), r.reason);
-            }
-            text(t)
-        }
-    }
-}
-
-/// The report's words as they are: the screen has its own emphasis.
-fn plain(spans: &report::Inline) -> String {
-    let mut out = String::new();
-    for span in spans {
-        match span {
-            report::Span::Word(w) | report::Span::Text(w) => out.push_str(w),
-            report::Span::Term(w) => out.push_str(w),
-            report::Span::Quote(t) => out += &format!("“{}”", plain(t)),
-            report::Span::Em(t)
-            | report::Span::Strong(t)
-            | report::Span::Flag(t)
-            | report::Span::Caveat(t) => out += &plain(t),
-        }
-    }
-    out
-}
-
-fn join(list: &[String]) -> String {
-    if list.is_empty() {
-        "—".to_string()
-    } else {
-        list.join("; ")
     }
 }
 

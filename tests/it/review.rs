@@ -758,21 +758,22 @@ fn session_view_shows_the_history_kept() {
     run(&mut f, dir.path(), key(KeyCode::Enter));
     let mut seen = String::new();
     // Wide, so the longest lines are whole.
-    f.size = (160, H);
+    f.size = (240, H);
     for _ in 0..12 {
-        seen += &render(&f, 160, H);
+        seen += &render(&f, 240, H);
         for _ in 0..20 {
             run(&mut f, dir.path(), key(KeyCode::Down));
         }
     }
     let c = &s.commitments[0];
     for want in [
-        "Band moves (1)".to_string(),
+        "Band moves and skips (2)".to_string(),
         "4..7 → 5..8".to_string(),
         "a room that can take more".to_string(),
-        "skipped 14:00: done last week".to_string(),
+        "skipped · done last week".to_string(),
         format!("became commitment #{}", c.id),
         "→ curiosity".to_string(),
+        "Regional sales directors · resistant · Winning new contracts".to_string(),
     ] {
         assert!(seen.contains(&want), "{want} not shown:\n{seen}");
     }

@@ -14,7 +14,8 @@ mod record;
 mod summary;
 mod timeline;
 
-pub use record::item_cells;
+pub use record::{Rows, head, item_cells, row, row_count};
+pub use timeline::chart;
 
 /// A whole export: the title, the line under it, then its parts.
 pub struct Report<'a> {

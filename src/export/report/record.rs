@@ -93,47 +93,124 @@ fn cell<'a>(s: &'a Session, c: crate::kinds::Cell<'a>) -> Inline<'a> {
     }
 }
 
+/// A table of the full record that review's screen shows a row at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    Readings,
+    Gadflies,
+    Commitments,
+    Time,
+    Changes,
+}
+
+const READINGS_HEAD: [&str; 9] = [
+    "#",
+    "Time",
+    "Checkpoint",
+    "Level",
+    "Band",
+    "Zone",
+    "Move",
+    "Tactic",
+    "Why",
+];
+const GADFLIES_HEAD: [&str; 8] = [
+    "#",
+    "Time",
+    "Checkpoint",
+    "Idea",
+    "Who",
+    "Voice",
+    "Reaction",
+    "Fate",
+];
+const COMMITMENTS_HEAD: [&str; 7] = [
+    "#",
+    "Checkpoint",
+    "What",
+    "Owner",
+    "Review",
+    "Status",
+    "What it costs",
+];
+const TIME_HEAD: [&str; 6] = [
+    "#",
+    "Where",
+    "Checkpoint",
+    "Status",
+    "Time spent",
+    "Timebox",
+];
+const CHANGES_HEAD: [&str; 4] = ["Time", "Checkpoint", "Change", "Why"];
+
+/// The column names of a table.
+pub fn head(rows: Rows) -> &'static [&'static str] {
+    match rows {
+        Rows::Readings => &READINGS_HEAD,
+        Rows::Gadflies => &GADFLIES_HEAD,
+        Rows::Commitments => &COMMITMENTS_HEAD,
+        Rows::Time => &TIME_HEAD,
+        Rows::Changes => &CHANGES_HEAD,
+    }
+}
+
+/// How many rows a table has (without a total).
+pub fn row_count(s: &Session, rows: Rows) -> usize {
+    match rows {
+        Rows::Readings => s.readings.len(),
+        Rows::Gadflies => s.gadflies.len(),
+        Rows::Commitments => s.commitments.len(),
+        Rows::Time => s.workshop.checkpoints.len(),
+        Rows::Changes => history::changes(s).len(),
+    }
+}
+
+/// Row `i` of a table, as the full record gives it.
+pub fn row(s: &Session, rows: Rows, i: usize) -> Option<Vec<Cell<'_>>> {
+    match rows {
+        Rows::Readings => s.readings.get(i).map(|r| reading_row(s, r)),
+        Rows::Gadflies => s.gadflies.get(i).map(|g| gadfly_row(s, g)),
+        Rows::Commitments => s.commitments.get(i).map(|c| commitment_row(s, c)),
+        Rows::Time => s.workshop.checkpoints.get(i).map(|_| time_row(s, i).0),
+        Rows::Changes => history::changes(s).into_iter().nth(i).map(change_row),
+    }
+}
+
 fn readings<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     if !section(out, "Tension readings", s.readings.is_empty()) {
         return;
     }
-    let mut table = Table::new(vec![
-        "#",
-        "Time",
-        "Checkpoint",
-        "Level",
-        "Band",
-        "Zone",
-        "Move",
-        "Tactic",
-        "Why",
-    ]);
+    let mut table = Table::new(READINGS_HEAD.to_vec());
     for r in &s.readings {
-        let mut why = vec![text(&r.reason)];
-        if let Some(x) = &r.readiness {
-            why.push(word(" ("));
-            why.push(text(crate::strings::readiness_note(&x.describe())));
-            why.push(word(")"));
-        }
-        if let Some(g) = r.after_gadfly {
-            why.push(word(" "));
-            why.push(Span::Flag(vec![word(format!(
-                "(possible silencing after idea #{g})"
-            ))]));
-        }
-        table.rows.push(vec![
-            Cell::num(r.id.to_string()),
-            Cell::word(when(&r.at)),
-            Cell::of(vec![cp_title(s, &r.checkpoint)]),
-            Cell::num(r.level.to_string()),
-            Cell::num(format!("{}–{}", r.band.low, r.band.high)),
-            Cell::word(r.zone.label()),
-            Cell::word(r.label()),
-            Cell::text(tactic_name(s, r).unwrap_or_default()),
-            Cell::of(why),
-        ]);
+        table.rows.push(reading_row(s, r));
     }
     out.push(Block::Table(table));
+}
+
+fn reading_row<'a>(s: &'a Session, r: &'a crate::session::Reading) -> Vec<Cell<'a>> {
+    let mut why = vec![text(&r.reason)];
+    if let Some(x) = &r.readiness {
+        why.push(word(" ("));
+        why.push(text(crate::strings::readiness_note(&x.describe())));
+        why.push(word(")"));
+    }
+    if let Some(g) = r.after_gadfly {
+        why.push(word(" "));
+        why.push(Span::Flag(vec![word(format!(
+            "(possible silencing after idea #{g})"
+        ))]));
+    }
+    vec![
+        Cell::num(r.id.to_string()),
+        Cell::word(when(&r.at)),
+        Cell::of(vec![cp_title(s, &r.checkpoint)]),
+        Cell::num(r.level.to_string()),
+        Cell::num(format!("{}–{}", r.band.low, r.band.high)),
+        Cell::word(r.zone.label()),
+        Cell::word(r.label()),
+        Cell::text(tactic_name(s, r).unwrap_or_default()),
+        Cell::of(why),
+    ]
 }
 
 fn splits<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
@@ -163,39 +240,34 @@ fn gadflies<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     if !section(out, ItemKind::Gadfly.heading(), s.gadflies.is_empty()) {
         return;
     }
-    let mut table = Table::new(vec![
-        "#",
-        "Time",
-        "Checkpoint",
-        "Idea",
-        "Who",
-        "Voice",
-        "Reaction",
-        "Fate",
-    ]);
+    let mut table = Table::new(GADFLIES_HEAD.to_vec());
     for g in &s.gadflies {
-        let mut fate = vec![word(g.fate.label())];
-        // The record says "declined: why" where the summary says "because".
-        if let crate::session::Fate::Declined(why) = &g.fate {
-            fate.push(word(": "));
-            fate.push(text(why));
-        }
-        if let Some(work) = s.became(g.id) {
-            fate.push(word(", "));
-            fate.push(text(work));
-        }
-        table.rows.push(vec![
-            Cell::num(g.id.to_string()),
-            Cell::word(when(&g.at)),
-            Cell::of(vec![cp_title(s, &g.checkpoint)]),
-            Cell::text(g.text.as_str()),
-            Cell::text(author(s, &g.author)),
-            Cell::word(g.voice.label()),
-            Cell::word(history::reaction(g)),
-            Cell::of(fate),
-        ]);
+        table.rows.push(gadfly_row(s, g));
     }
     out.push(Block::Table(table));
+}
+
+fn gadfly_row<'a>(s: &'a Session, g: &'a crate::session::Gadfly) -> Vec<Cell<'a>> {
+    let mut fate = vec![word(g.fate.label())];
+    // The record says "declined: why" where the summary says "because".
+    if let crate::session::Fate::Declined(why) = &g.fate {
+        fate.push(word(": "));
+        fate.push(text(why));
+    }
+    if let Some(work) = s.became(g.id) {
+        fate.push(word(", "));
+        fate.push(text(work));
+    }
+    vec![
+        Cell::num(g.id.to_string()),
+        Cell::word(when(&g.at)),
+        Cell::of(vec![cp_title(s, &g.checkpoint)]),
+        Cell::text(g.text.as_str()),
+        Cell::text(author(s, &g.author)),
+        Cell::word(g.voice.label()),
+        Cell::word(history::reaction(g)),
+        Cell::of(fate),
+    ]
 }
 
 fn commitments<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
@@ -206,61 +278,58 @@ fn commitments<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     ) {
         return;
     }
-    let mut table = Table::new(vec![
-        "#",
-        "Checkpoint",
-        "What",
-        "Owner",
-        "Review",
-        "Status",
-        "What it costs",
-    ]);
+    let mut table = Table::new(COMMITMENTS_HEAD.to_vec());
     for c in &s.commitments {
-        table.rows.push(vec![
-            Cell::num(c.id.to_string()),
-            Cell::of(vec![cp_title(s, &c.checkpoint)]),
-            Cell::of(what(c)),
-            Cell::of(owner(&c.owner)),
-            Cell::num(c.review.to_string()),
-            Cell::word(c.status.label()),
-            Cell::text(c.loss.as_str()),
-        ]);
+        table.rows.push(commitment_row(s, c));
     }
     out.push(Block::Table(table));
 }
 
+fn commitment_row<'a>(s: &'a Session, c: &'a crate::session::Commitment) -> Vec<Cell<'a>> {
+    vec![
+        Cell::num(c.id.to_string()),
+        Cell::of(vec![cp_title(s, &c.checkpoint)]),
+        Cell::of(what(c)),
+        Cell::of(owner(&c.owner)),
+        Cell::num(c.review.to_string()),
+        Cell::word(c.status.label()),
+        Cell::text(c.loss.as_str()),
+    ]
+}
+
 fn time_spent<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     out.push(Block::Heading(3, vec![word("Time per checkpoint")]));
-    let mut table = Table::new(vec![
-        "#",
-        "Where",
-        "Checkpoint",
-        "Status",
-        "Time spent",
-        "Timebox",
-    ]);
+    let mut table = Table::new(TIME_HEAD.to_vec());
     let mut total = 0;
-    for (i, cp) in s.workshop.checkpoints.iter().enumerate() {
-        let progress = s.progress.checkpoints.iter().find(|p| p.id == cp.id);
-        let (status, spent, extra) = progress.map_or(("not yet", 0, 0), |p| {
-            (p.status.label(), p.spent_secs, p.extra_mins)
-        });
+    for i in 0..s.workshop.checkpoints.len() {
+        let (row, spent) = time_row(s, i);
         total += spent;
-        let mut timebox = format!("{} min", cp.timebox_mins);
-        if extra > 0 {
-            timebox += &format!(" + {extra} added");
-        }
-        table.rows.push(vec![
-            Cell::num((i + 1).to_string()),
-            Cell::word(cp.place.label().to_lowercase()),
-            Cell::text(cp.title.as_str()),
-            Cell::word(status),
-            Cell::num(minutes(spent)),
-            Cell::num(timebox),
-        ]);
+        table.rows.push(row);
     }
     table.total = Some(("Total", vec![word(minutes(total))]));
     out.push(Block::Table(table));
+}
+
+/// Checkpoint `i`'s row, and the seconds spent there.
+fn time_row(s: &Session, i: usize) -> (Vec<Cell<'_>>, u64) {
+    let cp = &s.workshop.checkpoints[i];
+    let progress = s.progress.checkpoints.iter().find(|p| p.id == cp.id);
+    let (status, spent, extra) = progress.map_or(("not yet", 0, 0), |p| {
+        (p.status.label(), p.spent_secs, p.extra_mins)
+    });
+    let mut timebox = format!("{} min", cp.timebox_mins);
+    if extra > 0 {
+        timebox += &format!(" + {extra} added");
+    }
+    let row = vec![
+        Cell::num((i + 1).to_string()),
+        Cell::word(cp.place.label().to_lowercase()),
+        Cell::text(cp.title.as_str()),
+        Cell::word(status),
+        Cell::num(minutes(spent)),
+        Cell::num(timebox),
+    ];
+    (row, spent)
 }
 
 /// Band moves and skips, each with its time and reason; nothing when the
@@ -271,14 +340,16 @@ fn changes<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
         return;
     }
     out.push(Block::Heading(3, vec![word(crate::strings::CHANGES)]));
-    let mut table = Table::new(vec!["Time", "Checkpoint", "Change", "Why"]);
-    for c in list {
-        table.rows.push(vec![
-            Cell::word(c.at),
-            Cell::text(c.checkpoint),
-            Cell::word(c.what),
-            Cell::text(c.why),
-        ]);
-    }
+    let mut table = Table::new(CHANGES_HEAD.to_vec());
+    table.rows.extend(list.into_iter().map(change_row));
     out.push(Block::Table(table));
+}
+
+fn change_row(c: history::Change<'_>) -> Vec<Cell<'_>> {
+    vec![
+        Cell::word(c.at),
+        Cell::text(c.checkpoint),
+        Cell::word(c.what),
+        Cell::text(c.why),
+    ]
 }

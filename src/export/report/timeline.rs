@@ -52,7 +52,7 @@ pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
             plural(s.readings.len(), "reading", "readings")
         )),
     ]));
-    out.push(Block::Chart(chart(s)));
+    out.push(Block::Chart(chart(s, 0)));
     let (head, skipped, tail) = ends(&s.readings);
     let mut moves = List::new(ListStyle::Numbered);
     for r in head {
@@ -72,11 +72,10 @@ fn is(s: &Session) -> &'static str {
     if who(s) == "I" { "I am" } else { "the room is" }
 }
 
-/// Every reading, in order, as the chart draws it.
-pub(super) fn chart(s: &Session) -> Timeline<'_> {
+/// The readings from `first` on, in order, as the chart draws them.
+pub fn chart(s: &Session, first: usize) -> Timeline<'_> {
     Timeline {
-        points: s
-            .readings
+        points: s.readings[first.min(s.readings.len())..]
             .iter()
             .map(|r| Point {
                 at: when(&r.at),
