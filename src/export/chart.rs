@@ -194,7 +194,7 @@ fn reading(p: &Point, x: f64, n: usize) -> maud::Markup {
             }
             title {
                 (p.at) " · level " (p.level) " (" (p.zone.label()) ") · " (p.label)
-                @if let Some(t) = p.tactic { " with " (super::html::Typed(t)) }
+                @if let Some(t) = p.tactic { " with " (super::typed::Typed(t)) }
             }
         }
     }

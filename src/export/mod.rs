@@ -26,6 +26,7 @@ mod html;
 mod ics;
 mod markdown;
 pub mod report;
+mod typed;
 
 pub use csv::to_csv;
 pub use html::to_html;
