@@ -143,6 +143,7 @@ fn archive(dir: &Path, files: &[std::path::PathBuf]) {
         ms(build),
         build.as_secs_f64() / parse.as_secs_f64()
     );
+    inserts_alone(dir, parse);
     let one = &files[files.len() / 2];
     let original = std::fs::read(one).expect("read");
     let mut again = Vec::new();
@@ -190,6 +191,92 @@ fn archive(dir: &Path, files: &[std::path::PathBuf]) {
         ms(mid(grep)).trim(),
         sorted[sorted.len() / 2]
     );
+}
+
+/// What FTS5 alone costs the build: the rows the index holds, already made,
+/// inserted one statement each into a table of the same shape in a new file
+/// (no parsing, no other table), one thread; opening the file and making the
+/// table are timed too (a few milliseconds). And the same without the text
+/// kept (`content=''`), to show what storing it costs.
+fn inserts_alone(dir: &Path, parse: Duration) {
+    type Item = (i64, String, String, String, i64);
+    let index = rusqlite::Connection::open(dir.join(index::FILE_NAME)).expect("open the index");
+    let (table, hashsize): (String, i64) = index
+        .query_row(
+            "SELECT (SELECT sql FROM sqlite_master WHERE name = 'items'), \
+             (SELECT v FROM items_config WHERE k = 'hashsize')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the items table");
+    let rows: Vec<Item> = index
+        .prepare("SELECT rowid, text, checkpoint, kind, item FROM items ORDER BY rowid")
+        .and_then(|mut s| {
+            s.query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .expect("the rows");
+    let tokenize = "tokenize = 'unicode61 remove_diacritics 2', columnsize = 0";
+    let contentless =
+        format!("CREATE VIRTUAL TABLE items USING fts5(text, {tokenize}, content = '')");
+    let scratch = tempfile::tempdir().expect("temp dir");
+    for (what, sql, all) in [
+        (
+            "FTS5 inserts alone, the same rows     ",
+            table.as_str(),
+            true,
+        ),
+        (
+            "  the same, text not kept (content='')",
+            contentless.as_str(),
+            false,
+        ),
+    ] {
+        let mut run = 0;
+        let took = median(3, || {
+            run += 1;
+            let db = rusqlite::Connection::open(scratch.path().join(format!("{all}{run}")))
+                .expect("open");
+            // As the index's own connection (`settle`).
+            db.execute_batch("PRAGMA synchronous = OFF; PRAGMA cache_size = -16384")
+                .expect("pragmas");
+            db.execute_batch(sql).expect("create");
+            db.execute(
+                "INSERT INTO items (items, rank) VALUES ('hashsize', ?1)",
+                [hashsize],
+            )
+            .expect("hashsize");
+            db.execute_batch("BEGIN").expect("begin");
+            {
+                let columns = if all {
+                    "rowid, text, checkpoint, kind, item"
+                } else {
+                    "rowid, text"
+                };
+                let marks = if all { "?1, ?2, ?3, ?4, ?5" } else { "?1, ?2" };
+                let mut insert = db
+                    .prepare(&format!("INSERT INTO items ({columns}) VALUES ({marks})"))
+                    .expect("prepare");
+                for (rowid, text, checkpoint, kind, item) in &rows {
+                    if all {
+                        insert.execute(rusqlite::params![rowid, text, checkpoint, kind, item])
+                    } else {
+                        insert.execute(rusqlite::params![rowid, text])
+                    }
+                    .expect("insert");
+                }
+            }
+            db.execute_batch("COMMIT").expect("commit");
+        });
+        println!(
+            "{what} {}  ({:.2}x the floor; {} items)",
+            ms(took),
+            took.as_secs_f64() / parse.as_secs_f64(),
+            rows.len()
+        );
+    }
 }
 
 /// A whole process, run to its end, timed.
