@@ -12,9 +12,15 @@ pub(super) fn summary<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
         out.push(Block::Muted(vec![word("No competing values were mapped.")]));
         return;
     }
+    // A conflict of three values overdoes one at the others' expense.
+    let whose = if s.polarities.iter().any(|p| p.third.is_some()) {
+        "the others'"
+    } else {
+        "the other's"
+    };
     out.push(Block::Para(vec![word(format!(
-        "{} managed, not solved. Each early-warning sign shows one value being overdone at the \
-         other's expense, and one person watches for it. {}",
+        "{} managed, not solved. Each early-warning sign shows one value being overdone at \
+         {whose} expense, and one person watches for it. {}",
         plural(
             s.polarities.len(),
             "value conflict is being",
