@@ -30,28 +30,23 @@ pub(super) fn story<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
         return;
     };
     let (cold, productive, hot) = zone_counts(s);
-    out.push(Block::Para(vec![
-        word("It started at "),
-        strong(vec![word(format!(
-            "{} ({})",
-            first.level,
-            first.zone.label()
-        ))]),
-        word(" in "),
-        em(vec![cp_title(s, &first.checkpoint)]),
-        word(" and ended at "),
-        strong(vec![word(format!(
-            "{} ({})",
-            last.level,
-            last.zone.label()
-        ))]),
-        word(" in "),
-        em(vec![cp_title(s, &last.checkpoint)]),
-        word(format!(
-            ". Of {}, {cold} too cold, {productive} productive and {hot} too hot.",
-            plural(s.readings.len(), "reading", "readings")
-        )),
-    ]));
+    // "6 (productive) in *Frame the gap*": where a reading stood.
+    let stood = |r: &'a Reading| {
+        [
+            strong(vec![word(format!("{} ({})", r.level, r.zone.label()))]),
+            word(" in "),
+            em(vec![cp_title(s, &r.checkpoint)]),
+        ]
+    };
+    let mut para = vec![word("It started at ")];
+    para.extend(stood(first));
+    para.push(word(" and ended at "));
+    para.extend(stood(last));
+    para.push(word(format!(
+        ". Of {}, {cold} too cold, {productive} productive and {hot} too hot.",
+        plural(s.readings.len(), "reading", "readings")
+    )));
+    out.push(Block::Para(para));
     out.push(Block::Chart(chart(s, 0)));
     let (head, skipped, tail) = ends(&s.readings);
     let mut moves = List::new(ListStyle::Numbered);
