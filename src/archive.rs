@@ -96,6 +96,38 @@ pub fn standing(review: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// "3 open commitments", or each kind when there is more than one:
+/// "2 open commitments and 1 running experiment".
+fn open_count(open: &[crate::review::index::Due]) -> String {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for d in open {
+        match kinds.iter_mut().find(|k| k.0 == d.kind) {
+            Some(k) => k.1 += 1,
+            None => kinds.push((&d.kind, 1)),
+        }
+    }
+    let words: Vec<String> = kinds
+        .iter()
+        .map(|(kind, n)| {
+            let state = if *kind == "commitment" {
+                "open"
+            } else {
+                "running"
+            };
+            format!("{n} {state} {kind}{}", plural(*n as i64))
+        })
+        .collect();
+    words.join(" and ")
+}
+
+/// What is due: a commitment's words as they are, other work named.
+fn what_due(d: &crate::review::index::Due) -> String {
+    match d.kind.as_str() {
+        "commitment" => printable(&d.what),
+        kind => format!("{kind}: {}", printable(&d.what)),
+    }
+}
+
 fn plural(n: i64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -114,9 +146,8 @@ pub fn due(dirs: &[PathBuf], today: NaiveDate, out: &mut dyn Write, err: &mut dy
     let overdue = open.iter().filter(|d| d.review < today).count();
     let _ = writeln!(
         out,
-        "{} open commitment{}, {overdue} overdue (today is {today})",
-        open.len(),
-        plural(open.len() as i64)
+        "{}, {overdue} overdue (today is {today})",
+        open_count(&open)
     );
     for d in open {
         let age = (today - d.made).num_days().max(0);
@@ -126,7 +157,7 @@ pub fn due(dirs: &[PathBuf], today: NaiveDate, out: &mut dyn Write, err: &mut dy
             d.review,
             standing(d.review, today),
             crate::commands::clip(&d.owner, 18),
-            printable(&d.what),
+            what_due(&d),
             d.made,
             plural(age),
             printable(&d.title),

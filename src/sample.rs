@@ -97,6 +97,13 @@ fn collecting(s: &Session, kind: ItemKind) -> String {
         .clone()
 }
 
+const EXPERIMENTS: &[&str] = &[
+    "Let two agents close a complaint without a manager for a month",
+    "Put an engineer on the phones one morning a week",
+    "Show each region its repeat-call count every Monday",
+    "Drop the sales script for new customers in one store",
+];
+
 fn pick<'a>(rng: &mut fastrand::Rng, list: &[&'a str]) -> &'a str {
     list[rng.usize(..list.len())]
 }
@@ -125,7 +132,8 @@ pub fn session(items: usize, seed: u64) -> Session {
     // One force on the change for every twenty items, and a few customers.
     let n_forces = items.div_ceil(20);
     let n_customers = (items / 20).min(CUSTOMERS.len());
-    let items = items - n_forces - n_customers;
+    let n_experiments = items / 40;
+    let items = items - n_forces - n_customers - n_experiments;
     for i in 0..items {
         now += step;
         let cp = (i * n_checkpoints / items.max(1)).min(n_checkpoints - 1);
@@ -326,6 +334,27 @@ pub fn session(items: usize, seed: u64) -> Session {
             who: (*who).into(),
             ranks_highest: vec![pick(&mut frng, RANKS).into(), pick(&mut frng, RANKS).into()],
             served_by: pick(&mut frng, FACTIONS).into(),
+        });
+    }
+    // Experiments: a generator of their own again, so nothing above moves.
+    let mut erng = fastrand::Rng::with_seed(seed ^ 0x4578_7065_7269);
+    let experiments_at = collecting(&s, ItemKind::Experiment);
+    for k in 0..n_experiments {
+        now += step;
+        let id = s.take_id();
+        s.experiments.push(Experiment {
+            id,
+            at: now,
+            checkpoint: experiments_at.clone(),
+            trial: format!("{} (#{})", pick(&mut erng, EXPERIMENTS), k + 1),
+            expect: "Fewer customers call twice about the same problem".into(),
+            owner: pick(&mut erng, PEOPLE).into(),
+            review: (now + Duration::days(14 + erng.i64(0..30))).date_naive(),
+            result: ExperimentResult::ALL[erng.usize(..ExperimentResult::ALL.len())],
+            learned: String::new(),
+            function: ["billing", "IT", "field service"][k % 3].into(),
+            overridden: Vec::new(),
+            from_idea: None,
         });
     }
     let visited = if items == 0 { 0 } else { n_checkpoints / 2 };

@@ -321,8 +321,8 @@ pub fn reaction_title(id: u32) -> String {
     format!("The room's reaction to gadfly idea #{id}")
 }
 
-pub fn status_title(id: u32) -> String {
-    format!("Status of commitment #{id}")
+pub fn status_title(kind: &str, id: u32) -> String {
+    format!("Status of {kind} #{id}")
 }
 
 pub fn tactic_title(verb: &str, from: u8, to: u8) -> String {
@@ -533,10 +533,11 @@ pub fn card_failed(e: &str) -> String {
 }
 
 /// What a follow-up carried over, said when it starts.
-pub fn carried_over(commitments: usize, ideas: usize, signs: usize, from: &str) -> String {
+/// `work`: each kind's count in words, "2 commitments".
+pub fn carried_over(work: &[String], ideas: usize, signs: usize, from: &str) -> String {
     format!(
-        "follow-up of {from}: carried over {commitments} commitment{} (open, or an adopted idea's work), {ideas} gadfly idea{} (parked or adopted), {signs} early-warning sign{}",
-        plural(commitments),
+        "follow-up of {from}: carried over {} (open, or an adopted idea's work), {ideas} gadfly idea{} (parked or adopted), {signs} early-warning sign{}",
+        work.join(" and "),
         plural(ideas),
         plural(signs)
     )
@@ -714,15 +715,24 @@ pub fn to_work_only_ideas(kind_key: &str) -> String {
 pub fn to_work_adopt_first(fate: &str) -> String {
     format!("adopt the idea first ({fate}): only an adopted idea becomes work")
 }
-pub fn to_work_title(idea: u32) -> String {
-    format!("Gadfly idea #{idea} becomes a commitment")
+pub fn to_work_title(idea: u32, kind: &str) -> String {
+    format!("Gadfly idea #{idea} becomes {}", a(kind))
 }
-pub fn already_work(commitment: u32) -> String {
-    format!("this idea already became commitment #{commitment}")
+/// The picker's title: what an adopted idea becomes.
+pub fn to_work_pick(idea: u32) -> String {
+    format!("Gadfly idea #{idea} becomes work: which kind?")
+}
+pub fn already_work(kind: &str, id: u32) -> String {
+    format!("this idea already became {kind} #{id}")
 }
 /// What an idea became: "became commitment #14 (open, Dana Levi, review 2027-01-15)".
-pub fn became(id: u32, status: &str, owner: &str, review: &str) -> String {
-    format!("became commitment #{id} ({status}, {owner}, review {review})")
+pub fn became(kind: &str, id: u32, status: &str, owner: &str, review: &str) -> String {
+    format!("became {kind} #{id} ({status}, {owner}, review {review})")
+}
+/// "a commitment", "an experiment".
+pub fn a(noun: &str) -> String {
+    let an = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if an { "an" } else { "a" })
 }
 /// Before an idea's tag in a list, once it became work.
 pub fn work_tag(commitment: u32) -> String {

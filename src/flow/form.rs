@@ -64,7 +64,7 @@ pub struct Form {
     pub editing: Option<(usize, Stamp)>,
     /// Something was typed or chosen: closing the form keeps it as a draft.
     pub touched: bool,
-    /// A commitment made from this adopted gadfly idea links back to it.
+    /// Work made from this adopted gadfly idea links back to it.
     pub from_idea: Option<u32>,
 }
 
@@ -278,12 +278,15 @@ impl Form {
         }
     }
 
-    /// A commitment made from adopted gadfly idea `g`: its words to start
-    /// from, one owner and a review date still to name.
-    pub fn to_work(g: &Gadfly, mode: Mode, today: NaiveDate) -> Form {
-        let mut f = Form::for_item(ItemKind::Commitment, mode, today);
-        f.set_text("what", &g.text);
-        f.title = s::to_work_title(g.id);
+    /// Work of `kind` (a commitment, an experiment) made from adopted
+    /// gadfly idea `g`: its words to start from, one owner and a review
+    /// date still to name.
+    pub fn to_work(kind: ItemKind, g: &Gadfly, mode: Mode, today: NaiveDate) -> Form {
+        let mut f = Form::for_item(kind, mode, today);
+        if let Some(field) = with_kind!(kind, K => K::FROM_IDEA) {
+            f.set_text(field, &g.text);
+        }
+        f.title = s::to_work_title(g.id, kind.label());
         f.from_idea = Some(g.id);
         f
     }
@@ -388,11 +391,12 @@ pub fn build(form: &Form, kind: ItemKind, st: Stamp) -> Result<AnyItem, Problem>
     if let Some(f) = form.missing() {
         return Err(problem(format!("{}: {}", s::REQUIRED, f.label), f.key));
     }
-    let mut item = with_kind!(kind, K => K::build(form, st).map(AnyItem::from))?;
-    if let AnyItem::Commitment(c) = &mut item {
-        c.from_idea = form.from_idea;
-    }
-    Ok(item)
+    with_kind!(kind, K => K::build(form, st).map(|mut x| {
+        if form.from_idea.is_some() {
+            x.link_idea(form.from_idea);
+        }
+        AnyItem::from(x)
+    }))
 }
 
 impl Values for Form {

@@ -23,7 +23,6 @@ pub(super) enum Undo {
     Added(ItemKind),
     Reading,
     Gadfly(usize, Box<Gadfly>),
-    Status(usize, CommitmentStatus),
     Band(Band),
     Road(Option<Road>),
     /// An item as it was before it was changed, and where it lives.
@@ -145,8 +144,8 @@ impl Live {
                     out.push((A::ToWork, s::BAR_TO_WORK));
                 }
             }
-            ItemKind::Commitment => out.push((A::Fate, s::BAR_STATUS)),
             ItemKind::Polarity => out.push((A::Fired, s::BAR_FIRED)),
+            kind if self.session.work_at(kind, 0).is_some() => out.push((A::Fate, s::BAR_STATUS)),
             _ => {}
         }
         out
@@ -395,6 +394,14 @@ impl Live {
         }
     }
 
+    /// The kind of work a kept draft for gadfly idea `idea` is writing.
+    pub(super) fn draft_for_idea(&self, idea: u32) -> Option<ItemKind> {
+        self.drafts.iter().find_map(|d| match d.purpose {
+            Purpose::Item(kind) if d.from_idea == Some(idea) => Some(kind),
+            _ => None,
+        })
+    }
+
     /// Close the open form; one with something typed in it is kept as a
     /// draft. Returns whether it was kept.
     pub(super) fn close_form(&mut self) -> bool {
@@ -461,12 +468,6 @@ impl Live {
                     *g = *old;
                 }
                 s::undone("the change to a gadfly idea")
-            }
-            Undo::Status(i, old) => {
-                if let Some(c) = ses.commitments.get_mut(i) {
-                    c.status = old;
-                }
-                s::undone("the commitment's status")
             }
             Undo::Band(old) => {
                 ses.band = old;

@@ -239,8 +239,10 @@ pub enum Pick {
     /// Index into `session.gadflies`.
     Fate(usize),
     Reaction(usize),
-    /// Index into `session.commitments`.
-    Status(usize),
+    /// Where a piece of work of this kind (index into its list) stands.
+    Status(ItemKind, usize),
+    /// Which kind of work an adopted gadfly idea (index) becomes.
+    ToWork(usize),
     /// Index into `session.polarities`: which early-warning sign was seen.
     Fired(usize),
     Road,
@@ -1006,7 +1008,9 @@ impl Flow {
                 let picker = match (action, live.kind) {
                     (Action::Fate, ItemKind::Gadfly) => Picker::fate(&ses.gadflies[i], i),
                     (Action::Reaction, ItemKind::Gadfly) => Picker::reaction(&ses.gadflies[i], i),
-                    (Action::Fate, ItemKind::Commitment) => Picker::status(&ses.commitments[i], i),
+                    (Action::Fate, kind) if let Some(w) = ses.work_at(kind, i) => {
+                        Picker::status(&w)
+                    }
                     (Action::Fate, _) => {
                         self.notice = info(s::NO_FATE);
                         return Vec::new();
@@ -1031,10 +1035,19 @@ impl Flow {
                     self.notice = info(s::to_work_adopt_first(
                         &self.keymap.first_key(Ctx::Browse, Action::Fate),
                     ));
-                } else if let Some(c) = live.s().work_of(g.id) {
-                    self.notice = info(s::already_work(c.id));
-                } else if live.open_form(Form::to_work(g, mode, today)) {
-                    self.notice = info(s::DRAFT_BACK);
+                } else if let Some(w) = live.s().work_of(g.id) {
+                    self.notice = info(s::already_work(w.kind.label(), w.id));
+                } else if let Some(kind) = live.draft_for_idea(g.id) {
+                    // A draft for this idea: back to it, its kind already chosen.
+                    let form = Form::to_work(kind, g, mode, today);
+                    if live.open_form(form) {
+                        self.notice = info(s::DRAFT_BACK);
+                    }
+                } else {
+                    let i = live.sel[ki].min(count - 1);
+                    let prefer = &live.checkpoint().collects;
+                    let picker = Picker::to_work(g, i, prefer);
+                    live.mode = Focus::Picker(Box::new(picker));
                 }
             }
             Action::Fired => {

@@ -6,9 +6,15 @@ use crossterm::event::KeyEvent;
 use super::live::Undo;
 use super::{Effect, Flow, Focus, Notice, Pick, Picker, Screen, Tone, capital, error, form};
 use crate::keymap::{Action, Ctx, Keymap};
+use crate::kinds::{with_item, with_kind};
 use crate::session::validate::MAX_TEXT_CHARS;
 use crate::session::*;
 use crate::strings as s;
+
+/// The kinds an adopted gadfly idea can become, in the list's order.
+pub fn work_kinds() -> Vec<ItemKind> {
+    ItemKind::all().filter(|k| k.takes_ideas()).collect()
+}
 
 /// A plain list of labels, without hints or ids.
 fn plain(labels: impl Iterator<Item = String>) -> (Vec<(String, String)>, Vec<Option<String>>) {
@@ -77,18 +83,18 @@ impl Picker {
             format!("{}: {}", s::CLOSE_CAPTURED, counts.join(", "))
         }];
         let open: Vec<_> = ses
-            .commitments
-            .iter()
-            .filter(|c| c.status == CommitmentStatus::Open)
+            .work_items()
+            .into_iter()
+            .filter(|w| w.work.open)
             .collect();
         info.push(s::close_open(open.len()));
-        for c in open {
+        for w in open {
             info.push(format!(
                 "  #{} {} — {}, {}",
-                c.id,
-                c.what.replace('\n', " "),
-                c.owner,
-                c.review
+                w.id,
+                w.work.what.replace('\n', " "),
+                w.work.owner,
+                w.work.review
             ));
         }
         let list = plain(s::CLOSE_CHOICES.iter().map(|x| x.to_string()));
@@ -171,13 +177,21 @@ impl Picker {
         Picker::new(Pick::Reaction(i), s::reaction_title(g.id), list, sel)
     }
 
-    pub fn status(c: &Commitment, i: usize) -> Picker {
-        let sel = CommitmentStatus::ALL
-            .iter()
-            .position(|x| *x == c.status)
-            .unwrap_or(0);
-        let list = plain(CommitmentStatus::ALL.iter().map(|x| x.label().to_string()));
-        Picker::new(Pick::Status(i), s::status_title(c.id), list, sel)
+    /// Where a piece of work stands: a commitment's status, an
+    /// experiment's result.
+    pub fn status(w: &WorkItem) -> Picker {
+        let list = plain(w.kind.statuses().iter().map(|x| x.to_string()));
+        let title = s::status_title(w.kind.label(), w.id);
+        Picker::new(Pick::Status(w.kind, w.index), title, list, w.work.status)
+    }
+
+    /// What an adopted gadfly idea (index `i`) becomes: each kind of work
+    /// an idea can become. `prefer` is chosen first when it is one.
+    pub fn to_work(g: &Gadfly, i: usize, prefer: &[ItemKind]) -> Picker {
+        let kinds = work_kinds();
+        let sel = kinds.iter().position(|k| prefer.contains(k)).unwrap_or(0);
+        let list = plain(kinds.iter().map(|k| s::a(k.label())));
+        Picker::new(Pick::ToWork(i), s::to_work_pick(g.id), list, sel)
     }
 
     /// The signs of a polarity map, to record that one was seen now.
@@ -312,15 +326,35 @@ impl Flow {
                             return vec![Effect::Save];
                         }
                     }
-                    Pick::Status(i) => {
+                    Pick::Status(kind, i) => {
                         live.mode = Focus::Browse;
-                        let status = CommitmentStatus::ALL[p.sel % CommitmentStatus::ALL.len()];
-                        if let Some(old) = live.session.commitments.get(i).map(|c| c.status)
-                            && old != status
+                        let old = with_kind!(kind, K => K::list(&live.session)
+                            .get(i)
+                            .cloned()
+                            .map(AnyItem::from));
+                        let mut new = old.clone();
+                        if let Some(x) = &mut new {
+                            with_item!(x, x => x.set_status(p.sel));
+                        }
+                        if let (Some(old), Some(new)) = (old, new)
+                            && old != new
                         {
-                            live.s_mut(now).commitments[i].status = status;
-                            live.push_undo(Undo::Status(i, old));
+                            live.s_mut(now).put_item(i, new);
+                            live.push_undo(Undo::Replaced(i, Box::new(old)));
                             return vec![Effect::Save];
+                        }
+                    }
+                    Pick::ToWork(i) => {
+                        live.mode = Focus::Browse;
+                        let kind = work_kinds()[p.sel % work_kinds().len()];
+                        let mode = live.session.meta.mode;
+                        if let Some(g) = live.session.gadflies.get(i).cloned()
+                            && live.open_form(form::Form::to_work(kind, &g, mode, now.date_naive()))
+                        {
+                            self.notice = Some(Notice {
+                                text: s::DRAFT_BACK.to_string(),
+                                tone: Tone::Info,
+                            });
                         }
                     }
                     Pick::Fired(i) => {

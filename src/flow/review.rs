@@ -191,43 +191,31 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
     fn at(mut ids: impl Iterator<Item = u32>, id: u32) -> Option<usize> {
         ids.position(|x| x == id)
     }
-    let want = match hit.kind.as_str() {
-        "gadfly idea" => Part::Row(
-            Rows::Gadflies,
-            at(s.gadflies.iter().map(|x| x.id), hit.item)?,
-        ),
-        "brutal fact" => Part::Item(ItemKind::Fact, at(s.facts.iter().map(|x| x.id), hit.item)?),
-        "technical / adaptive" => Part::Item(
-            ItemKind::Split,
-            at(s.splits.iter().map(|x| x.id), hit.item)?,
-        ),
-        "faction" => Part::Item(
-            ItemKind::Faction,
-            at(s.factions.iter().map(|x| x.id), hit.item)?,
-        ),
-        "assumption" => Part::Item(
-            ItemKind::Assumption,
-            at(s.assumptions.iter().map(|x| x.id), hit.item)?,
-        ),
-        "work avoidance" => Part::Item(
-            ItemKind::Avoidance,
-            at(s.avoidance.iter().map(|x| x.id), hit.item)?,
-        ),
-        "commitment" => Part::Row(
-            Rows::Commitments,
-            at(s.commitments.iter().map(|x| x.id), hit.item)?,
-        ),
-        "note" => Part::Item(ItemKind::Note, at(s.notes.iter().map(|x| x.id), hit.item)?),
-        "tension move" => Part::Row(
+    if hit.kind == "tension move" {
+        let want = Part::Row(
             Rows::Readings,
             at(s.readings.iter().map(|x| x.id), hit.item)?,
-        ),
-        _ => {
-            let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;
+        );
+        return parts.iter().position(|p| *p == want);
+    }
+    // A sign found is shown with its map.
+    let kind = match hit.kind.as_str() {
+        crate::kinds::polarity::SIGN => ItemKind::Polarity,
+        word => ItemKind::all().find(|k| k.label() == word)?,
+    };
+    let i = at(
+        (0..s.count(kind)).filter_map(|i| s.stamp_of(kind, i).map(|x| x.0)),
+        hit.item,
+    )?;
+    let want = match kind {
+        ItemKind::Gadfly => Part::Row(Rows::Gadflies, i),
+        ItemKind::Commitment => Part::Row(Rows::Commitments, i),
+        ItemKind::Polarity => {
             return parts
                 .iter()
-                .position(|p| matches!(p, Part::Map(i, _) if *i == at));
+                .position(|p| matches!(p, Part::Map(m, _) if *m == i));
         }
+        kind => Part::Item(kind, i),
     };
     parts.iter().position(|p| *p == want)
 }

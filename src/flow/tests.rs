@@ -1571,6 +1571,95 @@ fn a_changed_reaction_keeps_the_earlier_one_with_its_time() {
 }
 
 #[test]
+fn an_adopted_idea_becomes_an_experiment_whose_result_is_kept() {
+    let mut f = flow();
+    let id = idea(&mut f, "Let agents refund without asking", 10);
+    pick_down(&mut f, 'f', 2, 11);
+    assert_eq!(s(&f).gadflies[0].fate, Fate::Adopted);
+    // W, then the second kind of work: an experiment, its words the idea's.
+    pick_down(&mut f, 'W', 1, 12);
+    match &live(&f).mode {
+        Focus::Form(form) => {
+            assert_eq!(form.purpose, Purpose::Item(ItemKind::Experiment));
+            assert_eq!(form.text("trial"), "Let agents refund without asking");
+            assert_eq!(form.from_idea, Some(id));
+        }
+        _ => panic!("no form"),
+    }
+    // Enter with no owner names the field and moves there.
+    press(&mut f, key(KeyCode::Enter), 13);
+    assert!(s(&f).experiments.is_empty());
+    match &live(&f).mode {
+        Focus::Form(form) => assert_eq!(form.fields[form.focus].key, "owner"),
+        _ => panic!("the form closed"),
+    }
+    typ(&mut f, "Dana Levi", 13);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 14), vec![Effect::Save]);
+    let x = s(&f).experiments.last().unwrap().clone();
+    assert_eq!(
+        (x.from_idea, x.result, x.owner.as_str()),
+        (Some(id), ExperimentResult::Running, "Dana Levi")
+    );
+    let became = format!(
+        "became experiment #{} (running, Dana Levi, review {})",
+        x.id, x.review
+    );
+    let rows = s(&f).details_of(ItemKind::Gadfly, 0);
+    assert!(rows.iter().any(|(_, v)| *v == became), "{rows:?}");
+    // The experiment says where it came from; a second W says where it went.
+    while live(&f).kind != ItemKind::Gadfly {
+        press(&mut f, key(KeyCode::Tab), 15);
+    }
+    press(&mut f, ch('W'), 15);
+    assert!(f.notice.as_ref().unwrap().text.contains("experiment #"));
+    while live(&f).kind != ItemKind::Experiment {
+        press(&mut f, key(KeyCode::Tab), 16);
+    }
+    let rows = s(&f).details_of(ItemKind::Experiment, 0);
+    assert!(rows.contains(&("came from".into(), format!("gadfly idea #{id}"))));
+    // Its result, picked like a commitment's status, and undone.
+    assert!(live(&f).keys_here().iter().any(|(a, _)| *a == Action::Fate));
+    press(&mut f, ch('f'), 17);
+    match &live(&f).mode {
+        Focus::Picker(p) => assert_eq!(p.options.len(), ExperimentResult::ALL.len()),
+        _ => panic!("no picker"),
+    }
+    press(&mut f, key(KeyCode::Down), 17);
+    assert_eq!(press(&mut f, key(KeyCode::Enter), 17), vec![Effect::Save]);
+    assert_eq!(s(&f).experiments[0].result, ExperimentResult::Worked);
+    assert!(s(&f).became(id).unwrap().contains("(it worked,"));
+    press(&mut f, ch('u'), 18);
+    assert_eq!(s(&f).experiments[0].result, ExperimentResult::Running);
+}
+
+#[test]
+fn a_function_that_owns_an_experiment_is_not_exempt() {
+    let mut f = flow();
+    let before = s(&f).exempted().len();
+    let mut ses = s(&f).clone();
+    let function = ses.functions[0].clone();
+    let id = ses.take_id();
+    ses.experiments.push(Experiment {
+        id,
+        at: t0(),
+        checkpoint: "work".into(),
+        trial: "Try it".into(),
+        expect: String::new(),
+        owner: "Dana Levi".into(),
+        review: t0().date_naive(),
+        result: ExperimentResult::Running,
+        learned: String::new(),
+        function: function.to_uppercase(),
+        overridden: Vec::new(),
+        from_idea: None,
+    });
+    assert_eq!(ses.exempted().len(), before - 1);
+    assert!(!ses.exempted().contains(&function.as_str()));
+    f = Flow::in_session(ses, t0());
+    assert_eq!(s(&f).open_work(), 1);
+}
+
+#[test]
 fn an_adopted_idea_becomes_a_commitment_that_links_back() {
     let mut f = flow();
     let id = idea(&mut f, "Answer every call within a minute", 10);
@@ -1586,8 +1675,17 @@ fn an_adopted_idea_becomes_a_commitment_that_links_back() {
             .iter()
             .any(|(a, _)| *a == Action::ToWork)
     );
-    // Closed with something typed, the draft comes back with the same key.
+    // W asks which kind of work; Enter takes the first, a commitment.
     press(&mut f, ch('W'), 13);
+    match &live(&f).mode {
+        Focus::Picker(p) => assert_eq!(
+            p.options.iter().map(|o| o.0.as_str()).collect::<Vec<_>>(),
+            ["a commitment", "an experiment"]
+        ),
+        _ => panic!("no picker"),
+    }
+    press(&mut f, key(KeyCode::Enter), 13);
+    // Closed with something typed, the draft comes back with the same key.
     typ(&mut f, " now", 13);
     press(&mut f, key(KeyCode::Esc), 13);
     assert!(

@@ -63,9 +63,7 @@ impl Kind for Assumption {
     const COLUMNS: &'static [&'static str] = &["Assumption", "Kind", "Evidence"];
     const TIMED: bool = false;
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

@@ -93,9 +93,7 @@ impl Kind for Avoidance {
         ("sign of work avoidance", "signs of work avoidance");
     const COLUMNS: &'static [&'static str] = &["Pattern", "Family", "What was seen"];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

@@ -73,9 +73,7 @@ impl Kind for Customer {
         &["Product", "Role", "Who", "Ranks highest", "Served by"];
     const TIMED: bool = false;
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

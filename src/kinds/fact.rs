@@ -51,9 +51,7 @@ impl Kind for BrutalFact {
     const COUNTED: (&'static str, &'static str) = ("brutal fact", "brutal facts");
     const COLUMNS: &'static [&'static str] = &["Fact", "Source", "Who or where"];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

@@ -69,9 +69,7 @@ impl Kind for Faction {
         &["Group", "Stance", "Values", "Loyal to", "Stands to lose"];
     const TIMED: bool = false;
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

@@ -74,9 +74,7 @@ impl Kind for Force {
         "Where it acts",
     ];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![

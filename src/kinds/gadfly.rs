@@ -172,9 +172,7 @@ impl Kind for Gadfly {
         "Why declined",
     ];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
         let reaction = if ctx.solo {
@@ -300,6 +298,15 @@ impl Kind for Gadfly {
             Cell::Word(self.fate.label()),
             Cell::Text(why),
         ]
+    }
+
+    /// Who said it is not searched: the idea and a reason to decline it are.
+    fn searched(&self) -> Vec<(&'static str, Vec<&str>)> {
+        let why = match &self.fate {
+            Fate::Declined(why) => why.as_str(),
+            _ => "",
+        };
+        vec![(Self::LABEL, vec![&self.text, why])]
     }
 
     fn words(&self) -> Vec<&str> {

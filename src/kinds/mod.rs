@@ -17,6 +17,7 @@ pub mod assumption;
 pub mod avoidance;
 pub mod commitment;
 pub mod customer;
+pub mod experiment;
 pub mod fact;
 pub mod faction;
 pub mod force;
@@ -69,6 +70,11 @@ pub trait Kind:
     /// Every piece of text the item holds (a named author, a watcher too):
     /// each is checked when a file is loaded.
     fn words(&self) -> Vec<&str>;
+    /// What search finds it by: rows of words, each with the word the hit
+    /// is shown under. Most kinds are one row of their words.
+    fn searched(&self) -> Vec<(&'static str, Vec<&str>)> {
+        vec![(Self::LABEL, self.words())]
+    }
     /// When a changed item replaces this one: keep what its form does not
     /// show (a commitment's status, when a map's signs fired).
     fn keep_unshown(&mut self, _old: &Self) {}
@@ -76,6 +82,42 @@ pub trait Kind:
     fn on_wall(&self) -> bool {
         true
     }
+
+    /// Work given back to the people (a commitment, an experiment): one
+    /// owner, a review date, the function that owns it and where it stands.
+    /// `None` for every other kind.
+    fn work(&self) -> Option<Work<'_>> {
+        None
+    }
+    /// Where work can stand, for its status picker: empty for other kinds.
+    const STATUSES: &'static [&'static str] = &[];
+    /// Set where the work stands, by its place in `STATUSES`.
+    fn set_status(&mut self, _i: usize) {}
+    /// The form field an adopted gadfly idea's words start in, for the kinds
+    /// an idea can become.
+    const FROM_IDEA: Option<&'static str> = None;
+    /// Link this work to the gadfly idea it came from.
+    fn link_idea(&mut self, _idea: Option<u32>) {}
+    /// Its id and checkpoint, to move it into a follow-up.
+    fn restamp(&mut self, id: u32, checkpoint: String);
+}
+
+/// What work of any kind says about itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Work<'a> {
+    /// What is to be done or tried.
+    pub what: &'a str,
+    pub owner: &'a str,
+    pub review: NaiveDate,
+    pub function: &'a str,
+    /// Its place in the kind's `STATUSES`.
+    pub status: usize,
+    /// Still to be done or learned: a follow-up carries it, `due` lists it.
+    pub open: bool,
+    pub from_idea: Option<u32>,
+    /// One more thing a calendar reminder should say, with its label: what
+    /// a commitment costs, what an experiment expects to see.
+    pub aside: (&'static str, &'a str),
 }
 
 /// One cell of an item's row in the full record. Each export writes it in
@@ -229,6 +271,21 @@ pub struct Stamp {
     pub checkpoint: String,
 }
 
+/// The stamp every kind carries in the same three fields: `id`, `at`,
+/// `checkpoint`.
+macro_rules! stamped {
+    () => {
+        fn stamp(&self) -> (u32, Timestamp, &str) {
+            (self.id, self.at, &self.checkpoint)
+        }
+        fn restamp(&mut self, id: u32, checkpoint: String) {
+            self.id = id;
+            self.checkpoint = checkpoint;
+        }
+    };
+}
+use stamped;
+
 /// Items of every kind share these; `item_kinds!` generates the rest.
 macro_rules! item_kinds {
     ($d:tt $( $variant:ident => $module:ident :: $ty:ident ),* $(,)?) => {
@@ -289,6 +346,7 @@ item_kinds! {$
     Assumption => assumption::Assumption,
     Avoidance => avoidance::Avoidance,
     Commitment => commitment::Commitment,
+    Experiment => experiment::Experiment,
     Note => note::Note,
 }
 
@@ -322,6 +380,17 @@ impl ItemKind {
     /// The kind's place in the list.
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// Where its items can stand, when the kind is work (a commitment, an
+    /// experiment); empty for other kinds.
+    pub fn statuses(self) -> &'static [&'static str] {
+        with_kind!(self, K => K::STATUSES)
+    }
+
+    /// Whether an adopted gadfly idea can become an item of this kind.
+    pub fn takes_ideas(self) -> bool {
+        with_kind!(self, K => K::FROM_IDEA.is_some())
     }
 }
 

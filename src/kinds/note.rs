@@ -57,9 +57,7 @@ impl Kind for Note {
     const COUNTED: (&'static str, &'static str) = ("note", "notes");
     const COLUMNS: &'static [&'static str] = &["Kind", "Note"];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
         // Alone, a note is most often a reflection.

@@ -140,6 +140,9 @@ fn warnings(lines: Vec<String>, overdone: Side) -> Result<Vec<EarlyWarning>, Pro
         .collect()
 }
 
+/// What search calls an early-warning sign found on its own.
+pub const SIGN: &str = "warning sign";
+
 impl Kind for Polarity {
     const KIND: ItemKind = ItemKind::Polarity;
     const LABEL: &'static str = "competing values";
@@ -164,9 +167,7 @@ impl Kind for Polarity {
         "Third holders would lose",
     ];
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![
@@ -369,6 +370,25 @@ impl Kind for Polarity {
                 Cell::List(&pole.downsides),
                 Cell::Text(&pole.would_lose),
             ]);
+        }
+        out
+    }
+
+    /// The map, then each early-warning sign on a row of its own, so a
+    /// sign found says it is one.
+    fn searched(&self) -> Vec<(&'static str, Vec<&str>)> {
+        let poles = self.poles();
+        let mut map: Vec<&str> = poles.iter().map(|(_, x)| x.name.as_str()).collect();
+        map.push(&self.purpose);
+        for (_, pole) in poles {
+            map.push(&pole.holders);
+            map.extend(pole.upsides.iter().map(String::as_str));
+            map.extend(pole.downsides.iter().map(String::as_str));
+            map.push(&pole.would_lose);
+        }
+        let mut out = vec![(Self::LABEL, map)];
+        for w in &self.warnings {
+            out.push((SIGN, vec![w.sign.as_str(), &w.watcher]));
         }
         out
     }

@@ -141,9 +141,7 @@ impl Kind for Split {
     ];
     const TIMED: bool = false;
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         let mut out = vec![

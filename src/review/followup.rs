@@ -9,11 +9,11 @@
 //! keeping the time they were first captured. An item whose time is before
 //! the session's `created` was carried over from the session in `follows`.
 
-use crate::session::{
-    CommitmentStatus, Fate, ItemKind, Move, Reading, ReadingKind, Session, Timestamp,
-};
+use crate::kinds::with_kind;
+use crate::session::{Fate, ItemKind, Move, Reading, ReadingKind, Session, Stored, Timestamp};
 use crate::strings as s;
 use crate::workshop::{Checkpoint, Place, Workshop};
+use std::collections::HashMap;
 
 /// The id of the checkpoint a follow-up opens with.
 pub const LAST_TIME: &str = "last-time";
@@ -32,17 +32,23 @@ fn last_time() -> Checkpoint {
 }
 
 /// How many of each were carried over.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Carried {
-    pub commitments: usize,
+    /// Work of each kind (commitments, experiments), in the list's order.
+    pub work: Vec<(ItemKind, usize)>,
     pub gadflies: usize,
     pub polarities: usize,
     pub signs: usize,
 }
 
 impl Carried {
+    /// How many items of work of `kind` were carried.
+    pub fn work_of(&self, kind: ItemKind) -> usize {
+        self.work.iter().find(|w| w.0 == kind).map_or(0, |w| w.1)
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.commitments + self.gadflies + self.polarities == 0
+        self.work.iter().map(|w| w.1).sum::<usize>() + self.gadflies + self.polarities == 0
     }
 }
 
@@ -112,20 +118,36 @@ pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
             .iter()
             .any(|g| g.id == id && g.fate == Fate::Adopted)
     };
-    let first_commitment = s.commitments.len();
-    for c in earlier
-        .commitments
-        .iter()
-        .filter(|c| c.status == CommitmentStatus::Open || c.from_idea.is_some_and(&adopted))
-    {
-        let mut c = c.clone();
-        c.id = s.take_id();
-        c.checkpoint = place(&c.checkpoint);
-        s.commitments.push(c);
-        n.commitments += 1;
+    // Work still open, and an adopted idea's work whatever became of it.
+    fn work<K: Stored>(
+        earlier: &Session,
+        s: &mut Session,
+        place: &dyn Fn(&str) -> String,
+        adopted: &dyn Fn(u32) -> bool,
+    ) -> usize {
+        let mut n = 0;
+        for x in K::list(earlier).iter() {
+            let Some(w) = x.work() else { continue };
+            if !(w.open || w.from_idea.is_some_and(adopted)) {
+                continue;
+            }
+            let mut x = x.clone();
+            let id = s.take_id();
+            x.restamp(id, place(x.stamp().2));
+            K::list_mut(s).push(x);
+            n += 1;
+        }
+        n
+    }
+    let first: Vec<usize> = ItemKind::all().map(|k| s.count(k)).collect();
+    for kind in ItemKind::all() {
+        let carried = with_kind!(kind, K => work::<K>(earlier, s, &place, &adopted));
+        if !kind.statuses().is_empty() {
+            n.work.push((kind, carried));
+        }
     }
     // Links point at the ideas' new ids; an idea not carried drops its link.
-    let mut new_ids = std::collections::HashMap::new();
+    let mut new_ids = HashMap::new();
     for g in earlier
         .gadflies
         .iter()
@@ -139,8 +161,16 @@ pub fn carry(earlier: &Session, s: &mut Session) -> Carried {
         s.gadflies.push(g);
         n.gadflies += 1;
     }
-    for c in &mut s.commitments[first_commitment..] {
-        c.from_idea = c.from_idea.and_then(|g| new_ids.get(&g).copied());
+    fn relink<K: Stored>(s: &mut Session, from: usize, new_ids: &HashMap<u32, u32>) {
+        for x in K::list_mut(s).iter_mut().skip(from) {
+            let idea = x.work().and_then(|w| w.from_idea);
+            if idea.is_some() {
+                x.link_idea(idea.and_then(|g| new_ids.get(&g).copied()));
+            }
+        }
+    }
+    for kind in ItemKind::all() {
+        with_kind!(kind, K => relink::<K>(s, first[kind.index()], &new_ids));
     }
     for p in earlier.polarities.iter().filter(|p| !p.warnings.is_empty()) {
         let mut p = p.clone();

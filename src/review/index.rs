@@ -14,13 +14,15 @@ use std::time::{Duration, UNIX_EPOCH};
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::{Problem, Row, Summary};
-use crate::session::{Fate, Session, store};
+use crate::kinds::with_kind;
+use crate::session::{ItemKind, Stored};
+use crate::session::{Session, store};
 
 /// The index's file name inside each folder given.
 pub const FILE_NAME: &str = ".balcony-index.sqlite";
 /// Bumped when a table or the summary changes shape: an older index is
 /// rebuilt (it is kept in SQLite's `user_version`).
-pub const SCHEMA: i32 = 2;
+pub const SCHEMA: i32 = 3;
 
 const TABLES: &str = "
 CREATE TABLE sessions (
@@ -40,7 +42,8 @@ CREATE TABLE commitments (
     owner TEXT NOT NULL,
     review TEXT NOT NULL,
     made TEXT NOT NULL,
-    status TEXT NOT NULL
+    status TEXT NOT NULL,
+    kind TEXT NOT NULL
 );
 CREATE INDEX commitments_path ON commitments(path);
 CREATE VIRTUAL TABLE items USING fts5(
@@ -296,67 +299,16 @@ pub fn item_texts(s: &Session) -> Vec<ItemText> {
             });
         }
     };
-    for g in s.gadflies.iter() {
-        let why = match &g.fate {
-            Fate::Declined(why) => why.as_str(),
-            _ => "",
-        };
-        push(&g.checkpoint, "gadfly idea", g.id, &[&g.text, why]);
-    }
-    for f in s.facts.iter() {
-        push(
-            &f.checkpoint,
-            "brutal fact",
-            f.id,
-            &[&f.text, &f.source_detail],
-        );
-    }
-    for x in s.splits.iter() {
-        push(
-            &x.checkpoint,
-            "technical / adaptive",
-            x.id,
-            &[&x.text, &x.loss],
-        );
-    }
-    for p in s.polarities.iter() {
-        let poles = p.poles();
-        let mut parts: Vec<&str> = poles.iter().map(|(_, x)| x.name.as_str()).collect();
-        parts.push(&p.purpose);
-        for (_, pole) in poles {
-            parts.push(&pole.holders);
-            parts.extend(pole.upsides.iter().map(String::as_str));
-            parts.extend(pole.downsides.iter().map(String::as_str));
-            parts.push(&pole.would_lose);
-        }
-        push(&p.checkpoint, "competing values", p.id, &parts);
-        for w in &p.warnings {
-            push(&p.checkpoint, "warning sign", p.id, &[&w.sign, &w.watcher]);
+    fn items<K: Stored>(s: &Session, push: &mut impl FnMut(&str, &'static str, u32, &[&str])) {
+        for x in K::list(s).iter() {
+            let (id, _, checkpoint) = x.stamp();
+            for (label, parts) in x.searched() {
+                push(checkpoint, label, id, &parts);
+            }
         }
     }
-    for f in s.factions.iter() {
-        let mut parts: Vec<&str> = vec![&f.name];
-        for list in [&f.values, &f.loyalties, &f.losses] {
-            parts.extend(list.iter().map(String::as_str));
-        }
-        push(&f.checkpoint, "faction", f.id, &parts);
-    }
-    for a in s.assumptions.iter() {
-        push(&a.checkpoint, "assumption", a.id, &[&a.text, &a.evidence]);
-    }
-    for a in s.avoidance.iter() {
-        push(&a.checkpoint, "work avoidance", a.id, &[&a.text]);
-    }
-    for c in s.commitments.iter() {
-        push(
-            &c.checkpoint,
-            "commitment",
-            c.id,
-            &[&c.what, &c.owner, &c.loss],
-        );
-    }
-    for n in s.notes.iter() {
-        push(&n.checkpoint, "note", n.id, &[&n.text]);
+    for kind in ItemKind::all() {
+        with_kind!(kind, K => items::<K>(s, &mut push));
     }
     for r in s.readings.iter() {
         let tactic = r.tactic.as_deref().unwrap_or("");
@@ -377,8 +329,9 @@ struct Doc {
     commitments: Vec<CommitmentRow>,
 }
 
-/// One row of the `commitments` table.
+/// One row of the `commitments` table: a piece of work of any kind.
 struct CommitmentRow {
+    kind: &'static str,
     id: u32,
     what: String,
     owner: String,
@@ -394,15 +347,24 @@ fn read_doc(file: usize, path: &Path) -> Doc {
     let (summary, texts, commitments) = match store::load(path) {
         Ok(s) => {
             let commitments = s
-                .commitments
+                .work_items()
                 .iter()
-                .map(|c| CommitmentRow {
-                    id: c.id,
-                    what: c.what.clone(),
-                    owner: c.owner.clone(),
-                    review: c.review.to_string(),
-                    made: c.at.to_rfc3339(),
-                    status: format!("{:?}", c.status),
+                .map(|w| CommitmentRow {
+                    kind: w.kind.label(),
+                    id: w.id,
+                    what: w.work.what.to_string(),
+                    owner: w.work.owner.to_string(),
+                    review: w.work.review.to_string(),
+                    made: s
+                        .stamp_of(w.kind, w.index)
+                        .map(|x| x.1.to_rfc3339())
+                        .unwrap_or_default(),
+                    // Only "Open" is looked for; the rest say where it stands.
+                    status: if w.work.open {
+                        "Open".into()
+                    } else {
+                        w.status().to_string()
+                    },
                 })
                 .collect();
             (Ok(Summary::of(&s)), item_texts(&s), commitments)
@@ -484,12 +446,12 @@ fn insert(conn: &Connection, path: &str, doc: &Doc) -> rusqlite::Result<()> {
         item.execute(params![rowid, t.text, t.checkpoint, t.kind, t.item])?;
     }
     let mut commit = conn.prepare_cached(
-        "INSERT INTO commitments (path, id, what, owner, review, made, status) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO commitments (path, id, what, owner, review, made, status, kind) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for c in &doc.commitments {
         commit.execute(params![
-            path, c.id, c.what, c.owner, c.review, c.made, c.status
+            path, c.id, c.what, c.owner, c.review, c.made, c.status, c.kind
         ])?;
     }
     Ok(())
@@ -757,13 +719,14 @@ impl Archive {
         hits
     }
 
-    /// Every open commitment of the archive, earliest review date first.
+    /// Every open piece of work of the archive (commitments, running
+    /// experiments), earliest review date first.
     pub fn open_commitments(&self) -> Vec<Due> {
         let mut out = Vec::new();
         for (root, conn, _) in &self.dbs {
             let found = conn
                 .prepare(
-                    "SELECT c.path, s.title, c.id, c.what, c.owner, c.review, c.made \
+                    "SELECT c.path, s.title, c.id, c.what, c.owner, c.review, c.made, c.kind \
                      FROM commitments c JOIN sessions s ON s.path = c.path \
                      WHERE c.status = 'Open'",
                 )
@@ -777,11 +740,12 @@ impl Archive {
                             r.get::<_, String>(4)?,
                             r.get::<_, String>(5)?,
                             r.get::<_, String>(6)?,
+                            r.get::<_, String>(7)?,
                         ))
                     })?
                     .collect::<rusqlite::Result<Vec<_>>>()
                 });
-            for (path, title, id, what, owner, review, made) in found.unwrap_or_default() {
+            for (path, title, id, what, owner, review, made, kind) in found.unwrap_or_default() {
                 let (Ok(review), Ok(made)) = (
                     review.parse::<chrono::NaiveDate>(),
                     chrono::DateTime::parse_from_rfc3339(&made),
@@ -796,6 +760,7 @@ impl Archive {
                     owner,
                     review,
                     made: made.date_naive(),
+                    kind,
                 });
             }
         }
@@ -923,11 +888,14 @@ pub struct Due {
     pub review: chrono::NaiveDate,
     /// The day it was made.
     pub made: chrono::NaiveDate,
+    /// What kind of work it is: "commitment", "experiment".
+    pub kind: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Fate;
 
     /// Plain text is only trimmed; anything else is cleaned as before.
     #[test]

@@ -44,13 +44,14 @@ pub struct Summary {
     pub commitments_kept: usize,
     pub commitments: usize,
     pub follows: Option<String>,
-    /// The review dates of the open commitments, to count the overdue.
+    /// The review dates of the open work (commitments, running
+    /// experiments), to count the overdue.
     #[serde(default)]
     pub due: Vec<chrono::NaiveDate>,
 }
 
 impl Summary {
-    /// Open commitments whose review date is before `today`.
+    /// Open work whose review date is before `today`.
     pub fn overdue(&self, today: chrono::NaiveDate) -> usize {
         self.due.iter().filter(|d| **d < today).count()
     }
@@ -80,10 +81,10 @@ impl Summary {
             commitments: s.commitments.len(),
             follows: s.meta.follows.clone(),
             due: s
-                .commitments
+                .work_items()
                 .iter()
-                .filter(|c| c.status == CommitmentStatus::Open)
-                .map(|c| c.review)
+                .filter(|w| w.work.open)
+                .map(|w| w.work.review)
                 .collect(),
         }
     }

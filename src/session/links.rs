@@ -1,24 +1,89 @@
-//! Links between items: the work an adopted gadfly idea became.
+//! Links between items: the work an adopted gadfly idea became, and work
+//! of every kind seen as one.
 
 use super::model::*;
+use crate::kinds::{Work, with_kind};
 use crate::strings as s;
 
+/// One piece of work of any kind, with where it lives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WorkItem<'a> {
+    pub kind: ItemKind,
+    pub id: u32,
+    /// Its place in its kind's list.
+    pub index: usize,
+    pub work: Work<'a>,
+}
+
+impl WorkItem<'_> {
+    /// Where it stands, in the kind's own word ("open", "it worked").
+    pub fn status(&self) -> &'static str {
+        let all = self.kind.statuses();
+        all.get(self.work.status).copied().unwrap_or("")
+    }
+}
+
 impl Session {
-    /// The commitment made from gadfly idea `idea`, if one was.
-    pub fn work_of(&self, idea: u32) -> Option<&Commitment> {
-        self.commitments.iter().find(|c| c.from_idea == Some(idea))
+    /// Every piece of work of every kind (commitments, experiments), kind
+    /// by kind in the list's order.
+    pub fn work_items(&self) -> Vec<WorkItem<'_>> {
+        fn of<'a, K: Stored>(s: &'a Session, out: &mut Vec<WorkItem<'a>>) {
+            if K::STATUSES.is_empty() {
+                return;
+            }
+            for (index, x) in K::list(s).iter().enumerate() {
+                if let Some(work) = x.work() {
+                    out.push(WorkItem {
+                        kind: K::KIND,
+                        id: x.stamp().0,
+                        index,
+                        work,
+                    });
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for kind in ItemKind::all() {
+            with_kind!(kind, K => of::<K>(self, &mut out));
+        }
+        out
+    }
+
+    /// Item `i` of `kind`, when that kind is work.
+    pub fn work_at(&self, kind: ItemKind, i: usize) -> Option<WorkItem<'_>> {
+        with_kind!(kind, K => K::list(self).get(i).and_then(|x| {
+            x.work().map(|work| WorkItem {
+                kind,
+                id: x.stamp().0,
+                index: i,
+                work,
+            })
+        }))
+    }
+
+    /// The work made from gadfly idea `idea`, if it became any.
+    pub fn work_of(&self, idea: u32) -> Option<WorkItem<'_>> {
+        self.work_items()
+            .into_iter()
+            .find(|w| w.work.from_idea == Some(idea))
     }
 
     /// What became of idea `idea`, in words, once it became work.
     pub fn became(&self, idea: u32) -> Option<String> {
-        self.work_of(idea).map(|c| {
+        self.work_of(idea).map(|w| {
             s::became(
-                c.id,
-                c.status.label(),
-                &crate::text::trunc(&c.owner, 40),
-                &c.review.format("%Y-%m-%d").to_string(),
+                w.kind.label(),
+                w.id,
+                w.status(),
+                &crate::text::trunc(w.work.owner, 40),
+                &w.work.review.format("%Y-%m-%d").to_string(),
             )
         })
+    }
+
+    /// The work still open, of every kind.
+    pub fn open_work(&self) -> usize {
+        self.work_items().iter().filter(|w| w.work.open).count()
     }
 }
 
@@ -35,7 +100,7 @@ impl Session {
                 .gadflies
                 .get(i)
                 .and_then(|g| self.work_of(g.id))
-                .map(|c| c.id),
+                .map(|w| w.id),
             _ => None,
         };
         match work {
@@ -61,12 +126,15 @@ impl Session {
                     out.push(("work".into(), w));
                 }
             }
-            ItemKind::Commitment => {
-                if let Some(g) = self.commitments.get(i).and_then(|c| c.from_idea) {
+            _ => {
+                let idea = with_kind!(kind, K => K::list(self)
+                    .get(i)
+                    .and_then(|x| x.work())
+                    .and_then(|w| w.from_idea));
+                if let Some(g) = idea {
                     out.push(("came from".into(), s::from_idea(g)));
                 }
             }
-            _ => {}
         }
         out
     }

@@ -14,5 +14,6 @@ pub mod validate;
 
 pub use crate::file_error::FileError;
 pub use crate::kinds::commitment::owner::{owner_group_reason, owner_is_group};
+pub use links::WorkItem;
 pub use model::*;
 pub use readiness::*;

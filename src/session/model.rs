@@ -10,6 +10,7 @@ pub use crate::kinds::assumption::*;
 pub use crate::kinds::avoidance::*;
 pub use crate::kinds::commitment::*;
 pub use crate::kinds::customer::*;
+pub use crate::kinds::experiment::*;
 pub use crate::kinds::fact::*;
 pub use crate::kinds::faction::*;
 pub use crate::kinds::force::*;
@@ -64,6 +65,8 @@ pub struct Session {
     pub avoidance: Items<Avoidance>,
     #[serde(default)]
     pub commitments: Items<Commitment>,
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    pub experiments: Items<Experiment>,
     #[serde(default)]
     pub notes: Items<Note>,
     /// Ideas sent from participants' phones, waiting for the facilitator or
@@ -80,7 +83,7 @@ pub struct Session {
     #[serde(default, skip_serializing)]
     pub participant_readings: Items<ParticipantReading>,
     /// The organisation's functions; each should own some of the work.
-    /// Those no commitment names are shown as exempted.
+    /// Those no work names are shown as exempted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<String>,
     /// The next free item id; ids are unique across all kinds of item.
@@ -117,6 +120,7 @@ stored! {
     Assumption => assumptions,
     Avoidance => avoidance,
     Commitment => commitments,
+    Experiment => experiments,
     Note => notes,
 }
 

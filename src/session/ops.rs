@@ -55,6 +55,7 @@ impl Session {
             assumptions: Items::default(),
             avoidance: Items::default(),
             commitments: Items::default(),
+            experiments: Items::default(),
             notes: Items::default(),
             participant_ideas: Items::default(),
             room_readings: Items::default(),
@@ -226,14 +227,18 @@ impl Session {
         with_kind!(kind, K => drop(K::list_mut(self).pop()))
     }
 
-    /// The functions no commitment names: exempted from the work, so far.
+    /// The functions no work (commitment, experiment) names: exempted from
+    /// the work, so far.
     pub fn exempted(&self) -> Vec<&str> {
         let key = |x: &str| x.trim().to_lowercase();
+        let owning: std::collections::HashSet<String> = self
+            .work_items()
+            .iter()
+            .map(|w| key(w.work.function))
+            .collect();
         self.functions
             .iter()
-            .filter(|f| {
-                !f.trim().is_empty() && !self.commitments.iter().any(|c| key(&c.function) == key(f))
-            })
+            .filter(|f| !f.trim().is_empty() && !owning.contains(&key(f)))
             .map(String::as_str)
             .collect()
     }

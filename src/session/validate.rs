@@ -374,17 +374,18 @@ pub fn session(s: &Session) -> Vec<Problem> {
 /// What was kept of changes: work that names the idea it came from, band
 /// moves, reasons for skips.
 fn history(s: &Session, known: &HashSet<&str>, gadfly_ids: &HashSet<u32>, out: &mut Vec<Problem>) {
-    for c in &s.commitments {
-        if let Some(g) = c.from_idea
+    for w in s.work_items() {
+        if let Some(g) = w.work.from_idea
             && !gadfly_ids.contains(&g)
         {
             out.push(
                 Problem::new(
                     format!(
-                        "commitment {}: from_idea points at item {g}, which is not a gadfly idea in this session",
-                        c.id
+                        "{} {}: from_idea points at item {g}, which is not a gadfly idea in this session",
+                        w.kind.label(),
+                        w.id
                     ),
-                    format!("id: {},", c.id),
+                    format!("id: {},", w.id),
                     0,
                 )
                 .at_field("from_idea:", 0),

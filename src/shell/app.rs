@@ -137,7 +137,8 @@ pub fn run_joining(launch: Launch, dir: &Path, look: &Look, join: JoinStart) -> 
 /// What a follow-up says when it starts.
 pub fn said(carried: &followup::Carried, from: &Path) -> String {
     let name = from.file_name().unwrap_or_default().to_string_lossy();
-    strings::carried_over(carried.commitments, carried.gadflies, carried.signs, &name)
+    let work: Vec<String> = carried.work.iter().map(|(k, n)| k.counted(*n)).collect();
+    strings::carried_over(&work, carried.gadflies, carried.signs, &name)
 }
 
 fn recent_sessions(dir: &Path) -> Vec<PathBuf> {

@@ -334,10 +334,9 @@ fn open_commitments(files: &[PathBuf]) -> Vec<(PathBuf, Session, u32)> {
     let mut out = Vec::new();
     for f in files {
         let s = store::load(f).unwrap();
-        for c in s.commitments.iter() {
-            if c.status == CommitmentStatus::Open {
-                out.push((f.clone(), s.clone(), c.id));
-            }
+        // Work of every kind: commitments open, experiments running.
+        for w in s.work_items().iter().filter(|w| w.work.open) {
+            out.push((f.clone(), s.clone(), w.id));
         }
     }
     out
@@ -367,13 +366,21 @@ fn due_lists_every_open_commitment_earliest_first() {
     let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let overdue = dues.iter().filter(|d| d.review < today).count();
     assert!(overdue > 0);
+    let running = dues.iter().filter(|d| d.kind == "experiment").count();
+    assert!(running > 0, "the sample archive has running experiments");
+    let experiments = if running == 1 {
+        "experiment"
+    } else {
+        "experiments"
+    };
     assert!(
         out.starts_with(&format!(
-            "{} open commitments, {overdue} overdue",
-            dues.len()
+            "{} open commitments and {running} running {experiments}, {overdue} overdue",
+            dues.len() - running
         )),
         "{out}"
     );
+    assert!(out.contains("experiment: "), "{out}");
     let first = out.lines().nth(1).unwrap();
     assert!(first.contains("overdue"), "{first}");
     for d in &dues {

@@ -336,6 +336,21 @@ pub fn every_kind_with(mode: Mode, t: impl Fn(&str) -> String) -> Session {
         from_idea: None,
     });
     let id = s.take_id();
+    s.experiments.push(Experiment {
+        id,
+        at: at(72),
+        checkpoint: cp(9),
+        trial: t("Let two agents close a complaint without a manager"),
+        expect: t("Fewer complaints come back within a week"),
+        owner: t("Sam Okoro"),
+        review: NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+        result: ExperimentResult::Worked,
+        learned: t("Agents asked for a spending limit, not a manager"),
+        function: t("billing"),
+        overridden: Vec::new(),
+        from_idea: None,
+    });
+    let id = s.take_id();
     s.notes.push(Note {
         id,
         at: at(80),

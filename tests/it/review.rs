@@ -202,7 +202,7 @@ fn follow_up_of(dir: &Path) -> PathBuf {
     let earlier = reopen_northline(dir);
     let later = t0() + chrono::Duration::days(30);
     let (mut s, path, carried) = followup::create(dir, &earlier, None, None, None, later).unwrap();
-    assert!(carried.commitments > 0 && carried.signs > 0);
+    assert!(carried.work_of(balcony::session::ItemKind::Commitment) > 0 && carried.signs > 0);
     s.commitments[0].status = CommitmentStatus::Kept;
     if let Some(g) = s.gadflies.first_mut() {
         g.fate = Fate::Adopted;
@@ -363,7 +363,11 @@ fn a_follow_up_carries_the_open_items() {
             .all(|p| p.warnings.iter().all(|w| w.fired.is_empty()))
     );
     assert_eq!(
-        (carried.commitments, carried.gadflies, carried.signs),
+        (
+            carried.work_of(balcony::session::ItemKind::Commitment),
+            carried.gadflies,
+            carried.signs
+        ),
         (open.len(), parked.len(), signs.len())
     );
     // Each carried item is marked as such, and says where it was captured
@@ -708,7 +712,7 @@ fn a_follow_up_carries_adopted_ideas_with_their_work_and_its_status() {
         let g = s.gadflies.iter().find(|g| g.text == text).expect(text);
         assert_eq!(g.fate, Fate::Adopted);
         let work = s.work_of(g.id).expect("its work came along");
-        assert_eq!(work.what, format!("Do: {text}"));
+        assert_eq!(work.work.what, format!("Do: {text}"));
         assert_eq!(
             s.became(g.id).unwrap(),
             format!(
@@ -777,4 +781,51 @@ fn session_view_shows_the_history_kept() {
     ] {
         assert!(seen.contains(&want), "{want} not shown:\n{seen}");
     }
+}
+
+#[test]
+fn a_follow_up_carries_running_experiments_and_whole_three_pole_maps() {
+    use balcony::session::{Experiment, ExperimentResult, ItemKind};
+    let mut earlier = crate::harness::every_kind();
+    // The builder's experiment has ended: it stays behind. A running one
+    // made from the adopted idea comes along, linked to the idea's new id.
+    let idea = earlier
+        .gadflies
+        .iter()
+        .find(|g| g.fate == Fate::Adopted)
+        .unwrap()
+        .clone();
+    let ended = earlier.experiments[0].trial.clone();
+    let mut running = earlier.experiments[0].clone();
+    running.id = earlier.take_id();
+    running.trial = "Put an engineer on the phones on Mondays".into();
+    running.result = ExperimentResult::Running;
+    running.from_idea = Some(idea.id);
+    earlier.experiments.push(running);
+    earlier.commitments.clear();
+    assert!(balcony::session::validate::session(&earlier).is_empty());
+    let (s, carried) = followup::start(&earlier, "x.ron", earlier.workshop.clone(), "t", "", at(0));
+    assert!(balcony::session::validate::session(&s).is_empty());
+    assert_eq!(carried.work_of(ItemKind::Experiment), 1);
+    let trials: Vec<&str> = s.experiments.iter().map(|x| x.trial.as_str()).collect();
+    assert_eq!(trials, ["Put an engineer on the phones on Mondays"]);
+    assert!(!trials.contains(&ended.as_str()));
+    let x: &Experiment = &s.experiments[0];
+    let g = s.gadflies.iter().find(|g| g.text == idea.text).unwrap();
+    assert_ne!(g.id, idea.id, "the idea has a new id");
+    assert_eq!(x.from_idea, Some(g.id));
+    assert!(s.became(g.id).unwrap().starts_with("became experiment #"));
+    // A map with three poles and signs comes whole: its third pole too.
+    let three = earlier
+        .polarities
+        .iter()
+        .find(|p| p.third.is_some())
+        .unwrap();
+    let came = s
+        .polarities
+        .iter()
+        .find(|p| p.purpose == three.purpose)
+        .expect("the three-pole map came along");
+    assert_eq!(came.third, three.third);
+    assert_eq!(came.warnings.len(), three.warnings.len());
 }

@@ -53,11 +53,7 @@ impl CommitmentStatus {
         CommitmentStatus::Dropped,
     ];
     pub fn label(self) -> &'static str {
-        match self {
-            CommitmentStatus::Open => "open",
-            CommitmentStatus::Kept => "kept",
-            CommitmentStatus::Dropped => "dropped",
-        }
+        <Commitment as Kind>::STATUSES[self as usize]
     }
 }
 
@@ -91,6 +87,25 @@ pub fn review_date(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
+/// What a second Enter overrides on any work's form: an owner that is a
+/// group, a review date already past.
+pub fn owner_and_date_warnings(form: &dyn Values) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    let owner = form.text("owner");
+    if !owner.is_empty()
+        && let Some(why) = owner_group_reason(&owner)
+    {
+        out.push((format!("\"{owner}\" {why}"), "owner"));
+    }
+    let review = form.text("review");
+    if let Ok(d) = review_date(&review)
+        && d < form.today()
+    {
+        out.push((s::date_past(&review), "review"));
+    }
+    out
+}
+
 impl Kind for Commitment {
     const KIND: ItemKind = ItemKind::Commitment;
     const LABEL: &'static str = "commitment";
@@ -107,9 +122,7 @@ impl Kind for Commitment {
     ];
     const TIMED: bool = false;
 
-    fn stamp(&self) -> (u32, Timestamp, &str) {
-        (self.id, self.at, &self.checkpoint)
-    }
+    stamped!();
 
     fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
         let date = ctx
@@ -168,22 +181,8 @@ impl Kind for Commitment {
         })
     }
 
-    /// An owner that is a group, a review date already past.
     fn warnings(form: &dyn Values) -> Vec<(String, &'static str)> {
-        let mut out = Vec::new();
-        let owner = form.text("owner");
-        if !owner.is_empty()
-            && let Some(why) = owner_group_reason(&owner)
-        {
-            out.push((format!("\"{owner}\" {why}"), "owner"));
-        }
-        let review = form.text("review");
-        if let Ok(d) = review_date(&review)
-            && d < form.today()
-        {
-            out.push((s::date_past(&review), "review"));
-        }
-        out
+        owner_and_date_warnings(form)
     }
 
     fn keep_unshown(&mut self, old: &Self) {
@@ -230,5 +229,26 @@ impl Kind for Commitment {
 
     fn words(&self) -> Vec<&str> {
         vec![&self.what, &self.owner, &self.loss, &self.function]
+    }
+
+    fn work(&self) -> Option<Work<'_>> {
+        Some(Work {
+            what: &self.what,
+            owner: &self.owner,
+            review: self.review,
+            function: &self.function,
+            status: pos(&CommitmentStatus::ALL, &self.status),
+            open: self.status == CommitmentStatus::Open,
+            from_idea: self.from_idea,
+            aside: ("What it costs", &self.loss),
+        })
+    }
+    const STATUSES: &'static [&'static str] = &["open", "kept", "dropped"];
+    fn set_status(&mut self, i: usize) {
+        self.status = pick(&CommitmentStatus::ALL, i);
+    }
+    const FROM_IDEA: Option<&'static str> = Some("what");
+    fn link_idea(&mut self, idea: Option<u32>) {
+        self.from_idea = idea;
     }
 }
