@@ -12,6 +12,8 @@ pub mod review;
 mod room;
 #[cfg(test)]
 mod tests;
+pub mod wall_layout;
+pub mod wall_shapes;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -330,8 +332,6 @@ pub struct Flow {
     pub emergency: Option<PathBuf>,
     /// The keys in force, from the settings; the screens read them here.
     pub keymap: Arc<Keymap>,
-    /// How many pages the wall takes: measuring is the drawing's.
-    wall_pages: frame::WallPages,
     /// The last key was a quit that closed forms with typed words held
     /// back: the next quit goes.
     quit_armed: bool,
@@ -387,19 +387,12 @@ impl Flow {
             quit_armed: false,
             emergency: None,
             keymap: Arc::default(),
-            wall_pages: frame::one_page,
         }
     }
 
     /// Dispatch with these keys (the settings' overrides over the table).
     pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> Flow {
         self.keymap = keymap;
-        self
-    }
-
-    /// Page the wall as the drawing measures it (`ui::projector::wall_pages`).
-    pub fn with_wall_pages(mut self, pages: frame::WallPages) -> Flow {
-        self.wall_pages = pages;
         self
     }
 

@@ -201,7 +201,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
 }
 
 fn projected(s: Session) -> Flow {
-    let mut f = Flow::in_session(s, t0()).with_wall_pages(balcony::ui::projector::wall_pages);
+    let mut f = Flow::in_session(s, t0());
     press(&mut f, ch('v'), 1);
     assert!(f.projector);
     f
