@@ -191,7 +191,10 @@ impl Form {
     /// The readiness check before a raise, starting from the last answer.
     pub fn readiness(ses: &Session, keys: &crate::keymap::Keymap) -> Form {
         let labels = |all: &[&str]| all.iter().map(|x| x.to_string()).collect();
-        let key = keys.first_key(crate::keymap::Ctx::Form, crate::keymap::Action::NotChecked);
+        let key = keys.first_key(
+            crate::keymap::Ctx::Readiness,
+            crate::keymap::Action::NotChecked,
+        );
         let mut f = Form::new(
             Purpose::Readiness,
             s::readiness_title(&key),
@@ -325,6 +328,15 @@ impl Form {
     pub fn focused(&mut self) -> &mut Field {
         let i = self.focus.min(self.fields.len().saturating_sub(1));
         &mut self.fields[i]
+    }
+
+    /// The keys this form reads: the readiness check's Enter goes on to
+    /// the tactic, and its arrows move between questions.
+    pub fn ctx(&self) -> crate::keymap::Ctx {
+        match self.purpose {
+            Purpose::Readiness => crate::keymap::Ctx::Readiness,
+            _ => crate::keymap::Ctx::Form,
+        }
     }
 
     pub fn move_focus(&mut self, forward: bool) {

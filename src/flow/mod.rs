@@ -498,7 +498,7 @@ impl Flow {
             Screen::Live(l) => match l.mode {
                 Focus::Browse if self.join.queue.is_some() => Ctx::Queue,
                 Focus::Browse => Ctx::Browse,
-                Focus::Form(_) => Ctx::Form,
+                Focus::Form(ref f) => f.ctx(),
                 Focus::Picker(_) => Ctx::Picker,
                 Focus::Band(_) => Ctx::Band,
                 Focus::Reading(_) => Ctx::Reading,
@@ -717,7 +717,7 @@ impl Flow {
         match ctx {
             Ctx::Start => self.start_key(action, ev),
             Ctx::Browse => self.browse(action, now),
-            Ctx::Form => self.form_key(action, ev, now),
+            Ctx::Form | Ctx::Readiness => self.form_key(action, ev, now),
             Ctx::Picker => self.picker_key(action, ev, now),
             Ctx::Band => {
                 // Any other key of the checkpoint screen keeps the band and goes on.

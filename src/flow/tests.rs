@@ -1697,6 +1697,85 @@ fn raising_asks_readiness_once_per_checkpoint_and_keeps_it_with_the_raise() {
     assert!(in_readiness(&f));
 }
 
+fn readiness_focus(f: &Flow) -> usize {
+    match &live(f).mode {
+        Focus::Form(x) if x.purpose == Purpose::Readiness => x.focus,
+        _ => panic!("not in the readiness check"),
+    }
+}
+
+#[test]
+fn the_arrows_move_between_the_readiness_questions_as_tab_does() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    let mut by_tab = f.clone();
+    let mut seen = Vec::new();
+    let mut seen_tab = Vec::new();
+    for (arrow, tab) in [
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Up, KeyCode::BackTab),
+        (KeyCode::Up, KeyCode::BackTab),
+    ] {
+        press(&mut f, key(arrow), 5);
+        press(&mut by_tab, key(tab), 5);
+        seen.push(readiness_focus(&f));
+        seen_tab.push(readiness_focus(&by_tab));
+    }
+    // Urgency, ripeness, the evidence, round to urgency and back.
+    assert_eq!(seen, [1, 2, 0, 2, 1]);
+    assert_eq!(seen, seen_tab);
+    // From the evidence (one line of text), up goes back to a question.
+    press(&mut f, key(KeyCode::Down), 5);
+    typ(&mut f, "refunds", 5);
+    press(&mut f, key(KeyCode::Up), 5);
+    assert_eq!(readiness_focus(&f), 1);
+    press(&mut f, key(KeyCode::Right), 5);
+    let Focus::Form(form) = &live(&f).mode else {
+        unreachable!()
+    };
+    assert_eq!(form.text("evidence"), "refunds");
+    assert_eq!(form.choice("ripeness"), 2);
+    // An item form keeps its arrows for its text.
+    press(&mut f, key(KeyCode::Esc), 5);
+    press(&mut f, ch('a'), 5);
+    let Focus::Form(item) = &live(&f).mode else {
+        panic!("an item form")
+    };
+    let before = item.focus;
+    press(&mut f, key(KeyCode::Down), 5);
+    let Focus::Form(item) = &live(&f).mode else {
+        unreachable!()
+    };
+    assert_eq!(item.focus, before);
+}
+
+#[test]
+fn the_readiness_key_bar_says_enter_goes_on_to_the_tactic() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    let bar = f.keymap.bar(f.ctx());
+    let enter = bar.iter().find(|(k, _, _)| k == "Enter").expect("Enter");
+    assert_eq!(enter.1, "choose tactic");
+    assert!(bar.iter().all(|(_, w, _)| *w != "save"), "{bar:?}");
+    assert!(
+        bar.iter().any(|(k, w, _)| k == "Tab/↓" && *w == "next"),
+        "{bar:?}"
+    );
+    // What the bar says is what Enter does.
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert!(matches!(&live(&f).mode, Focus::Picker(_)));
+    // An item form's Enter still saves.
+    press(&mut f, key(KeyCode::Esc), 5);
+    press(&mut f, ch('a'), 5);
+    let bar = f.keymap.bar(f.ctx());
+    assert!(
+        bar.iter().any(|(k, w, _)| k == "Enter" && *w == "save"),
+        "{bar:?}"
+    );
+}
+
 #[test]
 fn a_readiness_check_skipped_is_kept_as_not_checked() {
     let mut f = flow();
