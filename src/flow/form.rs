@@ -384,6 +384,17 @@ impl Form {
         }
     }
 
+    /// Field `i`'s label as it reads now: a kind may word it after what
+    /// else is typed (a map's purpose, served by two poles or by three).
+    pub fn label(&self, i: usize) -> &'static str {
+        let f = &self.fields[i];
+        match self.purpose {
+            Purpose::Item(kind) => with_kind!(kind, K => K::field_label(self, f.key)),
+            _ => None,
+        }
+        .unwrap_or(f.label)
+    }
+
     /// What a second Enter would override, in words, with the field
     /// concerned: an owner that is a group, a review date already past.
     pub fn warnings(&self) -> Vec<(String, &'static str)> {

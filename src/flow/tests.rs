@@ -1859,3 +1859,46 @@ fn a_map_takes_a_third_pole_with_its_own_signs() {
     assert_eq!(form_of(&f).error.as_deref(), Some(s::THIRD_POLE_NEEDS_NAME));
     assert_eq!(s(&f).polarities.len(), 1);
 }
+
+#[test]
+fn a_maps_purpose_is_worded_for_two_poles_or_three() {
+    let mut f = flow();
+    for _ in 0..20 {
+        if live(&f).kind == ItemKind::Polarity {
+            break;
+        }
+        press(&mut f, key(KeyCode::Tab), 5);
+    }
+    press(&mut f, ch('a'), 5);
+    let form = |f: &Flow| match &live(f).mode {
+        Focus::Form(x) if x.purpose == Purpose::Item(ItemKind::Polarity) => x.as_ref().clone(),
+        _ => panic!("the polarity map's form"),
+    };
+    let purpose = |f: &Flow| {
+        let x = form(f);
+        x.label(x.fields.iter().position(|x| x.key == "purpose").unwrap())
+    };
+    assert_eq!(purpose(&f), "The purpose both poles serve");
+    while form(&f).fields[form(&f).focus].key != "third" {
+        press(&mut f, key(KeyCode::Tab), 5);
+    }
+    typ(&mut f, "Quarterly numbers", 5);
+    assert_eq!(purpose(&f), "The purpose all three poles serve");
+    // The third pole's name taken out again: two poles.
+    for _ in 0.."Quarterly numbers".len() {
+        press(&mut f, key(KeyCode::Backspace), 5);
+    }
+    assert_eq!(purpose(&f), "The purpose both poles serve");
+    // A map of three, changed later, reads as three from the start.
+    typ(&mut f, "Quarterly numbers", 5);
+    for (field, text) in [("left", "Customer focus"), ("right", "Efficiency")] {
+        while form(&f).fields[form(&f).focus].key != field {
+            press(&mut f, key(KeyCode::Tab), 5);
+        }
+        typ(&mut f, text, 5);
+    }
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert!(s(&f).polarities[0].third.is_some());
+    press(&mut f, ch('e'), 6);
+    assert_eq!(purpose(&f), "The purpose all three poles serve");
+}

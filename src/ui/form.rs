@@ -48,7 +48,7 @@ pub fn render_fields(form: &Form, active: bool, area: Rect, buf: &mut Buffer, th
         let f = &form.fields[i];
         let mut label = vec![Span::styled(if focused { "▶ " } else { "  " }, theme.focus)];
         label.push(Span::styled(
-            f.label,
+            form.label(i),
             if focused { theme.focus } else { theme.heading },
         ));
         if f.required {
