@@ -48,20 +48,28 @@ pub fn head(f: &Frame, body: Rect) -> (bool, u16) {
     (big_title, h)
 }
 
-/// Where the wall's items go in the projector view of a window this size:
-/// inside its border (when there is room for one), below the head.
+/// Whether the projector view has room for its border.
+pub fn bordered(area: Rect) -> bool {
+    area.width >= 20 && area.height >= 6
+}
+
+/// The projector view's body: inside its border, a column apart from its
+/// sides; the whole area when there is no room for a border.
+pub fn inside(area: Rect) -> Rect {
+    if !bordered(area) {
+        return area;
+    }
+    Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// Where the wall's items go in the projector view of a window this size.
 fn body(f: &Frame, area: Rect) -> Rect {
-    let inner = if area.width < 20 || area.height < 6 {
-        area
-    } else {
-        Rect {
-            x: area.x + 2,
-            y: area.y + 1,
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(2),
-        }
-    };
-    split(f, inner).1
+    split(f, inside(area)).1
 }
 
 /// The head, the items (a row apart) and the footer's row.

@@ -252,7 +252,7 @@ fn render_with(
 
 /// The border, drawn when there is room for it; the area inside it.
 fn framed(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
-    if area.width < 20 || area.height < 6 {
+    if !wall_layout::bordered(area) {
         return area;
     }
     let border = match f.place {
@@ -264,13 +264,8 @@ fn framed(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
         .border_type(border)
         .border_style(place_style(theme, f.place))
         .title(Line::styled(title, theme.title));
-    let inner = block.inner(area);
     block.render(area, buf);
-    Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    }
+    wall_layout::inside(area)
 }
 
 /// Whether the wall is shown: something was captured here, or an item is
