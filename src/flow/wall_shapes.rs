@@ -32,6 +32,8 @@ pub fn blocks(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Pa
     }
 }
 
+// Gadfly ideas: cards side by side.
+
 /// Lines of the idea on a card; the spotlight shows all of it.
 pub const IDEA_LINES: usize = 6;
 
@@ -83,6 +85,8 @@ fn gadfly_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
         })
         .collect()
 }
+
+// The plain kinds: a numbered list; commitments: a table.
 
 /// Lines an entry may take in the list; the spotlight shows all of it.
 pub const ENTRY_LINES: usize = 4;
@@ -151,6 +155,8 @@ fn commitment_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
         })
         .collect()
 }
+
+// Polarity maps as a grid; factions side by side.
 
 /// Lines each listed thing may take; more in the spotlight.
 pub fn per_thing(alone: bool) -> usize {
@@ -277,6 +283,8 @@ fn faction_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
         .collect()
 }
 
+// Customers: one map per product, in three columns.
+
 /// Lines one customer may take in its column.
 pub const CUSTOMER_LINES: usize = 6;
 /// Rows a map may take before the rest is cut.
@@ -343,6 +351,8 @@ fn customer_blocks(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
         })
         .collect()
 }
+
+// Shared by every shape.
 
 /// Rows `text` takes wrapped to `width`, at most `max`.
 pub fn rows(text: &str, width: usize, max: usize) -> u16 {
