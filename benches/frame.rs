@@ -106,8 +106,7 @@ fn measure_with(
     projector: bool,
 ) -> (Vec<Duration>, Vec<(&'static str, Duration)>) {
     let mut now = t0();
-    let mut flow =
-        Flow::in_session(session, now).with_wall_pages(balcony::ui::projector::wall_pages);
+    let mut flow = Flow::in_session(session, now);
     if projector {
         flow.handle(key(KeyCode::Char('v')), now);
         assert!(flow.projector);

@@ -29,6 +29,8 @@ pub enum Ctx {
     Unsaved,
     /// Typing a reading of the room: "the room is at: _".
     Reading,
+    /// The readiness check before a raise: its answer goes on to the tactic.
+    Readiness,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
@@ -315,10 +317,21 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Form, A::ChoiceNext, &[code(KeyCode::Right)], "", "next choice (in a choice field)"),
     b(C::Form, A::ChoicePrev, &[code(KeyCode::Left)], "choice", "previous choice (in a choice field)"),
     b(C::Form, A::Cancel, &[code(KeyCode::Esc)], "close", "close: anything typed is kept as a draft (the same key brings it back)"),
-    b(C::Form, A::NotChecked, &[ctrl('n')], "", "readiness check: raise without it (kept as \"not checked\")"),
     b(C::Form, A::Help, HELP_F1, "help", "this help"),
     b(C::Form, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved form is dropped)"),
     b(C::Form, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
+    // The readiness check before a raise: choices, then the evidence (one
+    // line), so the arrows move between its questions too.
+    b(C::Readiness, A::Accept, &[code(KeyCode::Enter)], "choose tactic", "keep the answer and choose the tactic"),
+    b(C::Readiness, A::NotChecked, &[ctrl('n')], "", "raise without the check (kept as \"not checked\")"),
+    b(C::Readiness, A::FieldNext, &[code(KeyCode::Tab), code(KeyCode::Down)], "next", "next question"),
+    b(C::Readiness, A::FieldPrev, &[code(KeyCode::BackTab), code(KeyCode::Up)], "", "previous question"),
+    b(C::Readiness, A::ChoiceNext, &[code(KeyCode::Right)], "", "next answer"),
+    b(C::Readiness, A::ChoicePrev, &[code(KeyCode::Left)], "answer", "previous answer"),
+    b(C::Readiness, A::Cancel, &[code(KeyCode::Esc)], "close", "close: the answer is kept as a draft (the same key brings it back)"),
+    b(C::Readiness, A::Help, HELP_F1, "help", "this help"),
+    b(C::Readiness, A::Quit, QUIT_CTRL_C, "", "quit (the unsaved check is dropped)"),
+    b(C::Readiness, A::Suspend, SUSPEND_CTRL_Z, "", "suspend (the shell's fg returns)"),
     // Pickers: tactics, fates, reactions, checkpoints.
     b(C::Picker, A::Up, &[code(KeyCode::Up)], "", "choose the option above"),
     b(C::Picker, A::Down, &[code(KeyCode::Down)], "choose", "choose the option below"),

@@ -592,6 +592,9 @@ pub const WALL_POLE_UP: &str = "upsides";
 pub const WALL_POLE_DOWN: &str = "downsides";
 pub const WALL_PURPOSE: &str = "both serve";
 pub const WALL_PURPOSE_THREE: &str = "all three serve";
+/// A polarity map form's purpose, as it reads with two poles and with three.
+pub const FORM_PURPOSE_TWO: &str = "The purpose both poles serve";
+pub const FORM_PURPOSE_THREE: &str = "The purpose all three poles serve";
 pub const WALL_WARNINGS: &str = "early-warning signs";
 pub const WALL_WATCHER: &str = "watched by";
 pub const WALL_OVERDONE: &str = "overdone";

@@ -24,18 +24,7 @@ use crate::session::{ItemKind, Kind, Stored};
 const FIXED: [&str; 5] = ["kind", "id", "checkpoint", "checkpoint_title", "time"];
 
 /// A tension reading's columns.
-const READING: (&str, &[&str]) = (
-    "tension reading",
-    &[
-        "Level",
-        "Band",
-        "Zone",
-        "Move",
-        "Tactic",
-        "Why",
-        "After gadfly idea",
-    ],
-);
+const READING: (&str, &[&str]) = ("tension reading", &READING_COLUMNS);
 
 /// An early-warning sign's columns (a sign is part of a map, with a row of
 /// its own so a spreadsheet can count them).

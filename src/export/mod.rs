@@ -34,6 +34,19 @@ pub use ics::to_ics;
 pub(crate) use markdown::md;
 pub use markdown::to_markdown;
 
+/// A tension reading's own columns, in order: the CSV has them all; the
+/// full record's table has all but the last, telling the idea a reading
+/// followed in its "Why".
+const READING_COLUMNS: [&str; 7] = [
+    "Level",
+    "Band",
+    "Zone",
+    "Move",
+    "Tactic",
+    "Why",
+    "After gadfly idea",
+];
+
 /// Who felt the heat and reacted: the room, or a solo leader alone.
 fn who(s: &Session) -> &'static str {
     if s.meta.mode == crate::session::Mode::Solo {

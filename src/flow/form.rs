@@ -191,7 +191,10 @@ impl Form {
     /// The readiness check before a raise, starting from the last answer.
     pub fn readiness(ses: &Session, keys: &crate::keymap::Keymap) -> Form {
         let labels = |all: &[&str]| all.iter().map(|x| x.to_string()).collect();
-        let key = keys.first_key(crate::keymap::Ctx::Form, crate::keymap::Action::NotChecked);
+        let key = keys.first_key(
+            crate::keymap::Ctx::Readiness,
+            crate::keymap::Action::NotChecked,
+        );
         let mut f = Form::new(
             Purpose::Readiness,
             s::readiness_title(&key),
@@ -330,6 +333,15 @@ impl Form {
         &mut self.fields[i]
     }
 
+    /// The keys this form reads: the readiness check's Enter goes on to
+    /// the tactic, and its arrows move between questions.
+    pub fn ctx(&self) -> crate::keymap::Ctx {
+        match self.purpose {
+            Purpose::Readiness => crate::keymap::Ctx::Readiness,
+            _ => crate::keymap::Ctx::Form,
+        }
+    }
+
     pub fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len().max(1);
         self.focus = if forward {
@@ -373,6 +385,17 @@ impl Form {
         if let Some(i) = self.fields.iter().position(|f| f.key == key) {
             self.focus = i;
         }
+    }
+
+    /// Field `i`'s label as it reads now: a kind may word it after what
+    /// else is typed (a map's purpose, served by two poles or by three).
+    pub fn label(&self, i: usize) -> &'static str {
+        let f = &self.fields[i];
+        match self.purpose {
+            Purpose::Item(kind) => with_kind!(kind, K => K::field_label(self, f.key)),
+            _ => None,
+        }
+        .unwrap_or(f.label)
     }
 
     /// What a second Enter would override, in words, with the field

@@ -1,6 +1,7 @@
 //! What the room may see at one instant: the projector's [`Frame`] and the
 //! wall's items. Data only: the flow freezes a frame and counts the wall's
-//! pages with it, the drawing (`ui::projector`, `ui::wall`) shows it.
+//! pages with it ([`super::wall_layout`]), the drawing (`ui::projector`,
+//! `ui::wall`) shows it.
 
 use super::{COMMIT_EVERY_SECS, Live};
 use crate::kinds::with_kind;
@@ -181,14 +182,4 @@ impl Wall {
             Some((k, i))
         })
     }
-}
-
-/// How many pages the wall of a frame takes in a window of this size (at
-/// least one). Measuring is text layout, which belongs to the drawing: the
-/// app hands the drawing's measure to the flow ([`super::Flow::with_wall_pages`]).
-pub type WallPages = fn(&Frame, (u16, u16)) -> usize;
-
-/// A flow not handed a measure sees the wall as one page.
-pub fn one_page(_: &Frame, _: (u16, u16)) -> usize {
-    1
 }

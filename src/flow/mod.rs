@@ -12,6 +12,8 @@ pub mod review;
 mod room;
 #[cfg(test)]
 mod tests;
+pub mod wall_layout;
+pub mod wall_shapes;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -332,8 +334,6 @@ pub struct Flow {
     pub emergency: Option<PathBuf>,
     /// The keys in force, from the settings; the screens read them here.
     pub keymap: Arc<Keymap>,
-    /// How many pages the wall takes: measuring is the drawing's.
-    wall_pages: frame::WallPages,
     /// The last key was a quit that closed forms with typed words held
     /// back: the next quit goes.
     quit_armed: bool,
@@ -389,19 +389,12 @@ impl Flow {
             quit_armed: false,
             emergency: None,
             keymap: Arc::default(),
-            wall_pages: frame::one_page,
         }
     }
 
     /// Dispatch with these keys (the settings' overrides over the table).
     pub fn with_keymap(mut self, keymap: Arc<Keymap>) -> Flow {
         self.keymap = keymap;
-        self
-    }
-
-    /// Page the wall as the drawing measures it (`ui::projector::wall_pages`).
-    pub fn with_wall_pages(mut self, pages: frame::WallPages) -> Flow {
-        self.wall_pages = pages;
         self
     }
 
@@ -507,7 +500,7 @@ impl Flow {
             Screen::Live(l) => match l.mode {
                 Focus::Browse if self.join.queue.is_some() => Ctx::Queue,
                 Focus::Browse => Ctx::Browse,
-                Focus::Form(_) => Ctx::Form,
+                Focus::Form(ref f) => f.ctx(),
                 Focus::Picker(_) => Ctx::Picker,
                 Focus::Band(_) => Ctx::Band,
                 Focus::Reading(_) => Ctx::Reading,
@@ -726,7 +719,7 @@ impl Flow {
         match ctx {
             Ctx::Start => self.start_key(action, ev),
             Ctx::Browse => self.browse(action, now),
-            Ctx::Form => self.form_key(action, ev, now),
+            Ctx::Form | Ctx::Readiness => self.form_key(action, ev, now),
             Ctx::Picker => self.picker_key(action, ev, now),
             Ctx::Band => {
                 // Any other key of the checkpoint screen keeps the band and goes on.

@@ -95,7 +95,7 @@ impl Flow {
     /// page, and the item in the spotlight. All are kept in the file, so
     /// `balcony present` shows the same.
     pub(super) fn wall_key(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
-        let (size, measure) = (self.size, self.wall_pages);
+        let size = self.size;
         let Screen::Live(live) = &mut self.screen else {
             return Vec::new();
         };
@@ -113,7 +113,7 @@ impl Flow {
             }
             Action::WallPage | Action::WallPagePrev => {
                 let frame = Frame::from_live(live, now);
-                let pages = measure(&frame, size).max(1) as u16;
+                let pages = super::wall_layout::pages(&frame, size) as u16;
                 let page = if action == Action::WallPage {
                     (wall.page.min(pages - 1) + 1) % pages
                 } else {
@@ -177,37 +177,51 @@ mod tests {
     use crossterm::event::KeyEvent;
     use std::sync::Arc;
 
-    fn three_pages(_: &Frame, _: (u16, u16)) -> usize {
-        3
-    }
-
-    /// The flow pages the wall with whatever measure it is handed, and
-    /// presses keys from the keymap it is handed: no screen needed.
+    /// The flow counts the wall's pages itself, by the one measure the
+    /// drawing also uses, and presses keys from the keymap it is handed:
+    /// no screen needed.
     #[test]
-    fn the_wall_pages_round_by_the_measure_given() {
+    fn the_wall_pages_round_by_the_layout_measure() {
         let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-        let ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
+        let mut ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
+        let cp = ses.current_checkpoint_id().to_string();
+        for k in 0..70 {
+            let id = ses.take_id();
+            ses.facts.push(crate::session::BrutalFact {
+                id,
+                at: now,
+                checkpoint: cp.clone(),
+                text: format!("Fact {k}: refunds take forty days, and nobody owns the wait"),
+                source: crate::session::SourceKind::Customer,
+                source_detail: String::new(),
+            });
+        }
+        let size = (100, 30);
+        let pages = super::super::wall_layout::pages(&Frame::from_session(&ses, now), size);
+        assert!(pages >= 3, "{pages}");
         let keys = Arc::new(Keymap::default());
-        let mut f = Flow::in_session(ses, now)
-            .with_keymap(keys.clone())
-            .with_wall_pages(three_pages);
+        let mut f = Flow::in_session(ses, now).with_keymap(keys.clone());
+        f.handle(Input::Resize(size.0, size.1), now);
         let press = |f: &mut Flow, a: Action| {
             let k = keys.key(Ctx::Browse, a).unwrap();
             f.handle(Input::Key(KeyEvent::new(k.code, k.mods)), now)
         };
         let mut seen = Vec::new();
-        for _ in 0..4 {
+        for _ in 0..=pages {
             assert_eq!(press(&mut f, Action::WallPage), vec![Effect::Save]);
             seen.push(f.notice.clone().unwrap().text);
         }
-        assert_eq!(seen, ["page 2/3", "page 3/3", "page 1/3", "page 2/3"]);
+        let want: Vec<String> = (1..pages)
+            .chain([0, 1])
+            .map(|p| format!("page {}/{pages}", p + 1))
+            .collect();
+        assert_eq!(seen, want);
         press(&mut f, Action::WallPagePrev);
         press(&mut f, Action::WallPagePrev);
-        assert_eq!(f.notice.clone().unwrap().text, "page 3/3");
-        assert_eq!(f.session().unwrap().progress.wall.page, 2);
-        // Not handed a measure, the flow sees one page.
-        let mut one = Flow::in_session(f.session().unwrap().as_ref().clone(), now);
-        press(&mut one, Action::WallPage);
-        assert_eq!(one.notice.unwrap().text, "page 1/1");
+        assert_eq!(
+            f.notice.clone().unwrap().text,
+            format!("page {pages}/{pages}")
+        );
+        assert_eq!(f.session().unwrap().progress.wall.page as usize, pages - 1);
     }
 }

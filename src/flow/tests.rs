@@ -1795,6 +1795,85 @@ fn raising_asks_readiness_once_per_checkpoint_and_keeps_it_with_the_raise() {
     assert!(in_readiness(&f));
 }
 
+fn readiness_focus(f: &Flow) -> usize {
+    match &live(f).mode {
+        Focus::Form(x) if x.purpose == Purpose::Readiness => x.focus,
+        _ => panic!("not in the readiness check"),
+    }
+}
+
+#[test]
+fn the_arrows_move_between_the_readiness_questions_as_tab_does() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    let mut by_tab = f.clone();
+    let mut seen = Vec::new();
+    let mut seen_tab = Vec::new();
+    for (arrow, tab) in [
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Down, KeyCode::Tab),
+        (KeyCode::Up, KeyCode::BackTab),
+        (KeyCode::Up, KeyCode::BackTab),
+    ] {
+        press(&mut f, key(arrow), 5);
+        press(&mut by_tab, key(tab), 5);
+        seen.push(readiness_focus(&f));
+        seen_tab.push(readiness_focus(&by_tab));
+    }
+    // Urgency, ripeness, the evidence, round to urgency and back.
+    assert_eq!(seen, [1, 2, 0, 2, 1]);
+    assert_eq!(seen, seen_tab);
+    // From the evidence (one line of text), up goes back to a question.
+    press(&mut f, key(KeyCode::Down), 5);
+    typ(&mut f, "refunds", 5);
+    press(&mut f, key(KeyCode::Up), 5);
+    assert_eq!(readiness_focus(&f), 1);
+    press(&mut f, key(KeyCode::Right), 5);
+    let Focus::Form(form) = &live(&f).mode else {
+        unreachable!()
+    };
+    assert_eq!(form.text("evidence"), "refunds");
+    assert_eq!(form.choice("ripeness"), 2);
+    // An item form keeps its arrows for its text.
+    press(&mut f, key(KeyCode::Esc), 5);
+    press(&mut f, ch('a'), 5);
+    let Focus::Form(item) = &live(&f).mode else {
+        panic!("an item form")
+    };
+    let before = item.focus;
+    press(&mut f, key(KeyCode::Down), 5);
+    let Focus::Form(item) = &live(&f).mode else {
+        unreachable!()
+    };
+    assert_eq!(item.focus, before);
+}
+
+#[test]
+fn the_readiness_key_bar_says_enter_goes_on_to_the_tactic() {
+    let mut f = flow();
+    press(&mut f, ch('+'), 5);
+    let bar = f.keymap.bar(f.ctx());
+    let enter = bar.iter().find(|(k, _, _)| k == "Enter").expect("Enter");
+    assert_eq!(enter.1, "choose tactic");
+    assert!(bar.iter().all(|(_, w, _)| *w != "save"), "{bar:?}");
+    assert!(
+        bar.iter().any(|(k, w, _)| k == "Tab/↓" && *w == "next"),
+        "{bar:?}"
+    );
+    // What the bar says is what Enter does.
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert!(matches!(&live(&f).mode, Focus::Picker(_)));
+    // An item form's Enter still saves.
+    press(&mut f, key(KeyCode::Esc), 5);
+    press(&mut f, ch('a'), 5);
+    let bar = f.keymap.bar(f.ctx());
+    assert!(
+        bar.iter().any(|(k, w, _)| k == "Enter" && *w == "save"),
+        "{bar:?}"
+    );
+}
+
 #[test]
 fn a_readiness_check_skipped_is_kept_as_not_checked() {
     let mut f = flow();
@@ -1877,4 +1956,47 @@ fn a_map_takes_a_third_pole_with_its_own_signs() {
     assert!(eff.is_empty());
     assert_eq!(form_of(&f).error.as_deref(), Some(s::THIRD_POLE_NEEDS_NAME));
     assert_eq!(s(&f).polarities.len(), 1);
+}
+
+#[test]
+fn a_maps_purpose_is_worded_for_two_poles_or_three() {
+    let mut f = flow();
+    for _ in 0..20 {
+        if live(&f).kind == ItemKind::Polarity {
+            break;
+        }
+        press(&mut f, key(KeyCode::Tab), 5);
+    }
+    press(&mut f, ch('a'), 5);
+    let form = |f: &Flow| match &live(f).mode {
+        Focus::Form(x) if x.purpose == Purpose::Item(ItemKind::Polarity) => x.as_ref().clone(),
+        _ => panic!("the polarity map's form"),
+    };
+    let purpose = |f: &Flow| {
+        let x = form(f);
+        x.label(x.fields.iter().position(|x| x.key == "purpose").unwrap())
+    };
+    assert_eq!(purpose(&f), "The purpose both poles serve");
+    while form(&f).fields[form(&f).focus].key != "third" {
+        press(&mut f, key(KeyCode::Tab), 5);
+    }
+    typ(&mut f, "Quarterly numbers", 5);
+    assert_eq!(purpose(&f), "The purpose all three poles serve");
+    // The third pole's name taken out again: two poles.
+    for _ in 0.."Quarterly numbers".len() {
+        press(&mut f, key(KeyCode::Backspace), 5);
+    }
+    assert_eq!(purpose(&f), "The purpose both poles serve");
+    // A map of three, changed later, reads as three from the start.
+    typ(&mut f, "Quarterly numbers", 5);
+    for (field, text) in [("left", "Customer focus"), ("right", "Efficiency")] {
+        while form(&f).fields[form(&f).focus].key != field {
+            press(&mut f, key(KeyCode::Tab), 5);
+        }
+        typ(&mut f, text, 5);
+    }
+    press(&mut f, key(KeyCode::Enter), 5);
+    assert!(s(&f).polarities[0].third.is_some());
+    press(&mut f, ch('e'), 6);
+    assert_eq!(purpose(&f), "The purpose all three poles serve");
 }

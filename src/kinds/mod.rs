@@ -54,6 +54,11 @@ pub trait Kind:
     fn warnings(_form: &dyn Values) -> Vec<(String, &'static str)> {
         Vec::new()
     }
+    /// A field's label as the form reads now, when it depends on what is
+    /// typed elsewhere in it (a map's purpose: both poles', or all three's).
+    fn field_label(_form: &dyn Values, _key: &str) -> Option<&'static str> {
+        None
+    }
 
     /// A short tag and the main text, for one row of a list.
     fn summary(&self) -> (String, &str);

@@ -171,7 +171,7 @@ impl Kind for Polarity {
 
     fn fields(_: &FormCtx) -> Vec<FieldSpec> {
         vec![
-            text("purpose", "The purpose both poles serve", "", false),
+            text("purpose", s::FORM_PURPOSE_TWO, "", false),
             required(text("left", "Left pole (a neutral name)", "", false)),
             text("left_holders", "Who holds it", "", false),
             text("left_up", "Upsides of the left pole", "one per line", true),
@@ -259,6 +259,14 @@ impl Kind for Polarity {
                 .map(|w| format!("{} @ {}", w.sign, w.watcher))
                 .collect();
             f.set_text(key, &lines.join("\n"));
+        }
+    }
+
+    /// The purpose is served by all three poles once a third is named.
+    fn field_label(form: &dyn Values, key: &str) -> Option<&'static str> {
+        match key {
+            "purpose" if !form.text("third").is_empty() => Some(s::FORM_PURPOSE_THREE),
+            _ => None,
         }
     }
 

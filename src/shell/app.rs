@@ -759,9 +759,7 @@ fn event_loop(
         })
         .collect();
     let mut app = App {
-        flow: Flow::start_titled(recent, t0)
-            .with_keymap(look.keymap.clone())
-            .with_wall_pages(crate::ui::projector::wall_pages),
+        flow: Flow::start_titled(recent, t0).with_keymap(look.keymap.clone()),
         saver: None,
         lock: None,
         began: t0,

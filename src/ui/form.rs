@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::theme::Theme;
 use crate::flow::form::{Form, Purpose, Value};
-use crate::keymap::{Ctx, Keymap};
+use crate::keymap::Keymap;
 use crate::session::{AvoidancePattern, ItemKind, owner_group_reason};
 use crate::strings as s;
 use crate::text::{trunc, wrap};
@@ -48,7 +48,7 @@ pub fn render_fields(form: &Form, active: bool, area: Rect, buf: &mut Buffer, th
         let f = &form.fields[i];
         let mut label = vec![Span::styled(if focused { "▶ " } else { "  " }, theme.focus)];
         label.push(Span::styled(
-            f.label,
+            form.label(i),
             if focused { theme.focus } else { theme.heading },
         ));
         if f.required {
@@ -133,7 +133,7 @@ pub fn render_popup(form: &Form, keys: &Keymap, area: Rect, buf: &mut Buffer, th
         return;
     }
     let w = inner.width as usize;
-    super::keybar::render(keys, Ctx::Form, Rect { height: 1, ..inner }, buf, theme);
+    super::keybar::render(keys, form.ctx(), Rect { height: 1, ..inner }, buf, theme);
     let mut fields = Rect {
         y: inner.y + 1,
         height: inner.height - 1,

@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::wall;
 pub use crate::flow::frame::{Frame, clock_stale};
+use crate::flow::wall_layout::{self, big_w};
 use crate::session::{GaugeShow, SCALE_MAX, Zone};
 use crate::strings as s;
 use crate::text::clock;
@@ -48,13 +49,8 @@ impl Scale {
     }
 }
 
-const GLYPH_W: u16 = 8;
 /// Columns between the clock and the level.
 const GAP: u16 = 6;
-
-fn big_w(text: &str) -> u16 {
-    text.chars().count() as u16 * GLYPH_W
-}
 
 /// A word or symbol for each zone, so colour never carries it alone.
 pub fn zone_mark(z: Zone) -> &'static str {
@@ -256,7 +252,7 @@ fn render_with(
 
 /// The border, drawn when there is room for it; the area inside it.
 fn framed(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
-    if area.width < 20 || area.height < 6 {
+    if !wall_layout::bordered(area) {
         return area;
     }
     let border = match f.place {
@@ -268,13 +264,8 @@ fn framed(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
         .border_type(border)
         .border_style(place_style(theme, f.place))
         .title(Line::styled(title, theme.title));
-    let inner = block.inner(area);
     block.render(area, buf);
-    Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    }
+    wall_layout::inside(area)
 }
 
 /// Whether the wall is shown: something was captured here, or an item is
@@ -283,51 +274,12 @@ fn shows_wall(f: &Frame) -> bool {
     f.wall.spotlit().is_some() || f.wall.has_items()
 }
 
-/// Rows above the wall: a big title on a tall window, else one line; the
-/// time and tension; the gauge when it is shown and there is room.
-fn wall_head(f: &Frame, body: Rect) -> (bool, u16) {
-    let big_title = body.height >= 40 && big_w(&f.title) <= body.width;
-    let gauge = f.gauge != GaugeShow::Nothing && body.height >= 24;
-    let h = if big_title { 5 } else { 1 } + 1 + u16::from(gauge);
-    (big_title, h)
-}
-
-/// Where the wall's items go in the projector view of a window this size.
-/// How many pages the wall has in a window of this size (at least one).
-pub fn wall_pages(frame: &Frame, (w, h): (u16, u16)) -> usize {
-    wall::pages_in(&frame.wall, wall_body(frame, Rect::new(0, 0, w, h)))
-}
-
-pub fn wall_body(f: &Frame, area: Rect) -> Rect {
-    let inner = if area.width < 20 || area.height < 6 {
-        area
-    } else {
-        Rect {
-            x: area.x + 2,
-            y: area.y + 1,
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(2),
-        }
-    };
-    wall_split(f, inner).1
-}
-
-/// The head, the items (a row apart) and the footer's row.
-fn wall_split(f: &Frame, body: Rect) -> (Rect, Rect, Rect) {
-    let (_, head_h) = wall_head(f, body);
-    let mut rest = body;
-    let head = super::take_top(&mut rest, head_h);
-    let foot = super::take_bottom(&mut rest, 1);
-    super::take_top(&mut rest, 1);
-    (head, rest, foot)
-}
-
 /// The wall: the checkpoint and its clock and gauge in a few rows, then
 /// what the room captured here, a page at a time.
 fn wall_view(f: &Frame, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = body.width as usize;
-    let (big_title, _) = wall_head(f, body);
-    let (head, items, foot) = wall_split(f, body);
+    let (big_title, _) = wall_layout::head(f, body);
+    let (head, items, foot) = wall_layout::split(f, body);
     let mut rows = Rows {
         area: head,
         y: head.y,

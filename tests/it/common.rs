@@ -44,7 +44,6 @@ pub fn live_flow(title: &str) -> Flow {
         Session::new(Builtin::Default.workshop(), title, "Ana", t0()),
         t0(),
     )
-    .with_wall_pages(balcony::ui::projector::wall_pages)
 }
 
 /// A test terminal of `w`×`h` with the app's screen drawn from `flow`.

@@ -149,10 +149,13 @@ fn ready(ctx: Ctx, action: Action, dir: &Path) -> Flow {
             }
             f
         }
-        // Ctrl-N acts in the readiness check before a raise.
-        Ctx::Form if action == Action::NotChecked => {
+        // The readiness check before a raise: its first question is a choice.
+        Ctx::Readiness => {
             let mut f = browsing();
             press_char(&mut f, '+');
+            if action == Action::FieldPrev {
+                press_code(&mut f, KeyCode::Tab);
+            }
             f
         }
         Ctx::Form => {

@@ -402,12 +402,9 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// A flow as the app makes it: the wall paged as the drawing measures it.
+    /// A flow as the app makes it.
     pub fn new(flow: Flow) -> Harness {
-        Harness {
-            flow: flow.with_wall_pages(balcony::ui::projector::wall_pages),
-            secs: 0,
-        }
+        Harness { flow, secs: 0 }
     }
 
     /// The default workshop, just begun.

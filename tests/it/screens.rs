@@ -270,7 +270,7 @@ fn every_mode_draws_at_the_minimum_size() {
     let opens: [(&[Action], Ctx, &str); 8] = [
         (&[], Ctx::Browse, "Frame the gap"),
         (&[Action::Gadfly], Ctx::Form, "gadfly"),
-        (&[Action::Raise], Ctx::Form, "ripe"),
+        (&[Action::Raise], Ctx::Readiness, "ripe"),
         (&[Action::Raise, Action::Accept], Ctx::Picker, "tactic"),
         (&[Action::Jump], Ctx::Picker, "Frame the gap"),
         (&[Action::Band], Ctx::Band, "band"),

@@ -215,7 +215,7 @@ fn add(s: &mut Session, kind: ItemKind, n: usize) {
 }
 
 fn projected(s: Session) -> Flow {
-    let mut f = Flow::in_session(s, t0()).with_wall_pages(balcony::ui::projector::wall_pages);
+    let mut f = Flow::in_session(s, t0());
     press(&mut f, ch('v'), 1);
     assert!(f.projector);
     f
@@ -291,6 +291,56 @@ fn shapes_say_what_the_method_says() {
     {
         assert!(!l.contains('█') && !l.contains('▀'), "{l}");
     }
+}
+
+/// "page 2/5" in `text`, if it is there.
+fn page_mark(text: &str) -> Option<String> {
+    let at = text.find("page ")?;
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .skip("page ".len())
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '/'))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(rest[..end].to_string())
+}
+
+#[test]
+fn the_facilitator_is_told_the_page_the_room_sees() {
+    let mut s = with(ItemKind::Fact, 12);
+    for (kind, n) in [
+        (ItemKind::Gadfly, 9),
+        (ItemKind::Polarity, 3),
+        (ItemKind::Commitment, 8),
+        (ItemKind::Faction, 5),
+        (ItemKind::Customer, 7),
+    ] {
+        add(&mut s, kind, n);
+    }
+    let base = projected(s);
+    let mut paged = 0;
+    for (w, h) in [
+        (60, 16),
+        (61, 17),
+        (80, 24),
+        (100, 30),
+        (120, 36),
+        (160, 48),
+        (300, 100),
+    ] {
+        let mut f = base.clone();
+        press(&mut f, balcony::flow::Input::Resize(w, h), 1);
+        for turn in 0..3 {
+            press(&mut f, ch(']'), 2 + turn);
+            let told = f.notice.as_ref().map(|n| n.text.clone()).unwrap();
+            let seen = page_mark(&text(&draw(&f, ThemeName::Normal, (w, h))));
+            // One page has no mark on the wall.
+            let seen = seen.unwrap_or_else(|| s::wall_page(1, 1));
+            assert_eq!(page_mark(&told), Some(seen), "{w}×{h}, turn {turn}");
+            paged += usize::from(told != s::wall_page(1, 1));
+        }
+    }
+    assert!(paged >= 12, "too few sizes page: {paged}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::summary::{owner, what};
 use super::*;
-use crate::export::{author, history, minutes, tactic_name, when};
+use crate::export::{READING_COLUMNS, author, history, minutes, tactic_name, when};
 use crate::kinds::with_kind;
 use crate::session::{ItemKind, Kind, SplitKind, Stored};
 
@@ -103,17 +103,21 @@ pub enum Rows {
     Changes,
 }
 
-const READINGS_HEAD: [&str; 9] = [
-    "#",
-    "Time",
-    "Checkpoint",
-    "Level",
-    "Band",
-    "Zone",
-    "Move",
-    "Tactic",
-    "Why",
-];
+/// When and where, then the reading's own columns but the last.
+const READINGS_HEAD: [&str; 2 + READING_COLUMNS.len()] = {
+    let mut head = [""; 2 + READING_COLUMNS.len()];
+    let lead = ["#", "Time", "Checkpoint"];
+    let mut i = 0;
+    while i < head.len() {
+        head[i] = if i < lead.len() {
+            lead[i]
+        } else {
+            READING_COLUMNS[i - lead.len()]
+        };
+        i += 1;
+    }
+    head
+};
 const GADFLIES_HEAD: [&str; 8] = [
     "#",
     "Time",

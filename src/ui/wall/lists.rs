@@ -6,53 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{Part, Pen, Wall, rows};
+use super::{Pen, Wall};
+use crate::flow::wall_shapes::{entry_text, number, widths};
 use crate::session::*;
 use crate::strings as s;
 use crate::text::trunc;
 use crate::ui::theme::Theme;
-
-/// Lines an entry may take in the list; the spotlight shows all of it.
-const ENTRY_LINES: usize = 4;
-
-/// The words of an entry and the tag that says what it is.
-fn words(wall: &Wall, kind: ItemKind, i: usize) -> (&str, String) {
-    match wall.items.summary_of(kind, i) {
-        Some((tag, text)) => (text, tag),
-        None => ("", String::new()),
-    }
-}
-
-fn number(n: usize) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        format!("{n:>2}. ")
-    }
-}
-
-fn entry_text(wall: &Wall, kind: ItemKind, i: usize) -> String {
-    let (text, tag) = words(wall, kind, i);
-    format!("{text} · {tag}")
-}
-
-/// One block per entry, numbered from 1.
-pub(super) fn numbered(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    idx.iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let w = (width as usize).saturating_sub(number(k + 1).len());
-            let h = rows(&entry_text(wall, kind, i), w, ENTRY_LINES).max(1);
-            (
-                Part::Items {
-                    list: vec![i],
-                    n: k + 1,
-                },
-                h,
-            )
-        })
-        .collect()
-}
 
 /// An entry: its number (none when `n` is 0), its words in bold.
 #[allow(clippy::too_many_arguments)]
@@ -75,32 +34,6 @@ pub(super) fn entry(
         max,
         theme.dim,
     );
-}
-
-/// Column widths of the commitments table: what, owner, review, status.
-fn widths(width: u16) -> [usize; 4] {
-    let w = width as usize;
-    let owner = (w / 5).clamp(8, 24);
-    let (review, status) = (10, 7);
-    let what = w.saturating_sub(owner + review + status + 3).max(1);
-    [what, owner, review, status]
-}
-
-pub(super) fn commitment_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    let [what, ..] = widths(width);
-    idx.iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let h = rows(&wall.items.commitments[i].what, what, 3).max(1);
-            (
-                Part::Items {
-                    list: vec![i],
-                    n: k + 1,
-                },
-                h,
-            )
-        })
-        .collect()
 }
 
 fn cells(area: Rect, width: u16) -> [Rect; 4] {

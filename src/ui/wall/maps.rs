@@ -9,22 +9,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::{Part, Pen, Wall, column, columns, rows};
+use super::{Pen, Wall, column};
+use crate::flow::wall_shapes::{
+    faction_cols, faction_h, faction_sections, per_thing, polarity_parts, purpose_text,
+    warning_text,
+};
 use crate::session::*;
 use crate::strings as s;
 use crate::text::trunc;
 use crate::ui::theme::Theme;
-
-/// Lines each listed thing may take; more in the spotlight.
-fn per_thing(alone: bool) -> usize {
-    if alone { 8 } else { 3 }
-}
-
-fn bullets_h(list: &[String], width: usize, each: usize) -> u16 {
-    list.iter()
-        .map(|x| rows(&format!("• {x}"), width, each).max(1))
-        .sum()
-}
 
 fn bullets(pen: &mut Pen, list: &[String], each: usize, style: Style, dim: Style) {
     for x in list {
@@ -33,73 +26,6 @@ fn bullets(pen: &mut Pen, list: &[String], each: usize, style: Style, dim: Style
         }
         pen.text("• ", x, style, each, dim);
     }
-}
-
-fn purpose_text(p: &Polarity) -> String {
-    match p.third {
-        Some(_) => format!("{}: {}", s::WALL_PURPOSE_THREE, p.purpose),
-        None => format!("{}: {}", s::WALL_PURPOSE, p.purpose),
-    }
-}
-
-fn warning_text(p: &Polarity, w: &EarlyWarning) -> String {
-    let pole = p.pole_name(w.overdone);
-    format!(
-        "{} ({pole} {}) · {} {}",
-        w.sign,
-        s::WALL_OVERDONE,
-        s::WALL_WATCHER,
-        w.watcher
-    )
-}
-
-/// The heights of a map's parts: purpose, one quadrant row, the other, signs.
-fn polarity_parts(p: &Polarity, width: u16, alone: bool) -> [u16; 4] {
-    let each = per_thing(alone);
-    let w = width as usize;
-    let poles = p.poles();
-    let cw = column(Rect::new(0, 0, width, 1), 0, poles.len())
-        .width
-        .saturating_sub(2) as usize;
-    let tallest = |list: fn(&Pole) -> &[String]| {
-        poles
-            .iter()
-            .map(|(_, x)| bullets_h(list(x), cw, each))
-            .max()
-            .unwrap_or(0)
-    };
-    let purpose = if p.purpose.trim().is_empty() {
-        0
-    } else {
-        rows(&purpose_text(p), w, if alone { 4 } else { 2 })
-    };
-    let up = tallest(|x| &x.upsides).max(1) + 2;
-    let down = tallest(|x| &x.downsides).max(1) + 2;
-    let signs: u16 = p
-        .warnings
-        .iter()
-        .map(|x| rows(&format!("• {}", warning_text(p, x)), w, 2).max(1))
-        .sum();
-    let signs = if signs == 0 { 0 } else { signs + 1 };
-    [purpose, up, down, signs]
-}
-
-pub(super) fn polarity_blocks(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    idx.iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let [purpose, up, down, signs] =
-                polarity_parts(&wall.items.polarities[i], width, false);
-            (
-                Part::Items {
-                    list: vec![i],
-                    n: k + 1,
-                },
-                // The poles' names sit above the grid; a row apart from the next.
-                purpose + 1 + up + down + signs + 1,
-            )
-        })
-        .collect()
 }
 
 /// The map: purpose above, pole A | pole B (| pole C), upsides over
@@ -169,53 +95,6 @@ pub fn polarity(p: &Polarity, alone: bool, area: Rect, buf: &mut Buffer, theme: 
         }
     }
     pen.y - area.y
-}
-
-fn faction_sections(f: &Faction) -> [(&'static str, &[String]); 3] {
-    [
-        (s::WALL_VALUES, &f.values),
-        (s::WALL_LOYAL, &f.loyalties),
-        (s::WALL_LOSE, &f.losses),
-    ]
-}
-
-fn faction_h(f: &Faction, inner: usize, each: usize) -> u16 {
-    let mut h = 2 + 1;
-    for (_, list) in faction_sections(f) {
-        if !list.is_empty() {
-            h += 1 + bullets_h(list, inner, each);
-        }
-    }
-    h
-}
-
-fn faction_cols(width: u16) -> usize {
-    columns(width, 30, 4)
-}
-
-/// Rows of factions side by side.
-pub(super) fn faction_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    let n = faction_cols(width);
-    let inner = column(Rect::new(0, 0, width, 1), 0, n)
-        .width
-        .saturating_sub(2) as usize;
-    idx.chunks(n)
-        .enumerate()
-        .map(|(k, row)| {
-            let h = row
-                .iter()
-                .map(|&i| faction_h(&wall.items.factions[i], inner, per_thing(false)))
-                .max()
-                .unwrap_or(3);
-            (
-                Part::Items {
-                    list: row.to_vec(),
-                    n: k * n + 1,
-                },
-                h,
-            )
-        })
-        .collect()
 }
 
 /// Factions side by side: name, stance, values, loyalties, what they stand to lose.

@@ -2,10 +2,9 @@
 //! projector, each kind in the shape the method gives it. Item text is
 //! letters (bold, wrapped), never block glyphs, so any length stays readable.
 //!
-//! The items are cut into blocks (a heading, a numbered entry, a row of
-//! cards, a map, a table row), the blocks into pages of the area's height;
-//! only the page shown is drawn. Private things never reach it: [`Wall`]
-//! holds no phone queue, no readings and no reflection notes, and the shapes
+//! The items are cut into blocks and pages by the flow's measure
+//! (`flow::wall_layout`); only the page shown is drawn. Private things
+//! never reach it: [`Wall`] holds no phone queue, no readings and no reflection notes, and the shapes
 //! draw no silencing notes and no name of an anonymous author.
 
 mod cards;
@@ -24,101 +23,11 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 pub use crate::flow::frame::Wall;
+use crate::flow::wall_layout::paginate;
+use crate::flow::wall_shapes::Part;
+pub(super) use crate::flow::wall_shapes::{column, columns};
 use crate::session::*;
 use crate::text::wrap;
-
-/// One piece of a page.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Part {
-    /// The kind's name; `true` when it goes on from the page before.
-    Heading(bool),
-    /// The commitments table's column names.
-    TableHead,
-    /// Items of the kind, by index into its list: one entry, or a row of
-    /// cards or factions side by side. `n` is the first one's number.
-    Items { list: Vec<usize>, n: usize },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Block {
-    kind: ItemKind,
-    part: Part,
-    h: u16,
-}
-
-impl Block {
-    fn is_heading(&self) -> bool {
-        matches!(self.part, Part::Heading(_) | Part::TableHead)
-    }
-}
-
-/// The blocks of one kind, measured for `width` columns.
-fn blocks(wall: &Wall, kind: ItemKind, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    match kind {
-        ItemKind::Gadfly => cards::gadfly_rows(wall, idx, width),
-        ItemKind::Polarity => maps::polarity_blocks(wall, idx, width),
-        ItemKind::Faction => maps::faction_rows(wall, idx, width),
-        ItemKind::Commitment => lists::commitment_rows(wall, idx, width),
-        ItemKind::Customer => customers::customer_blocks(wall, idx, width),
-        _ => lists::numbered(wall, kind, idx, width),
-    }
-}
-
-/// The wall cut into pages of `height` rows.
-fn paginate(wall: &Wall, width: u16, height: u16) -> Vec<Vec<Block>> {
-    let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
-    let mut used = 0u16;
-    let height = height.max(1);
-    for &kind in &wall.kinds {
-        let idx = wall.here(kind);
-        if idx.is_empty() {
-            continue;
-        }
-        // A heading (and the table's head) goes with the block after it.
-        let lead = |continued: bool| {
-            let mut v = vec![Block {
-                kind,
-                part: Part::Heading(continued),
-                h: 1,
-            }];
-            if kind == ItemKind::Commitment {
-                v.push(Block {
-                    kind,
-                    part: Part::TableHead,
-                    h: 1,
-                });
-            }
-            v
-        };
-        let mut pending = lead(false);
-        for (part, h) in blocks(wall, kind, &idx, width) {
-            let lead_h: u16 = pending.iter().map(|b| b.h).sum();
-            let gap = u16::from(used > 0 && !pending.is_empty());
-            if used > 0 && used + gap + lead_h + h > height {
-                pages.push(Vec::new());
-                used = 0;
-                if pending.is_empty() {
-                    pending = lead(true);
-                }
-            }
-            let gap = u16::from(used > 0 && !pending.is_empty());
-            used += gap;
-            let page = pages.last_mut().expect("a page");
-            for b in pending.drain(..) {
-                used += b.h;
-                page.push(b);
-            }
-            used += h;
-            page.push(Block { kind, part, h });
-        }
-    }
-    pages
-}
-
-/// How many pages the wall has in a body of this size (at least one).
-pub fn pages_in(wall: &Wall, body: Rect) -> usize {
-    paginate(wall, body.width, body.height).len().max(1)
-}
 
 /// Draws the page asked for (or the last there is) into `area`, or the
 /// item in the spotlight. Returns the page shown and how many there are
@@ -279,29 +188,4 @@ impl<'b> Pen<'b> {
             ]));
         }
     }
-}
-
-/// Rows `text` takes wrapped to `width`, at most `max`.
-pub(super) fn rows(text: &str, width: usize, max: usize) -> u16 {
-    crate::text::wrap_count(text, width.max(1), max) as u16
-}
-
-/// How many side by side for columns of at least `min` wide, at most `most`.
-pub(super) fn columns(width: u16, min: u16, most: usize) -> usize {
-    ((width / min) as usize).clamp(1, most)
-}
-
-/// The rectangle of column `c` of `n` across `area`, one column apart.
-pub(super) fn column(area: Rect, c: usize, n: usize) -> Rect {
-    let n = n.max(1) as u16;
-    let gap = 1;
-    let w = (area.width.saturating_sub(gap * (n - 1))) / n;
-    let x = area.x + c as u16 * (w + gap);
-    // The last column takes what division leaves over.
-    let width = if c as u16 + 1 == n {
-        (area.x + area.width).saturating_sub(x)
-    } else {
-        w
-    };
-    Rect { x, width, ..area }
 }
