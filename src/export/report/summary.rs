@@ -6,7 +6,9 @@ use crate::export::{
     SUMMARY_CAP, captured, commitments_for_review, facilitator, history, ideas, minority_report,
     plural, silencings, when, who,
 };
-use crate::session::{CommitmentStatus, Fate, Gadfly, Status, owner_is_group};
+use crate::session::{
+    CommitmentStatus, Experiment, ExperimentResult, Fate, Gadfly, Status, owner_is_group,
+};
 
 pub(super) fn blocks(s: &Session) -> Vec<Block<'_>> {
     let mut out = Vec::new();
@@ -16,6 +18,7 @@ pub(super) fn blocks(s: &Session) -> Vec<Block<'_>> {
     polarity::summary(&mut out, s);
     gadflies(&mut out, s);
     commitments(&mut out, s);
+    experiments(&mut out, s);
     out
 }
 
@@ -229,6 +232,40 @@ fn commitments<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
             Cell::of(owner(&c.owner)),
             Cell::num(c.review.to_string()),
             Cell::word(c.status.label()),
+        ]);
+    }
+    table.more = all.len().saturating_sub(SUMMARY_CAP);
+    out.push(Block::Table(table));
+}
+
+/// The experiments, when there are any: where each stands and what it
+/// taught, running ones first.
+fn experiments<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
+    if s.experiments.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(3, vec![word("Experiments")]));
+    let counts: Vec<String> = ExperimentResult::ALL
+        .iter()
+        .map(|r| (r, s.experiments.iter().filter(|x| x.result == *r).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| format!("{}: {n}", r.label()))
+        .collect();
+    out.push(Block::Para(vec![word(format!(
+        "{} ({}). Running ones first, soonest review first.",
+        plural(s.experiments.len(), "experiment", "experiments"),
+        counts.join(", "),
+    ))]));
+    let mut all: Vec<&Experiment> = s.experiments.iter().collect();
+    all.sort_by_key(|x| (x.result != ExperimentResult::Running, x.review));
+    let mut table = Table::new(vec!["Experiment", "Owner", "Review", "Result", "Learned"]);
+    for x in all.iter().take(SUMMARY_CAP) {
+        table.rows.push(vec![
+            Cell::of(vec![text(&x.trial)]),
+            Cell::of(owner(&x.owner)),
+            Cell::num(x.review.to_string()),
+            Cell::word(x.result.label()),
+            Cell::of(vec![text(&x.learned)]),
         ]);
     }
     table.more = all.len().saturating_sub(SUMMARY_CAP);
