@@ -23,10 +23,11 @@ pub fn title_needed(next: &str) -> String {
 }
 pub const CONTEXT_TITLE: &str = "The session's context";
 pub const LAST_TIME_TITLE: &str = "Last time's commitments";
-pub const LAST_TIME_PURPOSE: &str = "Before anything new, look at what was promised last time: for each commitment, was it kept, dropped or renegotiated, and what did we learn?";
-pub const LAST_TIME_PROMPTS: [&str; 2] = [
+pub const LAST_TIME_PURPOSE: &str = "Before anything new, look at what was promised last time: for each commitment, was it kept, dropped or renegotiated; for each experiment, what did it show; and what did we learn?";
+pub const LAST_TIME_PROMPTS: [&str; 3] = [
     "Which commitments were kept, and what changed because of them?",
     "Which were dropped or need a new deal, and what does that teach us?",
+    "What did each experiment show, whatever its result?",
 ];
 pub const LAST_TIME_READING: &str = "the last reading of the earlier session";
 pub const CONTEXT_SAVED: &str = "context saved: every export opens with it";

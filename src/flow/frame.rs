@@ -152,14 +152,20 @@ impl Wall {
                 .filter(|&i| list[i].stamp().2 == cp && list[i].on_wall())
                 .collect()
         }
-        // A follow-up opens by looking at last time's commitments: the wall
-        // shows them there, though each keeps the checkpoint it came from.
-        const LAST: &str = followup::LAST_TIME;
-        if kind == ItemKind::Commitment && self.checkpoint == LAST {
-            let list = &self.items.commitments;
-            return (0..list.len())
-                .filter(|&i| is_carried(&self.items, list[i].at) || list[i].checkpoint == LAST)
-                .collect();
+        // A follow-up opens by looking at last time's work (commitments,
+        // experiments): the wall shows it there, though each item keeps the
+        // checkpoint it came from.
+        fn last_time<K: Stored>(ses: &Session) -> Vec<usize> {
+            let list = K::list(ses);
+            (0..list.len())
+                .filter(|&i| {
+                    let (_, at, cp) = list[i].stamp();
+                    is_carried(ses, at) || cp == followup::LAST_TIME
+                })
+                .collect()
+        }
+        if self.checkpoint == followup::LAST_TIME && !kind.statuses().is_empty() {
+            return with_kind!(kind, K => last_time::<K>(&self.items));
         }
         with_kind!(kind, K => at::<K>(&self.items, &self.checkpoint))
     }

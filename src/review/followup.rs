@@ -27,7 +27,7 @@ fn last_time() -> Checkpoint {
         purpose: s::LAST_TIME_PURPOSE.to_string(),
         prompts: s::LAST_TIME_PROMPTS.iter().map(|p| p.to_string()).collect(),
         timebox_mins: 15,
-        collects: vec![ItemKind::Commitment, ItemKind::Note],
+        collects: vec![ItemKind::Commitment, ItemKind::Experiment, ItemKind::Note],
     }
 }
 

@@ -815,6 +815,13 @@ fn a_follow_up_carries_running_experiments_and_whole_three_pole_maps() {
     assert_ne!(g.id, idea.id, "the idea has a new id");
     assert_eq!(x.from_idea, Some(g.id));
     assert!(s.became(g.id).unwrap().starts_with("became experiment #"));
+    // The follow-up opens on last time's work, and the wall shows the
+    // carried experiment there, though it keeps its own checkpoint.
+    assert_eq!(s.progress.current, 0);
+    assert_ne!(x.checkpoint, followup::LAST_TIME);
+    let wall = balcony::flow::frame::Wall::of(&s);
+    assert_eq!(wall.checkpoint, followup::LAST_TIME);
+    assert_eq!(wall.here(ItemKind::Experiment), vec![0]);
     // A map with three poles and signs comes whole: its third pole too.
     let three = earlier
         .polarities
