@@ -6,7 +6,7 @@
 use chrono::Days;
 use serde::{Deserialize, Serialize};
 
-use super::commitment::{owner_and_date_warnings, review_date};
+use super::commitment::{owner_and_date_warnings, review_date, work_tag};
 use super::*;
 use crate::strings as s;
 use crate::text::trunc;
@@ -163,12 +163,7 @@ impl Kind for Experiment {
 
     fn summary(&self) -> (String, &str) {
         (
-            format!(
-                "{} · {} · review {}",
-                self.result.label(),
-                trunc(&self.owner, 20),
-                self.review
-            ),
+            work_tag(self.result.label(), &self.owner, self.review),
             &self.trial,
         )
     }

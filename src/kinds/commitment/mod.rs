@@ -106,6 +106,11 @@ pub fn owner_and_date_warnings(form: &dyn Values) -> Vec<(String, &'static str)>
     out
 }
 
+/// A list row's tag for work of any kind: "open · Dana Levi · review 2027-01-15".
+pub fn work_tag(status: &str, owner: &str, review: NaiveDate) -> String {
+    format!("{status} · {} · review {review}", trunc(owner, 20))
+}
+
 impl Kind for Commitment {
     const KIND: ItemKind = ItemKind::Commitment;
     const LABEL: &'static str = "commitment";
@@ -192,12 +197,7 @@ impl Kind for Commitment {
 
     fn summary(&self) -> (String, &str) {
         (
-            format!(
-                "{} · {} · review {}",
-                self.status.label(),
-                trunc(&self.owner, 20),
-                self.review
-            ),
+            work_tag(self.status.label(), &self.owner, self.review),
             &self.what,
         )
     }
