@@ -556,12 +556,11 @@ pub const SEC_POLARITY_MAPS: &str = "Competing values (polarity maps)";
 pub const SEC_COMMITMENTS: &str = "Commitments";
 pub const SEC_TIME_PER_CHECKPOINT: &str = "Time per checkpoint";
 pub const CMP_TENSION: &str = "Tension, start → end";
-pub const CMP_COMMITMENTS: &str = "Commitments: carried, kept or dropped";
+pub const CMP_COMMITMENTS: &str =
+    "Commitments and experiments: carried, kept or dropped, what each showed";
 pub const CMP_ADOPTED: &str = "Gadfly ideas adopted since";
 pub const CMP_RECURRING: &str = "Value conflicts that keep coming back";
 pub const CMP_FIRED: &str = "Early-warning signs that fired";
-pub const OUT_KEPT: &str = "kept";
-pub const OUT_DROPPED: &str = "dropped";
 pub const OUT_CARRIED: &str = "carried, still open";
 pub const OUT_OPEN: &str = "open";
 pub const OUT_NOT_CARRIED: &str = "open, not carried forward";

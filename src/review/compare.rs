@@ -11,7 +11,7 @@ use std::hash::Hash;
 use std::path::PathBuf;
 
 use super::followup::is_carried;
-use crate::session::{CommitmentStatus, Fate, Session, Timestamp};
+use crate::session::{Fate, ItemKind, Session, Timestamp};
 
 /// One session of the comparison, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +27,9 @@ pub struct Entry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    Kept,
-    Dropped,
+    /// No longer open, in the kind's own word: a commitment "kept" or
+    /// "dropped", an experiment "it worked".
+    Ended(&'static str),
     /// Open, and brought into a later session.
     Carried,
     /// Open in the latest session, new there.
@@ -39,6 +40,8 @@ pub enum Outcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitmentLine {
+    /// Work of any kind: a commitment, an experiment.
+    pub kind: ItemKind,
     pub what: String,
     pub owner: String,
     /// Indexes into `entries` where it appears.
@@ -123,7 +126,8 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
         ..Comparison::default()
     };
     // Matched by text: (first index, order of first sight) keeps output stable.
-    let mut commitments: BTreeMap<String, (usize, CommitmentLine, CommitmentStatus)> =
+    // Work: (first seen, the line, its status: open, or how it ended).
+    let mut commitments: BTreeMap<(ItemKind, String), (usize, CommitmentLine, Option<Outcome>)> =
         BTreeMap::new();
     let mut ideas: BTreeMap<String, (usize, String, Option<usize>, Option<usize>)> =
         BTreeMap::new();
@@ -140,28 +144,33 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
             end: s.readings.last().map(|r| r.level),
             levels: s.readings.iter().map(|r| r.level).collect(),
         });
-        for c in &s.commitments {
+        for w in s.work_items() {
             serial += 1;
-            let key = line_of(&mut commitment_at, s, c.at, norm(&c.what));
+            let Some((_, at, _)) = s.stamp_of(w.kind, w.index) else {
+                continue;
+            };
+            let by_text = (w.kind, norm(w.work.what));
+            let key = line_of(&mut commitment_at, s, at, by_text);
             let e = commitments.entry(key).or_insert_with(|| {
                 (
                     serial,
                     CommitmentLine {
-                        what: c.what.clone(),
-                        owner: c.owner.clone(),
+                        kind: w.kind,
+                        what: String::new(),
+                        owner: String::new(),
                         seen: Vec::new(),
                         outcome: Outcome::Open,
                     },
-                    c.status,
+                    None,
                 )
             });
             if e.1.seen.last() != Some(&i) {
                 e.1.seen.push(i);
             }
-            // The latest wording and owner.
-            e.1.what = c.what.clone();
-            e.1.owner = c.owner.clone();
-            e.2 = c.status;
+            // The latest wording, owner and status.
+            e.1.what = w.work.what.to_string();
+            e.1.owner = w.work.owner.to_string();
+            e.2 = (!w.work.open).then(|| Outcome::Ended(w.status()));
         }
         for g in &s.gadflies {
             serial += 1;
@@ -229,11 +238,10 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
         .map(|(n, mut line, status)| {
             let latest = *line.seen.last().unwrap_or(&0);
             line.outcome = match status {
-                CommitmentStatus::Kept => Outcome::Kept,
-                CommitmentStatus::Dropped => Outcome::Dropped,
-                CommitmentStatus::Open if latest < last => Outcome::NotCarried,
-                CommitmentStatus::Open if line.seen.len() > 1 => Outcome::Carried,
-                CommitmentStatus::Open => Outcome::Open,
+                Some(ended) => ended,
+                None if latest < last => Outcome::NotCarried,
+                None if line.seen.len() > 1 => Outcome::Carried,
+                None => Outcome::Open,
             };
             (n, line)
         })
@@ -269,6 +277,7 @@ pub fn compare(sessions: &[(PathBuf, &Session)]) -> Comparison {
 mod tests {
     use super::*;
     use crate::review::followup;
+    use crate::session::CommitmentStatus;
 
     /// A sample session and its follow-up a week on.
     fn pair() -> (Session, Session) {
@@ -290,6 +299,45 @@ mod tests {
             (PathBuf::from("earlier.ron"), earlier),
             (PathBuf::from("later.ron"), later),
         ])
+    }
+
+    #[test]
+    fn an_experiment_carried_and_ended_is_one_line_with_its_result() {
+        use crate::session::ExperimentResult;
+        let mut earlier = crate::sample::session(120, 7);
+        for x in earlier.experiments.iter_mut() {
+            x.result = ExperimentResult::Running;
+        }
+        let (mut later, _) = followup::start(
+            &earlier,
+            "earlier.ron",
+            earlier.workshop.clone(),
+            "Follow-up",
+            "",
+            earlier.meta.created + chrono::Duration::days(7),
+        );
+        assert!(!later.experiments.is_empty());
+        let x = &mut later.experiments[0];
+        x.trial = format!("{}, on Mondays", x.trial);
+        x.result = ExperimentResult::Worked;
+        let trial = x.trial.clone();
+        let cmp = run(&earlier, &later);
+        let line = cmp
+            .commitments
+            .iter()
+            .find(|l| l.what == trial)
+            .expect("the experiment is listed");
+        assert_eq!(line.kind, ItemKind::Experiment);
+        assert_eq!(
+            (line.seen.as_slice(), line.outcome),
+            (&[0, 1][..], Outcome::Ended("it worked"))
+        );
+        let open = cmp
+            .commitments
+            .iter()
+            .filter(|l| l.kind == ItemKind::Experiment && l.outcome == Outcome::Carried)
+            .count();
+        assert_eq!(open, later.experiments.len() - 1);
     }
 
     #[test]
@@ -315,7 +363,7 @@ mod tests {
             .expect("the commitment is listed");
         assert_eq!(line.what, format!("{was}, and say when"), "latest wording");
         assert_eq!(line.seen, vec![0, 1]);
-        assert_eq!(line.outcome, Outcome::Kept);
+        assert_eq!(line.outcome, Outcome::Ended("kept"));
         assert!(
             !cmp.commitments.iter().any(|l| l.what == was),
             "the old wording is not a second, forgotten commitment"

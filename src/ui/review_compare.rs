@@ -12,6 +12,7 @@ use crate::flow::review::{CompareView, body_rows};
 use crate::review::compare::{Comparison, Outcome, delta};
 use crate::review::heat::percent;
 use crate::review::outline::{CPart, CSection};
+use crate::session::ItemKind;
 use crate::strings as s;
 use crate::text::trunc;
 
@@ -72,11 +73,10 @@ fn section_name(sec: CSection) -> &'static str {
 
 fn outcome(o: Outcome) -> &'static str {
     match o {
-        Outcome::Kept => s::OUT_KEPT,
-        Outcome::Dropped => s::OUT_DROPPED,
         Outcome::Carried => s::OUT_CARRIED,
         Outcome::Open => s::OUT_OPEN,
         Outcome::NotCarried => s::OUT_NOT_CARRIED,
+        Outcome::Ended(word) => word,
     }
 }
 
@@ -129,8 +129,13 @@ fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'
         }
         CPart::Commitment(i) => {
             let k = &c.commitments[i];
+            // Commitments are the section's own; other work says its kind.
+            let kind = match k.kind {
+                ItemKind::Commitment => String::new(),
+                kind => format!("{}: ", kind.label()),
+            };
             text(format!(
-                "  [{} · {} {}] {} · {} {}",
+                "  [{} · {} {}] {kind}{} · {} {}",
                 outcome(k.outcome),
                 s::IN_SESSIONS,
                 numbers(&k.seen),

@@ -249,7 +249,7 @@ fn compare_view() {
         v.cmp
             .commitments
             .iter()
-            .any(|c| c.outcome == review::compare::Outcome::Kept && c.seen.len() == 2)
+            .any(|c| c.outcome == review::compare::Outcome::Ended("kept") && c.seen.len() == 2)
     );
     assert!(
         !v.cmp.recurring.is_empty(),
