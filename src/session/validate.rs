@@ -1,5 +1,5 @@
 //! Checks that a parsed file makes sense: the parser knows the shapes, these
-//! checks know the method (one owner per commitment, a reason for every
+//! checks know the method (one owner per commitment or experiment, a reason for every
 //! declined idea, zones that match their band, ...).
 
 use std::collections::HashSet;
@@ -314,14 +314,15 @@ pub fn session(s: &Session) -> Vec<Problem> {
             .at_field("fate:", 0));
         }
     }
-    for c in &s.commitments {
-        if c.owner.trim().is_empty() {
-            let (needle, nth) = nth_of(c.id);
+    for w in s.work_items() {
+        if w.work.owner.trim().is_empty() {
+            let (needle, nth) = nth_of(w.id);
+            let kind = w.kind.label();
             out.push(
                 Problem::new(
                     format!(
-                        "commitment {} has no owner; every commitment has one named owner",
-                        c.id
+                        "{kind} {} has no owner; every {kind} has one named owner",
+                        w.id
                     ),
                     needle,
                     nth,

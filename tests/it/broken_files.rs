@@ -435,3 +435,20 @@ fn an_unripe_raise_without_a_reason_points_at_its_readiness() {
         "raised while the issue was unripe: its reason is needed",
     );
 }
+
+#[test]
+fn experiment_without_owner_points_at_its_owner() {
+    let mut s = crate::harness::every_kind();
+    s.experiments[0].owner = String::new();
+    let id = s.experiments[0].id;
+    let text = balcony::ronfile::to_pretty(&s).unwrap();
+    // Where the experiment's owner is written: the first `owner: ""` line.
+    let line = text
+        .lines()
+        .position(|l| l.trim() == "owner: \"\",")
+        .expect("the empty owner is written")
+        + 1;
+    let path = Path::new("experiment.ron");
+    let e = store::load_str(path, &text).unwrap_err();
+    assert_error(&e, path, line, 13, &format!("experiment {id} has no owner"));
+}
