@@ -244,7 +244,7 @@ fn main_pane(live: &Live, keys: &Keymap, area: Rect, buf: &mut Buffer, theme: &T
     put(Line::from(tabs), &mut y);
     // Where the work is given back, the functions that own none of it yet.
     let exempted = ses.exempted();
-    if cp.collects.contains(&ItemKind::Commitment) && !exempted.is_empty() && y < bottom {
+    if cp.collects.iter().any(|k| !k.statuses().is_empty()) && !exempted.is_empty() && y < bottom {
         let text = s::exempted(&exempted.join(", "));
         put(
             Line::styled(trunc(&text, area.width as usize), theme.notice),
