@@ -84,7 +84,7 @@ pub enum Command {
         /// The session file being facilitated in another terminal
         file: PathBuf,
     },
-    /// Write a session as Markdown, HTML or CSV; with --archive and no FILE, a report across the archive
+    /// Write a session as Markdown, HTML, CSV or a calendar; with --archive and no FILE, a report across the archive
     Export {
         /// The session file
         #[arg(required_unless_present = "archive")]
@@ -121,7 +121,7 @@ pub enum Command {
         #[arg(long, short = 'n', default_value_t = 50)]
         limit: usize,
     },
-    /// Open commitments across the archive by review date, overdue first
+    /// Open commitments and running experiments across the archive by review date, overdue first
     Due {
         /// Folders to read, subfolders too [default: the sessions folder]
         #[arg(id = "folder", value_name = "DIR")]
