@@ -538,3 +538,39 @@ fn the_index_is_readable_by_its_owner_only() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// Search reads every kind from its own definition: an item of each kind a
+/// session holds can be found, an experiment by what it taught, and who
+/// said a gadfly idea is never in the index.
+#[test]
+fn search_reads_every_kind_but_not_who_said_an_idea() {
+    use balcony::session::{Author, ItemKind};
+    let s = crate::harness::every_kind();
+    let texts = index::item_texts(&s);
+    let kinds: BTreeSet<&str> = texts.iter().map(|t| t.kind).collect();
+    for kind in ItemKind::all().filter(|k| s.count(*k) > 0) {
+        assert!(kinds.contains(kind.label()), "{kind:?} is searched");
+    }
+    let named: Vec<&str> = s
+        .gadflies
+        .iter()
+        .filter_map(|g| match &g.author {
+            Author::Named(n) => Some(n.as_str()),
+            Author::Anonymous => None,
+        })
+        .collect();
+    assert!(!named.is_empty());
+    for name in named {
+        assert!(!texts.iter().any(|t| t.text.contains(name)), "{name}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    store::save(&dir.path().join("s.ron"), &s).unwrap();
+    let hits = index::archive(&roots(dir.path()))
+        .unwrap()
+        .search("spending limit", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].kind.as_str(), hits[0].item),
+        ("experiment", s.experiments[0].id)
+    );
+}
