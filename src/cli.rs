@@ -1,5 +1,6 @@
 //! The command line: one subcommand per way of using balcony.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +38,33 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The command line of this process. A bare `balcony`, which opens the
+    /// start screen, has nothing to parse: clap would still build every
+    /// argument and copy the global ones into each subcommand, 16 page
+    /// faults and 94,000 instructions before the first frame
+    /// (BENCHMARKS.md). Anything else goes to clap.
+    pub fn from_env() -> Cli {
+        if std::env::args_os().len() == 1
+            && let Some(cli) = Cli::bare(std::env::var_os(ENV_DIR))
+        {
+            return cli;
+        }
+        Cli::parse()
+    }
+
+    /// No arguments, the sessions folder from the environment, as clap
+    /// reads them; `None` for an empty folder name, which clap refuses.
+    fn bare(dir: Option<OsString>) -> Option<Cli> {
+        if dir.as_ref().is_some_and(|d| d.is_empty()) {
+            return None;
+        }
+        Some(Cli {
+            dir: dir.map(PathBuf::from),
+            theme: None,
+            command: None,
+        })
+    }
+
     pub fn sessions_dir(&self) -> PathBuf {
         self.dir
             .clone()
@@ -217,9 +245,27 @@ fn field_text(s: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     use super::Cli;
+
+    /// What a bare `balcony` is given, without clap, is what clap makes of
+    /// the same: the folder from the environment (here given as `--dir`,
+    /// which lands in the same field; the environment is the process's and
+    /// not the test's to change) and nothing else.
+    #[test]
+    fn no_arguments_read_as_clap_reads_them() {
+        let dir = Cli::bare(Some("elsewhere".into())).unwrap();
+        let clap = Cli::try_parse_from(["balcony", "--dir", "elsewhere"]).unwrap();
+        assert_eq!(format!("{dir:?}"), format!("{clap:?}"));
+        if std::env::var_os(super::ENV_DIR).is_none() {
+            let none = Cli::bare(None).unwrap();
+            let clap = Cli::try_parse_from(["balcony"]).unwrap();
+            assert_eq!(format!("{none:?}"), format!("{clap:?}"));
+        }
+        // An empty name is clap's to refuse, with its own message.
+        assert!(Cli::bare(Some("".into())).is_none());
+    }
 
     /// clap checks a command only when it is built, and subcommands are
     /// built only when run: build the whole tree here.

@@ -2,8 +2,6 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use balcony::clean;
 use balcony::cli::{Cli, Command, NewArgs};
 use balcony::commands;
@@ -18,7 +16,7 @@ use balcony::ui::theme;
 use balcony::workshop::{self, Builtin};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let dir = cli.sessions_dir();
     let look = || {
         let (cfg, problem) = Config::load();

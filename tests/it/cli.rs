@@ -187,6 +187,36 @@ fn list_honours_dir_and_the_environment() {
         .stderr(predicate::str::contains("sessions: cannot read the folder"));
 }
 
+/// A bare `balcony` reads its folder without clap (start-up time): the
+/// environment still names it, and an empty name is still clap's error.
+#[test]
+fn a_bare_start_reads_the_folder_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    balcony()
+        .current_dir(dir.path())
+        .env("BALCONY_SESSIONS", &file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "notes.txt: this is a file, not a folder",
+        ));
+    balcony()
+        .current_dir(dir.path())
+        .env("BALCONY_SESSIONS", "")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a value is required for '--dir"));
+    // Without it, ./sessions; no terminal here, so nothing is created.
+    balcony()
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("terminal"));
+    assert!(!dir.path().join("sessions").exists());
+}
+
 #[test]
 fn sample_writes_a_valid_session_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
