@@ -11,6 +11,7 @@ use crate::export::report::Rows;
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
+use crate::review::lines;
 use crate::review::outline::{self, CPart, Part};
 use crate::review::recurring::Recurrence;
 use crate::review::{Row, Summary};
@@ -31,7 +32,10 @@ pub struct SessionView {
     pub path: PathBuf,
     pub session: Box<Session>,
     pub parts: Vec<Part>,
+    /// The part at the top of the screen.
     pub scroll: usize,
+    /// How many of that part's lines are above the screen.
+    pub line: usize,
     /// Its items raised in earlier sessions of the archive, once the
     /// index has been asked.
     pub recurring: Vec<Recurrence>,
@@ -258,6 +262,29 @@ fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
     };
 }
 
+/// Moves a session view by lines of a screen `width` columns wide, its
+/// parts wrapped there, so that the last page stays full.
+fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) {
+    let m = lines::Measure {
+        session: &v.session,
+        recurring: &v.recurring,
+        parts: &v.parts,
+        width,
+    };
+    let last = m.last(rows);
+    let at = (v.scroll, v.line).min(last);
+    let at = match action {
+        Action::Up => m.up(at, 1),
+        Action::Down => m.down(at, 1),
+        Action::PageUp => m.up(at, rows.max(1)),
+        Action::PageDown => m.down(at, rows.max(1)),
+        Action::First => (0, 0),
+        Action::Last => last,
+        _ => at,
+    };
+    (v.scroll, v.line) = at.min(last);
+}
+
 impl Flow {
     /// Review of a folder, as the first screen (`balcony review`).
     pub fn in_review(dir: PathBuf, rows: Vec<Row>, now: crate::session::Timestamp) -> Flow {
@@ -299,6 +326,7 @@ impl Flow {
                     session: Box::new(session),
                     parts,
                     scroll,
+                    line: 0,
                     recurring: Vec::new(),
                 }));
             }
@@ -319,7 +347,7 @@ impl Flow {
             return;
         }
         let extra = outline::recurring(recurring.len());
-        v.scroll = if v.scroll == 0 {
+        v.scroll = if (v.scroll, v.line) == (0, 0) {
             0
         } else {
             v.scroll + extra.len()
@@ -436,6 +464,7 @@ impl Flow {
         ev: KeyEvent,
     ) -> Vec<Effect> {
         let page = page(self.size);
+        let width = self.size.0 as usize;
         let rows = body_rows(self.size.1);
         let Screen::Review(r) = &mut self.screen else {
             return Vec::new();
@@ -488,7 +517,7 @@ impl Flow {
                         ),
                         v,
                     ) => match v {
-                        View::Session(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
+                        View::Session(v) => scroll_lines(v, a, width, rows),
                         View::Compare(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
                     },
                     (Some(Action::FollowUp), View::Session(v)) => {
