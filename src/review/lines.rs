@@ -107,7 +107,15 @@ fn fill(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     let mut cut = false;
+    // A separator stays with the word before it: no line starts with "·".
+    let mut words: Vec<String> = Vec::new();
     for word in text.split(' ').filter(|x| !x.is_empty()) {
+        match words.last_mut() {
+            Some(last) if word == "·" => *last += " ·",
+            _ => words.push(word.to_string()),
+        }
+    }
+    for word in words.iter().map(String::as_str) {
         let cap = if out.is_empty() { first } else { rest };
         let ww = word.width();
         if used > 0 && used + 1 + ww <= cap {
@@ -458,6 +466,15 @@ mod tests {
         // What is secondary is dim, on its own line when it does not fit.
         assert_eq!(lines[2][0].1, Tone::Dim);
         assert_eq!(lines[0][0].1, Tone::Base);
+    }
+
+    #[test]
+    fn a_separator_goes_with_the_word_before_it() {
+        let w = Words::new(2, "alpha beta · gamma", Tone::Base);
+        assert_eq!(
+            text(&laid_out(&w, 12)),
+            ["  alpha", "      beta ·", "      gamma"]
+        );
     }
 
     #[test]
