@@ -285,6 +285,28 @@ fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) 
     (v.scroll, v.line) = at.min(last);
 }
 
+/// Puts the next section's heading (or the one before) at the top of a
+/// session view, as far as the last page allows.
+fn jump_section(v: &mut SessionView, next: bool, width: usize, rows: usize) {
+    let m = lines::Measure {
+        session: &v.session,
+        recurring: &v.recurring,
+        parts: &v.parts,
+        width,
+    };
+    let last = m.last(rows);
+    let at = (v.scroll, v.line).min(last);
+    let mut heads = (0..v.parts.len()).filter(|&i| matches!(v.parts[i], Part::Heading(..)));
+    let to = if next {
+        heads.find(|&i| (i, 0) > at)
+    } else {
+        heads.rev().find(|&i| (i, 0) < at)
+    };
+    if let Some(i) = to {
+        (v.scroll, v.line) = (i, 0).min(last);
+    }
+}
+
 impl Flow {
     /// Review of a folder, as the first screen (`balcony review`).
     pub fn in_review(dir: PathBuf, rows: Vec<Row>, now: crate::session::Timestamp) -> Flow {
@@ -520,6 +542,9 @@ impl Flow {
                         View::Session(v) => scroll_lines(v, a, width, rows),
                         View::Compare(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
                     },
+                    (Some(a @ (Action::KindNext | Action::KindPrev)), View::Session(v)) => {
+                        jump_section(v, a == Action::KindNext, width, rows)
+                    }
                     (Some(Action::FollowUp), View::Session(v)) => {
                         return vec![Effect::FollowUp(v.path.clone())];
                     }

@@ -915,3 +915,35 @@ fn a_third_pole_shows_as_the_report_gives_it() {
         assert!(all.contains(want), "{want} not shown:\n{all}");
     }
 }
+
+/// Tab puts the next section's heading at the top of the screen (as far as
+/// the last page allows), Shift-Tab the one before, with rows wrapped.
+#[test]
+fn tab_jumps_from_section_to_section() {
+    let dir = folder();
+    long_rows(dir.path());
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let all = every_line(&mut f, dir.path(), W, H);
+    let rows = balcony::flow::review::body_rows(H);
+    let last = all.len() - rows;
+    let heads: Vec<usize> = (0..all.len())
+        .filter(|&i| !all[i].is_empty() && !all[i].starts_with(' '))
+        .collect();
+    assert!(heads.len() >= 8, "{heads:?}");
+    run(&mut f, dir.path(), key(KeyCode::Home));
+    let want = |i: usize| all[i.min(last)..i.min(last) + rows].to_vec();
+    for &h in &heads[1..] {
+        run(&mut f, dir.path(), key(KeyCode::Tab));
+        assert_eq!(body(&f, W, H), want(h), "to {}", all[h]);
+    }
+    // Back from the end: each heading above the screen's top in turn.
+    let mut top = last;
+    for &h in heads.iter().rev().filter(|&&h| h < last) {
+        run(&mut f, dir.path(), key(KeyCode::BackTab));
+        assert_eq!(body(&f, W, H), want(h), "back to {} from {top}", all[h]);
+        top = h;
+    }
+    assert_eq!(top, 0);
+}
