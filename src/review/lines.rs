@@ -268,6 +268,7 @@ fn row(ses: &Session, rows: Rows, i: usize) -> Words {
         } else if *h == "#" && shown(rows, h) {
             main += &format!("{t}. ");
         } else if !shown(rows, h) || t.trim().is_empty() {
+            continue;
         } else if secondary(rows, h) {
             more.push(t);
         } else {
