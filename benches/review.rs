@@ -117,6 +117,8 @@ fn big_session(dir: &Path) {
             session: Ok(Box::new(big.clone())),
         };
         flow.handle(loaded, now);
+        let open = flow.review().and_then(|r| r.view.as_ref());
+        assert!(matches!(open, Some(balcony::flow::View::Session(_))));
         flow
     };
     let view = median(11, || {
