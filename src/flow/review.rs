@@ -226,12 +226,7 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
             Rows::Readings,
             at(s.readings.iter().map(|x| x.id), hit.item)?,
         ),
-        _ => {
-            let at = at(s.polarities.iter().map(|x| x.id), hit.item)?;
-            return parts
-                .iter()
-                .position(|p| matches!(p, Part::Map(i, _) if *i == at));
-        }
+        _ => Part::Map(at(s.polarities.iter().map(|x| x.id), hit.item)?),
     };
     parts.iter().position(|p| *p == want)
 }

@@ -54,13 +54,21 @@ impl Words {
     }
 }
 
-/// The lines of `part` at `w` columns; a chart row is drawn by the screen
-/// and is one line.
+/// The lines of `part` at `w` columns (at least one); a chart row is drawn
+/// by the screen and is one line.
 pub fn lines(ses: &Session, recurring: &[Recurrence], part: Part, w: usize) -> Vec<Line> {
-    match words(ses, recurring, part) {
-        Some(words) => laid_out(&words, w),
-        None => vec![Vec::new()],
+    let out: Vec<Line> = match (part, words(ses, recurring, part)) {
+        (Part::Map(i), _) => map_lines(ses, i)
+            .iter()
+            .flat_map(|words| laid_out(words, w))
+            .collect(),
+        (_, Some(words)) => laid_out(&words, w),
+        (_, None) => Vec::new(),
+    };
+    if out.is_empty() {
+        return vec![Vec::new()];
     }
+    out
 }
 
 /// How many lines `part` takes at `w` columns.
@@ -155,15 +163,15 @@ fn fill(text: &str, first: usize, rest: usize) -> Vec<String> {
     out
 }
 
-/// The words of `part`; none for the chart's rows.
-pub fn words(ses: &Session, recurring: &[Recurrence], part: Part) -> Option<Words> {
+/// The words of `part`; none for the chart's rows and a map (several
+/// parts' words, `map_lines`).
+fn words(ses: &Session, recurring: &[Recurrence], part: Part) -> Option<Words> {
     Some(match part {
         Part::Blank => Words::new(0, "", Tone::Base),
         Part::Heading(sec, n) => Words::new(0, s::section(section_name(sec), n), Tone::Heading),
         Part::None => Words::new(2, s::NOTHING_HERE, Tone::Dim),
-        Part::Chart(_) | Part::ChartMoves => return None,
+        Part::Chart(_) | Part::ChartMoves | Part::Map(_) => return None,
         Part::Row(rows, i) => row(ses, rows, i),
-        Part::Map(i, k) => map_lines(ses, i).into_iter().nth(k)?,
         Part::Item(kind, i) => {
             // The item's row of the report's full record, its cells in turn.
             let cells = report::item_cells(ses, kind, i).unwrap_or_default();
@@ -315,7 +323,7 @@ fn split_first(cell: &[report::Span]) -> (String, Option<String>) {
     (plain(&cell[..k]), (!rest.is_empty()).then_some(rest))
 }
 
-/// Map `i` as the report's full record gives it, a part per line: its
+/// Map `i` as the report's full record gives it, line by line: its
 /// names, when and where it was mapped and what all its poles serve, each
 /// pole with what it brings and costs, then its early-warning signs.
 pub fn map_lines(ses: &Session, i: usize) -> Vec<Words> {

@@ -21,8 +21,9 @@ pub enum Part {
     ChartMoves,
     /// Row `i` of one of the report's tables of the full record.
     Row(Rows, usize),
-    /// Line `k` of map `i`, as the report's full record gives the map.
-    Map(usize, usize),
+    /// Map `i`, as the report's full record gives it: one part of several
+    /// lines, laid out only when it is on screen.
+    Map(usize),
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
@@ -67,8 +68,7 @@ pub fn session(s: &Session) -> Vec<Part> {
         if i > 0 {
             out.push(Part::Blank);
         }
-        let n = super::lines::map_lines(s, i).len();
-        out.extend((0..n).map(|k| Part::Map(i, k)));
+        out.push(Part::Map(i));
     }
     // The other kinds in the order of the report's full record, each item
     // its row there; commitments at their place, with a line of their own.
