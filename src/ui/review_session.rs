@@ -78,34 +78,45 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         parts: &v.parts,
         width: w,
     };
-    let (top, skip) = (v.scroll, v.line).min(m.last(rows));
     // The chart shows as many of the last readings as fit.
     let room = w.saturating_sub(AXIS_W + EDGE_W + 2).max(1);
     let n = ses.readings.len();
     let cell = (room / n.max(1)).clamp(1, 3);
     let shown = n.min(room / cell);
     let chart = report::chart(ses, n - shown);
-    // Only the parts on screen are laid out.
-    let mut y = 0;
-    let mut next = top;
-    while y < rows && next < v.parts.len() {
-        let part = v.parts[next];
-        let drawn = match part {
-            Part::Chart(level) => vec![report_lines::chart_row(
-                &chart, level, ses.band, cell, theme,
-            )],
-            Part::ChartMoves => vec![report_lines::chart_moves(&chart, cell, w, theme)],
-            _ => lines::lines(ses, &v.recurring, part, w)
-                .into_iter()
-                .map(|l| line(l, theme))
-                .collect(),
-        };
-        let skip = if next == top { skip } else { 0 };
-        for l in drawn.into_iter().skip(skip).take(rows - y) {
-            put(l, body, y as u16, buf);
-            y += 1;
+    // Only the parts on screen are laid out: a screenful from `top`, and
+    // the part after the last one shown.
+    let screen = |top: usize, skip: usize| {
+        let mut out = Vec::with_capacity(rows);
+        let mut next = top;
+        while out.len() < rows && next < v.parts.len() {
+            let part = v.parts[next];
+            let drawn = match part {
+                Part::Chart(level) => vec![report_lines::chart_row(
+                    &chart, level, ses.band, cell, theme,
+                )],
+                Part::ChartMoves => vec![report_lines::chart_moves(&chart, cell, w, theme)],
+                _ => lines::lines(ses, &v.recurring, part, w)
+                    .into_iter()
+                    .map(|l| line(l, theme))
+                    .collect(),
+            };
+            let skip = if next == top { skip } else { 0 };
+            let room = rows - out.len();
+            out.extend(drawn.into_iter().skip(skip).take(room));
+            next += 1;
         }
-        next += 1;
+        (out, next)
+    };
+    let (mut top, mut skip) = (v.scroll, v.line);
+    let (mut shown, mut next) = screen(top, skip);
+    // Past the end (the window grew, say): the last page, full.
+    if shown.len() < rows && (top, skip) > (0, 0) {
+        (top, skip) = (top, skip).min(m.last(rows));
+        (shown, next) = screen(top, skip);
+    }
+    for (y, l) in shown.into_iter().enumerate() {
+        put(l, body, y as u16, buf);
     }
     // Where the screen is in the view, at the end of the second line: the
     // parts it shows, of how many.

@@ -840,8 +840,12 @@ fn long_rows_wrap_and_scroll_by_lines() {
     let mut f = review_flow(dir.path());
     select(&mut f, dir.path(), NORTHLINE);
     run(&mut f, dir.path(), key(KeyCode::Enter));
+    let mut wide = Vec::new();
     for (w, h) in [(100u16, 30u16), (160, 45), (60, 20)] {
         let all = every_line(&mut f, dir.path(), w, h);
+        if w == 100 {
+            wide = all.clone();
+        }
         for l in &all {
             assert!(l.chars().count() <= w as usize, "{l}");
             // (The chart's key is one line, cut on a narrow screen.)
@@ -883,6 +887,11 @@ fn long_rows_wrap_and_scroll_by_lines() {
         run(&mut f, dir.path(), key(KeyCode::Home));
         assert_eq!(body(&f, w, h), all[..rows], "{w}x{h}");
     }
+    // At the end of a small window that grows, the screen is the last
+    // page of the larger one, full.
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let rows = balcony::flow::review::body_rows(H);
+    assert_eq!(body(&f, W, H), wide[wide.len() - rows..]);
 }
 
 /// A map with a third pole shows it as the report gives it: each pole with
