@@ -36,6 +36,9 @@ pub struct SessionView {
     pub scroll: usize,
     /// How many of that part's lines are above the screen.
     pub line: usize,
+    /// Where the last page starts, for a screen's (width, rows), kept
+    /// while they hold: a key need not measure the end again.
+    pub end: Option<((usize, usize), (usize, usize))>,
     /// Its items raised in earlier sessions of the archive, once the
     /// index has been asked.
     pub recurring: Vec<Recurrence>,
@@ -260,13 +263,8 @@ fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
 /// Moves a session view by lines of a screen `width` columns wide, its
 /// parts wrapped there, so that the last page stays full.
 fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) {
-    let m = lines::Measure {
-        session: &v.session,
-        recurring: &v.recurring,
-        parts: &v.parts,
-        width,
-    };
-    let last = m.last(rows);
+    let last = last_page(v, width, rows);
+    let m = measure(v, width);
     let at = (v.scroll, v.line).min(last);
     let at = match action {
         Action::Up => m.up(at, 1),
@@ -280,16 +278,32 @@ fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) 
     (v.scroll, v.line) = at.min(last);
 }
 
-/// Puts the next section's heading (or the one before) at the top of a
-/// session view, as far as the last page allows.
-fn jump_section(v: &mut SessionView, next: bool, width: usize, rows: usize) {
-    let m = lines::Measure {
+fn measure(v: &SessionView, width: usize) -> lines::Measure<'_> {
+    lines::Measure {
         session: &v.session,
         recurring: &v.recurring,
         parts: &v.parts,
         width,
-    };
-    let last = m.last(rows);
+    }
+}
+
+/// Where a session view's last page starts on a screen `width` columns
+/// wide with `rows` for it, measured once for that size.
+fn last_page(v: &mut SessionView, width: usize, rows: usize) -> (usize, usize) {
+    if let Some((size, at)) = v.end
+        && size == (width, rows)
+    {
+        return at;
+    }
+    let at = measure(v, width).last(rows);
+    v.end = Some(((width, rows), at));
+    at
+}
+
+/// Puts the next section's heading (or the one before) at the top of a
+/// session view, as far as the last page allows.
+fn jump_section(v: &mut SessionView, next: bool, width: usize, rows: usize) {
+    let last = last_page(v, width, rows);
     let at = (v.scroll, v.line).min(last);
     let mut heads = (0..v.parts.len()).filter(|&i| matches!(v.parts[i], Part::Heading(..)));
     let to = if next {
@@ -344,6 +358,7 @@ impl Flow {
                     parts,
                     scroll,
                     line: 0,
+                    end: None,
                     recurring: Vec::new(),
                 }));
             }
@@ -371,6 +386,7 @@ impl Flow {
         };
         v.parts.splice(0..0, extra);
         v.recurring = recurring;
+        v.end = None;
     }
 
     /// The app loaded the marked sessions to compare.

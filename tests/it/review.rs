@@ -956,3 +956,42 @@ fn tab_jumps_from_section_to_section() {
     }
     assert_eq!(top, 0);
 }
+
+/// Items raised before arrive after the view opened: the end is measured
+/// again, so End still shows the last line at the bottom.
+#[test]
+fn the_end_moves_when_items_raised_before_arrive() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let earlier = review::recurring::Earlier {
+        path: dir.path().join("before.ron"),
+        title: "Before".into(),
+        created: t0().fixed_offset(),
+    };
+    let recurring: Vec<_> = (0..3)
+        .map(|i| review::recurring::Recurrence {
+            kind: "brutal fact",
+            text: format!("raised before, {i}"),
+            earlier: vec![earlier.clone()],
+        })
+        .collect();
+    run(
+        &mut f,
+        dir.path(),
+        Input::ReviewRecurring { path, recurring },
+    );
+    let all = every_line(&mut f, dir.path(), W, H);
+    assert!(all.iter().any(|l| l.contains("raised before, 2")));
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let rows = balcony::flow::review::body_rows(H);
+    assert_eq!(body(&f, W, H), all[all.len() - rows..]);
+    // The view's real last line, the last checkpoint's time.
+    assert!(
+        all.last().unwrap().contains("12. dance floor · Close"),
+        "{all:?}"
+    );
+}
