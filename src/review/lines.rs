@@ -296,7 +296,7 @@ fn row(ses: &Session, rows: Rows, i: usize) -> Words {
         _ => None,
     };
     if at.is_some_and(|at| is_carried(ses, at)) {
-        main += " · carried over";
+        main += &format!(" · {}", s::CARRIED);
     }
     let tone = match rows {
         Rows::Readings => ses
@@ -334,7 +334,7 @@ pub fn map_lines(ses: &Session, i: usize) -> Vec<Words> {
             Block::Heading(_, t) => {
                 let mut main = plain(&t);
                 if carried {
-                    main += " · carried over";
+                    main += &format!(" · {}", s::CARRIED);
                 }
                 out.push(Words::new(2, main, Tone::Title));
             }
