@@ -3,7 +3,8 @@
 //! and without the summary cache), building the list and drawing it on a
 //! 100×30 test terminal; each figure is the median of several runs.
 //! `cargo bench --bench review -- archive` measures only the archive's index
-//! (build, re-index, search).
+//! (build, re-index, search); `-- session` only one 10,000-item session
+//! (open it, draw its end; page down through it, drawing each page).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -44,6 +45,10 @@ fn draw(dir: &Path, rows: Vec<review::Row>) {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
+    if std::env::args().any(|a| a == "session") {
+        big_session(dir.path());
+        return;
+    }
     let mut bytes = 0;
     for seed in 1..=SESSIONS {
         let text =
@@ -88,27 +93,53 @@ fn main() {
     println!("index file                              {cache_bytes:>9} bytes");
     archive(dir.path(), &files);
 
-    // Opening one big session (a clone of it included): its outline, then a
-    // screenful at the end.
+    big_session(dir.path());
+}
+
+/// Opening one big session (a clone of it included): its outline, then a
+/// screenful at the end; then paging through it from the top, each page
+/// drawn.
+fn big_session(dir: &Path) {
     let big = balcony::sample::session(10_000, 1);
-    let path = dir.path().join("big.ron");
-    let view = median(11, || {
-        let mut flow = Flow::in_review(dir.path().to_path_buf(), Vec::new(), balcony::shell::now());
+    let path = dir.join("big.ron");
+    let now = balcony::shell::now();
+    let key = |c| {
+        balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
+            c,
+            crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    let open = || {
+        let mut flow = Flow::in_review(dir.to_path_buf(), Vec::new(), now);
+        flow.size = (100, 30);
         let loaded = balcony::flow::Input::ReviewLoaded {
             path: path.clone(),
             session: Ok(Box::new(big.clone())),
         };
-        flow.handle(loaded, balcony::shell::now());
-        let key = |c| {
-            balcony::flow::Input::Key(crossterm::event::KeyEvent::new(
-                c,
-                crossterm::event::KeyModifiers::NONE,
-            ))
-        };
-        flow.handle(key(crossterm::event::KeyCode::End), balcony::shell::now());
+        flow.handle(loaded, now);
+        let open = flow.review().and_then(|r| r.view.as_ref());
+        assert!(matches!(open, Some(balcony::flow::View::Session(_))));
+        flow
+    };
+    let view = median(11, || {
+        let mut flow = open();
+        flow.handle(key(crossterm::event::KeyCode::End), now);
         render(&flow);
     });
     println!("open a 10,000-item session, draw its end {}", ms(view));
+    let mut flow = open();
+    const PAGES: u32 = 200;
+    let pages = median(5, || {
+        flow.handle(key(crossterm::event::KeyCode::Home), now);
+        for _ in 0..PAGES {
+            flow.handle(key(crossterm::event::KeyCode::PageDown), now);
+            render(&flow);
+        }
+    });
+    println!(
+        "  page down and draw, each of {PAGES} pages  {}",
+        ms(pages / PAGES)
+    );
 }
 
 /// The archive's targets, each against its floor in the same run: building

@@ -406,6 +406,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::ReviewView, A::PageDown, &[code(KeyCode::PageDown), k(' ')], "", "page down"),
     b(C::ReviewView, A::First, &[code(KeyCode::Home), k('g')], "", "top"),
     b(C::ReviewView, A::Last, &[code(KeyCode::End), k('G')], "", "bottom"),
+    b(C::ReviewView, A::KindNext, &[code(KeyCode::Tab)], "section", "the next section"),
+    b(C::ReviewView, A::KindPrev, &[code(KeyCode::BackTab)], "", "the section before"),
     b(C::ReviewView, A::FollowUp, &[k('F')], "follow-up", "start a follow-up session from this one"),
     b(C::ReviewView, A::Export, &[k('x')], "export", "write this session as Markdown and HTML (exports/)"),
     b(C::ReviewView, A::Cancel, &[code(KeyCode::Esc), code(KeyCode::Left)], "back", "back to the list"),

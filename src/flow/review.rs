@@ -11,6 +11,7 @@ use crate::export::report::Rows;
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
 use crate::review::index::Hit;
+use crate::review::lines;
 use crate::review::outline::{self, CPart, Part};
 use crate::review::recurring::Recurrence;
 use crate::review::{Row, Summary};
@@ -31,7 +32,13 @@ pub struct SessionView {
     pub path: PathBuf,
     pub session: Box<Session>,
     pub parts: Vec<Part>,
+    /// The part at the top of the screen.
     pub scroll: usize,
+    /// How many of that part's lines are above the screen.
+    pub line: usize,
+    /// Where the last page starts, for a screen's (width, rows), kept
+    /// while they hold: a key need not measure the end again.
+    pub end: Option<((usize, usize), (usize, usize))>,
     /// Its items raised in earlier sessions of the archive, once the
     /// index has been asked.
     pub recurring: Vec<Recurrence>,
@@ -210,11 +217,7 @@ fn part_of(s: &Session, parts: &[Part], hit: &Hit) -> Option<usize> {
     let want = match kind {
         ItemKind::Gadfly => Part::Row(Rows::Gadflies, i),
         ItemKind::Commitment => Part::Row(Rows::Commitments, i),
-        ItemKind::Polarity => {
-            return parts
-                .iter()
-                .position(|p| matches!(p, Part::Map(m, _) if *m == i));
-        }
+        ItemKind::Polarity => Part::Map(i),
         kind => Part::Item(kind, i),
     };
     parts.iter().position(|p| *p == want)
@@ -244,6 +247,62 @@ fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
         Action::Last => last,
         _ => *pos,
     };
+}
+
+/// Moves a session view by lines of a screen `width` columns wide, its
+/// parts wrapped there, so that the last page stays full.
+fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) {
+    let last = last_page(v, width, rows);
+    let m = measure(v, width);
+    let at = (v.scroll, v.line).min(last);
+    let at = match action {
+        Action::Up => m.up(at, 1),
+        Action::Down => m.down(at, 1),
+        Action::PageUp => m.up(at, rows.max(1)),
+        Action::PageDown => m.down(at, rows.max(1)),
+        Action::First => (0, 0),
+        Action::Last => last,
+        _ => at,
+    };
+    (v.scroll, v.line) = at.min(last);
+}
+
+fn measure(v: &SessionView, width: usize) -> lines::Measure<'_> {
+    lines::Measure {
+        session: &v.session,
+        recurring: &v.recurring,
+        parts: &v.parts,
+        width,
+    }
+}
+
+/// Where a session view's last page starts on a screen `width` columns
+/// wide with `rows` for it, measured once for that size.
+fn last_page(v: &mut SessionView, width: usize, rows: usize) -> (usize, usize) {
+    if let Some((size, at)) = v.end
+        && size == (width, rows)
+    {
+        return at;
+    }
+    let at = measure(v, width).last(rows);
+    v.end = Some(((width, rows), at));
+    at
+}
+
+/// Puts the next section's heading (or the one before) at the top of a
+/// session view, as far as the last page allows.
+fn jump_section(v: &mut SessionView, next: bool, width: usize, rows: usize) {
+    let last = last_page(v, width, rows);
+    let at = (v.scroll, v.line).min(last);
+    let mut heads = (0..v.parts.len()).filter(|&i| matches!(v.parts[i], Part::Heading(..)));
+    let to = if next {
+        heads.find(|&i| (i, 0) > at)
+    } else {
+        heads.rev().find(|&i| (i, 0) < at)
+    };
+    if let Some(i) = to {
+        (v.scroll, v.line) = (i, 0).min(last);
+    }
 }
 
 impl Flow {
@@ -287,6 +346,8 @@ impl Flow {
                     session: Box::new(session),
                     parts,
                     scroll,
+                    line: 0,
+                    end: None,
                     recurring: Vec::new(),
                 }));
             }
@@ -307,13 +368,14 @@ impl Flow {
             return;
         }
         let extra = outline::recurring(recurring.len());
-        v.scroll = if v.scroll == 0 {
+        v.scroll = if (v.scroll, v.line) == (0, 0) {
             0
         } else {
             v.scroll + extra.len()
         };
         v.parts.splice(0..0, extra);
         v.recurring = recurring;
+        v.end = None;
     }
 
     /// The app loaded the marked sessions to compare.
@@ -424,6 +486,7 @@ impl Flow {
         ev: KeyEvent,
     ) -> Vec<Effect> {
         let page = page(self.size);
+        let width = self.size.0 as usize;
         let rows = body_rows(self.size.1);
         let Screen::Review(r) = &mut self.screen else {
             return Vec::new();
@@ -476,9 +539,12 @@ impl Flow {
                         ),
                         v,
                     ) => match v {
-                        View::Session(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
+                        View::Session(v) => scroll_lines(v, a, width, rows),
                         View::Compare(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
                     },
+                    (Some(a @ (Action::KindNext | Action::KindPrev)), View::Session(v)) => {
+                        jump_section(v, a == Action::KindNext, width, rows)
+                    }
                     (Some(Action::FollowUp), View::Session(v)) => {
                         return vec![Effect::FollowUp(v.path.clone())];
                     }

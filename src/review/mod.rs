@@ -7,6 +7,7 @@ pub mod compare;
 pub mod followup;
 pub mod heat;
 pub mod index;
+pub mod lines;
 pub mod outline;
 pub mod rank;
 pub mod recurring;

@@ -1,31 +1,13 @@
-//! The session and compare views as lists of one-line parts, built once when
-//! a view opens. Scrolling moves through the list and the screen draws only
-//! the parts that fit, so a 10,000-item session scrolls as fast as a small one.
+//! The session and compare views as lists of parts, built once when a view
+//! opens. A session view's part may take several lines at a width
+//! (`lines`); scrolling moves through the list and the screen draws only the
+//! parts that fit, so a 10,000-item session scrolls as fast as a small one.
 
 use super::compare::Comparison;
 use crate::export::report::{Rows, row_count};
 use crate::session::{ItemKind, SCALE_MAX, Session};
 
-/// Which part of a polarity map a line shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MapLine {
-    /// The purpose both poles serve.
-    Purpose,
-    /// The two pole names, side by side.
-    Names,
-    /// Who holds each value.
-    Holders,
-    UpsideHead,
-    Upside(usize),
-    DownsideHead,
-    Downside(usize),
-    /// What each side's holders would lose.
-    WouldLose,
-    WarningHead,
-    Warning(usize),
-}
-
-/// One line of the session view.
+/// One part of the session view: a line, or more where it wraps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Blank,
@@ -39,7 +21,9 @@ pub enum Part {
     ChartMoves,
     /// Row `i` of one of the report's tables of the full record.
     Row(Rows, usize),
-    Map(usize, MapLine),
+    /// Map `i`, as the report's full record gives it: one part of several
+    /// lines, laid out only when it is on screen.
+    Map(usize),
     /// An item of a kind without a section shape of its own: its row of
     /// the report's full record.
     Item(ItemKind, usize),
@@ -80,24 +64,11 @@ pub fn session(s: &Session) -> Vec<Part> {
     }
     rows(&mut out, s, Section::Gadflies, Rows::Gadflies);
     section(&mut out, Section::Polarities, s.polarities.len());
-    for (i, p) in s.polarities.iter().enumerate() {
+    for i in 0..s.polarities.len() {
         if i > 0 {
             out.push(Part::Blank);
         }
-        out.push(Part::Map(i, MapLine::Purpose));
-        out.push(Part::Map(i, MapLine::Names));
-        out.push(Part::Map(i, MapLine::Holders));
-        out.push(Part::Map(i, MapLine::UpsideHead));
-        let most =
-            |f: fn(&crate::session::Pole) -> usize| p.poles().iter().map(|(_, x)| f(x)).max();
-        let ups = most(|x| x.upsides.len()).unwrap_or(0);
-        out.extend((0..ups).map(|k| Part::Map(i, MapLine::Upside(k))));
-        out.push(Part::Map(i, MapLine::DownsideHead));
-        let downs = most(|x| x.downsides.len()).unwrap_or(0);
-        out.extend((0..downs).map(|k| Part::Map(i, MapLine::Downside(k))));
-        out.push(Part::Map(i, MapLine::WouldLose));
-        out.push(Part::Map(i, MapLine::WarningHead));
-        out.extend((0..p.warnings.len()).map(|k| Part::Map(i, MapLine::Warning(k))));
+        out.push(Part::Map(i));
     }
     // The other kinds in the order of the report's full record, each item
     // its row there; commitments at their place, with a line of their own.
@@ -114,7 +85,7 @@ pub fn session(s: &Session) -> Vec<Part> {
     out
 }
 
-/// A section that is one of the report's tables, a line per row.
+/// A section that is one of the report's tables, a part per row.
 fn rows(out: &mut Vec<Part>, s: &Session, sec: Section, rows: Rows) {
     let n = row_count(s, rows);
     section(out, sec, n);

@@ -1,61 +1,15 @@
-//! The report's blocks as screen lines: review's session view is the third
-//! renderer of a session's report, beside Markdown and HTML. The screen has
-//! its own emphasis, so the report's words come out plain.
+//! The report's tension chart as screen lines: review's session view is the
+//! third renderer of a session's report, beside Markdown and HTML (its other
+//! lines are laid out by `review::lines`).
 
 use ratatui::text::{Line, Span};
 
 use super::review_parts::zone_style;
 use super::theme::Theme;
-use crate::export::report::{self, Cell, Inline, Timeline};
+use crate::export::report::Timeline;
 use crate::session::{Band, SCALE_MAX, Zone};
 use crate::strings as s;
 use crate::text::trunc;
-
-/// The report's words as they are.
-pub fn plain(spans: &Inline) -> String {
-    let mut out = String::new();
-    for span in spans {
-        match span {
-            report::Span::Word(w) | report::Span::Text(w) => out.push_str(w),
-            report::Span::Term(w) => out.push_str(w),
-            report::Span::Quote(t) => out += &format!("“{}”", plain(t)),
-            report::Span::Em(t)
-            | report::Span::Strong(t)
-            | report::Span::Flag(t)
-            | report::Span::Caveat(t) => out += &plain(t),
-        }
-    }
-    out
-}
-
-/// A table's row in one line: its cells, but those `keep` leaves out and
-/// the empty ones, joined; the column `lead` first, in brackets, where the
-/// eye starts. A number says what it counts, by its column's name; a time
-/// on `day` (the session's, "2026-11-10 ") goes without it.
-pub fn row(
-    head: &[&str],
-    cells: &[Cell],
-    keep: impl Fn(&str) -> bool,
-    lead: Option<&str>,
-    day: &str,
-) -> String {
-    let mut out = String::from(" ");
-    if let Some((_, c)) = head.iter().zip(cells).find(|(h, _)| Some(**h) == lead) {
-        out += &format!(" [{}]", plain(&c.text));
-    }
-    let words: Vec<String> = head
-        .iter()
-        .zip(cells)
-        .filter(|(h, _)| keep(h) && Some(**h) != lead)
-        .map(|(h, c)| match plain(&c.text) {
-            t if c.num => format!("{} {t}", h.to_lowercase()),
-            t if *h == "Time" => t.strip_prefix(day).map_or(t.clone(), str::to_string),
-            t => t,
-        })
-        .filter(|c| !c.trim().is_empty())
-        .collect();
-    format!("{out} {}", words.join(" · "))
-}
 
 /// A reading's mark on the chart, from its move's word.
 fn mark(label: &str) -> &'static str {

@@ -519,6 +519,12 @@ fn review_filter_finds_sessions_by_their_items_and_opens_at_the_item() {
         v.parts[v.scroll],
         balcony::review::outline::Part::Item(balcony::session::ItemKind::Note, at)
     );
+    // And it is on screen.
+    let screen = render(&f, 100, 30);
+    assert!(
+        screen.contains("Nobody mentioned the platypus budget"),
+        "{screen}"
+    );
     // Esc clears the filter and the found items with it.
     type_key(&mut f, key(KeyCode::Esc));
     type_key(&mut f, key(KeyCode::Esc));

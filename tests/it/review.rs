@@ -184,11 +184,20 @@ fn session_view() {
     run(&mut f, dir.path(), key(KeyCode::Enter));
     assert!(matches!(f.review().unwrap().view, Some(View::Session(_))));
     insta::assert_snapshot!("session_view_top", render(&f, W, H));
-    // Further down: the polarity maps, laid out as maps.
-    for _ in 0..22 {
+    // Further down, a line at a time: the polarity maps, as the report gives
+    // them, from their heading on.
+    let mut screen = render(&f, W, H);
+    for _ in 0..200 {
+        if screen
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.starts_with("\"Competing values"))
+        {
+            break;
+        }
         run(&mut f, dir.path(), key(KeyCode::Down));
+        screen = render(&f, W, H);
     }
-    let screen = render(&f, W, H);
     insta::assert_snapshot!("session_view_maps", screen);
     run(&mut f, dir.path(), key(KeyCode::End));
     insta::assert_snapshot!("session_view_end", render(&f, W, H));
@@ -760,15 +769,9 @@ fn session_view_shows_the_history_kept() {
     let mut f = review_flow(dir.path());
     select(&mut f, dir.path(), NORTHLINE);
     run(&mut f, dir.path(), key(KeyCode::Enter));
-    let mut seen = String::new();
-    // Wide, so the longest lines are whole.
-    f.size = (240, H);
-    for _ in 0..12 {
-        seen += &render(&f, 240, H);
-        for _ in 0..20 {
-            run(&mut f, dir.path(), key(KeyCode::Down));
-        }
-    }
+    // At 100 columns: the long rows continue on the lines below them.
+    let seen = every_line(&mut f, dir.path(), W, H).join("\n");
+    let seen = seen.split_whitespace().collect::<Vec<_>>().join(" ");
     let c = &s.commitments[0];
     for want in [
         "Band moves and skips (2)".to_string(),
@@ -835,4 +838,218 @@ fn a_follow_up_carries_running_experiments_and_whole_three_pole_maps() {
         .expect("the three-pole map came along");
     assert_eq!(came.third, three.third);
     assert_eq!(came.warnings.len(), three.warnings.len());
+}
+
+/// The rows of the session view's body on a screen this size.
+fn body(f: &Flow, w: u16, h: u16) -> Vec<String> {
+    let rows = balcony::flow::review::body_rows(h);
+    render(f, w, h)
+        .lines()
+        .skip(2)
+        .take(rows)
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
+}
+
+/// The whole session view at this size, a line at a time: each Down moves
+/// the screen exactly one line (checked), until the end does not move.
+fn every_line(f: &mut Flow, dir: &Path, w: u16, h: u16) -> Vec<String> {
+    f.size = (w, h);
+    run(f, dir, key(KeyCode::Home));
+    let mut screen = body(f, w, h);
+    let mut all = screen.clone();
+    for _ in 0..5_000 {
+        run(f, dir, key(KeyCode::Down));
+        let next = body(f, w, h);
+        if next == screen {
+            return all;
+        }
+        assert_eq!(next[..next.len() - 1], screen[1..], "Down moved one line");
+        all.push(next.last().unwrap().clone());
+        screen = next;
+    }
+    panic!("the view did not end");
+}
+
+/// Northline with a gadfly idea longer than a screen, and an adopted idea
+/// whose work and reactions make a long row.
+fn long_rows(dir: &Path) -> (PathBuf, String) {
+    let path = dir.join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    let long: Vec<String> = (0..400).map(|i| format!("word{i}")).collect();
+    let long = long.join(" ");
+    s.gadflies[1].text = long.clone();
+    let g = s.gadflies[0].id;
+    s.gadflies[0].fate = Fate::Adopted;
+    s.gadflies[0].react(balcony::session::Reaction::Curiosity, t0());
+    s.gadflies[0].react(balcony::session::Reaction::Pushback, t0());
+    s.commitments[0].from_idea = Some(g);
+    store::save(&path, &s).unwrap();
+    (path, long)
+}
+
+/// Long rows wrap at the screen's width, words whole, continued on indented
+/// lines; scrolling goes a line at a time through a row taller than the
+/// screen, a page is a screenful, and the ends are where they should be.
+#[test]
+fn long_rows_wrap_and_scroll_by_lines() {
+    let dir = folder();
+    let (_, long) = long_rows(dir.path());
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let mut wide = Vec::new();
+    for (w, h) in [(100u16, 30u16), (160, 45), (60, 20)] {
+        let all = every_line(&mut f, dir.path(), w, h);
+        if w == 100 {
+            wide = all.clone();
+        }
+        for l in &all {
+            assert!(l.chars().count() <= w as usize, "{l}");
+            // (The chart's key is one line, cut on a narrow screen.)
+            assert!(l.contains('└') || !l.ends_with('…'), "a line is cut: {l}");
+        }
+        // Every word of the long idea, whole, in order, on indented lines
+        // after its first.
+        let at = all.iter().position(|l| l.contains("word0 ")).unwrap();
+        let words: Vec<&str> = all[at..]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .filter(|x| x.starts_with("word"))
+            .collect();
+        let want: Vec<&str> = long.split(' ').collect();
+        assert_eq!(words[..want.len()], want[..]);
+        assert!(all[at + 1].starts_with("      word"), "{}", all[at + 1]);
+        // The adopted idea's story and its work, dim below it, whole.
+        let text = all.join("\n");
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains("became commitment #"), "{text}");
+        assert!(joined.contains("→ curiosity"), "{text}");
+        // A page down is a screenful; End puts the last line at the bottom;
+        // Home the first at the top.
+        let rows = balcony::flow::review::body_rows(h);
+        let last = all.len() - rows;
+        let (one, two) = (rows.min(last), (2 * rows).min(last));
+        run(&mut f, dir.path(), key(KeyCode::Home));
+        run(&mut f, dir.path(), key(KeyCode::PageDown));
+        assert_eq!(body(&f, w, h), all[one..one + rows], "{w}x{h}");
+        run(&mut f, dir.path(), key(KeyCode::PageDown));
+        assert_eq!(body(&f, w, h), all[two..two + rows], "{w}x{h}");
+        run(&mut f, dir.path(), key(KeyCode::PageUp));
+        let back = two.saturating_sub(rows);
+        assert_eq!(body(&f, w, h), all[back..back + rows], "{w}x{h}");
+        run(&mut f, dir.path(), key(KeyCode::End));
+        assert_eq!(body(&f, w, h), all[all.len() - rows..], "{w}x{h}");
+        run(&mut f, dir.path(), key(KeyCode::PageDown));
+        assert_eq!(body(&f, w, h), all[all.len() - rows..], "{w}x{h}");
+        run(&mut f, dir.path(), key(KeyCode::Home));
+        assert_eq!(body(&f, w, h), all[..rows], "{w}x{h}");
+    }
+    // At the end of a small window that grows, the screen is the last
+    // page of the larger one, full.
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let rows = balcony::flow::review::body_rows(H);
+    assert_eq!(body(&f, W, H), wide[wide.len() - rows..]);
+}
+
+/// A map with a third pole shows it as the report gives it: each pole with
+/// its holders, upsides, downsides and what its holders would lose.
+#[test]
+fn a_third_pole_shows_as_the_report_gives_it() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let mut s = store::load(&path).unwrap();
+    s.polarities[0].third = Some(Box::new(balcony::kinds::polarity::Pole {
+        name: "The quarter's numbers".into(),
+        holders: "The board".into(),
+        upsides: vec!["Money to invest".into()],
+        downsides: vec!["Short cuts".into()],
+        would_lose: "Their bonus".into(),
+    }));
+    store::save(&path, &s).unwrap();
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let all = every_line(&mut f, dir.path(), W, H).join("\n");
+    for want in [
+        "Time for each customer, Efficient service at scale and The quarter's numbers",
+        "All three serve: Customers who stay",
+        "  The quarter's numbers, held by The board",
+        "    upside: Money to invest",
+        "    downside when overdone: Short cuts",
+        "    its holders would lose: Their bonus",
+    ] {
+        assert!(all.contains(want), "{want} not shown:\n{all}");
+    }
+}
+
+/// Tab puts the next section's heading at the top of the screen (as far as
+/// the last page allows), Shift-Tab the one before, with rows wrapped.
+#[test]
+fn tab_jumps_from_section_to_section() {
+    let dir = folder();
+    long_rows(dir.path());
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    let all = every_line(&mut f, dir.path(), W, H);
+    let rows = balcony::flow::review::body_rows(H);
+    let last = all.len() - rows;
+    let heads: Vec<usize> = (0..all.len())
+        .filter(|&i| !all[i].is_empty() && !all[i].starts_with(' '))
+        .collect();
+    assert!(heads.len() >= 8, "{heads:?}");
+    run(&mut f, dir.path(), key(KeyCode::Home));
+    let want = |i: usize| all[i.min(last)..i.min(last) + rows].to_vec();
+    for &h in &heads[1..] {
+        run(&mut f, dir.path(), key(KeyCode::Tab));
+        assert_eq!(body(&f, W, H), want(h), "to {}", all[h]);
+    }
+    // Back from the end: each heading above the screen's top in turn.
+    let mut top = last;
+    for &h in heads.iter().rev().filter(|&&h| h < last) {
+        run(&mut f, dir.path(), key(KeyCode::BackTab));
+        assert_eq!(body(&f, W, H), want(h), "back to {} from {top}", all[h]);
+        top = h;
+    }
+    assert_eq!(top, 0);
+}
+
+/// Items raised before arrive after the view opened: the end is measured
+/// again, so End still shows the last line at the bottom.
+#[test]
+fn the_end_moves_when_items_raised_before_arrive() {
+    let dir = folder();
+    let path = dir.path().join(NORTHLINE);
+    let mut f = review_flow(dir.path());
+    select(&mut f, dir.path(), NORTHLINE);
+    run(&mut f, dir.path(), key(KeyCode::Enter));
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let earlier = review::recurring::Earlier {
+        path: dir.path().join("before.ron"),
+        title: "Before".into(),
+        created: t0().fixed_offset(),
+    };
+    let recurring: Vec<_> = (0..3)
+        .map(|i| review::recurring::Recurrence {
+            kind: "brutal fact",
+            text: format!("raised before, {i}"),
+            earlier: vec![earlier.clone()],
+        })
+        .collect();
+    run(
+        &mut f,
+        dir.path(),
+        Input::ReviewRecurring { path, recurring },
+    );
+    let all = every_line(&mut f, dir.path(), W, H);
+    assert!(all.iter().any(|l| l.contains("raised before, 2")));
+    run(&mut f, dir.path(), key(KeyCode::End));
+    let rows = balcony::flow::review::body_rows(H);
+    assert_eq!(body(&f, W, H), all[all.len() - rows..]);
+    // The view's real last line, the last checkpoint's time.
+    assert!(
+        all.last().unwrap().contains("12. dance floor · Close"),
+        "{all:?}"
+    );
 }

@@ -14,6 +14,7 @@ mod record;
 mod summary;
 mod timeline;
 
+pub use polarity::map_blocks;
 pub use record::{Rows, head, item_cells, row, row_count};
 pub use timeline::chart;
 

@@ -94,6 +94,15 @@ pub(super) fn record<'a>(out: &mut Vec<Block<'a>>, s: &'a Session) {
     }
 }
 
+/// Map `i` in full, as the record gives it (review draws it line by line).
+pub fn map_blocks(s: &Session, i: usize) -> Vec<Block<'_>> {
+    let mut out = Vec::new();
+    if let Some(p) = s.polarities.get(i) {
+        map(&mut out, s, p);
+    }
+    out
+}
+
 fn map<'a>(out: &mut Vec<Block<'a>>, s: &'a Session, p: &'a Polarity) {
     out.push(Block::Heading(
         4,
