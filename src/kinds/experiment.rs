@@ -3,12 +3,12 @@
 //! date, what they learned. Adaptive work moves by experiments rather than
 //! by fixes known in advance; an adopted gadfly idea often becomes one.
 
-use chrono::Days;
 use serde::{Deserialize, Serialize};
 
-use super::commitment::{owner_and_date_warnings, review_date, work_tag};
+use super::commitment::{
+    function_field, owner_and_date_warnings, owner_and_review, review_date, work_tag,
+};
 use super::*;
-use crate::strings as s;
 use crate::text::trunc;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,11 +84,7 @@ impl Kind for Experiment {
     stamped!();
 
     fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
-        let date = ctx
-            .today
-            .checked_add_days(Days::new(14))
-            .unwrap_or(ctx.today);
-        let owner = if ctx.solo { s::SOLO_OWNER } else { "" };
+        let [owner, review] = owner_and_review(ctx);
         vec![
             required(text(
                 "trial",
@@ -102,26 +98,15 @@ impl Kind for Experiment {
                 "the sign that it works, or that it does not",
                 true,
             ),
-            required(initial(
-                text("owner", "Owner", "one named person, not a group", false),
-                owner,
-            )),
-            required(initial(
-                text("review", "Review date", "YYYY-MM-DD", false),
-                date.format("%Y-%m-%d").to_string(),
-            )),
+            owner,
+            review,
             text(
                 "learned",
                 "What we learned",
                 "at the review, whatever the result",
                 true,
             ),
-            text(
-                "function",
-                "The function that owns it",
-                "sales, service, IT...: no function is exempt",
-                false,
-            ),
+            function_field(),
         ]
     }
 

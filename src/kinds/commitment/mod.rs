@@ -87,6 +87,36 @@ pub fn review_date(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
+/// The owner and review date every work's form asks for: one person (the
+/// leader, alone) and a date two weeks on.
+pub fn owner_and_review(ctx: &FormCtx) -> [FieldSpec; 2] {
+    let date = ctx
+        .today
+        .checked_add_days(Days::new(14))
+        .unwrap_or(ctx.today);
+    let owner = if ctx.solo { s::SOLO_OWNER } else { "" };
+    [
+        required(initial(
+            text("owner", "Owner", "one named person, not a group", false),
+            owner,
+        )),
+        required(initial(
+            text("review", "Review date", "YYYY-MM-DD", false),
+            date.format("%Y-%m-%d").to_string(),
+        )),
+    ]
+}
+
+/// The function that owns a piece of work.
+pub fn function_field() -> FieldSpec {
+    text(
+        "function",
+        "The function that owns it",
+        "sales, service, IT...: no function is exempt",
+        false,
+    )
+}
+
 /// What a second Enter overrides on any work's form: an owner that is a
 /// group, a review date already past.
 pub fn owner_and_date_warnings(form: &dyn Values) -> Vec<(String, &'static str)> {
@@ -130,12 +160,7 @@ impl Kind for Commitment {
     stamped!();
 
     fn fields(ctx: &FormCtx) -> Vec<FieldSpec> {
-        let date = ctx
-            .today
-            .checked_add_days(Days::new(14))
-            .unwrap_or(ctx.today);
-        // Alone, the one commitment is the leader's own.
-        let owner = if ctx.solo { s::SOLO_OWNER } else { "" };
+        let [owner, review] = owner_and_review(ctx);
         vec![
             required(text(
                 "what",
@@ -143,21 +168,10 @@ impl Kind for Commitment {
                 "an experiment, small and concrete",
                 true,
             )),
-            required(initial(
-                text("owner", "Owner", "one named person, not a group", false),
-                owner,
-            )),
-            required(initial(
-                text("review", "Review date", "YYYY-MM-DD", false),
-                date.format("%Y-%m-%d").to_string(),
-            )),
+            owner,
+            review,
             text("loss", "What this costs someone", "", true),
-            text(
-                "function",
-                "The function that owns it",
-                "sales, service, IT...: no function is exempt",
-                false,
-            ),
+            function_field(),
         ]
     }
 
