@@ -46,6 +46,10 @@ wait_for() {
 # Each shot gets a server of its own: reusing one while it shuts down races.
 start() {
   tmux -L "$sock" kill-server 2>/dev/null || true
+  # The last shot's balcony lets go of its session's lock as it exits: a
+  # new one started before that would find the session open elsewhere.
+  local deadline=$((SECONDS + 10))
+  while pgrep -f -- "^$bin" >/dev/null && ((SECONDS <= deadline)); do sleep 0.1; done
   sock=shots-$$-$((${sock##*-} + 1))
   tmux -L "$sock" -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
     "cd '$work' && BALCONY_SESSIONS='$work/sessions' HOME='$work' TERM=xterm-256color $*"
