@@ -114,7 +114,8 @@ pub fn close_open(n: usize) -> String {
 pub const FIRST_CHECKPOINT: &str = "this is the first checkpoint";
 pub const NOTHING_TO_UNDO: &str = "nothing to undo";
 pub const NOTHING_SELECTED: &str = "no item selected: add one first";
-pub const NO_FATE: &str = "only gadfly ideas have a fate and commitments a status";
+pub const NO_FATE: &str =
+    "only gadfly ideas have a fate, commitments a status and experiments a result";
 pub fn only_polarity(kind_key: &str) -> String {
     format!("signs belong to polarity maps: show competing values first ({kind_key})")
 }
@@ -277,7 +278,6 @@ pub const FOLLOW_STALE: &str = "the file could not be read just now; showing the
 pub const BAR_ROAD: &str = "road";
 pub const BAR_FATE: &str = "fate";
 pub const BAR_REACTION: &str = "reaction";
-pub const BAR_STATUS: &str = "status";
 pub const BAR_FIRED: &str = "sign seen";
 pub const ROAD: &str = "Road to customer focus";
 pub const ROAD_NOT_NAMED: &str = "not named yet";
@@ -322,8 +322,13 @@ pub fn reaction_title(id: u32) -> String {
     format!("The room's reaction to gadfly idea #{id}")
 }
 
-pub fn status_title(kind: &str, id: u32) -> String {
-    format!("Status of {kind} #{id}")
+/// "Status of commitment #3", "Result of experiment #4".
+pub fn status_title(word: &str, kind: &str, id: u32) -> String {
+    let mut word = word.to_string();
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    format!("{word} of {kind} #{id}")
 }
 
 pub fn tactic_title(verb: &str, from: u8, to: u8) -> String {

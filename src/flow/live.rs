@@ -145,7 +145,9 @@ impl Live {
                 }
             }
             ItemKind::Polarity => out.push((A::Fired, s::BAR_FIRED)),
-            kind if self.session.work_at(kind, 0).is_some() => out.push((A::Fate, s::BAR_STATUS)),
+            kind if self.session.work_at(kind, 0).is_some() => {
+                out.push((A::Fate, kind.status_word()))
+            }
             _ => {}
         }
         out

@@ -181,7 +181,7 @@ impl Picker {
     /// experiment's result.
     pub fn status(w: &WorkItem) -> Picker {
         let list = plain(w.kind.statuses().iter().map(|x| x.to_string()));
-        let title = s::status_title(w.kind.label(), w.id);
+        let title = s::status_title(w.kind.status_word(), w.kind.label(), w.id);
         Picker::new(Pick::Status(w.kind, w.index), title, list, w.work.status)
     }
 

@@ -1618,10 +1618,13 @@ fn an_adopted_idea_becomes_an_experiment_whose_result_is_kept() {
     let rows = s(&f).details_of(ItemKind::Experiment, 0);
     assert!(rows.contains(&("came from".into(), format!("gadfly idea #{id}"))));
     // Its result, picked like a commitment's status, and undone.
-    assert!(live(&f).keys_here().iter().any(|(a, _)| *a == Action::Fate));
+    assert!(live(&f).keys_here().contains(&(Action::Fate, "result")));
     press(&mut f, ch('f'), 17);
     match &live(&f).mode {
-        Focus::Picker(p) => assert_eq!(p.options.len(), ExperimentResult::ALL.len()),
+        Focus::Picker(p) => {
+            assert_eq!(p.title, format!("Result of experiment #{}", x.id));
+            assert_eq!(p.options.len(), ExperimentResult::ALL.len());
+        }
         _ => panic!("no picker"),
     }
     press(&mut f, key(KeyCode::Down), 17);

@@ -205,6 +205,7 @@ impl Kind for Experiment {
         "unclear",
         "stopped",
     ];
+    const STATUS_WORD: &'static str = "result";
     fn set_status(&mut self, i: usize) {
         self.result = pick(&ExperimentResult::ALL, i);
     }

@@ -96,6 +96,9 @@ pub trait Kind:
     }
     /// Where work can stand, for its status picker: empty for other kinds.
     const STATUSES: &'static [&'static str] = &[];
+    /// What the kind calls where it stands: a commitment's "status", an
+    /// experiment's "result".
+    const STATUS_WORD: &'static str = "status";
     /// Set where the work stands, by its place in `STATUSES`.
     fn set_status(&mut self, _i: usize) {}
     /// The form field an adopted gadfly idea's words start in, for the kinds
@@ -391,6 +394,11 @@ impl ItemKind {
     /// experiment); empty for other kinds.
     pub fn statuses(self) -> &'static [&'static str] {
         with_kind!(self, K => K::STATUSES)
+    }
+
+    /// What the kind calls where its items stand ("status", "result").
+    pub fn status_word(self) -> &'static str {
+        with_kind!(self, K => K::STATUS_WORD)
     }
 
     /// Whether an adopted gadfly idea can become an item of this kind.
