@@ -442,3 +442,41 @@ fn present_leaves_on_each_signal_and_gives_the_terminal_back() {
         t.terminal_restored().unwrap();
     }
 }
+
+#[test]
+fn an_adopted_idea_becomes_an_experiment_in_the_real_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn(&["new", "--title", "Experiments"], dir.path(), &[]);
+    t.wait_text("checkpoint 1/12");
+    t.send("g");
+    t.wait_text("New gadfly idea");
+    t.send("Let agents refund without asking");
+    t.send(keys::ENTER);
+    t.wait_text("#1 [parked");
+    // Adopt it: the fate picker's third choice.
+    t.send("f");
+    t.wait_text("Fate of gadfly idea #1");
+    t.send(&format!("{}{}{}", keys::DOWN, keys::DOWN, keys::ENTER));
+    t.wait_text("#1 [adopted");
+    // W asks which kind of work; the second is an experiment.
+    t.send("W");
+    t.wait_text("becomes work: which kind?");
+    t.send(&format!("{}{}", keys::DOWN, keys::ENTER));
+    t.wait_text("Gadfly idea #1 becomes an experiment");
+    // Enter without an owner moves to the owner's field.
+    t.send(keys::ENTER);
+    t.wait_text("Owner");
+    t.send("Sam Okoro");
+    t.send(keys::ENTER);
+    t.wait_text("Experiment saved");
+    t.wait_text("running · Sam Okoro");
+    let s = wait_for_file(&session_file(dir.path()), "the experiment", |s| {
+        !s.experiments.is_empty()
+    });
+    let x = &s.experiments[0];
+    assert_eq!(x.trial, "Let agents refund without asking");
+    assert_eq!((x.owner.as_str(), x.from_idea), ("Sam Okoro", Some(1)));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    t.terminal_restored().unwrap();
+}

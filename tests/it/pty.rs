@@ -294,6 +294,7 @@ pub mod keys {
     pub const ESC: &str = "\x1b";
     pub const CTRL_C: &str = "\x03";
     pub const CTRL_Z: &str = "\x1a";
+    pub const DOWN: &str = "\x1b[B";
 }
 
 /// The one session file balcony created in `dir/sessions`, once it exists.
