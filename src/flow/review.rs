@@ -10,6 +10,7 @@ use super::{Effect, Flow, Notice, Screen, Tone, error, info};
 use crate::export::report::Rows;
 use crate::keymap::{Action, Ctx};
 use crate::review::compare::{self, Comparison};
+use crate::review::compare_lines;
 use crate::review::index::Hit;
 use crate::review::lines;
 use crate::review::outline::{self, CPart, Part};
@@ -48,7 +49,20 @@ pub struct SessionView {
 pub struct CompareView {
     pub cmp: Comparison,
     pub parts: Vec<CPart>,
+    /// The part at the top of the screen.
     pub scroll: usize,
+    /// How many of that part's lines are above the screen.
+    pub line: usize,
+}
+
+impl CompareView {
+    /// Its parts measured at `width` columns, only those passed over.
+    pub fn measure(&self, width: usize) -> lines::Scroll<impl Fn(usize) -> usize + '_> {
+        lines::Scroll {
+            len: self.parts.len(),
+            height: move |i| compare_lines::height(&self.cmp, self.parts[i], width),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -234,27 +248,16 @@ pub fn body_rows(height: u16) -> usize {
     (height as usize).saturating_sub(4)
 }
 
-/// Moves a view's scroll, so that the last page stays full.
-fn scroll(pos: &mut usize, len: usize, action: Action, rows: usize) {
-    let page = rows.max(1);
-    let last = len.saturating_sub(rows);
-    *pos = match action {
-        Action::Up => pos.saturating_sub(1),
-        Action::Down => (*pos + 1).min(last),
-        Action::PageUp => pos.saturating_sub(page),
-        Action::PageDown => (*pos + page).min(last),
-        Action::First => 0,
-        Action::Last => last,
-        _ => *pos,
-    };
-}
-
-/// Moves a session view by lines of a screen `width` columns wide, its
-/// parts wrapped there, so that the last page stays full.
-fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) {
-    let last = last_page(v, width, rows);
-    let m = measure(v, width);
-    let at = (v.scroll, v.line).min(last);
+/// Moves a view by lines of a screen, from `at` to at most `last`, so that
+/// the last page stays full.
+fn moved<F: Fn(usize) -> usize>(
+    m: &lines::Scroll<F>,
+    at: (usize, usize),
+    last: (usize, usize),
+    action: Action,
+    rows: usize,
+) -> (usize, usize) {
+    let at = at.min(last);
     let at = match action {
         Action::Up => m.up(at, 1),
         Action::Down => m.down(at, 1),
@@ -264,7 +267,30 @@ fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) 
         Action::Last => last,
         _ => at,
     };
-    (v.scroll, v.line) = at.min(last);
+    at.min(last)
+}
+
+/// Moves a session view by lines of a screen `width` columns wide, its
+/// parts wrapped there.
+fn scroll_lines(v: &mut SessionView, action: Action, width: usize, rows: usize) {
+    let last = last_page(v, width, rows);
+    let at = moved(
+        &measure(v, width).scroll(),
+        (v.scroll, v.line),
+        last,
+        action,
+        rows,
+    );
+    (v.scroll, v.line) = at;
+}
+
+/// Moves a compare view the same way.
+fn scroll_compare(v: &mut CompareView, action: Action, width: usize, rows: usize) {
+    let at = {
+        let m = v.measure(width);
+        moved(&m, (v.scroll, v.line), m.last(rows), action, rows)
+    };
+    (v.scroll, v.line) = at;
 }
 
 fn measure(v: &SessionView, width: usize) -> lines::Measure<'_> {
@@ -403,6 +429,7 @@ impl Flow {
             cmp,
             parts,
             scroll: 0,
+            line: 0,
         }));
         if let Some(p) = problems.first() {
             self.notice = error(format!("{}: {p}", s::LEFT_OUT));
@@ -540,7 +567,7 @@ impl Flow {
                         v,
                     ) => match v {
                         View::Session(v) => scroll_lines(v, a, width, rows),
-                        View::Compare(v) => scroll(&mut v.scroll, v.parts.len(), a, rows),
+                        View::Compare(v) => scroll_compare(v, a, width, rows),
                     },
                     (Some(a @ (Action::KindNext | Action::KindPrev)), View::Session(v)) => {
                         jump_section(v, a == Action::KindNext, width, rows)

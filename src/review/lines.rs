@@ -44,7 +44,7 @@ const MORE: usize = 4;
 const MAX_LINES: usize = 400;
 
 impl Words {
-    fn new(indent: usize, main: impl Into<String>, tone: Tone) -> Self {
+    pub fn new(indent: usize, main: impl Into<String>, tone: Tone) -> Self {
         Words {
             indent,
             main: main.into(),
@@ -387,9 +387,7 @@ fn sign(head: &[&str], row: &[Cell]) -> Words {
     w
 }
 
-/// A session view's parts measured at a width, only those passed over:
-/// where a screen may start and how it moves. A place is a part and how
-/// many of its lines are above the screen.
+/// A session view's parts measured at a width, only those passed over.
 pub struct Measure<'a> {
     pub session: &'a Session,
     pub recurring: &'a [Recurrence],
@@ -398,14 +396,35 @@ pub struct Measure<'a> {
 }
 
 impl Measure<'_> {
+    pub fn scroll(&self) -> Scroll<impl Fn(usize) -> usize + '_> {
+        Scroll {
+            len: self.parts.len(),
+            height: |i| height(self.session, self.recurring, self.parts[i], self.width),
+        }
+    }
+
+    pub fn last(&self, rows: usize) -> (usize, usize) {
+        self.scroll().last(rows)
+    }
+}
+
+/// A view of `len` parts, each `height` lines (measured only when passed
+/// over): where a screen may start and how it moves. A place is a part and
+/// how many of its lines are above the screen.
+pub struct Scroll<F> {
+    pub len: usize,
+    pub height: F,
+}
+
+impl<F: Fn(usize) -> usize> Scroll<F> {
     fn height(&self, i: usize) -> usize {
-        height(self.session, self.recurring, self.parts[i], self.width).max(1)
+        (self.height)(i).max(1)
     }
 
     /// Where the last screen of `rows` lines starts, so that it is full.
     pub fn last(&self, rows: usize) -> (usize, usize) {
         let mut need = rows.max(1);
-        for i in (0..self.parts.len()).rev() {
+        for i in (0..self.len).rev() {
             let h = self.height(i);
             if h >= need {
                 return (i, h - need);
@@ -418,11 +437,11 @@ impl Measure<'_> {
     /// `k` lines further down from `at`, or the view's last line.
     pub fn down(&self, mut at: (usize, usize), k: usize) -> (usize, usize) {
         let mut left = k;
-        while left > 0 && at.0 < self.parts.len() {
+        while left > 0 && at.0 < self.len {
             let step = (self.height(at.0) - 1).saturating_sub(at.1).min(left);
             at.1 += step;
             left -= step;
-            if left == 0 || at.0 + 1 >= self.parts.len() {
+            if left == 0 || at.0 + 1 >= self.len {
                 break;
             }
             at = (at.0 + 1, 0);
@@ -446,6 +465,26 @@ impl Measure<'_> {
         }
         at
     }
+}
+
+/// A screen of `rows` lines from place `at` of a view of `len` parts, each
+/// drawn by `draw` only when it is on screen; and the part after the last
+/// one shown.
+pub fn screenful<T>(
+    len: usize,
+    at: (usize, usize),
+    rows: usize,
+    mut draw: impl FnMut(usize) -> Vec<T>,
+) -> (Vec<T>, usize) {
+    let mut out = Vec::with_capacity(rows);
+    let mut next = at.0;
+    while out.len() < rows && next < len {
+        let skip = if next == at.0 { at.1 } else { 0 };
+        let room = rows - out.len();
+        out.extend(draw(next).into_iter().skip(skip).take(room));
+        next += 1;
+    }
+    (out, next)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! the app loop calls these and hands the results to the flow.
 
 pub mod compare;
+pub mod compare_lines;
 pub mod followup;
 pub mod heat;
 pub mod index;

@@ -1,18 +1,20 @@
 //! Comparing sessions: what changed from one to the next. Changes are said
-//! with arrows and signs (▲ +3, ▼ −2, = 0); only visible parts are drawn.
+//! with arrows and signs (▲ +3, ▼ −2, = 0). Long rows wrap to the width
+//! (`review::compare_lines`); only the parts on screen are laid out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::review_parts::{footer, put, sparkline};
+use super::review_parts::{footer, line, put, sparkline};
 use super::theme::Theme;
 use crate::flow::Flow;
 use crate::flow::review::{CompareView, body_rows};
-use crate::review::compare::{Comparison, Outcome, delta};
+use crate::review::compare::{Comparison, delta};
+use crate::review::compare_lines;
 use crate::review::heat::percent;
-use crate::review::outline::{CPart, CSection};
-use crate::session::ItemKind;
+use crate::review::lines;
+use crate::review::outline::CPart;
 use crate::strings as s;
 use crate::text::trunc;
 
@@ -52,54 +54,37 @@ pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme:
         ..area
     };
     let rows = body.height as usize;
-    let first = v.scroll.min(v.parts.len().saturating_sub(rows));
-    for (y, part) in v.parts[first..].iter().take(rows).enumerate() {
-        put(part_line(c, *part, w, theme), body, y as u16, buf);
+    // Only the parts on screen are laid out, as in the session view.
+    let screen = |at: (usize, usize)| {
+        lines::screenful(v.parts.len(), at, rows, |i| match v.parts[i] {
+            part @ (CPart::Entry(_) | CPart::Zones(_)) => vec![part_line(c, part, w, theme)],
+            part => compare_lines::lines(c, part, w)
+                .into_iter()
+                .map(|l| line(l, theme))
+                .collect(),
+        })
+    };
+    let mut at = (v.scroll, v.line);
+    let (mut shown, _) = screen(at);
+    // Past the end (the window grew, say): the last page, full.
+    if shown.len() < rows && at > (0, 0) {
+        at = at.min(v.measure(w).last(rows));
+        (shown, _) = screen(at);
+    }
+    for (y, l) in shown.into_iter().enumerate() {
+        put(l, body, y as u16, buf);
     }
     footer(flow, area, buf, theme);
-}
-
-fn section_name(sec: CSection) -> &'static str {
-    match sec {
-        CSection::Tension => s::CMP_TENSION,
-        CSection::Commitments => s::CMP_COMMITMENTS,
-        CSection::Adopted => s::CMP_ADOPTED,
-        CSection::Recurring => s::CMP_RECURRING,
-        CSection::Fired => s::CMP_FIRED,
-        CSection::Zones => s::CMP_ZONES,
-        CSection::Tactics => s::CMP_TACTICS,
-    }
-}
-
-fn outcome(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Carried => s::OUT_CARRIED,
-        Outcome::Open => s::OUT_OPEN,
-        Outcome::NotCarried => s::OUT_NOT_CARRIED,
-        Outcome::Ended(word) => word,
-    }
-}
-
-/// "1, 3": session numbers as shown in the tension section.
-fn numbers(seen: &[usize]) -> String {
-    seen.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn level(l: Option<u8>) -> String {
     l.map_or("–".to_string(), |l| l.to_string())
 }
 
+/// A row the screen draws in columns: a session's tension, its time in
+/// the band. Other parts are laid out by `compare_lines`.
 fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'a> {
-    let text = |t: String| Line::raw(trunc(&t, w));
     match part {
-        CPart::Blank => Line::raw(""),
-        CPart::Heading(sec, n) => {
-            Line::styled(trunc(&s::section(section_name(sec), n), w), theme.heading)
-        }
-        CPart::None => Line::styled(format!("  {}", s::NOTHING_HERE), theme.dim),
         CPart::Entry(i) => {
             let e = &c.entries[i];
             let change = match (e.start, e.end) {
@@ -127,77 +112,20 @@ fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'
                 Span::raw(trunc(&since, w.saturating_sub(60))),
             ])
         }
-        CPart::Commitment(i) => {
-            let k = &c.commitments[i];
-            // Commitments are the section's own; other work says its kind.
-            let kind = match k.kind {
-                ItemKind::Commitment => String::new(),
-                kind => format!("{}: ", kind.label()),
-            };
-            text(format!(
-                "  [{} · {} {}] {kind}{} · {} {}",
-                outcome(k.outcome),
-                s::IN_SESSIONS,
-                numbers(&k.seen),
-                k.what,
-                s::OWNER,
-                k.owner
-            ))
-        }
-        CPart::Adopted(i) => {
-            let a = &c.adopted[i];
-            text(format!(
-                "  {} · {} {} · {} {}",
-                a.text,
-                s::FIRST_SAID_IN,
-                a.from + 1,
-                s::ADOPTED_IN,
-                a.adopted_in + 1
-            ))
-        }
-        CPart::Recurring(i) => {
-            let r = &c.recurring[i];
-            text(format!(
-                "  {} ↔ {} · {} {}",
-                r.left,
-                r.right,
-                s::IN_SESSIONS,
-                numbers(&r.seen)
-            ))
-        }
         CPart::Zones(i) => {
             let z = &c.heat.sessions[i];
             let all = z.below + z.inside + z.above;
-            text(s::cmp_zones(
-                i + 1,
-                percent(z.below, all),
-                percent(z.inside, all),
-                percent(z.above, all),
-                &crate::export::minutes(all),
+            Line::raw(trunc(
+                &s::cmp_zones(
+                    i + 1,
+                    percent(z.below, all),
+                    percent(z.inside, all),
+                    percent(z.above, all),
+                    &crate::export::minutes(all),
+                ),
+                w,
             ))
         }
-        CPart::Tactic(i) => {
-            let t = &c.heat.tactics[i];
-            text(s::cmp_tactic(
-                &t.name,
-                t.direction.map_or("", |d| d.label()),
-                t.used,
-                t.as_meant(),
-                t.used - t.last,
-            ))
-        }
-        CPart::Fired(i) => {
-            let f = &c.fired[i];
-            text(format!(
-                "  ⚠ {} {} · {} {}× · {} · {} {}",
-                s::FIRED_IN,
-                numbers(&f.sessions),
-                s::SEEN,
-                f.times,
-                f.sign,
-                s::WATCHED_BY,
-                f.watcher
-            ))
-        }
+        _ => Line::raw(""),
     }
 }

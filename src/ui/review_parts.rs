@@ -1,16 +1,17 @@
-//! What the review screens share: the footer, one line at a row, the
-//! sparkline and a zone's colour. Kept apart so that the list, the session and
+//! What the review screens share: the footer, one line at a row, a laid-out
+//! line in its styles, the sparkline and a zone's colour. Kept apart so that the list, the session and
 //! the compare screens import it without importing each other.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::keybar;
 use super::theme::Theme;
 use crate::flow::{Flow, Tone};
+use crate::review::lines;
 use crate::session::Zone;
 use crate::text::trunc;
 
@@ -74,4 +75,23 @@ pub fn footer(flow: &Flow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         buf,
         theme,
     );
+}
+
+/// A laid-out line in the theme's styles.
+pub fn line<'a>(pieces: lines::Line, theme: &Theme) -> Line<'a> {
+    Line::from(
+        pieces
+            .into_iter()
+            .map(|(t, tone)| {
+                let style = match tone {
+                    lines::Tone::Base => theme.base,
+                    lines::Tone::Dim => theme.dim,
+                    lines::Tone::Heading => theme.heading,
+                    lines::Tone::Title => theme.title,
+                    lines::Tone::Zone(z) => zone_style(theme, z),
+                };
+                Span::styled(t, style)
+            })
+            .collect::<Vec<_>>(),
+    )
 }

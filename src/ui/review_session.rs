@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::report_lines;
-use super::review_parts::{footer, put, zone_style};
+use super::review_parts::{footer, line, put};
 use super::theme::Theme;
 use crate::export::report;
 use crate::flow::Flow;
 use crate::flow::review::{SessionView, body_rows};
-use crate::review::lines::{self, Tone};
+use crate::review::lines;
 use crate::review::outline::Part;
 use crate::strings as s;
 use crate::text::trunc;
@@ -84,29 +84,18 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
     let cell = (room / n.max(1)).clamp(1, 3);
     let shown = n.min(room / cell);
     let chart = report::chart(ses, n - shown);
-    // Only the parts on screen are laid out: a screenful from `top`, and
-    // the part after the last one shown.
+    // Only the parts on screen are laid out.
     let screen = |top: usize, skip: usize| {
-        let mut out = Vec::with_capacity(rows);
-        let mut next = top;
-        while out.len() < rows && next < v.parts.len() {
-            let part = v.parts[next];
-            let drawn = match part {
-                Part::Chart(level) => vec![report_lines::chart_row(
-                    &chart, level, ses.band, cell, theme,
-                )],
-                Part::ChartMoves => vec![report_lines::chart_moves(&chart, cell, w, theme)],
-                _ => lines::lines(ses, &v.recurring, part, w)
-                    .into_iter()
-                    .map(|l| line(l, theme))
-                    .collect(),
-            };
-            let skip = if next == top { skip } else { 0 };
-            let room = rows - out.len();
-            out.extend(drawn.into_iter().skip(skip).take(room));
-            next += 1;
-        }
-        (out, next)
+        lines::screenful(v.parts.len(), (top, skip), rows, |i| match v.parts[i] {
+            Part::Chart(level) => vec![report_lines::chart_row(
+                &chart, level, ses.band, cell, theme,
+            )],
+            Part::ChartMoves => vec![report_lines::chart_moves(&chart, cell, w, theme)],
+            part => lines::lines(ses, &v.recurring, part, w)
+                .into_iter()
+                .map(|l| line(l, theme))
+                .collect(),
+        })
     };
     let (mut top, mut skip) = (v.scroll, v.line);
     let (mut shown, mut next) = screen(top, skip);
@@ -135,23 +124,4 @@ pub fn render(flow: &Flow, v: &SessionView, area: Rect, buf: &mut Buffer, theme:
         buf,
     );
     footer(flow, area, buf, theme);
-}
-
-/// A laid-out line in the theme's styles.
-fn line<'a>(pieces: lines::Line, theme: &Theme) -> Line<'a> {
-    Line::from(
-        pieces
-            .into_iter()
-            .map(|(t, tone)| {
-                let style = match tone {
-                    Tone::Base => theme.base,
-                    Tone::Dim => theme.dim,
-                    Tone::Heading => theme.heading,
-                    Tone::Title => theme.title,
-                    Tone::Zone(z) => zone_style(theme, z),
-                };
-                Span::styled(t, style)
-            })
-            .collect::<Vec<_>>(),
-    )
 }

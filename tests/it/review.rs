@@ -12,6 +12,7 @@ use balcony::review::{self, followup, index};
 use balcony::session::{CommitmentStatus, Fate, store};
 use common::*;
 use crossterm::event::KeyCode;
+use unicode_width::UnicodeWidthStr;
 
 const W: u16 = 100;
 const H: u16 = 30;
@@ -272,6 +273,96 @@ fn compare_view() {
             .count(),
         1
     );
+}
+
+/// Marks Northline and its follow-up and compares them.
+fn compare_two(dir: &Path, later: &Path) -> Flow {
+    let mut f = review_flow(dir);
+    select(&mut f, dir, NORTHLINE);
+    run(&mut f, dir, ch(' '));
+    select(&mut f, dir, later.file_name().unwrap().to_str().unwrap());
+    run(&mut f, dir, ch(' '));
+    run(&mut f, dir, ch('c'));
+    f
+}
+
+#[test]
+fn a_long_commitment_wraps_in_the_compare_view() {
+    let dir = folder();
+    let later = follow_up_of(dir.path());
+    let mut s = store::load(&later).unwrap();
+    let words: Vec<String> = (1..=120).map(|i| format!("step{i:03}")).collect();
+    s.commitments[0].what = words.join(" ");
+    store::save(&later, &s).unwrap();
+    let mut f = compare_two(dir.path(), &later);
+    // Down, a line at a time, until the commitments are at the top or the
+    // view ends.
+    let heading = "Commitments and experiments";
+    let mut screen = text(&render_buf(&f, W, H));
+    for _ in 0..60 {
+        if screen.lines().nth(2).unwrap().starts_with(heading) {
+            break;
+        }
+        run(&mut f, dir.path(), key(KeyCode::Down));
+        let next = text(&render_buf(&f, W, H));
+        if next == screen {
+            break;
+        }
+        screen = next;
+    }
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows.iter().any(|r| r.starts_with(heading)), "{screen}");
+    // Every word, in order, then its owner; continued lines indented.
+    let first = rows.iter().position(|r| r.contains("step001")).unwrap();
+    let last = rows
+        .iter()
+        .position(|r| r.contains(&s.commitments[0].owner))
+        .unwrap();
+    assert!(last > first, "{screen}");
+    let shown: Vec<&str> = rows[first..=last]
+        .iter()
+        .flat_map(|r| r.split([' ', '·']))
+        .filter(|w| w.starts_with("step"))
+        .collect();
+    assert_eq!(shown, words, "{screen}");
+    assert!(
+        rows[first + 1..=last]
+            .iter()
+            .all(|r| r.starts_with("      "))
+    );
+    assert!(!rows[first..=last].iter().any(|r| r.contains('…')));
+    // No laid-out line is wider than the screen.
+    let Some(View::Compare(v)) = &f.review().unwrap().view else {
+        panic!("no compare view");
+    };
+    for part in &v.parts {
+        for line in review::compare_lines::lines(&v.cmp, *part, W as usize) {
+            let width: usize = line.iter().map(|(t, _)| t.width()).sum();
+            assert!(width <= W as usize, "{line:?}");
+        }
+    }
+    // Up goes a screen line at a time, through the wrapped row too, back
+    // to the top.
+    let body = |t: &str| {
+        t.lines()
+            .skip(2)
+            .take(26)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let mut steps = 0;
+    loop {
+        run(&mut f, dir.path(), key(KeyCode::Up));
+        let up = text(&render_buf(&f, W, H));
+        if up == screen {
+            break;
+        }
+        assert_eq!(body(&up)[1..], body(&screen)[..25], "{up}");
+        screen = up;
+        steps += 1;
+    }
+    assert!(steps > 10, "{steps}");
+    assert!(screen.lines().nth(2).unwrap().starts_with("Tension"));
 }
 
 #[test]
