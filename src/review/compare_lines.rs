@@ -129,3 +129,39 @@ fn numbers(seen: &[usize]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::compare::FiredSign;
+
+    #[test]
+    fn a_long_sign_wraps_at_words_and_its_height_is_its_lines() {
+        let sign = "Repeat calls within seven days go above eighteen percent in any store";
+        let c = Comparison {
+            fired: vec![FiredSign {
+                sessions: vec![0, 2],
+                sign: sign.into(),
+                watcher: "Priya Natarajan".into(),
+                times: 3,
+            }],
+            ..Comparison::default()
+        };
+        let lines = lines(&c, CPart::Fired(0), 40);
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert!(text.len() > 2, "{text:?}");
+        assert!(text.iter().all(|l| l.chars().count() <= 40), "{text:?}");
+        assert!(text[1..].iter().all(|l| l.starts_with("      ")));
+        let words: Vec<&str> = text.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(
+            words.join(" "),
+            format!("⚠ fired in 1, 3 · seen 3× · {sign} · watched by Priya Natarajan")
+        );
+        assert_eq!(height(&c, CPart::Fired(0), 40), text.len());
+        // A session's row is drawn by the screen, on one line.
+        assert_eq!(height(&c, CPart::Entry(0), 40), 1);
+    }
+}
