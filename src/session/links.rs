@@ -27,26 +27,35 @@ impl Session {
     /// Every piece of work of every kind (commitments, experiments), kind
     /// by kind in the list's order.
     pub fn work_items(&self) -> Vec<WorkItem<'_>> {
-        fn of<'a, K: Stored>(s: &'a Session, out: &mut Vec<WorkItem<'a>>) {
-            if K::STATUSES.is_empty() {
-                return;
-            }
-            for (index, x) in K::list(s).iter().enumerate() {
-                if let Some(work) = x.work() {
-                    out.push(WorkItem {
-                        kind: K::KIND,
-                        id: x.stamp().0,
-                        index,
-                        work,
-                    });
-                }
-            }
-        }
         let mut out = Vec::new();
-        for kind in ItemKind::all() {
-            with_kind!(kind, K => of::<K>(self, &mut out));
-        }
+        self.find_work(|w| {
+            out.push(w);
+            None::<()>
+        });
         out
+    }
+
+    /// The first `Some` that `f` gives for a piece of work, kind by kind in
+    /// the list's order. Nothing is collected: rows drawn every frame ask.
+    pub fn find_work<'a, T>(&'a self, mut f: impl FnMut(WorkItem<'a>) -> Option<T>) -> Option<T> {
+        fn of<'a, K: Stored, T>(
+            s: &'a Session,
+            f: &mut impl FnMut(WorkItem<'a>) -> Option<T>,
+        ) -> Option<T> {
+            if K::STATUSES.is_empty() {
+                return None;
+            }
+            K::list(s).iter().enumerate().find_map(|(index, x)| {
+                let work = x.work()?;
+                f(WorkItem {
+                    kind: K::KIND,
+                    id: x.stamp().0,
+                    index,
+                    work,
+                })
+            })
+        }
+        ItemKind::all().find_map(|kind| with_kind!(kind, K => of::<K, T>(self, &mut f)))
     }
 
     /// Item `i` of `kind`, when that kind is work.
@@ -63,9 +72,7 @@ impl Session {
 
     /// The work made from gadfly idea `idea`, if it became any.
     pub fn work_of(&self, idea: u32) -> Option<WorkItem<'_>> {
-        self.work_items()
-            .into_iter()
-            .find(|w| w.work.from_idea == Some(idea))
+        self.find_work(|w| (w.work.from_idea == Some(idea)).then_some(w))
     }
 
     /// What became of idea `idea`, in words, once it became work.
@@ -83,7 +90,12 @@ impl Session {
 
     /// The work still open, of every kind.
     pub fn open_work(&self) -> usize {
-        self.work_items().iter().filter(|w| w.work.open).count()
+        let mut n = 0;
+        self.find_work(|w| {
+            n += usize::from(w.work.open);
+            None::<()>
+        });
+        n
     }
 }
 

@@ -231,11 +231,13 @@ impl Session {
     /// the work, so far.
     pub fn exempted(&self) -> Vec<&str> {
         let key = |x: &str| x.trim().to_lowercase();
-        let owning: std::collections::HashSet<String> = self
-            .work_items()
-            .iter()
-            .map(|w| key(w.work.function))
-            .collect();
+        let mut owning = std::collections::HashSet::new();
+        self.find_work(|w| {
+            if !w.work.function.is_empty() {
+                owning.insert(key(w.work.function));
+            }
+            None::<()>
+        });
         self.functions
             .iter()
             .filter(|f| !f.trim().is_empty() && !owning.contains(&key(f)))

@@ -243,8 +243,13 @@ fn main_pane(live: &Live, keys: &Keymap, area: Rect, buf: &mut Buffer, theme: &T
     tabs.push(Span::styled(other, theme.dim));
     put(Line::from(tabs), &mut y);
     // Where the work is given back, the functions that own none of it yet.
-    let exempted = ses.exempted();
-    if cp.collects.iter().any(|k| !k.statuses().is_empty()) && !exempted.is_empty() && y < bottom {
+    let gives_work = cp.collects.iter().any(|k| !k.statuses().is_empty());
+    let exempted = if gives_work && y < bottom {
+        ses.exempted()
+    } else {
+        Vec::new()
+    };
+    if !exempted.is_empty() {
         let text = s::exempted(&exempted.join(", "));
         put(
             Line::styled(trunc(&text, area.width as usize), theme.notice),
