@@ -109,11 +109,12 @@ fn open_count(open: &[crate::review::index::Due]) -> String {
     let words: Vec<String> = kinds
         .iter()
         .map(|(kind, n)| {
-            let state = if *kind == "commitment" {
-                "open"
-            } else {
-                "running"
-            };
+            // An open piece of work stands at its kind's first status:
+            // a commitment "open", an experiment "running".
+            let state = crate::kinds::ItemKind::all()
+                .find(|k| k.label() == *kind)
+                .and_then(|k| k.statuses().first().copied())
+                .unwrap_or("open");
             format!("{n} {state} {kind}{}", plural(*n as i64))
         })
         .collect();
