@@ -213,7 +213,7 @@ pub fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 /// How many lines `wrap(s, width, max_lines)` gives, without building them:
-/// the wall measures every item on every frame to know its pages.
+/// the wall measures every item it holds to cut its pages.
 pub fn wrap_count(s: &str, width: usize, max_lines: usize) -> usize {
     if width == 0 || max_lines == 0 {
         return 0;

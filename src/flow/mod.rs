@@ -328,6 +328,8 @@ pub struct Flow {
     pub preview: bool,
     /// The join page for participants' phones, and its moderation queue.
     pub join: join::JoinView,
+    /// The room's wall cut into pages, kept between frames and keys.
+    pub wall_pages: wall_layout::PageCache,
     /// Quitting waits for an answer: the latest changes are not on disk.
     pub quit_ask: Option<QuitAsk>,
     /// Where an emergency copy would be written (the app knows the folders).
@@ -381,6 +383,7 @@ impl Flow {
             notice: None,
             save: SaveState::NotYet,
             size: (100, 30),
+            wall_pages: Default::default(),
             projector: false,
             room: Room::Shown,
             preview: false,

@@ -113,7 +113,7 @@ impl Flow {
             }
             Action::WallPage | Action::WallPagePrev => {
                 let frame = Frame::from_live(live, now);
-                let pages = super::wall_layout::pages(&frame, size) as u16;
+                let pages = super::wall_layout::pages(&frame, size, &self.wall_pages) as u16;
                 let page = if action == Action::WallPage {
                     (wall.page.min(pages - 1) + 1) % pages
                 } else {
@@ -197,7 +197,11 @@ mod tests {
             });
         }
         let size = (100, 30);
-        let pages = super::super::wall_layout::pages(&Frame::from_session(&ses, now), size);
+        let pages = super::super::wall_layout::pages(
+            &Frame::from_session(&ses, now),
+            size,
+            &Default::default(),
+        );
         assert!(pages >= 3, "{pages}");
         let keys = Arc::new(Keymap::default());
         let mut f = Flow::in_session(ses, now).with_keymap(keys.clone());

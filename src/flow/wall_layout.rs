@@ -4,10 +4,14 @@
 //! flow counts pages with it when the facilitator turns them, the drawing
 //! (`ui::projector`, `ui::wall`) places what it draws by the same measure.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::layout::Rect;
 
 use super::frame::{Frame, Wall};
 use super::wall_shapes::{self, Part};
+use crate::kinds::with_kind;
 use crate::session::*;
 
 /// A piece of a page: which kind, which part of it, and its rows.
@@ -24,11 +28,91 @@ impl Block {
     }
 }
 
+/// A wall cut into pages, each a list of blocks.
+pub type Pages = Vec<Vec<Block>>;
+
 /// How many pages the wall of a frame takes in the projector view of a
 /// window this size (at least one).
-pub fn pages(frame: &Frame, (w, h): (u16, u16)) -> usize {
+pub fn pages(frame: &Frame, (w, h): (u16, u16), cache: &PageCache) -> usize {
     let body = body(frame, Rect::new(0, 0, w, h));
-    paginate(&frame.wall, body.width, body.height).len().max(1)
+    cache
+        .pages(&frame.wall, body.width, body.height)
+        .len()
+        .max(1)
+}
+
+/// The walls cut last, kept between frames. Measuring every item's wrapped
+/// height is most of a full wall's frame, and most frames change nothing
+/// the pages depend on: the clock ticks, the room is read, a page turns.
+///
+/// A cut is used again while the wall holds the very same item lists (the
+/// cut keeps them, so a list changed since is a new list: `Items::same`),
+/// at the same checkpoint, with the kinds in the same order and the same
+/// idea of what was carried from last time, at the same size. A shape that
+/// comes to measure anything else must add it to [`Cut::fits`]. Two cuts
+/// are kept: the room's view and the facilitator's small preview.
+#[derive(Debug, Default)]
+pub struct PageCache(RefCell<Vec<Cut>>);
+
+#[derive(Debug)]
+struct Cut {
+    items: Session,
+    checkpoint: String,
+    kinds: Vec<ItemKind>,
+    size: (u16, u16),
+    pages: Rc<Pages>,
+}
+
+impl Cut {
+    fn fits(&self, wall: &Wall, size: (u16, u16)) -> bool {
+        fn same<K: Stored>(a: &Session, b: &Session) -> bool {
+            K::list(a).same(K::list(b))
+        }
+        let (a, b) = (&self.items, &wall.items);
+        self.size == size
+            && self.checkpoint == wall.checkpoint
+            && self.kinds == wall.kinds
+            && a.meta.follows == b.meta.follows
+            && a.meta.created == b.meta.created
+            && ItemKind::all().all(|k| with_kind!(k, K => same::<K>(a, b)))
+    }
+}
+
+const CUTS_KEPT: usize = 2;
+
+/// A copy starts empty: what it would hold, it cuts again when asked.
+impl Clone for PageCache {
+    fn clone(&self) -> PageCache {
+        PageCache::default()
+    }
+}
+
+impl PageCache {
+    /// The wall cut into pages of `height` rows, `width` wide: the kept cut
+    /// when it still fits, else a new one.
+    pub fn pages(&self, wall: &Wall, width: u16, height: u16) -> Rc<Pages> {
+        let size = (width, height);
+        let mut cuts = self.0.borrow_mut();
+        if let Some(at) = cuts.iter().position(|c| c.fits(wall, size)) {
+            // The latest used goes last, so the one dropped is the oldest.
+            let cut = cuts.remove(at);
+            let pages = Rc::clone(&cut.pages);
+            cuts.push(cut);
+            return pages;
+        }
+        let pages = Rc::new(paginate(wall, width, height));
+        if cuts.len() == CUTS_KEPT {
+            cuts.remove(0);
+        }
+        cuts.push(Cut {
+            items: wall.items.clone(),
+            checkpoint: wall.checkpoint.clone(),
+            kinds: wall.kinds.clone(),
+            size,
+            pages: Rc::clone(&pages),
+        });
+        pages
+    }
 }
 
 /// Columns a letter of the big text takes.
@@ -99,7 +183,7 @@ pub fn split(f: &Frame, body: Rect) -> (Rect, Rect, Rect) {
 }
 
 /// The wall cut into pages of `height` rows.
-pub fn paginate(wall: &Wall, width: u16, height: u16) -> Vec<Vec<Block>> {
+pub fn paginate(wall: &Wall, width: u16, height: u16) -> Pages {
     let mut pages: Vec<Vec<Block>> = vec![Vec::new()];
     let mut used = 0u16;
     let height = height.max(1);
@@ -147,4 +231,64 @@ pub fn paginate(wall: &Wall, width: u16, height: u16) -> Vec<Vec<Block>> {
         }
     }
     pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workshop::Builtin;
+
+    fn with_facts(n: usize) -> Session {
+        let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+        let mut ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
+        let cp = ses.current_checkpoint_id().to_string();
+        for k in 0..n {
+            let id = ses.take_id();
+            ses.facts.push(BrutalFact {
+                id,
+                at: now,
+                checkpoint: cp.clone(),
+                text: format!("Fact {k}: refunds take forty days, and nobody owns the wait"),
+                source: SourceKind::Customer,
+                source_detail: String::new(),
+            });
+        }
+        ses
+    }
+
+    #[test]
+    fn a_cut_is_kept_until_the_items_or_the_size_change() {
+        let cache = PageCache::default();
+        let mut ses = with_facts(40);
+        let first = cache.pages(&Wall::of(&ses), 80, 20);
+        // Nothing the pages depend on: the view, the gauge, the clock.
+        ses.progress.wall.page = 1;
+        ses.room_gauge = ses.room_gauge.next();
+        let again = cache.pages(&Wall::of(&ses), 80, 20);
+        assert!(Rc::ptr_eq(&first, &again), "cut again for nothing");
+        // The preview's size is kept beside the room's.
+        let small = cache.pages(&Wall::of(&ses), 40, 8);
+        assert!(!Rc::ptr_eq(&first, &small));
+        assert!(Rc::ptr_eq(&first, &cache.pages(&Wall::of(&ses), 80, 20)));
+        assert!(Rc::ptr_eq(&small, &cache.pages(&Wall::of(&ses), 40, 8)));
+        // An item's words changed in place: cut again, as a fresh measure.
+        ses.facts[0].text = "a much longer fact ".repeat(30);
+        let wall = Wall::of(&ses);
+        let changed = cache.pages(&wall, 80, 20);
+        assert!(!Rc::ptr_eq(&first, &changed));
+        assert_eq!(*changed, paginate(&wall, 80, 20));
+        assert_ne!(*changed, *first);
+    }
+
+    #[test]
+    fn a_cut_follows_the_checkpoint() {
+        let cache = PageCache::default();
+        let mut ses = with_facts(10);
+        let here = cache.pages(&Wall::of(&ses), 80, 20);
+        assert!(!here[0].is_empty());
+        ses.progress.current += 1;
+        let wall = Wall::of(&ses);
+        assert_eq!(*cache.pages(&wall, 80, 20), paginate(&wall, 80, 20));
+        assert!(cache.pages(&wall, 80, 20)[0].is_empty());
+    }
 }

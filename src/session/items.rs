@@ -26,6 +26,13 @@ impl<T> Items<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Whether both are the very same list, not only equal. Whoever keeps a
+    /// copy to compare against later can trust this: while the copy is
+    /// kept the list is shared, so a change to the original copies it first.
+    pub fn same(&self, other: &Items<T>) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl<T> Deref for Items<T> {

@@ -24,6 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::config::Look;
+use crate::flow::wall_layout::PageCache;
 use crate::join::card;
 use crate::keymap::{Action, Ctx};
 use crate::session::{FileError, Session, Timestamp, store};
@@ -69,6 +70,8 @@ pub struct Follower {
     pub loads: u64,
     /// The join address the facilitator's balcony lets the room see.
     pub card: Option<String>,
+    /// The wall's pages, cut again only when a new version changed them.
+    pub wall_pages: PageCache,
 }
 
 impl Follower {
@@ -80,6 +83,7 @@ impl Follower {
             problem: None,
             loads: 0,
             card: None,
+            wall_pages: PageCache::default(),
         }
     }
 
@@ -141,7 +145,7 @@ impl Widget for &PresentScreen<'_> {
                 } else {
                     self.warning
                 };
-                projector::render(&frame, note, area, buf, self.theme);
+                projector::render(&frame, &f.wall_pages, note, area, buf, self.theme);
                 if let Some(url) = &f.card {
                     crate::ui::join::render_card(url, area, buf, self.theme);
                 }

@@ -132,7 +132,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
     let reminder = match &flow.room {
         Room::Shown => {
             let frame = projector::Frame::from_live(live, flow.now);
-            projector::render(&frame, note.as_deref(), area, buf, theme);
+            projector::render(&frame, &flow.wall_pages, note.as_deref(), area, buf, theme);
             // The room may see the join address; never the queue.
             if flow.join.card
                 && let Some(url) = &flow.join.url
@@ -156,7 +156,7 @@ fn projector_screen(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, them
             ))
         }
         Room::Frozen(frame) => {
-            projector::render(frame, None, area, buf, theme);
+            projector::render(frame, &flow.wall_pages, None, area, buf, theme);
             Some(s::frozen(
                 &flow.keymap.first_key(Ctx::Browse, Action::Freeze),
             ))
@@ -226,7 +226,7 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
     match &flow.room {
         Room::Shown => {
             let frame = projector::Frame::from_live(live, flow.now);
-            projector::render_preview(&frame, inner, buf, theme);
+            projector::render_preview(&frame, &flow.wall_pages, inner, buf, theme);
         }
         Room::Blanked => {
             projector::render_blank(inner, buf, theme);
@@ -234,7 +234,7 @@ fn preview(flow: &Flow, live: &Live, area: Rect, buf: &mut Buffer, theme: &Theme
             projector::render_indicator(&text, inner, buf, theme);
         }
         Room::Frozen(frame) => {
-            projector::render_preview(frame, inner, buf, theme);
+            projector::render_preview(frame, &flow.wall_pages, inner, buf, theme);
             let text = s::frozen(&flow.keymap.first_key(Ctx::Browse, Action::Freeze));
             projector::render_indicator(&text, inner, buf, theme);
         }

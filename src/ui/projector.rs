@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::wall;
 pub use crate::flow::frame::{Frame, clock_stale};
-use crate::flow::wall_layout::{self, big_w};
+use crate::flow::wall_layout::{self, PageCache, big_w};
 use crate::session::{GaugeShow, SCALE_MAX, Zone};
 use crate::strings as s;
 use crate::text::clock;
@@ -203,18 +203,27 @@ fn time_words(f: &Frame) -> (String, bool) {
 }
 
 /// Draws the projector view. `note` is a quiet line at the bottom (a file
-/// that could not be read just now, a config warning).
-pub fn render(f: &Frame, note: Option<&str>, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    render_with(f, note, true, area, buf, theme);
+/// that could not be read just now, a config warning). `cache` keeps the
+/// wall's pages between frames.
+pub fn render(
+    f: &Frame,
+    cache: &PageCache,
+    note: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    render_with(f, cache, note, true, area, buf, theme);
 }
 
 /// The facilitator's small preview: the same view, without the zoom hint.
-pub fn render_preview(f: &Frame, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    render_with(f, None, false, area, buf, theme);
+pub fn render_preview(f: &Frame, cache: &PageCache, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    render_with(f, cache, None, false, area, buf, theme);
 }
 
 fn render_with(
     f: &Frame,
+    cache: &PageCache,
     note: Option<&str>,
     hint: bool,
     area: Rect,
@@ -242,7 +251,7 @@ fn render_with(
         _ => inner,
     };
     if shows_wall(f) {
-        return wall_view(f, body, buf, theme);
+        return wall_view(f, cache, body, buf, theme);
     }
     match scale_for(f, body) {
         Scale::Plain => plain(f, hint, body, buf, theme),
@@ -276,7 +285,7 @@ fn shows_wall(f: &Frame) -> bool {
 
 /// The wall: the checkpoint and its clock and gauge in a few rows, then
 /// what the room captured here, a page at a time.
-fn wall_view(f: &Frame, body: Rect, buf: &mut Buffer, theme: &Theme) {
+fn wall_view(f: &Frame, cache: &PageCache, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = body.width as usize;
     let (big_title, _) = wall_layout::head(f, body);
     let (head, items, foot) = wall_layout::split(f, body);
@@ -321,7 +330,7 @@ fn wall_view(f: &Frame, body: Rect, buf: &mut Buffer, theme: &Theme) {
     if rows.left() > 0 {
         rows.put(gauge_line(f, body.width, theme));
     }
-    let shown = wall::render(&f.wall, items, rows.buf, theme);
+    let shown = wall::render(&f.wall, cache, items, rows.buf, theme);
     // The footer: the first prompt, and which page this is.
     let mark = match shown {
         Some((page, pages)) if pages > 1 => s::wall_page(page + 1, pages),

@@ -10,6 +10,8 @@ use crate::common;
 use std::path::Path;
 
 use balcony::flow::form::Value;
+use balcony::flow::frame::Frame;
+use balcony::flow::wall_layout::paginate;
 use balcony::flow::{Effect, Flow, Input, Screen};
 use balcony::keymap::Action;
 use balcony::ronfile;
@@ -76,6 +78,15 @@ fn check(flow: &Flow) -> Result<(), TestCaseError> {
         prop_assert!(s.progress.current < s.workshop.checkpoints.len());
         prop_assert!(s.level() <= SCALE_MAX);
         prop_assert!(s.band.is_valid());
+    }
+    if let Screen::Live(live) = &flow.screen {
+        // The wall's pages kept from the step before are the pages a fresh
+        // measure gives now: every change the step made was seen.
+        let frame = Frame::from_live(live, flow.now);
+        for (w, h) in [(60, 12), (120, 30)] {
+            let kept = flow.wall_pages.pages(&frame.wall, w, h);
+            prop_assert_eq!(&*kept, &paginate(&frame.wall, w, h));
+        }
     }
     Ok(())
 }

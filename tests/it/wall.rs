@@ -573,7 +573,13 @@ fn nothing_private_reaches_any_view_of_the_room() {
     let frame = projector::Frame::from_live(f.live().unwrap(), f.now);
     let area = Rect::new(0, 0, 44, 12);
     let mut buf = Buffer::empty(area);
-    projector::render_preview(&frame, area, &mut buf, &ThemeName::Normal.builtin());
+    projector::render_preview(
+        &frame,
+        &Default::default(),
+        area,
+        &mut buf,
+        &ThemeName::Normal.builtin(),
+    );
     assert_private("preview", &text(&buf));
     // `balcony present`, following the file.
     let dir = tempfile::tempdir().unwrap();

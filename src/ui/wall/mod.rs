@@ -23,7 +23,7 @@ use ratatui::widgets::Widget;
 
 use super::theme::Theme;
 pub use crate::flow::frame::Wall;
-use crate::flow::wall_layout::paginate;
+use crate::flow::wall_layout::PageCache;
 use crate::flow::wall_shapes::Part;
 pub(super) use crate::flow::wall_shapes::{column, columns};
 use crate::session::*;
@@ -31,8 +31,15 @@ use crate::text::wrap;
 
 /// Draws the page asked for (or the last there is) into `area`, or the
 /// item in the spotlight. Returns the page shown and how many there are
-/// (none in the spotlight).
-pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<(usize, usize)> {
+/// (none in the spotlight). The pages come from `cache` when nothing they
+/// depend on changed since it cut them.
+pub fn render(
+    wall: &Wall,
+    cache: &PageCache,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<(usize, usize)> {
     if area.width < 4 || area.height == 0 {
         return None;
     }
@@ -40,7 +47,7 @@ pub fn render(wall: &Wall, area: Rect, buf: &mut Buffer, theme: &Theme) -> Optio
         spotlight(wall, kind, i, area, buf, theme);
         return None;
     }
-    let pages = paginate(wall, area.width, area.height);
+    let pages = cache.pages(wall, area.width, area.height);
     let page = (wall.view.page as usize).min(pages.len().saturating_sub(1));
     let shown = Some((page, pages.len().max(1)));
     let Some(blocks) = pages.get(page) else {
