@@ -287,3 +287,42 @@ fn no_terminal() -> Option<u8> {
     let _ = writeln!(std::io::stderr(), "balcony: {}", strings::NEEDS_TERMINAL);
     Some(1)
 }
+
+/// The only functions balcony needs from the system's maths library:
+/// SQLite's search ranking (`log`), colour contrast (`pow`) and `log10`.
+/// Given here from the `libm` crate (a port of musl's), the binary no longer
+/// loads libm at start-up: 13 page faults and a library fewer for the
+/// loader before the first frame (BENCHMARKS.md).
+mod maths {
+    #[unsafe(no_mangle)]
+    pub extern "C" fn log(x: f64) -> f64 {
+        libm::log(x)
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn log10(x: f64) -> f64 {
+        libm::log10(x)
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn pow(x: f64, y: f64) -> f64 {
+        libm::pow(x, y)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn they_answer_as_the_system_library_does() {
+            // Correctly rounded values, as glibc's libm gives them.
+            assert_eq!(super::log(2.0), std::f64::consts::LN_2);
+            assert_eq!(super::log(1.0), 0.0);
+            assert!(super::log(0.0).is_infinite() && super::log(-1.0).is_nan());
+            assert_eq!(super::log10(1000.0), 3.0);
+            assert_eq!(super::pow(2.0, 10.0), 1024.0);
+            assert_eq!(super::pow(0.5, 2.4), 0.189_464_570_813_799_78);
+            // What Rust's own `ln` and `powf` call in this binary.
+            assert_eq!(10f64.ln(), std::f64::consts::LN_10);
+            assert_eq!(9f64.powf(0.5), 3.0);
+        }
+    }
+}

@@ -84,3 +84,18 @@ fn open_without_a_terminal_takes_no_lock() {
         .collect();
     assert_eq!(names, ["held.ron"]);
 }
+
+/// The binary gives the three maths functions it needs itself, so the
+/// loader maps no libm before the first frame (BENCHMARKS.md). The names of
+/// the libraries it needs sit near the front of the file, in `.dynstr`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_needs_no_maths_library() {
+    use std::io::Read;
+    let mut head = vec![0; 1 << 16];
+    let mut file = std::fs::File::open(env!("CARGO_BIN_EXE_balcony")).unwrap();
+    let n = file.read(&mut head).unwrap();
+    let has = |name: &[u8]| head[..n].windows(name.len()).any(|w| w == name);
+    assert!(has(b"libc.so.6"), "the library names were not found");
+    assert!(!has(b"libm.so.6"), "balcony loads libm again");
+}
