@@ -223,6 +223,16 @@ pub fn wrap_count(s: &str, width: usize, max_lines: usize) -> usize {
     counted.lines.min(max_lines)
 }
 
+/// The text cut to `width` columns (with `…` when cut) and padded with
+/// spaces to exactly that width: a table's column, aligned whatever the
+/// letters' widths.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut t = trunc(s, width);
+    let used = t.width();
+    t.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    t
+}
+
 /// Lower case, spaces collapsed: how items are matched across sessions.
 pub fn norm(s: &str) -> String {
     s.split_whitespace()
@@ -253,6 +263,22 @@ mod tests {
         assert_eq!(trunc("日本語テキスト", 5), "日本…");
         assert_eq!(trunc("a\nb", 5), "a b");
         assert_eq!(trunc("abc", 0), "");
+    }
+
+    #[test]
+    fn fit_gives_a_column_exactly_as_wide_whatever_the_letters() {
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("日本", 6), "日本  ");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert_eq!(fit("日本語", 4), "日… ");
+        assert_eq!(fit("abc", 0), "");
+        for t in [
+            "Harbour & Hale",
+            "日本語のタイトル",
+            "👩\u{200d}👩\u{200d}👧 team",
+        ] {
+            assert_eq!(fit(t, 11).width(), 11, "{t}");
+        }
     }
 
     #[test]

@@ -18,9 +18,7 @@ use crate::text::trunc;
 const SPARK_W: usize = 10;
 
 fn pad(text: &str, w: usize) -> String {
-    let t = trunc(text, w);
-    let used = unicode_width::UnicodeWidthStr::width(t.as_str());
-    format!("{t}{} ", " ".repeat(w.saturating_sub(used)))
+    format!("{} ", crate::text::fit(text, w))
 }
 
 /// The widths of the list's columns for a screen `width` wide.

@@ -16,7 +16,7 @@ use crate::review::heat::percent;
 use crate::review::lines;
 use crate::review::outline::CPart;
 use crate::strings as s;
-use crate::text::trunc;
+use crate::text::{fit, trunc};
 
 pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let w = area.width as usize;
@@ -77,6 +77,21 @@ pub fn render(flow: &Flow, v: &CompareView, area: Rect, buf: &mut Buffer, theme:
     footer(flow, area, buf, theme);
 }
 
+const SPARK_W: usize = 12;
+
+/// The titles' column: as wide as the longest title, as far as the screen
+/// leaves room beside the other columns and the change since the session
+/// before (about 70 columns); never under 24.
+fn title_w(c: &Comparison, w: usize) -> usize {
+    let longest = c
+        .entries
+        .iter()
+        .map(|e| unicode_width::UnicodeWidthStr::width(e.title.as_str()))
+        .max()
+        .unwrap_or(0);
+    longest.min(w.saturating_sub(70).max(24))
+}
+
 fn level(l: Option<u8>) -> String {
     l.map_or("–".to_string(), |l| l.to_string())
 }
@@ -98,18 +113,19 @@ fn part_line<'a>(c: &Comparison, part: CPart, w: usize, theme: &Theme) -> Line<'
                 _ => String::new(),
             };
             let head = format!(
-                "  {}. {} {:<24} {} → {} {:<6}",
+                "  {}. {} {} {} → {} {:<6}",
                 i + 1,
                 e.created.format("%Y-%m-%d"),
-                trunc(&e.title, 24),
+                fit(&e.title, title_w(c, w)),
                 level(e.start),
                 level(e.end),
                 change
             );
+            let used = unicode_width::UnicodeWidthStr::width(head.as_str()) + SPARK_W;
             Line::from(vec![
                 Span::raw(head),
-                Span::styled(format!("{:<12}", sparkline(&e.levels, 12)), theme.dim),
-                Span::raw(trunc(&since, w.saturating_sub(60))),
+                Span::styled(fit(&sparkline(&e.levels, SPARK_W), SPARK_W), theme.dim),
+                Span::raw(trunc(&since, w.saturating_sub(used))),
             ])
         }
         CPart::Zones(i) => {
