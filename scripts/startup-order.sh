@@ -7,8 +7,9 @@
 #
 # Give it the binary `cargo build --release` makes and the one `cargo bench`
 # makes (target/release/balcony after each): their symbol names differ by a
-# hash, and the list holds both. A list gone stale (another compiler, renamed
-# code) costs only the ordering, never the build. Needs valgrind and tmux.
+# hash, and the list holds both. A list gone stale (another compiler, another
+# set of dependencies, which changes every hash, renamed code) costs only the
+# ordering, never the build. Needs valgrind and tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ $# -ge 1 ]] || { echo "usage: $0 BINARY..." >&2; exit 2; }
