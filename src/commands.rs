@@ -249,14 +249,15 @@ pub fn export(
     write_out(&text, output, out, err)
 }
 
-/// Writes an export to `output` (a file, or standard output for none or `-`).
+/// Writes an export to `output` (a file, or standard output for none, `-`
+/// or a name of the file standard output is open on, such as `/dev/stdout`).
 pub fn write_out(
     text: &str,
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    match output.filter(|p| *p != Path::new("-")) {
+    match output.filter(|p| *p != Path::new("-") && !is_standard_output(p)) {
         // Replacing a file is what the user asked for with -o; durably, so a
         // crash never leaves half an export behind. A link, a FIFO or a
         // device is written through, not replaced.
@@ -281,6 +282,32 @@ pub fn write_out(
                 1
             }
         },
+    }
+}
+
+/// Whether `path` is the file standard output is open on: `-o /dev/stdout`
+/// with `>> notes.md` must append to notes.md as the shell opened it, not
+/// replace it with a new file holding the export alone.
+fn is_standard_output(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let stdout = std::io::stdout();
+        let Ok(ours) = stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+        else {
+            return false;
+        };
+        std::fs::metadata(path).is_ok_and(|m| m.dev() == ours.dev() && m.ino() == ours.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
     }
 }
 

@@ -127,6 +127,36 @@ fn dash_and_dev_stdout_write_to_standard_output() {
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
 
+/// `>> notes.md` with `-o /dev/stdout`: the export is added to the file the
+/// shell opened, which keeps what it held; it is not replaced by a new file.
+#[cfg(unix)]
+#[test]
+fn dev_stdout_appended_to_a_file_keeps_what_the_file_held() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = session_file(dir.path());
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# Notes kept before\n").unwrap();
+    let inode = std::fs::metadata(&notes).unwrap().ino();
+    let append = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&notes)
+        .unwrap();
+    for out in ["/dev/stdout", "/dev/fd/1"] {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_balcony"))
+            .args(["export", file.to_str().unwrap(), "-o", out])
+            .stdout(append.try_clone().unwrap())
+            .status()
+            .unwrap();
+        assert!(status.success(), "-o {out}");
+    }
+    let text = std::fs::read_to_string(&notes).unwrap();
+    let session = balcony::session::store::load(&file).unwrap();
+    let export = balcony::export::to_markdown(&session);
+    assert_eq!(text, format!("# Notes kept before\n{export}{export}"));
+    assert_eq!(std::fs::metadata(&notes).unwrap().ino(), inode, "replaced");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_linked_output_keeps_its_link_and_a_device_stays_a_device() {
