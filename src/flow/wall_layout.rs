@@ -45,8 +45,8 @@ pub fn pages(frame: &Frame, (w, h): (u16, u16), cache: &PageCache) -> usize {
 /// height is most of a full wall's frame, and most frames change nothing
 /// the pages depend on: the clock ticks, the room is read, a page turns.
 ///
-/// A cut is used again while the wall holds the very same item lists (the
-/// cut keeps them, so a list changed since is a new list: `Items::same`),
+/// A cut is used again while the wall holds the very same item lists,
+/// unchanged (`Items::is`: the cut marks them without keeping them),
 /// at the same checkpoint, with the kinds in the same order and the same
 /// idea of what was carried from last time, at the same size. A shape that
 /// comes to measure anything else must add it to [`Cut::fits`]. Two cuts
@@ -56,25 +56,43 @@ pub struct PageCache(RefCell<Vec<Cut>>);
 
 #[derive(Debug)]
 struct Cut {
-    items: Session,
+    /// Each kind's list as measured, in the order of `ItemKind::all`.
+    lists: Vec<Mark>,
     checkpoint: String,
     kinds: Vec<ItemKind>,
+    /// What says an item was carried from the session before.
+    follows: Option<String>,
+    created: Timestamp,
     size: (u16, u16),
     pages: Rc<Pages>,
 }
 
 impl Cut {
-    fn fits(&self, wall: &Wall, size: (u16, u16)) -> bool {
-        fn same<K: Stored>(a: &Session, b: &Session) -> bool {
-            K::list(a).same(K::list(b))
+    fn new(wall: &Wall, size: (u16, u16), pages: Rc<Pages>) -> Cut {
+        let ses = &wall.items;
+        Cut {
+            lists: ItemKind::all()
+                .map(|k| with_kind!(k, K => K::list(ses).mark()))
+                .collect(),
+            checkpoint: wall.checkpoint.clone(),
+            kinds: wall.kinds.clone(),
+            follows: ses.meta.follows.clone(),
+            created: ses.meta.created,
+            size,
+            pages,
         }
-        let (a, b) = (&self.items, &wall.items);
+    }
+
+    fn fits(&self, wall: &Wall, size: (u16, u16)) -> bool {
+        let ses = &wall.items;
         self.size == size
             && self.checkpoint == wall.checkpoint
             && self.kinds == wall.kinds
-            && a.meta.follows == b.meta.follows
-            && a.meta.created == b.meta.created
-            && ItemKind::all().all(|k| with_kind!(k, K => same::<K>(a, b)))
+            && self.follows == ses.meta.follows
+            && self.created == ses.meta.created
+            && ItemKind::all()
+                .zip(&self.lists)
+                .all(|(k, mark)| with_kind!(k, K => K::list(ses).is(mark)))
     }
 }
 
@@ -104,13 +122,7 @@ impl PageCache {
         if cuts.len() == CUTS_KEPT {
             cuts.remove(0);
         }
-        cuts.push(Cut {
-            items: wall.items.clone(),
-            checkpoint: wall.checkpoint.clone(),
-            kinds: wall.kinds.clone(),
-            size,
-            pages: Rc::clone(&pages),
-        });
+        cuts.push(Cut::new(wall, size, Rc::clone(&pages)));
         pages
     }
 }

@@ -6,9 +6,10 @@
 //! list being changed is copied, so a 10,000-item session costs no more per
 //! keystroke than a small one. In the file it is a plain list.
 
+use std::any::Any;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -26,12 +27,26 @@ impl<T> Items<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
 
-    /// Whether both are the very same list, not only equal. Whoever keeps a
-    /// copy to compare against later can trust this: while the copy is
-    /// kept the list is shared, so a change to the original copies it first.
-    pub fn same(&self, other: &Items<T>) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+/// Which list an [`Items`] was, kept to know later whether it is still that
+/// very list, unchanged. A mark neither keeps the items alive nor shares
+/// them, so holding one does not make the next change copy the list.
+#[derive(Debug)]
+pub struct Mark(Weak<dyn Any + Send + Sync>);
+
+impl<T: Send + Sync + 'static> Items<T> {
+    pub fn mark(&self) -> Mark {
+        let list: Arc<dyn Any + Send + Sync> = self.0.clone();
+        Mark(Arc::downgrade(&list))
+    }
+
+    /// Whether this is the list `mark` was taken of, unchanged since. While a
+    /// mark is held its list's place is never given to another, and a change
+    /// moves the list to a new place first (`Arc::make_mut` does, for lists
+    /// that are marked as for lists that are shared).
+    pub fn is(&self, mark: &Mark) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.0), mark.0.as_ptr())
     }
 }
 
@@ -110,5 +125,29 @@ mod tests {
         let text = ron::to_string(&a).unwrap();
         assert_eq!(text, "[1,2]");
         assert_eq!(ron::from_str::<Items<u8>>(&text).unwrap(), a);
+    }
+
+    #[test]
+    fn a_mark_knows_its_list_until_it_changes_and_costs_no_copy() {
+        let mut a: Items<String> = vec!["one".to_string(), "two".to_string()].into();
+        let mark = a.mark();
+        assert!(a.is(&mark));
+        assert!(a.clone().is(&mark), "a copy shares the very list");
+        let equal: Items<String> = vec!["one".to_string(), "two".to_string()].into();
+        assert!(!equal.is(&mark), "equal is not the same");
+        // Marked but not shared: the change moves the list, not its items.
+        let items_at = a.as_ptr();
+        a[0] = "uno".to_string();
+        assert!(!a.is(&mark));
+        assert_eq!(a.as_ptr(), items_at, "the items were copied");
+        // Shared: the change copies, and the copy is not the marked list.
+        let mark = a.mark();
+        let kept = a.clone();
+        a[1] = "dos".to_string();
+        assert!(kept.is(&mark) && !a.is(&mark));
+        // A marked list dropped: its place is not given to the next one.
+        drop(kept);
+        let fresh: Items<String> = vec!["x".to_string()].into();
+        assert!(!fresh.is(&mark));
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::items::Items;
+pub use super::items::{Items, Mark};
 pub use crate::kinds::assumption::*;
 pub use crate::kinds::avoidance::*;
 pub use crate::kinds::commitment::*;
