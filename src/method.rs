@@ -16,33 +16,38 @@ pub enum Mode {
 }
 
 /// How much of the tension gauge the room sees. Showing a heated room that
-/// it is "too hot" is itself an intervention: the facilitator chooses.
+/// it is "too hot" is itself an intervention: the facilitator chooses, so
+/// a session starts with the level alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum GaugeShow {
-    /// The level and whether it is too cold, productive or too hot.
+    /// The level, without the band or whether it is too cold, productive
+    /// or too hot.
     #[default]
-    LevelAndVerdict,
     LevelOnly,
+    /// The level and whether it is too cold, productive or too hot.
+    LevelAndVerdict,
     Nothing,
 }
 
 impl GaugeShow {
-    pub const ALL: [GaugeShow; 3] = [
-        GaugeShow::LevelAndVerdict,
-        GaugeShow::LevelOnly,
-        GaugeShow::Nothing,
-    ];
-
-    pub fn is_default(&self) -> bool {
-        *self == GaugeShow::default()
+    /// What a file without `room_gauge` means: sessions written before
+    /// they started at the level alone showed the verdict.
+    pub fn absent() -> GaugeShow {
+        GaugeShow::LevelAndVerdict
     }
 
-    /// The next choice, round the three.
+    /// For `skip_serializing_if`: such files re-save as they were.
+    pub fn is_absent(&self) -> bool {
+        *self == GaugeShow::absent()
+    }
+
+    /// The next choice, round the three: from the level alone, the verdict
+    /// first.
     pub fn next(self) -> GaugeShow {
         match self {
-            GaugeShow::LevelAndVerdict => GaugeShow::LevelOnly,
-            GaugeShow::LevelOnly => GaugeShow::Nothing,
-            GaugeShow::Nothing => GaugeShow::LevelAndVerdict,
+            GaugeShow::LevelOnly => GaugeShow::LevelAndVerdict,
+            GaugeShow::LevelAndVerdict => GaugeShow::Nothing,
+            GaugeShow::Nothing => GaugeShow::LevelOnly,
         }
     }
 }

@@ -627,6 +627,11 @@ pub fn room_gauge(shown: &str) -> String {
     format!("the room sees of the gauge: {shown}")
 }
 
+/// The same, short enough for the facilitator's gauge panel.
+pub fn room_sees(shown: &str) -> String {
+    format!("room sees: {shown}")
+}
+
 pub fn wall_page(page: usize, pages: usize) -> String {
     format!("page {page}/{pages}")
 }

@@ -1395,8 +1395,10 @@ fn the_rooms_median_is_one_key() {
 
 #[test]
 fn the_facilitator_chooses_what_the_room_sees_of_the_gauge() {
+    // A session starts with the level alone: the verdict waits for the
+    // facilitator, and the next choice is to show it.
     let mut f = flow();
-    assert_eq!(s(&f).room_gauge, GaugeShow::LevelAndVerdict);
+    assert_eq!(s(&f).room_gauge, GaugeShow::LevelOnly);
     let mut seen = Vec::new();
     for _ in 0..3 {
         assert_eq!(press(&mut f, ch('T'), 1), vec![Effect::Save]);
@@ -1405,19 +1407,22 @@ fn the_facilitator_chooses_what_the_room_sees_of_the_gauge() {
     assert_eq!(
         seen,
         [
-            GaugeShow::LevelOnly,
+            GaugeShow::LevelAndVerdict,
             GaugeShow::Nothing,
-            GaugeShow::LevelAndVerdict
+            GaugeShow::LevelOnly
         ]
     );
-    // Kept in the file; not written while it is the default.
-    let text = crate::ronfile::to_pretty(s(&f)).unwrap();
-    assert!(!text.contains("room_gauge"), "{text}");
-    press(&mut f, ch('T'), 2);
+    // Kept in the file. Files that say nothing meant the level and its
+    // verdict, and still do.
     let text = crate::ronfile::to_pretty(s(&f)).unwrap();
     assert!(text.contains("room_gauge: LevelOnly"), "{text}");
     let back: Session = ron::from_str(&text).unwrap();
     assert_eq!(back.room_gauge, GaugeShow::LevelOnly);
+    press(&mut f, ch('T'), 2);
+    let text = crate::ronfile::to_pretty(s(&f)).unwrap();
+    assert!(!text.contains("room_gauge"), "{text}");
+    let back: Session = ron::from_str(&text).unwrap();
+    assert_eq!(back.room_gauge, GaugeShow::LevelAndVerdict);
 }
 
 // ---- history kept, and ideas that become work -------------------------------

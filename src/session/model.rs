@@ -39,7 +39,10 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub band_moves: Vec<BandMove>,
     /// How much of the tension gauge the room sees on the projector.
-    #[serde(default, skip_serializing_if = "GaugeShow::is_default")]
+    #[serde(
+        default = "GaugeShow::absent",
+        skip_serializing_if = "GaugeShow::is_absent"
+    )]
     pub room_gauge: GaugeShow,
     #[serde(default)]
     pub road: Option<Road>,

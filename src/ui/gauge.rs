@@ -125,7 +125,7 @@ pub fn render(ses: &Session, edit: Option<BandEdit>, area: Rect, buf: &mut Buffe
     rows.push(Line::raw(trunc(&band_line, w)));
     if ses.room_gauge != GaugeShow::default() {
         rows.push(Line::styled(
-            trunc(&s::room_gauge(ses.room_gauge.label()), w),
+            trunc(&s::room_sees(ses.room_gauge.label()), w),
             theme.dim,
         ));
     }

@@ -27,9 +27,10 @@ fn draw(flow: &Flow, theme: &Theme, (w, h): (u16, u16)) -> Buffer {
 }
 
 /// A facilitated session in the projector view: a reading of 6, two
-/// minutes into the timebox.
+/// minutes into the timebox, the room shown its verdict.
 fn projected() -> Flow {
     let mut f = live_flow("Q3 customer first");
+    press(&mut f, ch('T'), 5);
     press(&mut f, ch('+'), 10);
     press(&mut f, key(KeyCode::Enter), 10);
     press(&mut f, key(KeyCode::Enter), 10);
@@ -103,6 +104,33 @@ fn projector_small() {
     assert!(t.contains("TIME UP"), "{t}");
     assert!(!t.contains("████"), "{t}");
     snap("small", &f, SMALL);
+}
+
+/// A new session's room sees how hot it is, not whether that is too hot:
+/// the verdict, the band and the zones' colours wait for the facilitator's
+/// `T`, on the projector and in the preview alike.
+#[test]
+fn the_room_sees_no_verdict_until_the_facilitator_shows_it() {
+    let mut f = live_flow("Q3 customer first");
+    press(&mut f, ch('='), 5);
+    press(&mut f, ch('9'), 5);
+    press(&mut f, key(KeyCode::Enter), 5);
+    press(&mut f, ch('v'), 6);
+    let theme = ThemeName::Normal.builtin();
+    let t = text(&draw(&f, &theme, (100, 30)));
+    assert!(t.contains("tension 9"), "{t}");
+    for verdict in ["TOO HOT", "PRODUCTIVE", "band", "░"] {
+        assert!(!t.contains(verdict), "{verdict} shown unasked:\n{t}");
+    }
+    press(&mut f, ch('T'), 7);
+    let t = text(&draw(&f, &theme, (100, 30)));
+    assert!(t.contains("TOO HOT") && t.contains("band 4–7"), "{t}");
+    // The facilitator's own gauge always says the zone, and says what the
+    // room sees when it is more than the level.
+    press(&mut f, ch('v'), 8);
+    let t = text(&draw(&f, &theme, (100, 30)));
+    assert!(t.contains("too hot"), "{t}");
+    assert!(t.contains("level and verdict"), "{t}");
 }
 
 #[test]
