@@ -172,8 +172,6 @@ mod tests {
     use super::*;
     use crate::flow::Input;
     use crate::keymap::{Ctx, Keymap};
-    use crate::session::Session;
-    use crate::workshop::Builtin;
     use crossterm::event::KeyEvent;
     use std::sync::Arc;
 
@@ -183,19 +181,7 @@ mod tests {
     #[test]
     fn the_wall_pages_round_by_the_layout_measure() {
         let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-        let mut ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
-        let cp = ses.current_checkpoint_id().to_string();
-        for k in 0..70 {
-            let id = ses.take_id();
-            ses.facts.push(crate::session::BrutalFact {
-                id,
-                at: now,
-                checkpoint: cp.clone(),
-                text: format!("Fact {k}: refunds take forty days, and nobody owns the wait"),
-                source: crate::session::SourceKind::Customer,
-                source_detail: String::new(),
-            });
-        }
+        let ses = super::super::wall_layout::tests::with_facts(70);
         let size = (100, 30);
         let pages = super::super::wall_layout::pages(
             &Frame::from_session(&ses, now),

@@ -246,11 +246,12 @@ pub fn paginate(wall: &Wall, width: u16, height: u16) -> Pages {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::workshop::Builtin;
 
-    fn with_facts(n: usize) -> Session {
+    /// A new session with `n` facts at its first checkpoint, at the epoch.
+    pub fn with_facts(n: usize) -> Session {
         let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
         let mut ses = Session::new(Builtin::Default.workshop(), "T", "F", now);
         let cp = ses.current_checkpoint_id().to_string();
