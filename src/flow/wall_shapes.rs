@@ -63,18 +63,26 @@ pub fn card_h(ses: &Session, g: &Gadfly, inner: usize, lines: usize) -> u16 {
 
 /// Rows of cards, as many side by side as fit.
 fn gadfly_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    let n = columns(width, 34, 4);
+    card_rows(idx, width, columns(width, 34, 4), |i, inner| {
+        card_h(&wall.items, &wall.items.gadflies[i], inner, IDEA_LINES)
+    })
+}
+
+/// `idx` in rows of `n` cards side by side, each row as tall as its
+/// tallest card; `card_h` measures a card for the columns inside its border.
+fn card_rows(
+    idx: &[usize],
+    width: u16,
+    n: usize,
+    card_h: impl Fn(usize, usize) -> u16,
+) -> Vec<(Part, u16)> {
     let inner = column(Rect::new(0, 0, width, 1), 0, n)
         .width
         .saturating_sub(2) as usize;
     idx.chunks(n)
         .enumerate()
         .map(|(k, row)| {
-            let h = row
-                .iter()
-                .map(|&i| card_h(&wall.items, &wall.items.gadflies[i], inner, IDEA_LINES))
-                .max()
-                .unwrap_or(3);
+            let h = row.iter().map(|&i| card_h(i, inner)).max().unwrap_or(3);
             (
                 Part::Items {
                     list: row.to_vec(),
@@ -260,27 +268,9 @@ pub fn faction_cols(width: u16) -> usize {
 
 /// Rows of factions side by side.
 fn faction_rows(wall: &Wall, idx: &[usize], width: u16) -> Vec<(Part, u16)> {
-    let n = faction_cols(width);
-    let inner = column(Rect::new(0, 0, width, 1), 0, n)
-        .width
-        .saturating_sub(2) as usize;
-    idx.chunks(n)
-        .enumerate()
-        .map(|(k, row)| {
-            let h = row
-                .iter()
-                .map(|&i| faction_h(&wall.items.factions[i], inner, per_thing(false)))
-                .max()
-                .unwrap_or(3);
-            (
-                Part::Items {
-                    list: row.to_vec(),
-                    n: k * n + 1,
-                },
-                h,
-            )
-        })
-        .collect()
+    card_rows(idx, width, faction_cols(width), |i, inner| {
+        faction_h(&wall.items.factions[i], inner, per_thing(false))
+    })
 }
 
 // Customers: one map per product, in three columns.
